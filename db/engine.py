@@ -1,0 +1,90 @@
+"""Engine and session factory for the site store (SQLite by default, PostgreSQL by URL).
+
+SQLite runs in WAL mode with foreign keys on and ``synchronous=FULL``: a token that was printed
+must survive a power cut. Writes take ``BEGIN IMMEDIATE`` so two consoles (or processes)
+serialise on the write lock instead of failing half-way; read-only sessions use a plain BEGIN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "drc-console"
+_READ_ONLY = "drc_read_only"
+
+
+def default_db_path() -> Path:
+    """The site database in the user's data dir (created on first use)."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "site.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_url() -> str:
+    """SQLAlchemy URL of the default site database."""
+    return f"sqlite:///{default_db_path()}"
+
+
+def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    """Create an engine with the production settings for its dialect."""
+    url = url or default_url()
+    if url.startswith("sqlite"):
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 15, "check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" hook issue BEGIN itself, so it can choose IMMEDIATE.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        if not engine.url.database or engine.url.database == ":memory:":
+            cur.execute("PRAGMA journal_mode=MEMORY")
+        else:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=15000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(_READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Store:
+    """The two session factories a service needs: one for writes, one for reads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.write = sessionmaker(engine, expire_on_commit=False)
+        self.read = sessionmaker(engine.execution_options(**{_READ_ONLY: True}), expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open a store on ``url`` (default: the user's site database)."""
+        return cls(make_engine(url))
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the store is a SQLite file (no row locks; the write lock serialises)."""
+        return self.engine.dialect.name == "sqlite"
+
+    def session(self) -> Session:
+        """A new writing session (``with store.session() as s, s.begin(): ...``)."""
+        return self.write()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

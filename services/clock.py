@@ -1,0 +1,54 @@
+"""Time for the services: always injected, so tests can set the day and the hour."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+SITE_ZONE = ZoneInfo("Asia/Karachi")
+
+
+class Clock(Protocol):
+    """Anything that tells the current time as an aware UTC datetime."""
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real wall clock."""
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class FixedClock:
+    """A clock that only moves when told to (tests, simulation)."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self._now = start.astimezone(timezone.utc)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, delta: timedelta | float) -> datetime:
+        """Move forward by a timedelta or a number of seconds; returns the new time."""
+        self._now += delta if isinstance(delta, timedelta) else timedelta(seconds=delta)
+        return self._now
+
+    def set(self, when: datetime) -> None:
+        """Jump to ``when`` (aware)."""
+        self._now = when.astimezone(timezone.utc)
+
+
+def business_day(at: datetime, zone: ZoneInfo = SITE_ZONE) -> date:
+    """The site's calendar day at the instant ``at``."""
+    return at.astimezone(zone).date()
+
+
+def day_bounds_utc(day: date, zone: ZoneInfo = SITE_ZONE) -> tuple[datetime, datetime]:
+    """UTC start (inclusive) and end (exclusive) of a business day in the site's zone."""
+    start = datetime(day.year, day.month, day.day, tzinfo=zone)
+    return start.astimezone(timezone.utc), (start + timedelta(days=1)).astimezone(timezone.utc)

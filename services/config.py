@@ -1,0 +1,198 @@
+"""One typed configuration: a TOML file, environment overrides, and ``--config``.
+
+Precedence (last wins): built-in defaults, the TOML file, ``DRC_<SECTION>_<KEY>`` environment
+variables. The hub API key is a secret: ``repr`` hides it and nothing logs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import platformdirs
+
+SCHEMA_VERSION = 1
+APP_NAME = "drc-console"
+
+
+class ConfigError(Exception):
+    """The configuration file or an override is not valid; the message names the key."""
+
+
+@dataclass
+class SiteSection:
+    """Which site this console runs."""
+
+    id: str = "PK10101-01"
+    name: str = "DRC Bagh"
+    name_ur: str = "ڈی آر سی باغ"
+
+
+@dataclass
+class DatabaseSection:
+    """Where the site store lives (empty: the user data dir)."""
+
+    url: str = ""
+
+
+@dataclass
+class QueueSection:
+    """Queue rules."""
+
+    max_priority_streak: int = 3
+    recalls_before_no_show: int = 2
+    default_service_minutes: float = 10.0
+    long_service_minutes: float = 20.0
+    very_long_service_minutes: float = 35.0
+
+
+@dataclass
+class HubSection:
+    """The central registry (or the reference hub)."""
+
+    url: str = "http://127.0.0.1:8750"
+    api_key: str = field(default="", repr=False)
+    connect_timeout: float = 3.0
+    read_timeout: float = 5.0
+    retries: int = 2
+
+
+@dataclass
+class PrinterSection:
+    """The token slip printer."""
+
+    backend: str = "preview"  # preview | network | usb | serial | file | cups | win32
+    width_dots: int = 576
+    profile: str = "TM-T20II"
+    host: str = ""
+    port: int = 9100
+    usb_vendor: int = 0
+    usb_product: int = 0
+    serial_device: str = ""
+    baudrate: int = 9600
+    device_file: str = ""
+    printer_name: str = ""
+    preview_dir: str = ""
+    qr_secret: str = field(default="", repr=False)
+
+
+@dataclass
+class TerminalSection:
+    """The counter terminal web page for DEOs on the site LAN."""
+
+    enabled: bool = False
+    bind: str = "0.0.0.0"
+    port: int = 8780
+
+
+@dataclass
+class BoardSection:
+    """The now-serving board and its spoken calls."""
+
+    screen: int = -1
+    speech: str = "en"  # off | en | ur | both
+    chime: bool = True
+
+
+@dataclass
+class MetricsSection:
+    """Dashboard and quality thresholds."""
+
+    service_level_minutes: float = 30.0
+    survey_min_minutes: float = 10.0
+    survey_max_minutes: float = 90.0
+    geo_radius_m: float = 500.0
+    min_address_chars: int = 25
+
+
+@dataclass
+class UISection:
+    """Presentation."""
+
+    language: str = "en"  # en | ur
+    idle_lock_minutes: float = 10.0
+
+
+@dataclass
+class Config:
+    """The whole configuration of one console."""
+
+    schema_version: int = SCHEMA_VERSION
+    site: SiteSection = field(default_factory=SiteSection)
+    database: DatabaseSection = field(default_factory=DatabaseSection)
+    queue: QueueSection = field(default_factory=QueueSection)
+    hub: HubSection = field(default_factory=HubSection)
+    printer: PrinterSection = field(default_factory=PrinterSection)
+    terminal: TerminalSection = field(default_factory=TerminalSection)
+    board: BoardSection = field(default_factory=BoardSection)
+    metrics: MetricsSection = field(default_factory=MetricsSection)
+    ui: UISection = field(default_factory=UISection)
+    policy: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = field(default=None, compare=False)
+
+
+def default_config_path() -> Path:
+    """The TOML file in the platformdirs config dir."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def _coerce(value: Any, typ: Any, where: str) -> Any:
+    try:
+        if typ is bool:
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low in ("1", "true", "yes", "on"):
+                    return True
+                if low in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if typ in (int, float, str):
+            return typ(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: {value!r} is not a valid {typ.__name__}") from None
+    return value
+
+
+def _apply(section: Any, values: dict[str, Any], where: str) -> None:
+    hints = get_type_hints(type(section))
+    names = {f.name for f in fields(section)}
+    for key, value in values.items():
+        if key not in names:
+            raise ConfigError(f"{where}.{key}: unknown setting")
+        setattr(section, key, _coerce(value, hints[key], f"{where}.{key}"))
+
+
+def load_config(path: Path | str | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read the configuration: defaults, then the TOML file (if it exists), then environment."""
+    env = dict(os.environ if env is None else env)
+    cfg = Config()
+    file = Path(path) if path else Path(env.get("DRC_CONFIG", "") or default_config_path())
+    if file.exists():
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: {exc}") from None
+        version = data.pop("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ConfigError(f"{file}: schema_version {version} is not supported (expected {SCHEMA_VERSION})")
+        cfg.policy = dict(data.pop("policy", {}))
+        for name, values in data.items():
+            section = getattr(cfg, name, None)
+            if not dataclasses.is_dataclass(section) or not isinstance(values, dict):
+                raise ConfigError(f"{file}: unknown section [{name}]")
+            _apply(section, values, name)
+        cfg.source = file
+    elif path:
+        raise ConfigError(f"{file}: no such configuration file")
+    for key, value in env.items():
+        if not key.startswith("DRC_") or key == "DRC_CONFIG":
+            continue
+        parts = key[4:].lower().split("_", 1)
+        if len(parts) == 2 and dataclasses.is_dataclass(getattr(cfg, parts[0], None)):
+            _apply(getattr(cfg, parts[0]), {parts[1]: value}, parts[0])
+    return cfg

@@ -1,0 +1,526 @@
+"""The queue engine: issue tokens and move them through their states, one event per move.
+
+Every public method is one database transaction. On SQLite the write lock (BEGIN IMMEDIATE)
+serialises consoles; on PostgreSQL ``call_next`` claims a row with ``FOR UPDATE SKIP LOCKED``
+so two counters calling at once never receive the same token.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from db.engine import Store
+from db.models import (
+    Counter,
+    CounterAssignment,
+    CounterState,
+    SlipStatus,
+    Token,
+    TokenEvent,
+    TokenSequence,
+    TokenState,
+    UpdateType,
+    Verification,
+)
+from services.clock import Clock, business_day
+from services.queue.states import Action, QueueError, target_state
+from services.roles import Actor, Permission, PermissionDenied
+
+
+@dataclass(frozen=True)
+class QueuePolicy:
+    """Site rules for the queue (from the config file)."""
+
+    max_priority_streak: int = 3
+    recalls_before_no_show: int = 2
+    default_service_minutes: float = 10.0
+    rate_window: int = 20
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """A read-only snapshot of a token, safe to hand to the UI thread."""
+
+    id: int
+    number: str
+    update_type: UpdateType
+    issued_type: UpdateType
+    priority: bool
+    priority_reason: str | None
+    state: TokenState
+    business_day: date
+    issued_at: datetime
+    queued_at: datetime
+    called_at: datetime | None
+    started_at: datetime | None
+    closed_at: datetime | None
+    counter_id: int | None
+    recall_count: int
+    cnic: str | None
+    verification: Verification
+    slip_status: SlipStatus
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, t: Token) -> TokenView:
+        """Snapshot an ORM token."""
+        return cls(
+            id=t.id, number=t.number, update_type=t.update_type, issued_type=t.issued_type,
+            priority=t.priority, priority_reason=t.priority_reason, state=t.state,
+            business_day=t.business_day, issued_at=t.issued_at, queued_at=t.queued_at,
+            called_at=t.called_at, started_at=t.started_at, closed_at=t.closed_at,
+            counter_id=t.counter_id, recall_count=t.recall_count, cnic=t.cnic,
+            verification=t.verification, slip_status=t.slip_status, details=dict(t.details or {}),
+        )
+
+
+@dataclass(frozen=True)
+class QueueChange:
+    """What one committed transition did; listeners (the Qt adapter) receive these."""
+
+    event_id: int
+    kind: str
+    token: TokenView
+    counter_id: int | None
+    actor: str
+
+
+Listener = Callable[[QueueChange], None]
+
+
+class QueueService:
+    """Issues tokens and runs their state machine for one site."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        site_id: str,
+        policy: QueuePolicy | None = None,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.site_id = site_id
+        self.policy = policy or QueuePolicy()
+        self._listeners: list[Listener] = []
+
+    # ---- listeners -------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every committed change made through this service."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        self._listeners.remove(listener)
+
+    def _notify(self, changes: Iterable[QueueChange]) -> None:
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
+
+    # ---- helpers ---------------------------------------------------------------------
+    def today(self) -> date:
+        """The site's business day now."""
+        return business_day(self.clock.now())
+
+    def _event(
+        self, s: Session, token: Token, kind: str, actor: Actor, counter_id: int | None, payload: dict[str, Any] | None = None
+    ) -> TokenEvent:
+        ev = TokenEvent(
+            site_id=self.site_id, token_id=token.id, kind=kind, at=self.clock.now(),
+            actor=actor.username, counter_id=counter_id, payload=payload or {},
+        )
+        s.add(ev)
+        s.flush()
+        return ev
+
+    def _change(self, ev: TokenEvent, token: Token) -> QueueChange:
+        return QueueChange(ev.id, ev.kind, TokenView.of(token), ev.counter_id, ev.actor)
+
+    def _next_seq(self, s: Session, day: date, update_type: UpdateType) -> int:
+        """Atomically take the next number for (site, day, type): an upsert that returns it."""
+        ins: Any = postgresql.insert if self.store.engine.dialect.name == "postgresql" else sqlite.insert
+        stmt = (
+            ins(TokenSequence)
+            .values(site_id=self.site_id, business_day=day, update_type=update_type.value, last_seq=1)
+            .on_conflict_do_update(
+                index_elements=["site_id", "business_day", "update_type"],
+                set_={"last_seq": TokenSequence.last_seq + 1},
+            )
+            .returning(TokenSequence.last_seq)
+        )
+        return int(s.execute(stmt).scalar_one())
+
+    def _check_counter_actor(self, s: Session, actor: Actor, counter_id: int, day: date) -> None:
+        if actor.can(Permission.SERVE_ANY_COUNTER):
+            return
+        actor.require(Permission.SERVE_OWN_COUNTER)
+        assigned = s.scalar(
+            select(CounterAssignment.id).where(
+                CounterAssignment.counter_id == counter_id,
+                CounterAssignment.staff_id == actor.staff_id,
+                CounterAssignment.business_day == day,
+                CounterAssignment.ended_at.is_(None),
+            )
+        )
+        if assigned is None:
+            raise PermissionDenied(f"{actor.username} is not assigned to this counter")
+
+    def _load_token(self, s: Session, token_id: int, *, lock: bool = True) -> Token:
+        q = select(Token).where(Token.id == token_id, Token.site_id == self.site_id)
+        if lock:
+            q = q.with_for_update()
+        token = s.scalar(q)
+        if token is None:
+            raise QueueError(f"No token with id {token_id} at this site")
+        return token
+
+    # ---- issue -----------------------------------------------------------------------
+    def issue_token(
+        self,
+        update_type: UpdateType,
+        *,
+        actor: Actor,
+        priority: bool = False,
+        priority_reason: str | None = None,
+        cnic: str | None = None,
+        verification: Verification = Verification.NOT_ASKED,
+        household_ref: str | None = None,
+        details: dict[str, Any] | None = None,
+        slip_status: SlipStatus = SlipStatus.NONE,
+        extra_outbox: Callable[[Session, Token], None] | None = None,
+    ) -> TokenView:
+        """Give the visitor the next number of ``update_type`` today; writes token + event.
+
+        ``extra_outbox`` lets a caller add rows (e.g. a queued verification) in the same
+        transaction, so a token never exists without the work that belongs to it.
+        """
+        actor.require(Permission.ISSUE_TOKEN)
+        update_type = UpdateType(update_type)
+        now = self.clock.now()
+        day = business_day(now)
+        with self.store.session() as s, s.begin():
+            seq = self._next_seq(s, day, update_type)
+            token = Token(
+                site_id=self.site_id, business_day=day, issued_type=update_type, update_type=update_type,
+                seq=seq, number=f"{update_type.prefix}-{seq:03d}", priority=priority,
+                priority_reason=priority_reason if priority else None, state=TokenState.WAITING,
+                issued_at=now, queued_at=now, cnic=cnic, verification=verification,
+                household_ref=household_ref, details=details or {}, slip_status=slip_status,
+            )
+            s.add(token)
+            s.flush()
+            payload = {"priority": priority, "update_type": update_type.value}
+            ev = self._event(s, token, Action.ISSUE.value, actor, None, payload)
+            if extra_outbox is not None:
+                extra_outbox(s, token)
+            change = self._change(ev, token)
+        self._notify([change])
+        return change.token
+
+    # ---- call next -------------------------------------------------------------------
+    def call_next(self, counter_id: int, *, actor: Actor) -> TokenView | None:
+        """Claim the next waiting token this counter serves, or None when nobody waits.
+
+        Priority visitors first, but after ``max_priority_streak`` priority calls in a row
+        the oldest normal token goes next, so nobody is starved.
+        """
+        now = self.clock.now()
+        day = business_day(now)
+        with self.store.session() as s, s.begin():
+            counter = s.scalar(
+                select(Counter).where(Counter.id == counter_id, Counter.site_id == self.site_id).with_for_update()
+            )
+            if counter is None:
+                raise QueueError(f"No counter {counter_id} at this site")
+            self._check_counter_actor(s, actor, counter_id, day)
+            if counter.state != CounterState.OPEN:
+                raise QueueError(f"{counter.label} is {counter.state.value}; open it before calling")
+            busy = s.scalar(
+                select(Token.number).where(
+                    Token.counter_id == counter_id,
+                    Token.state.in_([TokenState.CALLED, TokenState.IN_SERVICE]),
+                )
+            )
+            if busy is not None:
+                raise QueueError(f"{counter.label} is still serving {busy}; finish it first")
+            types = [UpdateType(t) for t in counter.served_types]
+            if not types:
+                raise QueueError(f"{counter.label} serves no update type")
+            want_priority = counter.priority_streak < self.policy.max_priority_streak
+            order = [True, False] if want_priority else [False, True]
+            token = None
+            for prio in order:
+                token = s.scalar(
+                    select(Token)
+                    .where(
+                        Token.site_id == self.site_id,
+                        Token.business_day == day,
+                        Token.state == TokenState.WAITING,
+                        Token.update_type.in_(types),
+                        Token.priority.is_(prio),
+                    )
+                    .order_by(Token.queued_at, Token.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                )
+                if token is not None:
+                    break
+            if token is None:
+                return None
+            counter.priority_streak = counter.priority_streak + 1 if token.priority else 0
+            token.state = target_state(Action.CALL, token.state, token.number)
+            token.called_at = now
+            token.counter_id = counter_id
+            token.served_by = actor.username
+            token.recall_count = 0
+            ev = self._event(s, token, Action.CALL.value, actor, counter_id)
+            change = self._change(ev, token)
+        self._notify([change])
+        return change.token
+
+    # ---- the other transitions ------------------------------------------------------
+    def _transition(
+        self,
+        token_id: int,
+        action: Action,
+        actor: Actor,
+        mutate: Callable[[Session, Token], dict[str, Any] | None] | None = None,
+    ) -> TokenView:
+        now = self.clock.now()
+        with self.store.session() as s, s.begin():
+            token = self._load_token(s, token_id)
+            target = target_state(action, token.state, token.number)
+            counter_id = token.counter_id
+            if counter_id is not None and action in _COUNTER_ACTIONS:
+                self._check_counter_actor(s, actor, counter_id, token.business_day)
+            elif action in _COUNTER_ACTIONS:
+                actor.require(Permission.SERVE_ANY_COUNTER)
+            payload = mutate(s, token) if mutate else None
+            token.state = target
+            if target in (TokenState.COMPLETED, TokenState.NO_SHOW, TokenState.CANCELLED):
+                token.closed_at = now
+            ev = self._event(s, token, action.value, actor, counter_id, payload)
+            change = self._change(ev, token)
+        self._notify([change])
+        return change.token
+
+    def recall(self, token_id: int, *, actor: Actor) -> TokenView:
+        """Call the same token again (counted); refused once the recall limit is reached."""
+
+        def bump(_s: Session, t: Token) -> dict[str, Any]:
+            if t.recall_count >= self.policy.recalls_before_no_show:
+                raise QueueError(f"{t.number} was recalled {t.recall_count} times; mark it no-show")
+            t.recall_count += 1
+            return {"recall": t.recall_count}
+
+        return self._transition(token_id, Action.RECALL, actor, bump)
+
+    def start(self, token_id: int, *, actor: Actor) -> TokenView:
+        """The visitor arrived at the counter: service begins."""
+
+        def mark(_s: Session, t: Token) -> None:
+            t.started_at = self.clock.now()
+
+        return self._transition(token_id, Action.START, actor, mark)
+
+    def complete(self, token_id: int, *, actor: Actor) -> TokenView:
+        """The survey/update is done."""
+        return self._transition(token_id, Action.COMPLETE, actor)
+
+    def no_show(self, token_id: int, *, actor: Actor) -> TokenView:
+        """The visitor did not come after the required recalls."""
+
+        def check(_s: Session, t: Token) -> None:
+            need = self.policy.recalls_before_no_show
+            if t.recall_count < need:
+                raise QueueError(f"Recall {t.number} {need - t.recall_count} more time(s) before marking no-show")
+
+        return self._transition(token_id, Action.NO_SHOW, actor, check)
+
+    def transfer(self, token_id: int, new_type: UpdateType, *, actor: Actor) -> TokenView:
+        """Move a waiting or called token to another update type; it keeps its place in line."""
+        actor.require(Permission.TRANSFER_TOKEN)
+        new_type = UpdateType(new_type)
+
+        def move(_s: Session, t: Token) -> dict[str, Any]:
+            if t.update_type == new_type:
+                raise QueueError(f"{t.number} already waits for {new_type.value}")
+            old = t.update_type
+            t.update_type = new_type
+            t.counter_id = None
+            t.called_at = None
+            t.recall_count = 0
+            return {"from": old.value, "to": new_type.value}
+
+        return self._transition(token_id, Action.TRANSFER, actor, move)
+
+    def cancel(self, token_id: int, *, actor: Actor, reason: str = "") -> TokenView:
+        """Withdraw a waiting token (visitor left, issued by mistake)."""
+        actor.require(Permission.CANCEL_TOKEN)
+
+        def why(_s: Session, _t: Token) -> dict[str, Any]:
+            return {"reason": reason} if reason else {}
+
+        return self._transition(token_id, Action.CANCEL, actor, why)
+
+    def record(self, token_id: int, kind: str, *, actor: Actor, payload: dict[str, Any] | None = None,
+               slip_status: SlipStatus | None = None, verification: Verification | None = None,
+               details: dict[str, Any] | None = None) -> TokenView:
+        """Write a non-transition event (printed, print_failed, reprinted, verified) and its side fields."""
+        with self.store.session() as s, s.begin():
+            token = self._load_token(s, token_id)
+            if slip_status is not None:
+                token.slip_status = slip_status
+            if verification is not None:
+                token.verification = verification
+            if details:
+                token.details = {**(token.details or {}), **details}
+            ev = self._event(s, token, kind, actor, token.counter_id, payload)
+            change = self._change(ev, token)
+        self._notify([change])
+        return change.token
+
+    # ---- reads -----------------------------------------------------------------------
+    def token(self, token_id: int) -> TokenView:
+        """One token by id."""
+        with self.store.read() as s:
+            return TokenView.of(self._load_token(s, token_id, lock=False))
+
+    def waiting(self, update_type: UpdateType | None = None, day: date | None = None) -> list[TokenView]:
+        """Waiting tokens in calling order (priority first, then issue time)."""
+        day = day or self.today()
+        with self.store.read() as s:
+            q = select(Token).where(
+                Token.site_id == self.site_id, Token.business_day == day, Token.state == TokenState.WAITING
+            )
+            if update_type is not None:
+                q = q.where(Token.update_type == update_type)
+            q = q.order_by(Token.priority.desc(), Token.queued_at, Token.id)
+            return [TokenView.of(t) for t in s.scalars(q)]
+
+    def tokens(self, day: date | None = None, states: Iterable[TokenState] | None = None) -> list[TokenView]:
+        """All tokens of a day (optionally only some states), in issue order."""
+        day = day or self.today()
+        with self.store.read() as s:
+            q = select(Token).where(Token.site_id == self.site_id, Token.business_day == day)
+            if states is not None:
+                q = q.where(Token.state.in_(list(states)))
+            return [TokenView.of(t) for t in s.scalars(q.order_by(Token.id))]
+
+    def current_at(self, counter_id: int) -> TokenView | None:
+        """The token a counter has called or is serving, if any."""
+        with self.store.read() as s:
+            t = s.scalar(
+                select(Token).where(
+                    Token.counter_id == counter_id, Token.state.in_([TokenState.CALLED, TokenState.IN_SERVICE])
+                )
+            )
+            return TokenView.of(t) if t else None
+
+    def open_token_for_cnic(self, cnic: str, day: date | None = None) -> TokenView | None:
+        """The visitor's open token today, if they already hold one."""
+        day = day or self.today()
+        with self.store.read() as s:
+            t = s.scalar(
+                select(Token).where(
+                    Token.site_id == self.site_id, Token.business_day == day, Token.cnic == cnic,
+                    Token.state.in_([TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE]),
+                ).order_by(Token.id.desc()).limit(1)
+            )
+            return TokenView.of(t) if t else None
+
+    def position(self, token_id: int) -> int:
+        """1-based place of a waiting token among those of its type (0 when not waiting)."""
+        tv = self.token(token_id)
+        if tv.state != TokenState.WAITING:
+            return 0
+        ahead = [t for t in self.waiting(tv.update_type, tv.business_day)]
+        return next((i + 1 for i, t in enumerate(ahead) if t.id == token_id), 0)
+
+    def estimated_wait(self, update_type: UpdateType, *, ahead: int | None = None) -> timedelta | None:
+        """Expected wait for a new token of ``update_type``; None when no open counter serves it.
+
+        Uses the median service time of the last ``rate_window`` completed tokens of that type
+        today (the policy default before any) and the number of open counters serving it.
+        """
+        update_type = UpdateType(update_type)
+        day = self.today()
+        with self.store.read() as s:
+            counters = s.scalars(
+                select(Counter).where(Counter.site_id == self.site_id, Counter.state == CounterState.OPEN)
+            ).all()
+            serving = sum(1 for c in counters if update_type.value in c.served_types)
+            if serving == 0:
+                return None
+            if ahead is None:
+                ahead = s.scalar(
+                    select(func.count(Token.id)).where(
+                        Token.site_id == self.site_id, Token.business_day == day,
+                        Token.state == TokenState.WAITING, Token.update_type == update_type,
+                    )
+                ) or 0
+            recent = s.execute(
+                select(Token.started_at, Token.closed_at)
+                .where(
+                    Token.site_id == self.site_id, Token.business_day == day, Token.update_type == update_type,
+                    Token.state == TokenState.COMPLETED, Token.started_at.is_not(None),
+                )
+                .order_by(Token.closed_at.desc())
+                .limit(self.policy.rate_window)
+            ).all()
+        durations = [(b - a).total_seconds() / 60 for a, b in recent if a and b]
+        per_token = statistics.median(durations) if durations else self.policy.default_service_minutes
+        rounds = math.ceil(ahead / serving) if ahead else 0
+        return timedelta(minutes=rounds * per_token)
+
+    def events(self, *, after_id: int = 0, limit: int = 1000) -> list[TokenEvent]:
+        """Events with id greater than ``after_id`` (detached), oldest first: for pollers."""
+        with self.store.read() as s:
+            rows = s.scalars(
+                select(TokenEvent).where(TokenEvent.site_id == self.site_id, TokenEvent.id > after_id)
+                .order_by(TokenEvent.id).limit(limit)
+            ).all()
+            return list(rows)
+
+    # ---- day handling ----------------------------------------------------------------
+    def carry_over(self, token_ids: Iterable[int], to_day: date, *, actor: Actor) -> list[TokenView]:
+        """Move open waiting/called tokens to ``to_day`` keeping number and place (close of day)."""
+        actor.require(Permission.OPEN_CLOSE_DAY)
+        changes = []
+        with self.store.session() as s, s.begin():
+            for tid in token_ids:
+                token = self._load_token(s, tid)
+                token.state = target_state(Action.CARRY_OVER, token.state, token.number)
+                old_day, old_number = token.business_day, token.number
+                # A new number on the new day keeps numbering gap-free; queued_at keeps the place.
+                token.seq = self._next_seq(s, to_day, token.issued_type)
+                token.number = f"{token.issued_type.prefix}-{token.seq:03d}"
+                token.business_day = to_day
+                token.counter_id = None
+                token.called_at = None
+                token.recall_count = 0
+                ev = self._event(s, token, Action.CARRY_OVER.value, actor, None,
+                                 {"from": old_day.isoformat(), "to": to_day.isoformat(),
+                                  "old_number": old_number})
+                changes.append(self._change(ev, token))
+        self._notify(changes)
+        return [c.token for c in changes]
+
+
+_COUNTER_ACTIONS = {Action.RECALL, Action.START, Action.COMPLETE, Action.NO_SHOW}
+
+
+def reset_priority_streaks(store: Store, site_id: str) -> None:
+    """Start a day with every counter's fairness count at zero."""
+    with store.session() as s, s.begin():
+        s.execute(update(Counter).where(Counter.site_id == site_id).values(priority_streak=0))
