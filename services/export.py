@@ -29,7 +29,7 @@ def iter_event_rows(store: Store, day: date, site_id: str | None = None) -> Iter
         )
         if site_id:
             q = q.where(TokenEvent.site_id == site_id)
-        for ev, tok in s.execute(q).tuples():
+        for ev, tok in s.execute(q):
             # update_type is the token's type now; a transfer event's payload holds from/to.
             yield [
                 ev.uuid, str(tok.id), tok.number, tok.update_type.value, "1" if tok.priority else "0",

@@ -63,7 +63,7 @@ class SiteService:
                     .where(Token.site_id == self.site_id, Token.business_day == day,
                            Token.state == TokenState.COMPLETED)
                     .group_by(Token.counter_id)
-                ).tuples().all()
+                ).all()
             )
             return [
                 CounterView(

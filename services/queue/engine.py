@@ -301,7 +301,8 @@ class QueueService:
             token = self._load_token(s, token_id)
             target = target_state(action, token.state, token.number)
             counter_id = token.counter_id
-            if counter_id is not None and action in _COUNTER_ACTIONS:
+            # A called token belongs to its counter: only that counter's DEO may move it, transfer included.
+            if counter_id is not None and (action in _COUNTER_ACTIONS or action is Action.TRANSFER):
                 self._check_counter_actor(s, actor, counter_id, token.business_day)
             elif action in _COUNTER_ACTIONS:
                 actor.require(Permission.SERVE_ANY_COUNTER)
