@@ -1,0 +1,333 @@
+"""HTTP client of the central registry (contract: resources/registry-api.yaml, /v1).
+
+One ``requests.Session``: connect/read timeouts on every call, TLS verification on, the site's
+API key as a bearer token. Every answer is validated against ``services.registry.models``; any
+failure becomes :class:`RegistryUnavailable` or :class:`RegistryError` with a message meant for
+the supervisor. The key never appears in ``repr``, messages or logs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from services.cnic import mask_cnic
+from services.registry.cache import TTLCache
+from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
+from services.registry.models import (
+    DemoSamples,
+    Health,
+    HouseholdStatus,
+    IdentityResult,
+    IngestResult,
+    Paradata,
+    ScoreResult,
+    ShockAreas,
+)
+
+log = logging.getLogger(__name__)
+
+
+class _MaskCnicFilter(logging.Filter):
+    """urllib3 logs request lines at DEBUG, and the by-cnic path holds a CNIC: mask it."""
+
+    _digits = re.compile(r"(?<!\d)(\d{5})\d{5}(\d{3})(?!\d)")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.msg = record.msg % record.args
+            record.args = None
+        record.msg = self._digits.sub(r"\1*****\2", str(record.msg))
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_MaskCnicFilter())
+M = TypeVar("M", bound=BaseModel)
+
+# What the supervisor should expect after a failure, by kind of call.
+LOOKUP = "the token will be issued unverified and checked when the network is back"
+UPLOAD = "the site keeps working and the upload is retried automatically"
+QUERY = "try again in a moment"
+# Gateways and overloaded servers: worth one more try. Other 5xx are reported at once.
+_RETRY_STATUS = frozenset({502, 503, 504})
+
+
+@dataclass(frozen=True)
+class ConnectionState:
+    """What the UI shows about the registry link: online or not, since when, last problem."""
+
+    online: bool | None  # None: not asked yet
+    last_success: datetime | None = None
+    last_failure: datetime | None = None
+    last_error: str | None = None
+
+
+class RegistryClient:
+    """Calls the registry; raises only :class:`RegistryUnavailable` / :class:`RegistryError`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        connect_timeout: float = 3.0,
+        read_timeout: float = 5.0,
+        retries: int = 2,
+        backoff: float = 0.25,
+        shock_ttl: float = 300.0,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.__api_key = api_key
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self._sleep = sleep
+        self._now = now
+        self._session = session or requests.Session()
+        self._session.verify = True
+        self._session.headers["Accept"] = "application/json"
+        self._shock_cache: TTLCache[ShockAreas] = TTLCache(shock_ttl, monotonic)
+        self._state_lock = threading.Lock()
+        self._state = ConnectionState(online=None)
+        self._listeners: list[Callable[[ConnectionState], None]] = []
+
+    @classmethod
+    def from_config(cls, hub: Any, *, shock_ttl: float = 300.0, **kw: Any) -> RegistryClient:
+        """Build from ``Config.hub`` (url, api_key, connect_timeout, read_timeout, retries)."""
+        return cls(hub.url, hub.api_key, connect_timeout=hub.connect_timeout, read_timeout=hub.read_timeout,
+                   retries=hub.retries, shock_ttl=shock_ttl, **kw)
+
+    def __repr__(self) -> str:
+        return f"RegistryClient({self.base_url!r}, api_key=***)"
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self._session.close()
+
+    # ---- online state ------------------------------------------------------------------
+    @property
+    def state(self) -> ConnectionState:
+        """The latest online/offline state (thread-safe snapshot)."""
+        with self._state_lock:
+            return self._state
+
+    def subscribe(self, listener: Callable[[ConnectionState], None]) -> None:
+        """Call ``listener(state)`` whenever online/offline flips (on the calling thread)."""
+        self._listeners.append(listener)
+
+    def _mark(self, ok: bool, error: str | None = None) -> None:
+        now = self._now()
+        with self._state_lock:
+            old = self._state
+            if ok:
+                self._state = ConnectionState(True, now, old.last_failure, old.last_error)
+            else:
+                self._state = ConnectionState(False, old.last_success, now, error)
+            flipped = old.online != self._state.online
+            state = self._state
+        if flipped:
+            for listener in list(self._listeners):
+                listener(state)
+
+    # ---- the HTTP core -----------------------------------------------------------------
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        shape: type[M],
+        idempotent: bool,
+        after: str,
+        json: Any = None,
+        params: Mapping[str, Any] | None = None,
+        not_found: Callable[[], M] | None = None,
+    ) -> M:
+        """One call with retries (idempotent calls only) and validation; updates the online state."""
+        attempts = 1 + (self.retries if idempotent else 0)
+        last: RegistryUnavailable | None = None
+        for attempt in range(attempts):
+            if attempt:
+                self._sleep(self.backoff * 2 ** (attempt - 1))
+            try:
+                result = self._once(method, path, shape, after, json, params, not_found)
+            except RegistryUnavailable as exc:
+                last = exc
+                if not exc.retry:  # type: ignore[attr-defined]
+                    break
+                continue
+            except RegistryError:
+                self._mark(True)  # it answered: the link is up even if the answer is bad
+                raise
+            self._mark(True)
+            return result
+        assert last is not None
+        self._mark(False, last.message)
+        raise last
+
+    def _once(
+        self, method: str, path: str, shape: type[M], after: str, body: Any,
+        params: Mapping[str, Any] | None, not_found: Callable[[], M] | None,
+    ) -> M:
+        url = self.base_url + path
+        wait = f"{self.read_timeout:g} s"
+        try:
+            resp = self._session.request(
+                method, url, json=body, params=params,
+                headers={"Authorization": f"Bearer {self.__api_key}"},
+                timeout=(self.connect_timeout, self.read_timeout),
+            )
+        except requests.exceptions.ReadTimeout:
+            raise _unavailable(f"The central registry did not answer within {wait}; {after}.", retry=False) from None
+        except requests.exceptions.SSLError:
+            raise RegistryError(
+                f"The central registry's TLS certificate was not accepted ({self.base_url}); "
+                "ask the administrator to check [hub] url and the certificate."
+            ) from None
+        except (requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout):
+            raise _unavailable(
+                f"The central registry cannot be reached ({_host(self.base_url)}); check the network; {after}.",
+                retry=True,
+            ) from None
+        except requests.exceptions.RequestException as exc:
+            raise _unavailable(f"The call to the central registry failed ({type(exc).__name__}); {after}.",
+                               retry=False) from None
+        status = resp.status_code
+        if status == 404 and not_found is not None:
+            return not_found()
+        if status >= 500 or status == 429:
+            detail = _problem_detail(resp)
+            raise _unavailable(
+                f"The central registry has a problem (HTTP {status}{': ' + detail if detail else ''}); {after}.",
+                retry=status in _RETRY_STATUS or status == 429, status=status,
+            )
+        if status in (401, 403):
+            raise RegistryError(
+                f"The central registry refused this site's API key (HTTP {status}); "
+                "ask the administrator to check [hub] api_key in the configuration.", status=status,
+            )
+        if status >= 400:
+            detail = _problem_detail(resp)
+            raise RegistryError(
+                f"The central registry rejected the request (HTTP {status}{': ' + detail if detail else ''}).",
+                status=status,
+            )
+        try:
+            data = resp.json()
+        except ValueError:
+            raise RegistryError(
+                f"The central registry sent an unreadable answer (not JSON, HTTP {status}) to {method} {path}; "
+                "report it to the registry team; " + after + ".", status=status,
+            ) from None
+        try:
+            return shape.model_validate(data)
+        except ValidationError as exc:
+            where = ", ".join(".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()[:3])
+            raise RegistryError(
+                f"The central registry's answer does not match the agreed contract ({shape.__name__}: {where}); "
+                "report it to the registry team; " + after + ".", status=status,
+            ) from None
+
+    # ---- the calls ---------------------------------------------------------------------
+    def health(self) -> Health:
+        """Is the hub up (cheap; used by the sync worker to probe the link)."""
+        return self._request("GET", "/v1/health", shape=Health, idempotent=True, after=QUERY)
+
+    def verify_identity(self, cnic: str, name: str | None = None) -> IdentityResult:
+        """Ask the identity authority about a CNIC (a read, so it is retried like a GET)."""
+        log.debug("verify identity %s", mask_cnic(cnic))
+        body: dict[str, Any] = {"cnic": cnic}
+        if name:
+            body["name"] = name
+        return self._request(
+            "POST", "/v1/identity/verify", json=body, shape=IdentityResult, idempotent=True, after=LOOKUP,
+        )
+
+    def household_status(self, household_id: str) -> HouseholdStatus:
+        """A household's status by its registry id; unregistered if the registry does not know it."""
+        return self._request(
+            "GET", f"/v1/households/{_seg(household_id)}/status", shape=HouseholdStatus,
+            idempotent=True, after=LOOKUP, not_found=HouseholdStatus.unregistered,
+        )
+
+    def household_status_by_cnic(self, cnic: str) -> HouseholdStatus:
+        """The status of the household a CNIC belongs to; unregistered (missed-out) on 404."""
+        return self._request(
+            "GET", f"/v1/households/by-cnic/{_seg(cnic)}/status", shape=HouseholdStatus, idempotent=True,
+            after=LOOKUP, not_found=HouseholdStatus.unregistered,
+        )
+
+    def shock_areas(self, *, fresh: bool = False) -> ShockAreas:
+        """The notified shock areas, reused for the cache's TTL unless ``fresh``."""
+        if not fresh:
+            cached = self._shock_cache.get()
+            if cached is not None:
+                return cached
+        areas = self._request("GET", "/v1/shock-areas", shape=ShockAreas, idempotent=True, after=LOOKUP)
+        self._shock_cache.put(areas)
+        return areas
+
+    def score_survey(self, survey: Mapping[str, Any]) -> ScoreResult:
+        """Score a submitted survey (not idempotent on the registry side: never retried)."""
+        return self._request("POST", "/v1/surveys/score", json=dict(survey), shape=ScoreResult,
+                             idempotent=False, after=QUERY)
+
+    def survey_paradata(self, site_id: str, day: date) -> Paradata:
+        """Paradata of the surveys done at ``site_id`` on ``day`` (quality checks)."""
+        return self._request(
+            "GET", f"/v1/sites/{_seg(site_id)}/paradata",
+            params={"date": day.isoformat()}, shape=Paradata, idempotent=True, after=QUERY,
+        )
+
+    def push_events(self, site_id: str, events: Iterable[Mapping[str, Any]]) -> IngestResult:
+        """Upload token events (at most 1000); the hub de-duplicates by uuid, so a resend is safe."""
+        return self._request(
+            "POST", f"/v1/sites/{_seg(site_id)}/events",
+            json={"events": list(events)}, shape=IngestResult, idempotent=True, after=UPLOAD,
+        )
+
+    def demo_samples(self) -> DemoSamples:
+        """Seeded sample visitors per update type (only a demo or test hub offers this)."""
+        return self._request("GET", "/v1/demo/samples", shape=DemoSamples, idempotent=True, after=QUERY)
+
+
+def _seg(value: str) -> str:
+    return requests.utils.quote(value, safe="")
+
+
+def _unavailable(message: str, *, retry: bool, status: int | None = None) -> RegistryUnavailable:
+    exc = RegistryUnavailable(message, status=status)
+    exc.retry = retry  # type: ignore[attr-defined]
+    return exc
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _problem_detail(resp: requests.Response) -> str:
+    """``title``/``detail`` of an application/problem+json body, shortened; '' if none."""
+    try:
+        body = resp.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    text = str(body.get("detail") or body.get("title") or "")
+    return text[:160]
+
+
+__all__ = ["ConnectionState", "RegistryClient", "RegistryError", "RegistryProblem", "RegistryUnavailable"]

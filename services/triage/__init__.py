@@ -1,0 +1,25 @@
+"""Triage: which of the six update types a visitor qualifies for, with reasons (pure rules)."""
+
+from services.triage.policy import PolicyError, TriagePolicy, load_policy
+from services.triage.rules import (
+    DISPLAY_ORDER,
+    SUGGESTION_ORDER,
+    Eligibility,
+    add_years,
+    assess,
+    manual_choices,
+    propose,
+)
+
+__all__ = [
+    "DISPLAY_ORDER",
+    "SUGGESTION_ORDER",
+    "Eligibility",
+    "PolicyError",
+    "TriagePolicy",
+    "add_years",
+    "assess",
+    "load_policy",
+    "manual_choices",
+    "propose",
+]
