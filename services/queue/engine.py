@@ -493,6 +493,19 @@ class QueueService:
             ).all()
             return list(rows)
 
+    def latest_event_id(self) -> int:
+        """Id of the newest event of this site (0 when none)."""
+        with self.store.read() as s:
+            return int(s.scalar(select(func.max(TokenEvent.id)).where(TokenEvent.site_id == self.site_id)) or 0)
+
+    def event_ids_after(self, after_id: int, limit: int = 5000) -> list[int]:
+        """Ids of this site's events newer than ``after_id``, ascending (cheap poll)."""
+        with self.store.read() as s:
+            return list(s.scalars(
+                select(TokenEvent.id).where(TokenEvent.site_id == self.site_id, TokenEvent.id > after_id)
+                .order_by(TokenEvent.id).limit(limit)
+            ))
+
     # ---- day handling ----------------------------------------------------------------
     def carry_over(self, token_ids: Iterable[int], to_day: date, *, actor: Actor) -> list[TokenView]:
         """Move open waiting/called tokens to ``to_day`` keeping number and place (close of day)."""

@@ -1,0 +1,38 @@
+"""The pages of the main window, in navigation order, with the permission each needs."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from services.roles import Permission
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: key, navigation title, ``module:Class`` and who may open it."""
+
+    key: str
+    title: str
+    target: str
+    permission: Permission | None = None
+
+    def load(self) -> type:
+        """Import and return the page class."""
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("triage", QT_TRANSLATE_NOOP("Pages", "Triage"), "console.pages.triage:TriagePage", Permission.ISSUE_TOKEN),
+    PageSpec("queue", QT_TRANSLATE_NOOP("Pages", "Queue"), "console.pages.queue:QueuePage", None),
+    PageSpec("counters", QT_TRANSLATE_NOOP("Pages", "Counters"), "console.pages.counters:CountersPage",
+             Permission.MANAGE_COUNTERS),
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), "console.pages.dashboard:DashboardPage",
+             Permission.VIEW_METRICS),
+    PageSpec("quality", QT_TRANSLATE_NOOP("Pages", "Quality"), "console.pages.quality:QualityPage",
+             Permission.VIEW_METRICS),
+    PageSpec("printer", QT_TRANSLATE_NOOP("Pages", "Printer"), "console.pages.printer:PrinterPage", Permission.REPRINT),
+]

@@ -1,0 +1,416 @@
+"""The queue page: issue a token, watch the waiting line, run the counters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from db.models import SlipStatus, TokenState, UpdateType, Verification
+from services.labels import TOKEN_STATE_EN, UPDATE_TYPE_EN
+from services.queue import QueueError, TokenView
+from services.roles import PermissionDenied
+from services.site import CounterView
+from widgets.counter_card import CounterCard, CounterCardData
+from widgets.token_table import TokenRow, TokenTableModel
+
+PRIORITY_REASONS = ["elderly", "disability", "pregnant_or_infant", "other"]
+
+
+def type_label(t: UpdateType) -> str:
+    """Translated English name of an update type."""
+    return QCoreApplication.translate("UpdateType", UPDATE_TYPE_EN[t])
+
+
+def state_label(s: TokenState) -> str:
+    """Translated name of a token state."""
+    return QCoreApplication.translate("TokenState", TOKEN_STATE_EN[s])
+
+
+@dataclass
+class QueueSnapshot:
+    """What the page shows, loaded in one go on the database worker."""
+
+    waiting: list[TokenView]
+    counters: list[CounterView]
+    current: dict[int, TokenView]
+    estimates: dict[UpdateType, timedelta | None] = field(default_factory=dict)
+
+
+def load_snapshot(ctx: AppContext) -> QueueSnapshot:
+    """Read the waiting line, counters and their current tokens (runs off the GUI thread)."""
+    counters = ctx.site.counters()
+    current = {c.id: t for c in counters if (t := ctx.queue.current_at(c.id)) is not None}
+    waiting = ctx.queue.waiting()
+    estimates = {t: ctx.queue.estimated_wait(t) for t in UpdateType if t is not UpdateType.APPEAL}
+    return QueueSnapshot(waiting, counters, current, estimates)
+
+
+class QueuePage(QWidget):
+    """Issue form, live waiting list and counter cards, with keyboard shortcuts."""
+
+    sig_snapshot_applied = Signal()
+    """The page finished showing a freshly loaded snapshot (tests wait on this)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.snapshot: QueueSnapshot | None = None
+        self.cards: dict[int, CounterCard] = {}
+        self.selected_counter: int | None = None
+        self._loading = False
+        self._reload_again = False
+
+        # --- issue form
+        self.type_box = QComboBox()
+        for t in UpdateType:
+            if t is UpdateType.APPEAL and not ctx.config.policy.get("appeal_enabled", False):
+                continue
+            self.type_box.addItem(type_label(t), t)
+        self.priority = QCheckBox(self.tr("Priority"))
+        self.priority_reason = QComboBox()
+        for r, text in zip(PRIORITY_REASONS, [self.tr("Elderly"), self.tr("Disability"),
+                                              self.tr("Pregnant / with infant"), self.tr("Other")], strict=True):
+            self.priority_reason.addItem(text, r)
+        self.priority_reason.setEnabled(False)
+        self.priority.toggled.connect(self.priority_reason.setEnabled)
+        self.issue_button = QPushButton(self.tr("Issue token  (F2)"))
+        self.issue_button.setObjectName("issueButton")
+        self.issue_button.setMinimumHeight(40)
+        self.issue_button.setStyleSheet(
+            "QPushButton{background:#1565c0;color:white;font-weight:600;padding:4px 18px;border-radius:6px;}"
+            "QPushButton:disabled{background:#90a4ae;}"
+        )
+        self.issue_button.clicked.connect(self.issue)
+        self.last_issued = QLabel("")
+        self.last_issued.setObjectName("lastIssued")
+        self.last_issued.setStyleSheet("font-size:22pt;font-weight:700;color:#0d47a1;")
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Update type")))
+        form.addWidget(self.type_box, 2)
+        form.addWidget(self.priority)
+        form.addWidget(self.priority_reason, 1)
+        form.addWidget(self.issue_button)
+        form.addStretch(1)
+        form.addWidget(self.last_issued)
+        issue_box = QGroupBox(self.tr("Issue a token"))
+        issue_box.setLayout(form)
+
+        # --- waiting list
+        self.model = TokenTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("waitingTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.waiting_title = QLabel(self.tr("Waiting"))
+        self.waiting_title.setStyleSheet("font-size:13pt;font-weight:600;")
+        self.estimates = QLabel("")
+        self.estimates.setWordWrap(True)
+        self.estimates.setStyleSheet("color:#444;")
+        self.transfer_button = QPushButton(self.tr("Transfer…"))
+        self.cancel_button = QPushButton(self.tr("Cancel token"))
+        self.reprint_button = QPushButton(self.tr("Reprint slip"))
+        self.transfer_button.clicked.connect(self._transfer_selected)
+        self.cancel_button.clicked.connect(self._cancel_selected)
+        self.reprint_button.clicked.connect(self._reprint_selected)
+        row_actions = QHBoxLayout()
+        for b in (self.transfer_button, self.cancel_button, self.reprint_button):
+            row_actions.addWidget(b)
+        row_actions.addStretch(1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.waiting_title)
+        lv.addWidget(self.table, 1)
+        lv.addWidget(self.estimates)
+        lv.addLayout(row_actions)
+
+        # --- counters
+        self.cards_host = QWidget()
+        self.cards_grid = QGridLayout(self.cards_host)
+        self.cards_grid.setSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.cards_host)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([600, 820])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(issue_box)
+        lay.addWidget(split, 1)
+
+        self._shortcuts()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(50)
+        self._reload_timer.timeout.connect(self.reload)
+        # Elapsed times and waits tick even when nothing happens.
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)
+        self._tick.timeout.connect(self.schedule_reload)
+        self._tick.start()
+        ctx.events.sig_changed.connect(self._on_events_changed)
+        ctx.events.sig_external.connect(self.schedule_reload)
+        self.reload()
+
+    # ---- keyboard -------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        def bind(key: str | QKeySequence.StandardKey, slot: object) -> None:
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)  # only while this page is shown
+            sc.activated.connect(slot)  # type: ignore[arg-type]
+
+        bind("F2", self.issue)
+        bind("F5", lambda: self._act_selected("call"))
+        bind("F6", lambda: self._act_selected("recall"))
+        bind("F7", lambda: self._act_selected("start"))
+        bind("F8", lambda: self._act_selected("complete"))
+        bind("F9", lambda: self._act_selected("no_show"))
+        for n in range(1, 10):
+            bind(f"Ctrl+{n}", lambda n=n: self._select_nth(n))
+
+    def _select_nth(self, n: int) -> None:
+        ids = list(self.cards)
+        if 0 < n <= len(ids):
+            self._on_card_selected(ids[n - 1])
+
+    def _act_selected(self, action: str) -> None:
+        if self.selected_counter is not None:
+            self.counter_action(self.selected_counter, action)
+
+    # ---- loading --------------------------------------------------------------------
+    def _on_events_changed(self, _change: object) -> None:
+        self.schedule_reload()
+
+    def schedule_reload(self) -> None:
+        """Reload soon, coalescing bursts of changes into one read."""
+        if not self._reload_timer.isActive():
+            self._reload_timer.start()
+
+    def reload(self) -> None:
+        """Read a fresh snapshot on the database worker and show it."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.ctx.tasks.run_db(lambda: load_snapshot(self.ctx), self._apply, self._load_failed)
+
+    def _load_failed(self, _exc: BaseException) -> None:
+        self._loading = False
+
+    def _apply(self, snap: QueueSnapshot) -> None:
+        self._loading = False
+        self.snapshot = snap
+        now = self.ctx.clock.now()
+        rows = [
+            TokenRow(
+                token_id=t.id, number=t.number, type_label=type_label(t.update_type),
+                priority=self._priority_text(t), waited_min=int((now - t.queued_at).total_seconds() // 60),
+                verification=self._verification_text(t.verification), slip=self._slip_text(t.slip_status),
+                alert=t.slip_status is SlipStatus.FAILED,
+            )
+            for t in snap.waiting
+        ]
+        self.model.set_rows(rows)
+        self.waiting_title.setText(self.tr("Waiting: %1").replace("%1", str(len(rows))))
+        parts = []
+        for t, eta in snap.estimates.items():
+            if eta is None:
+                continue
+            parts.append(f"{type_label(t)} ≈ {int(eta.total_seconds() // 60)} min")
+        self.estimates.setText(self.tr("Estimated wait for a new token: ") + ("; ".join(parts) or "—"))
+        self._apply_counters(snap)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+        self.sig_snapshot_applied.emit()
+
+    def _apply_counters(self, snap: QueueSnapshot) -> None:
+        long_m = self.ctx.config.queue.long_service_minutes
+        very_long_m = self.ctx.config.queue.very_long_service_minutes
+        now = self.ctx.clock.now()
+        for i, c in enumerate(snap.counters):
+            cur = snap.current.get(c.id)
+            elapsed = 0
+            level = "ok"
+            if cur is not None:
+                since = cur.started_at or cur.called_at or now
+                elapsed = int((now - since).total_seconds() // 60)
+                if cur.state is TokenState.IN_SERVICE:
+                    level = "very_long" if elapsed >= very_long_m else "long" if elapsed >= long_m else "ok"
+            data = CounterCardData(
+                counter_id=c.id, label=c.label,
+                staff=c.staff_name or self.tr("No DEO assigned"),
+                state=c.state.value,
+                state_label={"open": self.tr("Open"), "paused": self.tr("On break"),
+                             "closed": self.tr("Closed")}[c.state.value],
+                types_label=", ".join(type_label(t) for t in c.served_types),
+                token_number=cur.number if cur else "",
+                token_state=cur.state.value if cur else "",
+                token_state_label=state_label(cur.state) if cur else "",
+                elapsed_min=elapsed, served_today=c.served_today, level=level,
+            )
+            card = self.cards.get(c.id)
+            if card is None:
+                card = CounterCard(data)
+                card.sig_action.connect(self.counter_action)
+                card.sig_selected.connect(self._on_card_selected)
+                self.cards[c.id] = card
+                self.cards_grid.addWidget(card, i // 2, i % 2)
+            else:
+                card.set_data(data)
+        if self.selected_counter is None and self.cards:
+            self._on_card_selected(next(iter(self.cards)))
+
+    def _on_card_selected(self, counter_id: int) -> None:
+        self.selected_counter = counter_id
+        for cid, card in self.cards.items():
+            card.set_selected(cid == counter_id)
+
+    def _priority_text(self, t: TokenView) -> str:
+        if not t.priority:
+            return ""
+        names = {"elderly": self.tr("Elderly"), "disability": self.tr("Disability"),
+                 "pregnant_or_infant": self.tr("Pregnant / infant"), "other": self.tr("Priority")}
+        return names.get(t.priority_reason or "other", self.tr("Priority"))
+
+    def _verification_text(self, v: Verification) -> str:
+        return {
+            Verification.NOT_ASKED: "—", Verification.UNVERIFIED: self.tr("Unverified"),
+            Verification.VERIFIED: self.tr("Verified"), Verification.NOT_FOUND: self.tr("Not in registry"),
+            Verification.MISMATCH: self.tr("Mismatch"), Verification.BLOCKED: self.tr("Blocked"),
+        }[v]
+
+    def _slip_text(self, s: SlipStatus) -> str:
+        return {SlipStatus.NONE: "—", SlipStatus.PENDING: self.tr("Printing…"), SlipStatus.PRINTED: self.tr("Printed"),
+                SlipStatus.FAILED: self.tr("NOT PRINTED")}[s]
+
+    # ---- actions --------------------------------------------------------------------
+    def _error(self, exc: BaseException) -> None:
+        if isinstance(exc, QueueError | PermissionDenied):
+            self.ctx.status.alert(str(exc), "warning")
+        else:
+            self.ctx.status.alert(self.tr("Could not complete the action: %1").replace("%1", str(exc)), "error")
+
+    def issue(self) -> None:
+        """Issue a token of the chosen type (on the database worker); the slip prints after commit."""
+        update_type = self.type_box.currentData()
+        priority = self.priority.isChecked()
+        reason = self.priority_reason.currentData() if priority else None
+        actor = self.ctx.actor
+        self.issue_button.setEnabled(False)
+
+        def done(view: TokenView) -> None:
+            self.issue_button.setEnabled(True)
+            self.last_issued.setText(view.number)
+            self.priority.setChecked(False)
+            self.ctx.token_issued(view)
+
+        def failed(exc: BaseException) -> None:
+            self.issue_button.setEnabled(True)
+            self._error(exc)
+
+        self.ctx.tasks.run_db(
+            lambda: self.ctx.queue.issue_token(update_type, actor=actor, priority=priority, priority_reason=reason),
+            done, failed,
+        )
+
+    def counter_action(self, counter_id: int, action: str) -> None:
+        """Run a counter button's action on the database worker."""
+        q = self.ctx.queue
+        actor = self.ctx.actor
+        if action == "call":
+            def call() -> TokenView | None:
+                return q.call_next(counter_id, actor=actor)
+
+            def called(view: TokenView | None) -> None:
+                if view is None:
+                    self.ctx.status.alert(self.tr("Nobody is waiting for this counter's update types."), "info")
+
+            self.ctx.tasks.run_db(call, called, self._error)
+            return
+        cur = self.snapshot.current.get(counter_id) if self.snapshot else None
+        if cur is None:
+            return
+        if action == "transfer":
+            target = self._ask_type(cur)
+            if target is None:
+                return
+            self.ctx.tasks.run_db(lambda: q.transfer(cur.id, target, actor=actor), None, self._error)
+            return
+        fn = {"recall": q.recall, "start": q.start, "complete": q.complete, "no_show": q.no_show}[action]
+        self.ctx.tasks.run_db(lambda: fn(cur.id, actor=actor), None, self._error)
+
+    def _selected_token(self) -> TokenView | None:
+        idx = self.table.selectionModel().selectedRows()
+        if not idx or self.snapshot is None:
+            return None
+        tid = self.model.token_id(idx[0].row())
+        return next((t for t in self.snapshot.waiting if t.id == tid), None)
+
+    def _ask_type(self, token: TokenView) -> UpdateType | None:
+        choices = [t for t in UpdateType if t is not token.update_type
+                   and (t is not UpdateType.APPEAL or self.ctx.config.policy.get("appeal_enabled", False))]
+        names = [type_label(t) for t in choices]
+        name, ok = QInputDialog.getItem(self, self.tr("Transfer token"),
+                                        self.tr("Move %1 to:").replace("%1", token.number), names, 0, False)
+        return choices[names.index(name)] if ok else None
+
+    def _transfer_selected(self) -> None:
+        tok = self._selected_token()
+        if tok is None:
+            return
+        target = self._ask_type(tok)
+        if target is not None:
+            self.ctx.tasks.run_db(lambda: self.ctx.queue.transfer(tok.id, target, actor=self.ctx.actor),
+                                  None, self._error)
+
+    def _cancel_selected(self) -> None:
+        tok = self._selected_token()
+        if tok is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Cancel token"),
+                                      self.tr("Cancel token %1? The visitor loses this place.").replace("%1", tok.number))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.tasks.run_db(lambda: self.ctx.queue.cancel(tok.id, actor=self.ctx.actor), None, self._error)
+
+    def _reprint_selected(self) -> None:
+        tok = self._selected_token()
+        if tok is None:
+            return
+        if self.ctx.reprint is None:
+            self.ctx.status.alert(self.tr("No printer is configured."), "warning")
+            return
+        self.ctx.reprint(tok.id)

@@ -1,0 +1,84 @@
+"""The one way to run slow work off the GUI thread (database, network, printer).
+
+Database work runs on a single worker thread, in order, so writes from the console never race
+each other; HTTP and printing run on a small pool. Results and errors come back on the GUI
+thread through a queued signal; every error also goes to ``sig_error``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Runs callables on worker threads and delivers their outcome on the GUI thread."""
+
+    sig_error = Signal(str)
+    """An operation failed; the text is fit to show a supervisor."""
+
+    _sig_deliver = Signal(object, object, object)
+
+    def __init__(self, parent: QObject | None = None, io_workers: int = 4) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drc-db")
+        self._io = ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="drc-io")
+        self._pending = 0
+        self._closed = False
+        self._sig_deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        """Operations submitted whose callbacks have not run yet."""
+        return self._pending
+
+    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> Future[Any]:
+        """Run ``fn`` on the database worker (one at a time, in submission order)."""
+        return self._submit(self._db, fn, on_done, on_error)
+
+    def run_io(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> Future[Any]:
+        """Run ``fn`` on the network/printer pool."""
+        return self._submit(self._io, fn, on_done, on_error)
+
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
+                on_error: Failed | None) -> Future[Any]:
+        self._pending += 1
+
+        def work() -> Any:
+            try:
+                result = fn()
+            except Exception as exc:  # delivered to the GUI thread, never swallowed
+                self._sig_deliver.emit(on_error, exc, True)
+                raise
+            self._sig_deliver.emit(on_done, result, False)
+            return result
+
+        return pool.submit(work)
+
+    @Slot(object, object, object)
+    def _on_deliver(self, callback: Any, outcome: Any, failed: bool) -> None:
+        self._pending -= 1
+        if self._closed:
+            return
+        if failed:
+            log.warning("background operation failed: %s", outcome)
+            if callback is not None:
+                callback(outcome)
+            self.sig_error.emit(str(outcome) or type(outcome).__name__)
+        elif callback is not None:
+            callback(outcome)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop accepting work and wait for running work to finish (call on exit)."""
+        self._closed = True
+        self._db.shutdown(wait=wait, cancel_futures=True)
+        self._io.shutdown(wait=wait, cancel_futures=True)
