@@ -20,7 +20,7 @@ _NOISE = re.compile(r"[\s\u200b\u200e\u200f\ufeff]+")
 _PAYLOAD_MIN_LEN = 16
 
 
-class CnicProblem(str, enum.Enum):
+class CnicProblem(enum.StrEnum):
     """Why a text is not a CNIC; the UI translates by this code."""
 
     EMPTY = "empty"

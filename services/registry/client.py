@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import requests
@@ -86,7 +86,7 @@ class RegistryClient:
         shock_ttl: float = 300.0,
         session: requests.Session | None = None,
         sleep: Callable[[float], None] = time.sleep,
-        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = base_url.rstrip("/")
@@ -163,7 +163,7 @@ class RegistryClient:
             if attempt:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
             try:
-                result = self._once(method, path, shape, after, json, params, not_found)
+                result = self._once(method, path, shape=shape, after=after, body=json, params=params, not_found=not_found)
             except RegistryUnavailable as exc:
                 last = exc
                 if not exc.retry:  # type: ignore[attr-defined]
@@ -179,7 +179,7 @@ class RegistryClient:
         raise last
 
     def _once(
-        self, method: str, path: str, shape: type[M], after: str, body: Any,
+        self, method: str, path: str, *, shape: type[M], after: str, body: Any,
         params: Mapping[str, Any] | None, not_found: Callable[[], M] | None,
     ) -> M:
         url = self.base_url + path

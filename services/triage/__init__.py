@@ -10,9 +10,14 @@ from services.triage.rules import (
     manual_choices,
     propose,
 )
+from services.triage.service import AlreadyHasToken, Lookup, TriageRefused, TriageService
 
 __all__ = [
     "DISPLAY_ORDER",
+    "AlreadyHasToken",
+    "Lookup",
+    "TriageRefused",
+    "TriageService",
     "SUGGESTION_ORDER",
     "Eligibility",
     "PolicyError",

@@ -51,6 +51,7 @@ _REASONS = {
     "recert_ok": "Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.",
     "recert_wait": "Last survey {last}: recertification is due from {when}.",
     "recert_not_beneficiary": "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.",
+    "blocked": "The identity authority has blocked this CNIC: send the visitor to the supervisor.",
     "no_survey_date": "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.",
 }
 
