@@ -1,0 +1,57 @@
+"""Run the real hub under uvicorn in a background thread (tests, ``drc-console --demo``)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+
+import uvicorn
+
+from services.hub.app import create_app
+from services.hub.db import make_engine
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port that is free on ``host`` right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", port: int | None = None,
+                      today: Callable[[], date] | None = None,
+                      timeout: float = 15.0) -> tuple[str, Callable[[], None]]:
+    """Serve the hub over an already migrated and seeded ``db_url`` on loopback.
+
+    ``api_key`` is accepted as a central key (``*``: every site). Returns ``(base_url, stop)``;
+    ``stop()`` shuts uvicorn down, joins the thread and disposes the engine (safe to call twice).
+    """
+    engine = make_engine(db_url)
+    app = create_app(engine=engine, api_keys={"*": api_key}, today=today)
+    port = port or free_port(host)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, name=f"drc-hub:{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            thread.join(timeout)
+            engine.dispose()
+            raise RuntimeError(f"the hub did not start on {host}:{port}")
+        time.sleep(0.01)
+    stopped = threading.Event()
+
+    def stop() -> None:
+        if stopped.is_set():
+            return
+        stopped.set()
+        server.should_exit = True
+        thread.join(timeout)
+        engine.dispose()
+
+    return f"http://{host}:{port}", stop
