@@ -1,0 +1,115 @@
+"""Token events of a site as numpy arrays, loaded with one query.
+
+The arrays are the only thing the metric code reads, so the compute step can be timed and
+tested without a database. Times are seconds since the epoch (UTC, float64).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import select
+
+from db.engine import Store
+from db.models import Staff, Token, TokenEvent, TokenState, UpdateType
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
+I8 = npt.NDArray[np.int8]
+BOOL = npt.NDArray[np.bool_]
+
+# Event kinds the metrics read; anything else (printed, verified, ...) is OTHER.
+OTHER, ISSUED, CALLED, RECALLED, STARTED, COMPLETED, NO_SHOW, TRANSFERRED, CANCELLED, CARRIED_OVER = range(10)
+KIND_CODES: dict[str, int] = {
+    "issued": ISSUED, "called": CALLED, "recalled": RECALLED, "started": STARTED, "completed": COMPLETED,
+    "no_show": NO_SHOW, "transferred": TRANSFERRED, "cancelled": CANCELLED, "carried_over": CARRIED_OVER,
+}
+TYPES: list[UpdateType] = list(UpdateType)
+TYPE_CODES: dict[UpdateType, int] = {t: i for i, t in enumerate(TYPES)}
+STATES: list[TokenState] = list(TokenState)
+STATE_CODES: dict[TokenState, int] = {s: i for i, s in enumerate(STATES)}
+
+
+@dataclass
+class EventLog:
+    """One row per event, with the columns of its token repeated (as loaded, in event-id order).
+
+    ``actor`` and ``counter`` are small ints: ``actors[i]`` is the username, -1 means none.
+    """
+
+    token: I64
+    kind: I8
+    at: F64
+    actor: I32
+    counter: I32
+    tok_day: I64  # business day of the token as a proleptic ordinal (date.toordinal())
+    tok_type: I8  # index into TYPES: the type the token waits for now
+    tok_priority: BOOL
+    tok_state: I8  # index into STATES: the token's state now
+    actors: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # username -> full name (staff table)
+
+    def __len__(self) -> int:
+        return int(self.token.shape[0])
+
+    @classmethod
+    def empty(cls) -> EventLog:
+        """A log with no events."""
+        return cls.from_columns([], [], [], [], [], [], [], [], [])
+
+    @classmethod
+    def from_columns(  # noqa: PLR0917  (one argument per column, in query order)
+        cls, token: list[int], kind: list[str], at: list[float], actor: list[str], counter: list[int | None],
+        tok_day: list[date], tok_type: list[UpdateType], tok_priority: list[bool], tok_state: list[TokenState],
+        names: dict[str, str] | None = None,
+    ) -> EventLog:
+        """Build the arrays from Python columns (the loader and the benchmark use this)."""
+        actors: dict[str, int] = {}
+        actor_idx = [actors.setdefault(a, len(actors)) for a in actor]
+        return cls(
+            token=np.asarray(token, dtype=np.int64),
+            kind=np.asarray([KIND_CODES.get(k, OTHER) for k in kind], dtype=np.int8),
+            at=np.asarray(at, dtype=np.float64),
+            actor=np.asarray(actor_idx, dtype=np.int32),
+            counter=np.asarray([-1 if c is None else c for c in counter], dtype=np.int32),
+            tok_day=np.asarray([d.toordinal() for d in tok_day], dtype=np.int64),
+            tok_type=np.asarray([TYPE_CODES[UpdateType(t)] for t in tok_type], dtype=np.int8),
+            tok_priority=np.asarray(tok_priority, dtype=np.bool_),
+            tok_state=np.asarray([STATE_CODES[TokenState(s)] for s in tok_state], dtype=np.int8),
+            actors=list(actors), names=dict(names or {}),
+        )
+
+
+def load_events(store: Store, site_id: str, first_day: date, last_day: date) -> EventLog:
+    """Every event of the tokens whose business day is in ``[first_day, last_day + 1]``, one query.
+
+    The extra day catches tokens issued on ``last_day`` and carried over to the next day, so
+    their issue still counts on the day they were issued.
+    """
+    q = (
+        select(TokenEvent.token_id, TokenEvent.kind, TokenEvent.at, TokenEvent.actor, TokenEvent.counter_id,
+               Token.business_day, Token.update_type, Token.priority, Token.state)
+        .join(Token, Token.id == TokenEvent.token_id)
+        .where(Token.site_id == site_id, Token.business_day >= first_day,
+               Token.business_day <= last_day + timedelta(days=1))
+        .order_by(TokenEvent.id)
+    )
+    with store.read() as s:
+        rows = s.execute(q).all()
+        names = {u: n for u, n in s.execute(select(Staff.username, Staff.full_name))}
+    if not rows:
+        log = EventLog.empty()
+        log.names = names
+        return log
+    cols = list(zip(*rows, strict=True))
+    at = [_epoch(d) for d in cols[2]]
+    return EventLog.from_columns(list(cols[0]), list(cols[1]), at, list(cols[3]), list(cols[4]), list(cols[5]),
+                                 list(cols[6]), list(cols[7]), list(cols[8]), names)
+
+
+def _epoch(d: datetime) -> float:
+    return d.timestamp()
