@@ -81,11 +81,14 @@ class OutboxSync:
         error: str | None = None
         online: bool | None = None
         if not force and self.client.state.online is False and self._anything_pending():
-            # Items are backed off, but the link may be back: one cheap probe decides.
+            # Known offline: one cheap probe instead of a timeout per item. If the link is back,
+            # send everything now, even items still backed off.
             try:
                 self.client.health()
                 force = True
             except (RegistryUnavailable, RegistryError) as exc:
+                for item_id, *_ in self._due_verifications(False):
+                    self._fail(item_id, exc.message)
                 return self._report(0, 0, False, exc.message)
         try:
             verified = self._drain_verifications(force)

@@ -84,3 +84,23 @@ def fake_hub() -> Iterator[FakeHub]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@pytest.fixture(scope="session")
+def hub_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One seeded hub database for the session (read-mostly; events go to it too)."""
+    from tests.registry.live_hub import seeded_hub_db
+
+    return seeded_hub_db(tmp_path_factory.mktemp("hub"))
+
+
+@pytest.fixture
+def live_hub(hub_db: str) -> Iterator[Any]:
+    """The real hub on a random loopback port, stopped after the test."""
+    from tests.registry.live_hub import LiveHub
+
+    hub = LiveHub(hub_db).start()
+    try:
+        yield hub
+    finally:
+        hub.stop()

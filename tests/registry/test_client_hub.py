@@ -1,0 +1,53 @@
+"""The client against the real hub: every call's answer validates against the contract shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from services.registry import RegistryClient, RegistryError
+from tests.registry.live_hub import KEY, SITE
+
+
+def test_every_call_against_the_hub(live_hub: Any) -> None:
+    c = RegistryClient(live_hub.url, KEY, read_timeout=5)
+    assert c.health().status == "ok"
+    samples = c.demo_samples().samples
+    assert {"missed_out", "roster", "shock", "cyclic", "recertification", "appeal"} <= set(samples)
+
+    head = samples["recertification"][0].cnic
+    ident = c.verify_identity(head)
+    assert ident.status == "verified" and ident.household_id and ident.members
+    by_id = c.household_status(ident.household_id)
+    by_cnic = c.household_status_by_cnic(head)
+    assert by_id == by_cnic and by_id.registered and by_id.pmt_score is not None and by_id.pmt_score <= 32
+
+    missing = samples["missed_out"][0].cnic
+    assert c.verify_identity(missing).status == "not_found"
+    assert c.household_status_by_cnic(missing).registered is False
+
+    shock = c.household_status_by_cnic(samples["shock"][0].cnic)
+    areas = c.shock_areas()
+    assert shock.shock_area and shock.tehsil_code in areas.codes()
+
+    scored = c.score_survey({
+        "region": "Punjab", "members": 6, "head_education_years": 5, "dependents": 3,
+        "assets": {"rooms": 2, "livestock": 1, "land_acres": 0, "has_fridge": False, "has_motorcycle": True,
+                   "has_car": False, "has_ac": False},
+    })
+    assert 0 <= scored.pmt_score <= 100
+    para = c.survey_paradata(SITE, date.today())
+    assert para.site_id == SITE
+    assert c.state.online is True
+
+
+def test_hub_refuses_a_wrong_key_with_an_actionable_message(live_hub: Any) -> None:
+    c = RegistryClient(live_hub.url, "not-the-key")
+    with pytest.raises(RegistryError, match=r"refused this site's API key \(HTTP 401\)"):
+        c.shock_areas()
+    # Another site's paradata is forbidden for a site key.
+    good = RegistryClient(live_hub.url, KEY)
+    with pytest.raises(RegistryError, match="HTTP 403"):
+        good.survey_paradata("PK10102-01", date.today())

@@ -1,0 +1,123 @@
+"""Offline issue and the outbox: unverified token + queued check in one transaction; drain when back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import create_engine, func, select
+
+from db.engine import Store
+from db.models import OutboxItem, UpdateType, Verification
+from services.clock import FixedClock
+from services.hub.models import SiteEventRow
+from services.queue import QueueService
+from services.registry import RegistryClient
+from services.registry.outbox import VERIFY, backoff_delay
+from services.roles import Actor
+from services.sync import OutboxSync
+from services.triage import TriagePolicy, TriageService
+from tests.registry.live_hub import KEY, SITE, LiveHub, free_port
+
+
+def _client(url: str) -> RegistryClient:
+    return RegistryClient(url, KEY, connect_timeout=0.5, read_timeout=2, retries=0)
+
+
+def _hub_events(hub_db: str, uuids: list[str]) -> int:
+    eng = create_engine(hub_db)
+    with eng.connect() as c:
+        n = c.execute(select(func.count()).select_from(SiteEventRow).where(SiteEventRow.uuid.in_(uuids))).scalar()
+    eng.dispose()
+    return int(n or 0)
+
+
+def test_offline_issue_then_drain_verifies_and_uploads_once(
+    store: Store, queue: QueueService, clock: FixedClock, triage_actor: Actor, hub_db: str,
+) -> None:
+    hub = LiveHub(hub_db, port=free_port())  # not started yet: the registry is unreachable
+    client = _client(hub.url)
+    triage = TriageService(client, TriagePolicy(), clock)
+    samples_cnic = "3520212345671"
+
+    # 1. Offline: the lookup fails, the token is issued by hand, unverified, with its outbox row.
+    try:
+        triage.lookup(samples_cnic)
+        raise AssertionError("lookup should fail while the hub is down")
+    except Exception as exc:  # noqa: BLE001
+        assert "cannot be reached" in str(exc)
+    view = triage.issue(queue, UpdateType.ROSTER, actor=triage_actor, cnic=samples_cnic, lookup=None)
+    assert view.verification is Verification.UNVERIFIED and view.details["triage"]["manual"] is True
+    with store.read() as s:
+        items = s.scalars(select(OutboxItem).where(OutboxItem.kind == VERIFY)).all()
+    assert [(i.ref, i.payload["cnic"], i.sent_at) for i in items] == [(str(view.id), samples_cnic, None)]
+
+    sync = OutboxSync(store, queue, client, clock, SITE, policy=TriagePolicy(), base_delay=5)
+    report = sync.drain()
+    assert report.online is False and report.pending_verifications == 1 and report.pending_events == 1
+    assert "cannot be reached" in (report.error or "")
+    with store.read() as s:
+        item = s.scalars(select(OutboxItem).where(OutboxItem.kind == VERIFY)).one()
+    assert item.attempts == 1 and item.last_error and item.next_attempt_at == clock.now() + backoff_delay(1)
+
+    # 2. The hub comes back: the next drain probes, verifies and uploads although backed off.
+    hub.start()
+    try:
+        samples = client.demo_samples().samples
+        # Re-point the queued check at a CNIC the seeded hub knows (the row is ours to edit in a test).
+        known = samples["roster"][0].cnic
+        with store.session() as s, s.begin():
+            s.scalars(select(OutboxItem).where(OutboxItem.kind == VERIFY)).one().payload = {
+                "cnic": known, "update_type": "roster"}
+        client._mark(False, "still marked offline")  # as the failed drain left it
+        report = sync.drain()
+        assert report.verified == 1 and report.events_sent >= 2 and report.backlog == 0 and report.online
+        token = queue.token(view.id)
+        assert token.verification is Verification.VERIFIED
+        check = token.details["registry_check"]
+        assert check["result"] == "verified" and check["type_confirmed"] is True
+        uuids = [e.uuid for e in queue.events()]
+        assert _hub_events(hub_db, uuids) == len(uuids)
+
+        # 3. Drained again (and the cursor lost, as after a crash): nothing is stored twice at the hub.
+        assert sync.drain().events_sent == 0
+        with store.session() as s, s.begin():
+            s.scalars(select(OutboxItem).where(OutboxItem.kind == "events_cursor")).one().payload = {"last_id": 0}
+        again = sync.drain()
+        assert again.events_sent == len(uuids)  # resent ...
+        assert _hub_events(hub_db, uuids) == len(uuids)  # ... but the hub kept one of each
+        assert len(queue.events()) == len(uuids)  # and no new "verified" event appeared
+    finally:
+        hub.stop()
+
+
+def test_a_failed_issue_leaves_no_outbox_row(store: Store, queue: QueueService, clock: FixedClock) -> None:
+    """The outbox row lives in the token's transaction: a refused issue writes neither."""
+    from db.models import Role
+
+    triage = TriageService(None, TriagePolicy(), clock)
+    try:
+        triage.issue(queue, UpdateType.ROSTER, actor=Actor("deo", Role.DEO), cnic="3520212345671", lookup=None)
+    except Exception:  # noqa: BLE001, S110 - PermissionDenied expected
+        pass
+    with store.read() as s:
+        assert s.scalar(select(func.count(OutboxItem.id))) == 0
+    assert queue.tokens() == []
+
+
+def test_backoff_grows_and_caps() -> None:
+    assert [backoff_delay(n).total_seconds() for n in (1, 2, 3, 4, 10, 20)] == [5, 10, 20, 40, 300, 300]
+
+
+def test_second_token_for_the_same_cnic_is_refused(queue: QueueService, clock: FixedClock,
+                                                    triage_actor: Actor) -> None:
+    from services.triage import AlreadyHasToken
+
+    triage = TriageService(None, TriagePolicy(), clock)
+    first = triage.issue(queue, UpdateType.ROSTER, actor=triage_actor, cnic="35202-1234567-1", lookup=None)
+    try:
+        triage.issue(queue, UpdateType.CYCLIC, actor=triage_actor, cnic="3520212345671", lookup=None)
+        raise AssertionError("a second open token was issued")
+    except AlreadyHasToken as exc:
+        assert exc.token.id == first.id
+
+
