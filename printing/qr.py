@@ -1,0 +1,102 @@
+"""The signed QR payload on a token slip, and its drawing as part of the slip raster.
+
+A payload reads ``DRC1.<site>.<yyyymmdd>.<number>.<type>.<sig>``: it names the site, the
+business day, the token number and the update type, and ends with a truncated
+HMAC-SHA256 of everything before it under the site's secret (base64url, 96 bits). A scanner
+at the counter can tell a genuine slip of this site and day from a copied or edited one.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+PREFIX = "DRC1"
+SEP = "."
+SIG_BYTES = 12  # 96 bits: short enough for a small QR, far beyond guessing at a counter
+
+_SITE = re.compile(r"^[A-Za-z0-9-]{1,24}$")
+_NUMBER = re.compile(r"^[A-Z]-\d{1,5}$")
+_TYPE = re.compile(r"^[a-z_]{1,24}$")
+_DAY = re.compile(r"^\d{8}$")
+_SIG = re.compile(r"^[A-Za-z0-9_-]{16}$")
+
+
+class QrPayloadError(ValueError):
+    """A slip code was rejected; ``reason`` says why in plain words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class SlipClaim:
+    """What a verified slip code says: which site, day, token number and update type."""
+
+    site_id: str
+    business_day: date
+    number: str
+    update_type: str
+
+
+def _key(secret: str | bytes) -> bytes:
+    key = secret.encode("utf-8") if isinstance(secret, str) else secret
+    if not key:
+        raise ValueError("the site's QR secret is empty; set [printer] qr_secret in the configuration")
+    return key
+
+
+def _signature(body: str, secret: str | bytes) -> str:
+    mac = hmac.new(_key(secret), body.encode("ascii"), hashlib.sha256).digest()[:SIG_BYTES]
+    return base64.urlsafe_b64encode(mac).decode("ascii").rstrip("=")
+
+
+def sign(site_id: str, business_day: date, number: str, update_type: str, secret: str | bytes) -> str:
+    """The signed payload for one token; raises ValueError when a field cannot be encoded."""
+    day = business_day.strftime("%Y%m%d")
+    for value, pattern, name in ((site_id, _SITE, "site id"), (number, _NUMBER, "token number"),
+                                 (update_type, _TYPE, "update type")):
+        if not pattern.match(value):
+            raise ValueError(f"{name} {value!r} cannot go into a slip code")
+    body = SEP.join((PREFIX, site_id, day, number, update_type))
+    return f"{body}{SEP}{_signature(body, secret)}"
+
+
+def verify(payload: str, secret: str | bytes, *, site_id: str | None = None) -> SlipClaim:
+    """Check a scanned payload and return what it claims; raises :class:`QrPayloadError`.
+
+    With ``site_id`` a genuine code of another site is rejected too.
+    """
+    parts = payload.strip().split(SEP)
+    if len(parts) != 6 or parts[0] != PREFIX:
+        raise QrPayloadError("not a DRC token slip code")
+    _, site, day, number, update_type, sig = parts
+    if not (_SITE.match(site) and _DAY.match(day) and _NUMBER.match(number) and _TYPE.match(update_type)
+            and _SIG.match(sig)):
+        raise QrPayloadError("the slip code is malformed")
+    expected = _signature(SEP.join(parts[:5]), secret)
+    if not hmac.compare_digest(expected, sig):
+        raise QrPayloadError("signature does not match: the code was altered or belongs to another site")
+    if site_id is not None and site != site_id:
+        raise QrPayloadError(f"the slip belongs to site {site}, not {site_id}")
+    try:
+        when = date(int(day[:4]), int(day[4:6]), int(day[6:]))
+    except ValueError:
+        raise QrPayloadError("the slip code has an impossible date") from None
+    return SlipClaim(site, when, number, update_type)
+
+
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR modules of ``payload`` (True = dark), without the quiet zone."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, box_size=1)
+    code.add_data(payload)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
