@@ -1,0 +1,231 @@
+"""The now-serving board as a pure view: huge numbers, bilingual labels, plain values in.
+
+Sizes follow the window height, so the same view is readable on a 1080p hall screen and in a
+small preview. Urdu text uses Noto Naskh Arabic (clear at a distance; Nastaliq needs much
+more line height).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+URDU_FAMILY = "Noto Naskh Arabic"
+LATIN_FAMILY = "Noto Sans"
+
+_BG = "#0a1b29"
+_PANEL = "#12293b"
+_TEXT = "#f4f7fa"
+_MUTED = "#9fb3c4"
+_HIGHLIGHT = "#ffc21a"
+_HIGHLIGHT_TEXT = "#14202b"
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One call: token number, counter number, whether it was a recall."""
+
+    number: str
+    counter: str
+    recalled: bool = False
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    """Waiting count of one update type, named in English and Urdu."""
+
+    label_en: str
+    label_ur: str
+    count: int
+
+
+def _label(text: str = "", *, urdu: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+           color: str = _TEXT, bold: bool = False) -> QLabel:
+    lab = QLabel(text)
+    lab.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    lab.setProperty("urdu", urdu)
+    lab.setProperty("bold", bold)
+    lab.setStyleSheet(f"color:{color};background:transparent;")
+    if urdu:
+        lab.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return lab
+
+
+class BoardView(QWidget):
+    """Latest calls (the newest highlighted) and waiting counts per update type."""
+
+    HISTORY = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BoardView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"QWidget#BoardView{{background:{_BG};}}")
+        self._sized: list[tuple[QLabel, float]] = []
+        self.calls: list[BoardRow] = []
+        self.waiting: list[WaitingRow] = []
+
+        self.site_en = self._sz(_label(bold=True), 0.040)
+        self.site_ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight, bold=True), 0.040)
+        self.clock = self._sz(_label(align=Qt.AlignmentFlag.AlignCenter, color=_MUTED), 0.036)
+        top = QHBoxLayout()
+        top.addWidget(self.site_en, 2)
+        top.addWidget(self.clock, 1)
+        top.addWidget(self.site_ur, 2)
+
+        # --- the newest call --------------------------------------------------------
+        self.now_title_en = self._sz(_label(self.tr("Now serving"), color=_MUTED, bold=True), 0.040)
+        self.now_title_ur = self._sz(_label("اب باری", urdu=True, align=Qt.AlignmentFlag.AlignRight,
+                                            color=_MUTED, bold=True), 0.040)
+        self.newest = QFrame()
+        self.newest.setObjectName("Newest")
+        self.newest_number = self._sz(_label("—", align=Qt.AlignmentFlag.AlignCenter, color=_HIGHLIGHT_TEXT,
+                                             bold=True), 0.20)
+        self.newest_number.setObjectName("newest_number")
+        self.newest_counter_en = self._sz(_label(align=Qt.AlignmentFlag.AlignLeft, color=_HIGHLIGHT_TEXT,
+                                                 bold=True), 0.060)
+        self.newest_counter_ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight,
+                                                 color=_HIGHLIGHT_TEXT, bold=True), 0.060)
+        nl = QVBoxLayout(self.newest)
+        nl.setContentsMargins(24, 8, 24, 12)
+        nl.addWidget(self.newest_number, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.newest_counter_en)
+        row.addWidget(self.newest_counter_ur)
+        nl.addLayout(row, 1)
+
+        # --- earlier calls ----------------------------------------------------------
+        hist = QGridLayout()
+        hist.setHorizontalSpacing(24)
+        hist.setVerticalSpacing(2)
+        hist.addWidget(self._sz(_label(self.tr("Token") + "  ·  ٹوکن", color=_MUTED), 0.030), 0, 0)
+        hist.addWidget(self._sz(_label(self.tr("Counter") + "  ·  کاؤنٹر", color=_MUTED,
+                                       align=Qt.AlignmentFlag.AlignRight), 0.030), 0, 1)
+        self.history_rows: list[tuple[QLabel, QLabel]] = []
+        for i in range(self.HISTORY):
+            num = self._sz(_label(bold=True), 0.068)
+            ctr = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True), 0.068)
+            hist.addWidget(num, i + 1, 0)
+            hist.addWidget(ctr, i + 1, 1)
+            self.history_rows.append((num, ctr))
+        left = QVBoxLayout()
+        title = QHBoxLayout()
+        title.addWidget(self.now_title_en)
+        title.addWidget(self.now_title_ur)
+        left.addLayout(title)
+        left.addWidget(self.newest, 5)
+        left.addSpacing(12)
+        left.addLayout(hist, 6)
+
+        # --- waiting per type -------------------------------------------------------
+        self.wait_panel = QFrame()
+        self.wait_panel.setObjectName("WaitPanel")
+        self.wait_panel.setStyleSheet(f"QFrame#WaitPanel{{background:{_PANEL};border-radius:18px;}}")
+        self.wait_layout = QGridLayout(self.wait_panel)
+        self.wait_layout.setContentsMargins(24, 16, 24, 16)
+        self.wait_layout.setVerticalSpacing(6)
+        self.wait_title_en = self._sz(_label(self.tr("Waiting"), color=_MUTED, bold=True), 0.040)
+        self.wait_title_ur = self._sz(_label("انتظار میں", urdu=True, align=Qt.AlignmentFlag.AlignRight,
+                                             color=_MUTED, bold=True), 0.040)
+        self.wait_layout.addWidget(self.wait_title_en, 0, 0)
+        self.wait_layout.addWidget(self.wait_title_ur, 0, 1, 1, 2)
+        self.wait_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addLayout(left, 62)
+        body.addWidget(self.wait_panel, 38)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 32, 24)
+        outer.addLayout(top)
+        outer.addSpacing(8)
+        outer.addLayout(body, 1)
+
+        self._flash_left = 0
+        self._flash_on = True
+        self._flash = QTimer(self)
+        self._flash.setInterval(450)
+        self._flash.timeout.connect(self._on_flash_timeout)
+        self._style_newest(True)
+
+    # ---- sizes ---------------------------------------------------------------------
+    def _sz(self, lab: QLabel, share: float) -> QLabel:
+        lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._sized.append((lab, share))
+        return lab
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._apply_fonts(event.size().height())
+        super().resizeEvent(event)
+
+    def _apply_fonts(self, height: int) -> None:
+        for lab, share in self._sized:
+            urdu = bool(lab.property("urdu"))
+            f = QFont(URDU_FAMILY if urdu else LATIN_FAMILY)
+            # Naskh glyphs sit lower and look smaller than Latin at the same pixel size.
+            f.setPixelSize(max(8, int(height * share * (0.85 if urdu else 1.0))))
+            f.setBold(bool(lab.property("bold")))
+            lab.setFont(f)
+
+    # ---- content -------------------------------------------------------------------
+    def set_site(self, name_en: str, name_ur: str) -> None:
+        """The site's name in both languages (top corners)."""
+        self.site_en.setText(name_en)
+        self.site_ur.setText(name_ur)
+
+    def set_clock(self, text: str) -> None:
+        """The time shown at the top."""
+        self.clock.setText(text)
+
+    def set_calls(self, calls: list[BoardRow], *, flash: bool = False) -> None:
+        """Newest first; the first is shown large and highlighted, the next few below."""
+        self.calls = list(calls)
+        newest = calls[0] if calls else None
+        self.newest_number.setText(newest.number if newest else "—")
+        self.newest_counter_en.setText(self.tr("Counter %1").replace("%1", newest.counter) if newest else "")
+        self.newest_counter_ur.setText(f"کاؤنٹر نمبر {newest.counter}" if newest else "")
+        for i, (num, ctr) in enumerate(self.history_rows):
+            row = calls[i + 1] if i + 1 < len(calls) else None
+            num.setText(row.number if row else "")
+            ctr.setText(row.counter if row else "")
+        if flash and newest is not None:
+            self._flash_left = 6
+            self._flash.start()
+
+    def set_waiting(self, rows: list[WaitingRow]) -> None:
+        """Waiting counts per update type (rows are created on first use)."""
+        self.waiting = list(rows)
+        while len(self.wait_rows) < len(rows):
+            i = len(self.wait_rows) + 1
+            en = self._sz(_label(), 0.034)
+            ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight, color=_MUTED), 0.032)
+            count = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True, color=_HIGHLIGHT), 0.052)
+            self.wait_layout.addWidget(en, i, 0)
+            self.wait_layout.addWidget(ur, i, 1)
+            self.wait_layout.addWidget(count, i, 2)
+            self.wait_rows.append((en, ur, count))
+            self._apply_fonts(self.height())
+        for i, (en, ur, count) in enumerate(self.wait_rows):
+            row = rows[i] if i < len(rows) else None
+            for w in (en, ur, count):
+                w.setVisible(row is not None)
+            if row is not None:
+                en.setText(row.label_en)
+                ur.setText(row.label_ur)
+                count.setText(str(row.count))
+        self.wait_layout.setRowStretch(len(self.wait_rows) + 1, 1)
+
+    # ---- highlight -----------------------------------------------------------------
+    def _style_newest(self, on: bool) -> None:
+        bg = _HIGHLIGHT if on else "#ffe9a8"
+        self.newest.setStyleSheet(f"QFrame#Newest{{background:{bg};border-radius:24px;}}")
+
+    def _on_flash_timeout(self) -> None:
+        self._flash_left -= 1
+        self._flash_on = not self._flash_on
+        self._style_newest(self._flash_on or self._flash_left <= 0)
+        if self._flash_left <= 0:
+            self._flash.stop()
