@@ -49,7 +49,7 @@ def espeak_engine(program: str | None = None) -> SpeakFn | None:
 
     def speak(text: str, lang: str) -> None:
         voice = "ur" if lang == "ur" else "en"
-        subprocess.run([exe, "-v", voice, "-s", "140", _spoken_form(text)], check=False, timeout=30,  # noqa: S603
+        subprocess.run([exe, "-v", voice, "-s", "140", _spoken_form(text)], check=False, timeout=30,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     return speak
@@ -80,7 +80,7 @@ def chime_player() -> ChimeFn | None:
     exe = shutil.which(player) or player
 
     def play() -> None:
-        subprocess.run([exe, str(wav)], check=False, timeout=10,  # noqa: S603
+        subprocess.run([exe, str(wav)], check=False, timeout=10,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     return play

@@ -78,7 +78,7 @@ class BoardFeed:
             if token_id in seen:
                 continue
             seen.add(token_id)
-            calls.append(BoardCall(token_id, number, numbers.get(counter_id, 0), at, kind == "recalled"))
+            calls.append(BoardCall(token_id, number, numbers.get(counter_id or 0, 0), at, kind == "recalled"))
             if len(calls) == limit:
                 break
         return BoardSnapshot(calls, {t: waiting.get(t, 0) for t in UpdateType}, numbers, served)

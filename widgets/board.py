@@ -157,7 +157,7 @@ class BoardView(QWidget):
         self._sized.append((lab, share))
         return lab
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_fonts(event.size().height())
         super().resizeEvent(event)
 
