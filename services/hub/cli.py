@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=1, help="random seed (default %(default)s)")
     sp.add_argument("--as-of", type=date.fromisoformat, default=None,
                     help="day the sample visitors and paradata are relative to (YYYY-MM-DD; default today)")
+    sp.add_argument("--paradata-days", type=int, default=8,
+                    help="days of survey paradata per site, ending on --as-of (default %(default)s)")
     _db_arg(sp)
 
     kp = sub.add_parser("key", help="create an API key for a site (or * for a central key) and print it once")
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         upgrade(args.db)
         engine = make_engine(args.db)
         t0 = time.perf_counter()
-        summary = seed(engine, args.households, args.seed, args.as_of)
+        summary = seed(engine, args.households, args.seed, args.as_of, args.paradata_days)
         engine.dispose()
         print(f"seeded {summary.households} households, {summary.members} members, "
               f"{summary.shock_tehsils} shock tehsils, {summary.surveys} surveys (as of {summary.as_of}) "

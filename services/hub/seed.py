@@ -21,9 +21,9 @@ from sqlalchemy import Engine, and_, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from services.hub.models import (
+    Household,
     HubSite,
     HubTehsil,
-    Household,
     Member,
     ShockNotification,
     SiteEventRow,

@@ -1,7 +1,7 @@
 """The hub's initial schema: sites, tehsils, households, members, shock areas, surveys, events, keys.
 
 Revision ID: h0001
-Revises: 
+Revises:
 Create Date: 2026-11-27 21:03:08.535019
 """
 
