@@ -14,3 +14,6 @@ from tests.conftest import SITE_ID
 def auth(store: Store, clock: FixedClock, site: list[int]) -> AuthService:
     """Sign-in over the demo site, with a cheap (still argon2id) hasher and 3 tries before lockout."""
     return AuthService(store, clock, AuthPolicy(max_failures=3, lock_minutes=10), make_hasher(fast=True), SITE_ID)
+
+
+from tests.gui.conftest import ctx  # noqa: E402, F401  (the real console context, for the dialogs)
