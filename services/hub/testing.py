@@ -23,15 +23,17 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", port: int | None = None,
                       today: Callable[[], date] | None = None, site_keys: Mapping[str, str] | None = None,
+                      db_keys: bool = False,
                       timeout: float = 15.0) -> tuple[str, Callable[[], None]]:
     """Serve the hub over an already migrated and seeded ``db_url`` on loopback.
 
     ``api_key`` is accepted as a central key (``*``: every site); ``site_keys`` adds per-site keys
-    (site id -> key). ``today`` fixes the hub's business day (shock ``as_of``, demo samples). Returns ``(base_url, stop)``;
+    (site id -> key); ``db_keys`` also accepts keys stored by ``drc-hub key``. ``today`` fixes the hub's business day (shock ``as_of``, demo samples). Returns ``(base_url, stop)``;
     ``stop()`` shuts uvicorn down, joins the thread and disposes the engine (safe to call twice).
     """
     engine = make_engine(db_url)
-    app = create_app(engine=engine, api_keys={**(site_keys or {}), "*": api_key}, today=today)
+    app = create_app(engine=engine, api_keys={**(site_keys or {}), "*": api_key}, today=today,
+                     db_keys=db_keys)
     port = port or free_port(host)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                                            lifespan="off"))
