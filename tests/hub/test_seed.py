@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from services.hub.db import make_engine, upgrade
-from services.hub.models import HubSite, Household, Member, ShockNotification, Survey
+from services.hub.models import Household, HubSite, Member, ShockNotification, Survey
 from services.hub.reference import REGIONS, TOTAL_HOUSEHOLDS, build_sites, sites, tehsils
 from services.hub.seed import seed
 from tests.hub.conftest import TODAY
