@@ -67,9 +67,9 @@ def fake_hub() -> Iterator[FakeHub]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout): that is the point of the test
 
-        do_GET = do_POST = _any  # noqa: N815
+        do_GET = do_POST = _any
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

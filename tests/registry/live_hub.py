@@ -16,6 +16,8 @@ from services.hub.seed import seed
 
 SITE = "PK10101-01"
 KEY = "test-site-key-0001"
+# The day of the shared ``clock`` fixture: the hub is seeded and answers as of this day.
+AS_OF = date(2026, 3, 4)
 
 
 def free_port() -> int:
@@ -25,7 +27,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def seeded_hub_db(folder: Path, households: int = 400, as_of: date | None = None) -> str:
+def seeded_hub_db(folder: Path, households: int = 400, as_of: date = AS_OF) -> str:
     """A migrated, seeded SQLite hub database; returns its URL."""
     url = f"sqlite:///{folder / 'hub.sqlite3'}"
     upgrade(url)
@@ -38,8 +40,10 @@ def seeded_hub_db(folder: Path, households: int = 400, as_of: date | None = None
 class LiveHub:
     """uvicorn serving the hub in a thread; ``stop()`` and ``start()`` keep the same port."""
 
-    def __init__(self, db_url: str, api_key: str = KEY, site: str = SITE, port: int | None = None) -> None:
+    def __init__(self, db_url: str, api_key: str = KEY, site: str = SITE, port: int | None = None,
+                 today: date = AS_OF) -> None:
         self.db_url = db_url
+        self.today = today
         self.api_key = api_key
         self.site = site
         self.port = port or free_port()
@@ -49,7 +53,7 @@ class LiveHub:
 
     def start(self) -> LiveHub:
         """Serve until ``stop``; returns when the port accepts connections."""
-        app = create_app(self.db_url, {self.site: self.api_key})
+        app = create_app(self.db_url, {self.site: self.api_key}, today=lambda: self.today)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="live-hub", daemon=True)

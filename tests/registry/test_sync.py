@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+import pytest
 from sqlalchemy import create_engine, func, select
 
 from db.engine import Store
@@ -11,9 +10,9 @@ from db.models import OutboxItem, UpdateType, Verification
 from services.clock import FixedClock
 from services.hub.models import SiteEventRow
 from services.queue import QueueService
-from services.registry import RegistryClient
+from services.registry import RegistryClient, RegistryUnavailable
 from services.registry.outbox import VERIFY, backoff_delay
-from services.roles import Actor
+from services.roles import Actor, PermissionDenied
 from services.sync import OutboxSync
 from services.triage import TriagePolicy, TriageService
 from tests.registry.live_hub import KEY, SITE, LiveHub, free_port
@@ -40,11 +39,8 @@ def test_offline_issue_then_drain_verifies_and_uploads_once(
     samples_cnic = "3520212345671"
 
     # 1. Offline: the lookup fails, the token is issued by hand, unverified, with its outbox row.
-    try:
+    with pytest.raises(RegistryUnavailable, match="cannot be reached"):
         triage.lookup(samples_cnic)
-        raise AssertionError("lookup should fail while the hub is down")
-    except Exception as exc:  # noqa: BLE001
-        assert "cannot be reached" in str(exc)
     view = triage.issue(queue, UpdateType.ROSTER, actor=triage_actor, cnic=samples_cnic, lookup=None)
     assert view.verification is Verification.UNVERIFIED and view.details["triage"]["manual"] is True
     with store.read() as s:
@@ -95,10 +91,8 @@ def test_a_failed_issue_leaves_no_outbox_row(store: Store, queue: QueueService, 
     from db.models import Role
 
     triage = TriageService(None, TriagePolicy(), clock)
-    try:
+    with pytest.raises(PermissionDenied):
         triage.issue(queue, UpdateType.ROSTER, actor=Actor("deo", Role.DEO), cnic="3520212345671", lookup=None)
-    except Exception:  # noqa: BLE001, S110 - PermissionDenied expected
-        pass
     with store.read() as s:
         assert s.scalar(select(func.count(OutboxItem.id))) == 0
     assert queue.tokens() == []
@@ -114,10 +108,8 @@ def test_second_token_for_the_same_cnic_is_refused(queue: QueueService, clock: F
 
     triage = TriageService(None, TriagePolicy(), clock)
     first = triage.issue(queue, UpdateType.ROSTER, actor=triage_actor, cnic="35202-1234567-1", lookup=None)
-    try:
+    with pytest.raises(AlreadyHasToken) as err:
         triage.issue(queue, UpdateType.CYCLIC, actor=triage_actor, cnic="3520212345671", lookup=None)
-        raise AssertionError("a second open token was issued")
-    except AlreadyHasToken as exc:
-        assert exc.token.id == first.id
+    assert err.value.token.id == first.id
 
 

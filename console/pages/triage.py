@@ -1,0 +1,532 @@
+"""The triage desk: CNIC in, the registry's verdict per update type, priority flags, token out.
+
+Lookups run on the I/O pool and token issue on the database worker; the window never waits.
+When the registry cannot be asked the page says so, offers the types by hand and issues the
+token unverified (the check waits in the outbox and completes by itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from db.models import UpdateType, Verification
+from services.cnic import CnicError, CnicProblem, mask_cnic, parse_cnic
+from services.queue import TokenView
+from services.registry import DemoSamples, RegistryProblem, RegistryUnavailable
+from services.triage import DISPLAY_ORDER, AlreadyHasToken, Eligibility, Lookup, TriageService, load_policy
+from widgets.cnic_field import CnicField
+
+PRIORITY_FLAGS = ("elderly", "disability", "pregnant_infant", "other")
+_BANNER_BAD = "background:#fdecea;color:#8b1a1a;border:2px solid #b71c1c;border-radius:6px;padding:10px;"
+_BANNER_WARN = "background:#fff4e0;color:#6d4200;border:2px solid #e09b00;border-radius:6px;padding:10px;"
+_BANNER_OK = "background:#e8f5e9;color:#1b5e20;border:1px solid #2e7d32;border-radius:6px;padding:10px;"
+_SAMPLE_ORDER = ("missed_out", "roster", "shock", "cyclic", "recertification", "appeal", "not_yet_eligible",
+                 "mismatch", "blocked")
+
+
+@dataclass(frozen=True)
+class LookupOutcome:
+    """What came back from the I/O pool: a lookup, or the registry problem that prevented it."""
+
+    cnic: str
+    lookup: Lookup | None
+    problem: RegistryProblem | None
+
+
+def _lookup_or_problem(triage: TriageService, cnic: str) -> LookupOutcome:
+    # Offline is an expected state, not an error: return it instead of raising into sig_error.
+    try:
+        return LookupOutcome(cnic, triage.lookup(cnic), None)
+    except RegistryProblem as exc:
+        return LookupOutcome(cnic, None, exc)
+
+
+class TriagePage(QWidget):
+    """The triage assistant's page (permission: issue tokens)."""
+
+    sig_lookup_done = Signal(object)
+    """A lookup finished and the page shows it: the :class:`LookupOutcome`."""
+
+    sig_token_issued = Signal(object)
+    """A token was issued from this page: its :class:`TokenView`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TriagePage")
+        self._ctx = ctx
+        triage = ctx.extras.get("triage")
+        if not isinstance(triage, TriageService):
+            triage = TriageService(ctx.registry, load_policy(ctx.config.policy), ctx.clock)
+            ctx.extras["triage"] = triage
+        self._triage: TriageService = triage
+        self._request = 0
+        self._cnic: str | None = None
+        self._lookup: Lookup | None = None
+        self._manual = False
+        self._offline_reason: str | None = None
+        self._existing: TokenView | None = None
+        self._issuing = False
+        self._build()
+        self._reset_types()
+        if ctx.demo and ctx.registry is not None:
+            self._load_samples()
+
+    # ---- construction ---------------------------------------------------------------
+    def _build(self) -> None:
+        self.setStyleSheet(
+            "#TriagePage QRadioButton{font-size:15pt;font-weight:600;padding:4px;}"
+            "#TriagePage QLabel#reason{font-size:12pt;}"
+            "#TriagePage QCheckBox{font-size:13pt;}"
+            "#TriagePage QPushButton#issue{font-size:16pt;font-weight:700;padding:10px 24px;}"
+            "#TriagePage QLabel#summary{font-size:13pt;}"
+        )
+        title = QLabel(self.tr("Triage: who is this visitor, and what do they qualify for?"))
+        title.setStyleSheet("font-size:17pt;font-weight:700;")
+
+        self.cnic_field = CnicField(self._parse_cnic, self)
+        self.cnic_field.sig_cnic_ready.connect(self._on_cnic_field_ready)
+        self.cnic_field.line_edit.textEdited.connect(self._on_cnic_edited)
+        self.lookup_button = QPushButton(self.tr("Look up (Enter)"))
+        self.lookup_button.clicked.connect(self.cnic_field.submit)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(180)
+        self.busy_bar.hide()
+        self.busy_label = QLabel(self.tr("Asking the central registry..."))
+        self.busy_label.hide()
+        entry = QHBoxLayout()
+        entry.addWidget(QLabel(self.tr("CNIC")), 0, Qt.AlignmentFlag.AlignTop)
+        entry.addWidget(self.cnic_field, 1)
+        entry.addWidget(self.lookup_button, 0, Qt.AlignmentFlag.AlignTop)
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label)
+        busy.addStretch(1)
+
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet(_BANNER_BAD)
+        self.offline_banner.hide()
+
+        self.existing_banner = QFrame()
+        self.existing_banner.setStyleSheet(_BANNER_WARN)
+        self.existing_label = QLabel()
+        self.existing_label.setWordWrap(True)
+        self.reprint_button = QPushButton(self.tr("Reprint slip"))
+        self.reprint_button.clicked.connect(self._on_reprint_clicked)
+        ex = QHBoxLayout(self.existing_banner)
+        ex.addWidget(self.existing_label, 1)
+        ex.addWidget(self.reprint_button)
+        self.existing_banner.hide()
+
+        self.summary_label = QLabel(self.tr("Type or scan a CNIC and press Enter."))
+        self.summary_label.setObjectName("summary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        types_box = QGroupBox(self.tr("Update type"))
+        grid = QGridLayout(types_box)
+        grid.setColumnStretch(1, 1)
+        self.type_group = QButtonGroup(self)
+        self.type_group.setExclusive(True)
+        self.type_buttons: dict[UpdateType, QRadioButton] = {}
+        self.reason_labels: dict[UpdateType, QLabel] = {}
+        for row, t in enumerate(DISPLAY_ORDER):
+            button = QRadioButton(f"&{row + 1}  {self.type_title(t)}")
+            button.setObjectName(f"type_{t.value}")
+            reason = QLabel()
+            reason.setObjectName("reason")
+            reason.setWordWrap(True)
+            reason.setTextFormat(Qt.TextFormat.PlainText)
+            self.type_group.addButton(button, row)
+            self.type_buttons[t] = button
+            self.reason_labels[t] = reason
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(reason, row, 1)
+        self.type_group.buttonToggled.connect(self._on_type_group_toggled)
+
+        flags_box = QGroupBox(self.tr("Priority"))
+        flags = QHBoxLayout(flags_box)
+        self.flag_boxes: dict[str, QCheckBox] = {}
+        for key, text in zip(PRIORITY_FLAGS, (self.tr("Elderly"), self.tr("Disability"),
+                                              self.tr("Pregnant / with infant"), self.tr("Other")), strict=True):
+            box = QCheckBox(text)
+            self.flag_boxes[key] = box
+            flags.addWidget(box)
+        flags.addStretch(1)
+
+        self.issue_button = QPushButton(self.tr("Issue token (Ctrl+I)"))
+        self.issue_button.setObjectName("issue")
+        self.issue_button.clicked.connect(self.issue)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.hide()
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.issue)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear)
+        actions = QHBoxLayout()
+        actions.addWidget(self.issue_button)
+        actions.addWidget(self.result_label, 1)
+
+        main = QVBoxLayout()
+        main.addWidget(title)
+        main.addLayout(entry)
+        main.addLayout(busy)
+        main.addWidget(self.offline_banner)
+        main.addWidget(self.existing_banner)
+        main.addWidget(self.summary_label)
+        main.addWidget(types_box, 1)
+        main.addWidget(flags_box)
+        main.addLayout(actions)
+
+        self.samples_box = QGroupBox(self.tr("Sample visitors (demo)"))
+        self.samples_list = QListWidget()
+        self.samples_list.itemActivated.connect(self._on_samples_list_item_activated)
+        self.samples_list.itemClicked.connect(self._on_samples_list_item_activated)
+        side = QVBoxLayout(self.samples_box)
+        side.addWidget(QLabel(self.tr("Click a visitor to fill the CNIC field.")))
+        side.addWidget(self.samples_list)
+        self.samples_box.setMaximumWidth(380)
+        self.samples_box.setVisible(self._ctx.demo)
+
+        outer = QHBoxLayout(self)
+        outer.addLayout(main, 1)
+        outer.addWidget(self.samples_box)
+        self.cnic_field.line_edit.setFocus()
+
+    # ---- words ----------------------------------------------------------------------
+    def type_title(self, t: UpdateType) -> str:
+        """The update type's name on screen."""
+        return {
+            UpdateType.MISSED_OUT: self.tr("Missed-out household"),
+            UpdateType.ROSTER: self.tr("Roster update"),
+            UpdateType.SHOCK: self.tr("Shock update"),
+            UpdateType.APPEAL: self.tr("Appeal against cut-off"),
+            UpdateType.CYCLIC: self.tr("Cyclic update"),
+            UpdateType.RECERTIFICATION: self.tr("Recertification"),
+        }[t]
+
+    def reason_text(self, e: Eligibility) -> str:
+        """The reason, translated (falls back to the service's English)."""
+        templates = {
+            "not_registered": self.tr("Not in the registry: a full survey registers the household."),
+            "already_registered": self.tr("Already in the registry; a missed-out survey is only for new households."),
+            "roster_ok": self.tr("Registered household: members, marital status, disability, contact or address "
+                                 "can be updated."),
+            "register_first": self.tr("Not in the registry: register the household first (missed-out survey)."),
+            "shock_ok": self.tr("Lives in {area}, a notified shock area: complete re-survey."),
+            "no_shock": self.tr("{area} is not under a shock notification."),
+            "appeal_off": self.tr("Appeals against the cut-off are not launched (switched off by policy)."),
+            "appeal_ok": self.tr("Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}."),
+            "appeal_beneficiary": self.tr("Already a beneficiary (score {score} at or below the cut-off {cut_off}); "
+                                          "nothing to appeal."),
+            "appeal_too_high": self.tr("Score {score} is above the appeal limit {limit}."),
+            "no_score": self.tr("The registry holds no poverty score for this household."),
+            "cyclic_ok": self.tr("Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or "
+                                 "more years ago."),
+            "cyclic_wait": self.tr("Last survey {last}: a cyclic update is allowed from {when}."),
+            "cyclic_beneficiary": self.tr("Beneficiary (score {score} at or below {cut_off}): recertification "
+                                          "applies, not a cyclic update."),
+            "recert_ok": self.tr("Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} "
+                                 "or more years ago."),
+            "recert_wait": self.tr("Last survey {last}: recertification is due from {when}."),
+            "recert_not_beneficiary": self.tr("Not a beneficiary (score {score} above {cut_off}); recertification "
+                                              "is for beneficiaries."),
+            "blocked": self.tr("The identity authority has blocked this CNIC: send the visitor to the supervisor."),
+            "no_survey_date": self.tr("The registry holds no last survey date, so the period cannot have run; "
+                                      "a re-survey is allowed."),
+        }
+        template = templates.get(e.code)
+        if template is None:
+            return e.reason
+        try:
+            return template.format(**e.params)
+        except (KeyError, IndexError):
+            return e.reason
+
+    def _parse_cnic(self, text: str) -> str:
+        """``parse_cnic`` with the message in the interface language (for the CNIC field)."""
+        try:
+            return parse_cnic(text)
+        except CnicError as exc:
+            messages = {
+                CnicProblem.EMPTY: self.tr("Type or scan the 13-digit CNIC."),
+                CnicProblem.TOO_SHORT: self.tr("Too short: {n} digits; a CNIC has 13."),
+                CnicProblem.TOO_LONG: self.tr("Too long: {n} digits; a CNIC has 13."),
+                CnicProblem.LETTERS: self.tr("Only digits and dashes: '{bad}' is not allowed in a CNIC."),
+                CnicProblem.DASHES: self.tr("Dashes go after the 5th and 12th digit: 12345-1234567-1."),
+                CnicProblem.LEADING_ZERO: self.tr("A CNIC never starts with 0; check the first digit."),
+                CnicProblem.AMBIGUOUS: self.tr("The scanned code holds more than one 13-digit number; "
+                                               "type the CNIC instead."),
+            }
+            raise ValueError(messages[exc.problem].format(**exc.params)) from None
+
+    # ---- lookup ---------------------------------------------------------------------
+    def lookup(self, cnic: str) -> None:
+        """Start a lookup of ``cnic`` (any accepted spelling) in the background."""
+        self.cnic_field.set_cnic(parse_cnic(cnic), submit=True)
+
+    def _on_cnic_field_ready(self, digits: str) -> None:
+        self._request += 1
+        req = self._request
+        self._cnic = digits
+        self._lookup = None
+        self._manual = False
+        self._existing = None
+        self.existing_banner.hide()
+        self.result_label.hide()
+        self._reset_types()
+        self._set_busy(True)
+        self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=mask_cnic(digits)))
+        triage = self._triage
+        queue = self._ctx.queue
+        self._ctx.tasks.run_db(lambda: queue.open_token_for_cnic(digits),
+                               lambda view: self._on_existing(req, view), lambda exc: None)
+        self._ctx.tasks.run_io(lambda: _lookup_or_problem(triage, digits),
+                               lambda outcome: self._on_lookup_done(req, outcome), self._on_lookup_failed)
+
+    def _on_existing(self, req: int, view: TokenView | None) -> None:
+        if req != self._request:
+            return
+        self._show_existing(view)
+
+    def _show_existing(self, view: TokenView | None) -> None:
+        self._existing = view
+        if view is None:
+            self.existing_banner.hide()
+        else:
+            self.existing_label.setText(self.tr(
+                "This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing "
+                "a second token.").format(number=view.number, state=view.state.value.replace("_", " ")))
+            self.reprint_button.setEnabled(self._ctx.reprint is not None)
+            self.existing_banner.show()
+        self._update_issue_enabled()
+
+    def _on_lookup_failed(self, exc: BaseException) -> None:
+        # Not a registry problem (those come back as outcomes): a bug or the CNIC itself.
+        self._set_busy(False)
+        self.summary_label.setText(self.tr("The lookup failed: {error}").format(error=str(exc)))
+
+    def _on_lookup_done(self, req: int, outcome: LookupOutcome) -> None:
+        if req != self._request:
+            return  # an older lookup answered after a newer one started
+        self._set_busy(False)
+        if outcome.problem is not None:
+            self._show_offline(outcome.problem)
+        else:
+            assert outcome.lookup is not None
+            self._show_lookup(outcome.lookup)
+        self.sig_lookup_done.emit(outcome)
+
+    def _show_offline(self, problem: RegistryProblem) -> None:
+        self._manual = True
+        self._offline_reason = problem.message
+        if isinstance(problem, RegistryUnavailable):
+            head = self.tr("Central registry unreachable - pick the update type by hand; the token will be issued "
+                           "unverified and checked automatically later.")
+            self._ctx.status.set_online(False)
+        else:
+            head = self.tr("The central registry gave an answer the console cannot use - pick the update type by "
+                           "hand; the token will be issued unverified and checked automatically later.")
+        self.offline_banner.setText(f"{head}\n{problem.message}")
+        self.offline_banner.show()
+        self.summary_label.setText(self.tr("CNIC {cnic}: not checked with the registry.").format(
+            cnic=mask_cnic(self._cnic)))
+        allowed = set(self._triage.manual_choices())
+        for t in DISPLAY_ORDER:
+            ok = t in allowed
+            self.type_buttons[t].setEnabled(ok)
+            self.reason_labels[t].setText(self.tr("Pick by hand if this is what the visitor needs.") if ok
+                                          else self.tr("Not offered: switched off by policy."))
+            self.reason_labels[t].setStyleSheet("" if ok else "color:#777;")
+        self._update_issue_enabled()
+
+    def _show_lookup(self, lookup: Lookup) -> None:
+        self._lookup = lookup
+        self._manual = False
+        self.offline_banner.hide()
+        self._ctx.status.set_online(True)
+        hh = lookup.household
+        identity = {"verified": self.tr("verified"), "not_found": self.tr("not in the registry"),
+                    "mismatch": self.tr("MISMATCH - ask for the visitor's details"),
+                    "blocked": self.tr("BLOCKED by the identity authority")}[lookup.identity.status]
+        lines = [self.tr("CNIC {cnic} - identity: {identity}").format(cnic=lookup.masked, identity=identity)]
+        if hh.registered:
+            score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
+            beneficiary = self.tr("beneficiary") if hh.pmt_score is not None and \
+                hh.pmt_score <= self._triage.policy.cut_off else self.tr("not a beneficiary")
+            lines.append(self.tr("Household {hid} - family size {n} - {tehsil}, {district} ({region})").format(
+                hid=hh.household_id, n=lookup.family_size, tehsil=hh.tehsil, district=hh.district, region=hh.region))
+            lines.append(self.tr("PMT score {score} ({beneficiary}) - last survey {last}{shock}").format(
+                score=score, beneficiary=beneficiary,
+                last=hh.last_survey_date.isoformat() if hh.last_survey_date else self.tr("unknown"),
+                shock=self.tr(" - notified shock area") if hh.shock_area else ""))
+        elif lookup.identity.status != "blocked":
+            lines.append(self.tr("No household on record: a missed-out household."))
+        self.summary_label.setText("\n".join(lines))
+        for e in lookup.eligibility:
+            button, label = self.type_buttons[e.update_type], self.reason_labels[e.update_type]
+            button.setEnabled(e.eligible)
+            text = self.reason_text(e)
+            if not e.eligible and e.eligible_from is not None:
+                text += "  " + self.tr("[eligible from {date}]").format(date=e.eligible_from.isoformat())
+            label.setText(("\u2714 " if e.eligible else "\u2716 ") + text)
+            label.setStyleSheet("color:#1b5e20;" if e.eligible else "color:#777;")
+        if lookup.suggestions:
+            self.type_buttons[lookup.suggestions[0].update_type].setChecked(True)
+        self._update_issue_enabled()
+
+    def _reset_types(self) -> None:
+        self.type_group.setExclusive(False)
+        for t in DISPLAY_ORDER:
+            self.type_buttons[t].setChecked(False)
+            self.type_buttons[t].setEnabled(False)
+            self.reason_labels[t].setText("")
+        self.type_group.setExclusive(True)
+        self.offline_banner.hide()
+        self._update_issue_enabled()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.lookup_button.setEnabled(not busy)
+
+    def _on_cnic_edited(self, _text: str) -> None:
+        # The person on screen is no longer the one in the field: forget the old verdict.
+        if self._cnic is not None:
+            self._request += 1
+            self._cnic = None
+            self._lookup = None
+            self._manual = False
+            self._existing = None
+            self._set_busy(False)
+            self.existing_banner.hide()
+            self._reset_types()
+            self.summary_label.setText(self.tr("Type or scan a CNIC and press Enter."))
+
+    def _on_type_group_toggled(self, _button: Any, _checked: bool) -> None:
+        self._update_issue_enabled()
+
+    def selected_type(self) -> UpdateType | None:
+        """The update type chosen now, if any."""
+        for t, b in self.type_buttons.items():
+            if b.isChecked() and b.isEnabled():
+                return t
+        return None
+
+    def _update_issue_enabled(self) -> None:
+        ready = (self._cnic is not None and (self._lookup is not None or self._manual)
+                 and self.selected_type() is not None and self._existing is None and not self._issuing)
+        self.issue_button.setEnabled(ready)
+
+    # ---- issue ----------------------------------------------------------------------
+    def issue(self) -> None:
+        """Issue the token for the chosen type (no-op when the form is not ready)."""
+        self._update_issue_enabled()
+        if not self.issue_button.isEnabled():
+            return
+        t = self.selected_type()
+        assert t is not None and self._cnic is not None
+        flags = [k for k, box in self.flag_boxes.items() if box.isChecked()]
+        cnic, lookup, reason = self._cnic, (None if self._manual else self._lookup), self._offline_reason
+        triage, queue, actor = self._triage, self._ctx.queue, self._ctx.actor
+        self._issuing = True
+        self._update_issue_enabled()
+
+        def work() -> TokenView:
+            return triage.issue(queue, t, actor=actor, cnic=cnic, lookup=lookup, priority=bool(flags),
+                                priority_reason=",".join(flags)[:40] or None, offline_reason=reason)
+
+        self._ctx.tasks.run_db(work, self._on_issued, self._on_issue_failed)
+
+    def _on_issued(self, view: TokenView) -> None:
+        self._issuing = False
+        self._ctx.token_issued(view)
+        text = self.tr("Token {number} issued: {type}.").format(number=view.number,
+                                                               type=self.type_title(view.update_type))
+        if view.verification is Verification.UNVERIFIED:
+            text += " " + self.tr("Unverified: it will be checked automatically when the registry answers.")
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(_BANNER_OK)
+        self.result_label.show()
+        for box in self.flag_boxes.values():
+            box.setChecked(False)
+        # Ready for the next visitor; the result stays on screen.
+        self._request += 1
+        self._cnic = None
+        self._lookup = None
+        self._manual = False
+        self.cnic_field.clear()
+        self._reset_types()
+        self.sig_token_issued.emit(view)
+
+    def _on_issue_failed(self, exc: BaseException) -> None:
+        self._issuing = False
+        if isinstance(exc, AlreadyHasToken):
+            self._show_existing(exc.token)
+            return
+        self.result_label.setText(self.tr("The token was not issued: {error}").format(error=str(exc)))
+        self.result_label.setStyleSheet(_BANNER_BAD)
+        self.result_label.show()
+        self._update_issue_enabled()
+
+    def _on_reprint_clicked(self) -> None:
+        if self._existing is not None and self._ctx.reprint is not None:
+            self._ctx.reprint(self._existing.id)
+
+    def clear(self) -> None:
+        """Forget the visitor on screen (Esc)."""
+        self._on_cnic_edited("")
+        self.cnic_field.clear()
+        self.result_label.hide()
+
+    # ---- demo samples ---------------------------------------------------------------
+    def _load_samples(self) -> None:
+        client = self._ctx.registry
+        self._ctx.tasks.run_io(client.demo_samples, self._on_samples, lambda exc: None)
+
+    def _on_samples(self, samples: DemoSamples) -> None:
+        labels = {
+            "missed_out": self.type_title(UpdateType.MISSED_OUT), "roster": self.type_title(UpdateType.ROSTER),
+            "shock": self.type_title(UpdateType.SHOCK), "cyclic": self.type_title(UpdateType.CYCLIC),
+            "recertification": self.type_title(UpdateType.RECERTIFICATION),
+            "appeal": self.type_title(UpdateType.APPEAL), "not_yet_eligible": self.tr("Not yet due"),
+            "mismatch": self.tr("Identity mismatch"), "blocked": self.tr("Identity blocked"),
+        }
+        self.samples_list.clear()
+        keys = [k for k in _SAMPLE_ORDER if k in samples.samples] + sorted(set(samples.samples) - set(_SAMPLE_ORDER))
+        for key in keys:
+            for sample in samples.samples[key][:2]:
+                item = QListWidgetItem(f"{labels.get(key, key)}: {mask_cnic(sample.cnic)}")
+                item.setToolTip(sample.note)
+                item.setData(Qt.ItemDataRole.UserRole, sample.cnic)
+                self.samples_list.addItem(item)
+
+    def _on_samples_list_item_activated(self, item: QListWidgetItem) -> None:
+        cnic = item.data(Qt.ItemDataRole.UserRole)
+        if cnic:
+            self.cnic_field.set_cnic(str(cnic), submit=True)
+
+
+__all__ = ["LookupOutcome", "TriagePage"]

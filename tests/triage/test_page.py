@@ -1,0 +1,165 @@
+"""The triage page with real Qt widgets, a real hub on loopback and the real site store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from console.app import build_context
+from console.context import AppContext
+from console.pages.triage import TriagePage
+from console.sync_worker import install_registry
+from db.engine import Store
+from db.models import Role, UpdateType, Verification
+from services.clock import FixedClock
+from services.config import Config
+from services.registry import DemoSamples, RegistryClient
+from services.roles import Actor
+from tests.registry.live_hub import KEY, LiveHub
+
+
+def _samples(hub: LiveHub) -> DemoSamples:
+    return RegistryClient(hub.url, KEY).demo_samples()
+
+
+@pytest.fixture
+def hub(hub_db: str) -> Iterator[LiveHub]:
+    """A hub the test may stop and start; it starts running."""
+    h = LiveHub(hub_db).start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture
+def ctx(qtbot: Any, store: Store, clock: FixedClock, site: list[int], hub: LiveHub) -> Iterator[AppContext]:
+    """A console context wired to the hub, with the outbox worker draining every 100 ms."""
+    cfg = Config()
+    cfg.hub.url, cfg.hub.api_key = hub.url, KEY
+    cfg.hub.connect_timeout, cfg.hub.read_timeout, cfg.hub.retries = 0.5, 2.0, 0
+    context = build_context(cfg, store, clock, Actor("triage", Role.TRIAGE), poll_ms=200)
+    worker = install_registry(context, interval_ms=100)
+    assert worker is not None
+    worker._sync.base_delay = 0.2  # back off in tenths of a second, not seconds
+    yield context
+    worker.stop()
+    context.events.stop()
+    context.tasks.shutdown()
+
+
+def _lookup(qtbot: Any, page: TriagePage, cnic: str) -> Any:
+    page.cnic_field.line_edit.clear()
+    with qtbot.waitSignal(page.sig_lookup_done, timeout=10000) as blocker:
+        qtbot.keyClicks(page.cnic_field.line_edit, cnic)
+        qtbot.keyClick(page.cnic_field.line_edit, Qt.Key.Key_Return)
+    return blocker.args[0]
+
+
+def test_cnic_in_types_with_reasons_token_issued(qtbot: Any, ctx: AppContext, hub: LiveHub) -> None:
+    page = TriagePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    cnic = _samples(hub).samples["recertification"][0].cnic
+    outcome = _lookup(qtbot, page, f"{cnic[:5]}-{cnic[5:12]}-{cnic[12]}")
+    assert outcome.problem is None and outcome.lookup.verification is Verification.VERIFIED
+
+    recert = page.type_buttons[UpdateType.RECERTIFICATION]
+    assert recert.isEnabled() and recert.isChecked()
+    assert "Beneficiary" in page.reason_labels[UpdateType.RECERTIFICATION].text()
+    assert not page.type_buttons[UpdateType.CYCLIC].isEnabled()
+    assert "recertification applies" in page.reason_labels[UpdateType.CYCLIC].text()
+    assert not page.type_buttons[UpdateType.APPEAL].isEnabled()
+    assert not page.type_buttons[UpdateType.MISSED_OUT].isEnabled()
+    summary = page.summary_label.text()
+    assert f"{cnic[:5]}-*****{cnic[10:12]}-{cnic[12]}" in summary and "family size" in summary
+    assert cnic not in summary and page.offline_banner.isHidden()
+
+    page.flag_boxes["elderly"].setChecked(True)
+    with qtbot.waitSignal(page.sig_token_issued, timeout=10000) as issued:
+        qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    view = issued.args[0]
+    assert view.number.startswith("V-") and view.verification is Verification.VERIFIED
+    stored = ctx.queue.token(view.id)
+    assert stored.priority and stored.priority_reason == "elderly" and stored.cnic == cnic
+    assert stored.details["triage"]["type"] == "recertification"
+    assert "Token V-001 issued" in page.result_label.text()
+
+    # The same visitor again: a warning and a reprint, never a second token.
+    reprinted: list[int] = []
+    ctx.reprint = reprinted.append
+    _lookup(qtbot, page, cnic)
+    qtbot.waitUntil(page.existing_banner.isVisible, timeout=5000)
+    assert "V-001" in page.existing_label.text() and not page.issue_button.isEnabled()
+    qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
+    assert reprinted == [view.id]
+    page.issue()  # Ctrl+I while the warning shows does nothing
+    assert len(ctx.queue.tokens()) == 1
+
+
+def test_unregistered_visitor_only_missed_out_and_waiting_date_shown(qtbot: Any, ctx: AppContext,
+                                                                     hub: LiveHub) -> None:
+    page = TriagePage(ctx)
+    qtbot.addWidget(page)
+    samples = _samples(hub).samples
+    _lookup(qtbot, page, samples["missed_out"][0].cnic)
+    enabled = {t for t, b in page.type_buttons.items() if b.isEnabled()}
+    assert enabled == {UpdateType.MISSED_OUT} and page.type_buttons[UpdateType.MISSED_OUT].isChecked()
+    _lookup(qtbot, page, samples["not_yet_eligible"][0].cnic)
+    waiting = [page.reason_labels[t].text() for t in (UpdateType.CYCLIC, UpdateType.RECERTIFICATION)]
+    assert any("[eligible from 20" in w for w in waiting)
+
+
+def test_bad_cnic_shows_inline_error_and_asks_nobody(qtbot: Any, ctx: AppContext) -> None:
+    page = TriagePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.cnic_field.line_edit, "35202-12A4567-1")
+    with qtbot.assertNotEmitted(page.sig_lookup_done, wait=200):
+        qtbot.keyClick(page.cnic_field.line_edit, Qt.Key.Key_Return)
+    assert not page.cnic_field.error_label.isHidden()
+    assert "'A'" in page.cnic_field.error_label.text()
+    assert not page.issue_button.isEnabled()
+
+
+def test_offline_banner_unverified_token_then_verified_when_hub_returns(
+    qtbot: Any, ctx: AppContext, hub: LiveHub,
+) -> None:
+    cnic = _samples(hub).samples["roster"][0].cnic
+    hub.stop()
+    page = TriagePage(ctx)
+    qtbot.addWidget(page)
+    outcome = _lookup(qtbot, page, cnic)
+    assert outcome.problem is not None
+    assert not page.offline_banner.isHidden()
+    assert page.offline_banner.text().startswith("Central registry unreachable - pick the update type by hand")
+    assert page.type_buttons[UpdateType.ROSTER].isEnabled()
+    assert not page.type_buttons[UpdateType.APPEAL].isEnabled()  # switched off by policy, even by hand
+    assert not page.issue_button.isEnabled()  # nothing chosen yet
+    page.type_buttons[UpdateType.ROSTER].click()
+    with qtbot.waitSignal(page.sig_token_issued, timeout=10000) as issued:
+        page.issue()
+    view = issued.args[0]
+    assert view.verification is Verification.UNVERIFIED
+    assert "Unverified" in page.result_label.text()
+    qtbot.waitUntil(lambda: "OFFLINE" in ctx.status.online_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "waiting" in ctx.status.backlog_label.text(), timeout=5000)
+
+    hub.start()
+    qtbot.waitUntil(lambda: ctx.queue.token(view.id).verification is Verification.VERIFIED, timeout=15000)
+    assert ctx.queue.token(view.id).details["registry_check"]["type_confirmed"] is True
+    qtbot.waitUntil(lambda: ctx.status.backlog_label.text() == "", timeout=10000)
+    assert "online" in ctx.status.online_label.text()
+
+
+def test_demo_samples_fill_the_field(qtbot: Any, ctx: AppContext) -> None:
+    ctx.demo = True
+    page = TriagePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.samples_list.count() > 0, timeout=5000)
+    texts = [page.samples_list.item(i).text() for i in range(page.samples_list.count())]
+    assert any(t.startswith("Shock update: ") for t in texts)
+    assert all("*****" in t for t in texts)  # masked in the list
+    with qtbot.waitSignal(page.sig_lookup_done, timeout=10000):
+        page._on_samples_list_item_activated(page.samples_list.item(0))
+    assert page.cnic_field.digits() is not None
