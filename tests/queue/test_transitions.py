@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -75,7 +75,7 @@ def test_full_life_writes_one_event_per_step_with_actor_and_counter(queue, store
         ev = last_event(store)
         assert (ev.kind, ev.actor, ev.counter_id, ev.token_id, ev.at) == (kind, me.username, c1, t.id, clock.now())
     done = queue.token(t.id)
-    start = datetime(2026, 3, 4, 5, 0, tzinfo=timezone.utc)  # 10:00 PKT
+    start = datetime(2026, 3, 4, 5, 0, tzinfo=UTC)  # 10:00 PKT
     assert done.called_at == start + timedelta(minutes=1)
     assert done.started_at == start + timedelta(minutes=2)
     assert done.closed_at == start + timedelta(minutes=3)
