@@ -51,3 +51,46 @@ def demo_walk_ins(queue: QueueService) -> None:
            UpdateType.CYCLIC, UpdateType.SHOCK, UpdateType.ROSTER, UpdateType.MISSED_OUT]
     for i, t in enumerate(mix):
         queue.issue_token(t, actor=triage, priority=i == 2, priority_reason="elderly" if i == 2 else None)
+
+
+def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Callable[[], None]:
+    """Serve the reference hub on loopback over a seeded synthetic population; returns ``stop``.
+
+    ``cfg.hub`` points at it at once; seeding (a few seconds) and serving happen on a background
+    thread, so the window opens immediately and shows the registry offline until the hub is up.
+    """
+    import secrets
+    import threading
+
+    from services.hub.db import make_engine, upgrade
+    from services.hub.seed import seed
+    from services.hub.testing import free_port, run_hub_in_thread
+
+    url = f"sqlite:///{data_dir / 'hub.sqlite3'}"
+    port = free_port()
+    site_key = secrets.token_urlsafe(24)
+    cfg.hub.url, cfg.hub.api_key = f"http://127.0.0.1:{port}", site_key
+    cancelled = threading.Event()
+    stops: list[Callable[[], None]] = []
+
+    def boot() -> None:
+        upgrade(url)
+        engine = make_engine(url)
+        try:
+            seed(engine, households=households, seed=1)
+        finally:
+            engine.dispose()
+        if not cancelled.is_set():
+            stops.append(run_hub_in_thread(url, secrets.token_urlsafe(24), port=port,
+                                           site_keys={cfg.site.id: site_key})[1])
+
+    thread = threading.Thread(target=boot, name="drc-demo-hub", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        cancelled.set()
+        thread.join(60)
+        for s in stops:
+            s()
+
+    return stop

@@ -54,7 +54,11 @@ class SyncWorker(QObject):
             self._again = True
             return
         self._running = True
-        self._ctx.tasks.run_io(self._sync.drain, self._on_drained, self._on_failed)
+        try:
+            self._ctx.tasks.run_io(self._sync.drain, self._on_drained, self._on_failed)
+        except RuntimeError:  # the pool is shut down: the console is closing
+            self._running = False
+            self.stop()
 
     def _on_drained(self, report: SyncReport) -> None:
         self._running = False

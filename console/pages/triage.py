@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -87,6 +87,7 @@ class TriagePage(QWidget):
         self._offline_reason: str | None = None
         self._existing: TokenView | None = None
         self._issuing = False
+        self._sample_tries = 0
         self._build()
         self._reset_types()
         if ctx.demo and ctx.registry is not None:
@@ -504,7 +505,13 @@ class TriagePage(QWidget):
     # ---- demo samples ---------------------------------------------------------------
     def _load_samples(self) -> None:
         client = self._ctx.registry
-        self._ctx.tasks.run_io(client.demo_samples, self._on_samples, lambda exc: None)
+        self._ctx.tasks.run_io(client.demo_samples, self._on_samples, self._on_samples_failed)
+
+    def _on_samples_failed(self, _exc: BaseException) -> None:
+        # The demo hub seeds in the background: ask again until it is up.
+        self._sample_tries += 1
+        if self._sample_tries < 60:
+            QTimer.singleShot(2000, self, self._load_samples)
 
     def _on_samples(self, samples: DemoSamples) -> None:
         labels = {

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import uvicorn
-
-from services.hub.app import create_app
 from services.hub.db import make_engine, upgrade
 from services.hub.seed import seed
+from services.hub.testing import free_port, run_hub_in_thread
 
 SITE = "PK10101-01"
 KEY = "test-site-key-0001"
+CENTRAL_KEY = "test-central-key-0001"
 # The day of the shared ``clock`` fixture: the hub is seeded and answers as of this day.
 AS_OF = date(2026, 3, 4)
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def seeded_hub_db(folder: Path, households: int = 400, as_of: date = AS_OF) -> str:
@@ -38,39 +28,29 @@ def seeded_hub_db(folder: Path, households: int = 400, as_of: date = AS_OF) -> s
 
 
 class LiveHub:
-    """uvicorn serving the hub in a thread; ``stop()`` and ``start()`` keep the same port."""
+    """The hub (``services.hub.testing.run_hub_in_thread``) that ``stop()``/``start()`` keep on one port.
+
+    The console's key is a site key for ``site``: the hub refuses it other sites' data (403).
+    """
 
     def __init__(self, db_url: str, api_key: str = KEY, site: str = SITE, port: int | None = None,
                  today: date = AS_OF) -> None:
         self.db_url = db_url
-        self.today = today
         self.api_key = api_key
         self.site = site
+        self.today = today
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._stop: Callable[[], None] | None = None
 
     def start(self) -> LiveHub:
         """Serve until ``stop``; returns when the port accepts connections."""
-        app = create_app(self.db_url, {self.site: self.api_key}, today=lambda: self.today)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="live-hub", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the hub did not start")
-            time.sleep(0.01)
+        _url, self._stop = run_hub_in_thread(
+            self.db_url, CENTRAL_KEY, port=self.port, today=lambda: self.today, site_keys={self.site: self.api_key})
         return self
 
     def stop(self) -> None:
-        """Shut the server down and wait for its thread."""
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(10)
-            engine = getattr(self._server.config.app.state, "engine", None)
-            if engine is not None:
-                engine.dispose()
-        self._server = self._thread = None
+        """Shut the server down (safe to call twice)."""
+        if self._stop is not None:
+            self._stop()
+        self._stop = None
