@@ -1,0 +1,43 @@
+"""Code that runs in child processes of the concurrency tests (must be importable by ``spawn``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from db.engine import Store
+from db.models import Role, UpdateType
+from services.clock import FixedClock
+from services.queue import QueueService
+from services.roles import Actor
+
+SUPERVISOR = Actor("supervisor", Role.SUPERVISOR)
+TRIAGE = Actor("triage", Role.TRIAGE)
+
+
+def issue_then_drain(url: str, site_id: str, counter_id: int, issue: int, at_iso: str, line: Any, out: Any) -> None:
+    """Race the other workers twice: issue ``issue`` tokens, then call next until nobody waits.
+
+    Reports (counter, numbers issued, token ids claimed, error or None) on ``out``.
+    """
+    store = Store.open(url)
+    queue = QueueService(store, FixedClock(datetime.fromisoformat(at_iso)), site_id)
+    queue.waiting()  # connect before the start line, so the processes really race
+    numbers: list[str] = []
+    claimed: list[int] = []
+    try:
+        line.wait(60)
+        for i in range(issue):
+            kind = UpdateType.ROSTER if i % 2 else UpdateType.MISSED_OUT
+            numbers.append(queue.issue_token(kind, actor=TRIAGE, priority=i % 7 == 3).number)
+        line.wait(60)  # everyone has issued: now drain the queue together
+        while (token := queue.call_next(counter_id, actor=SUPERVISOR)) is not None:
+            claimed.append(token.id)
+            queue.start(token.id, actor=SUPERVISOR)
+            queue.complete(token.id, actor=SUPERVISOR)
+        out.put((counter_id, numbers, claimed, None))
+    except Exception as exc:  # the parent must hear about any failure, not wait for a timeout
+        line.abort()
+        out.put((counter_id, numbers, claimed, repr(exc)))
+    finally:
+        store.dispose()
