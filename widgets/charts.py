@@ -201,9 +201,12 @@ class WaitTrendChart(ChartView):
         self.median[:] = median_per_hour
         self.calls[:] = calls_per_hour
         self.target = target
-        self._line.setData(self.x, self.median, connect="finite")
-        self._target.setPos(target)
         finite = np.flatnonzero(~np.isnan(self.median))
+        if finite.size:
+            self._line.setData(self.x, self.median, connect="finite")
+        else:  # an all-NaN series makes the scatter's bounds warn
+            self._line.setData(self.x[:0], self.median[:0])
+        self._target.setPos(target)
         lo, hi = (8, 17) if finite.size == 0 else (min(8, int(finite[0])), max(17, int(finite[-1])))
         top = max(target, float(np.nanmax(self.median)) if finite.size else 0.0, 1.0)
         self.plotItem.setRange(xRange=(lo - 0.6, hi + 0.6), yRange=(0, top * 1.15), padding=0)

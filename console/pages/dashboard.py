@@ -154,8 +154,13 @@ class DashboardPage(QWidget):
         if self._loading:
             self._dirty = True
             return
+        try:
+            self.ctx.tasks.run_db(self.service.day, self._on_metrics_loaded, self._on_metrics_failed)
+        except RuntimeError:  # the workers were shut down: the console is closing
+            self._coalesce.stop()
+            self._periodic.stop()
+            return
         self._loading = True
-        self.ctx.tasks.run_db(self.service.day, self._on_metrics_loaded, self._on_metrics_failed)
 
     def _on_metrics_loaded(self, m: DayMetrics) -> None:
         self._loading = False
