@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -148,8 +147,8 @@ class TriagePage(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
 
         types_box = QGroupBox(self.tr("Update type"))
-        grid = QGridLayout(types_box)
-        grid.setColumnStretch(1, 1)
+        rows = QVBoxLayout(types_box)
+        rows.setSpacing(2)
         self.type_group = QButtonGroup(self)
         self.type_group.setExclusive(True)
         self.type_buttons: dict[UpdateType, QRadioButton] = {}
@@ -161,11 +160,13 @@ class TriagePage(QWidget):
             reason.setObjectName("reason")
             reason.setWordWrap(True)
             reason.setTextFormat(Qt.TextFormat.PlainText)
+            reason.setContentsMargins(34, 0, 0, 6)  # under the title, past the radio mark
             self.type_group.addButton(button, row)
             self.type_buttons[t] = button
             self.reason_labels[t] = reason
-            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(reason, row, 1)
+            rows.addWidget(button)
+            rows.addWidget(reason)
+        rows.addStretch(1)
         self.type_group.buttonToggled.connect(self._on_type_group_toggled)
 
         flags_box = QGroupBox(self.tr("Priority"))
@@ -208,7 +209,8 @@ class TriagePage(QWidget):
         side = QVBoxLayout(self.samples_box)
         side.addWidget(QLabel(self.tr("Click a visitor to fill the CNIC field.")))
         side.addWidget(self.samples_list)
-        self.samples_box.setMaximumWidth(380)
+        self.samples_list.setMinimumWidth(400)
+        self.samples_box.setMaximumWidth(460)
         self.samples_box.setVisible(self._ctx.demo)
 
         outer = QHBoxLayout(self)
@@ -298,6 +300,8 @@ class TriagePage(QWidget):
         self.existing_banner.hide()
         self.result_label.hide()
         self._reset_types()
+        for box in self.flag_boxes.values():
+            box.setChecked(False)
         self._set_busy(True)
         self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=mask_cnic(digits)))
         triage = self._triage
@@ -377,8 +381,9 @@ class TriagePage(QWidget):
             score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
             beneficiary = self.tr("beneficiary") if hh.pmt_score is not None and \
                 hh.pmt_score <= self._triage.policy.cut_off else self.tr("not a beneficiary")
-            lines.append(self.tr("Household {hid} - family size {n} - {tehsil}, {district} ({region})").format(
-                hid=hh.household_id, n=lookup.family_size, tehsil=hh.tehsil, district=hh.district, region=hh.region))
+            place = ", ".join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
+            lines.append(self.tr("Household {hid} - family size {n} - {place} ({region})").format(
+                hid=hh.household_id, n=lookup.family_size, place=place, region=hh.region))
             lines.append(self.tr("PMT score {score} ({beneficiary}) - last survey {last}{shock}").format(
                 score=score, beneficiary=beneficiary,
                 last=hh.last_survey_date.isoformat() if hh.last_survey_date else self.tr("unknown"),

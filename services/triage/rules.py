@@ -96,7 +96,8 @@ def _is_beneficiary(status: HouseholdStatus, policy: TriagePolicy) -> bool:
 
 
 def _area(status: HouseholdStatus) -> str:
-    return ", ".join(p for p in (status.tehsil, status.district) if p) or "The household's area"
+    parts = list(dict.fromkeys(p for p in (status.tehsil, status.district) if p))  # "Bagh, Bagh" -> "Bagh"
+    return ", ".join(parts) or "The household's area"
 
 
 def _periodic(

@@ -127,7 +127,7 @@ class TriageService:
             verdict = lookup.eligible(update_type)
             if not verdict.eligible:
                 raise TriageRefused(f"Not eligible for {update_type.value}: {verdict.reason}")
-            details = {"triage": {"type": update_type.value, "code": verdict.code, "reason": verdict.reason,
+            details: dict[str, Any] = {"triage": {"type": update_type.value, "code": verdict.code, "reason": verdict.reason,
                                   "suggested": [e.update_type.value for e in lookup.suggestions],
                                   "identity": lookup.identity.status}}
             return queue.issue_token(
@@ -137,9 +137,9 @@ class TriageService:
             )
         if update_type not in self.manual_choices():
             raise TriageRefused(f"{update_type.value} cannot be chosen by hand under the current policy.")
-        details = {"triage": {"type": update_type.value, "manual": True,
+        manual: dict[str, Any] = {"triage": {"type": update_type.value, "manual": True,
                               "reason": offline_reason or "picked by hand: registry unreachable"}}
         return queue.issue_token(
             update_type, actor=actor, priority=priority, priority_reason=priority_reason, cnic=digits,
-            verification=Verification.UNVERIFIED, details=details, extra_outbox=queue_verification(digits),
+            verification=Verification.UNVERIFIED, details=manual, extra_outbox=queue_verification(digits),
         )
