@@ -118,6 +118,8 @@ class SurveyRecord:
     @classmethod
     def of(cls, s: Any) -> SurveyRecord:
         """From a pydantic ``Survey`` or a plain mapping with the contract's keys."""
+        if isinstance(s, SurveyRecord):
+            return s
         d = s.model_dump() if hasattr(s, "model_dump") else dict(s)
         for k in ("started_at", "submitted_at"):
             if isinstance(d[k], str):
@@ -289,6 +291,7 @@ _HOUSE = re.compile(r"\d|\b(house|h\s*#|h\.?\s*no|street|st|gali|galli|road|rd|n
 _VILLAGE = re.compile(r"\b(village|vill|mohalla|mohallah|muhalla|moh|basti|goth|chak|dhok|colony|town|sector|"
                       r"block|killi|kili|dera|gaon|abadi|mauza|mouza)\b", re.I)
 _UC = re.compile(r"\b(u\s*[./]?\s*c|union\s+council)\b", re.I)
+_UC_NUMBER = re.compile(r"\b(u\s*[./]?\s*c|union\s+council)\b[\s.#:-]*\d*", re.I)
 _CITY_WORDS = re.compile(r"\b(city|tehsil|district|town)\b", re.I)
 
 
@@ -310,15 +313,16 @@ def address_missing_parts(address: str) -> list[str]:
     text = address or ""
     parts = [p.strip().lower() for p in text.split(",") if p.strip()]
     missing = []
-    if not _HOUSE.search(text):
+    # The union council's number is not a house number.
+    if not _HOUSE.search(_UC_NUMBER.sub(" ", text)):
         missing.append("house/street")
     if not _VILLAGE.search(text):
         missing.append("village/mohalla")
     if not _UC.search(text):
         missing.append("union council")
     places = _place_names()
-    if not (_CITY_WORDS.search(text) or any(p in places for p in parts)
-            or any(w in places for p in parts[-2:] for w in (p, p.split()[-1] if p.split() else p))):
+    tail = [f" {' '.join(re.findall(r'[a-z]+', p))} " for p in parts[-2:]]
+    if not (_CITY_WORDS.search(text) or any(f" {name} " in t for t in tail for name in places)):
         missing.append("city")
     return missing
 
