@@ -200,7 +200,7 @@ class PreviewBackend(PrinterBackend):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / f"{job.name}.bin").write_bytes(job.data)
-            if not job.image.save(str(self.folder / f"{job.name}.png"), b"PNG"):
+            if not job.image.save(str(self.folder / f"{job.name}.png")):
                 raise OSError("could not write the PNG")
         except OSError as exc:
             raise PrinterError(f"cannot write to {self.folder}: {exc}") from exc
@@ -380,6 +380,12 @@ class FileBackend(PrinterBackend):
         except OSError as exc:
             raise PrinterError(f"cannot open {self.path}: {exc.strerror or exc}") from exc
         return conn
+
+    def _query(self, conn: Escpos) -> PrinterStatus:
+        # A plain file cannot answer; status queries written into it would corrupt the spool.
+        if not getattr(conn, "is_device", False):
+            return PrinterStatus.UNKNOWN
+        return super()._query(conn)
 
 
 class CupsBackend(PrinterBackend):

@@ -83,8 +83,9 @@ class SlipRenderer:
     def _rule(self, p: QPainter, y: int, thick: int = 2, dashed: bool = False) -> int:
         m = self.paper.margin
         if dashed:
-            for x in range(m, self.paper.width_dots - m, 12):
-                p.fillRect(x, y, 7, thick, _BLACK)
+            end = self.paper.width_dots - m
+            for x in range(m, end, 12):
+                p.fillRect(x, y, min(7, end - x), thick, _BLACK)
         else:
             p.fillRect(m, y, self.paper.content_width, thick, _BLACK)
         return y + thick
