@@ -172,49 +172,56 @@ def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = N
 
     def status_of(ses: Session, household_id: str) -> s.HouseholdStatus:
         row = ses.execute(
-            select(Household, HubTehsil, ShockNotification.tehsil_code)
+            select(Household.household_id, Household.pmt_score, Household.last_survey_date, Household.members,
+                   HubTehsil.region, HubTehsil.district, HubTehsil.name, HubTehsil.code,
+                   ShockNotification.tehsil_code)
             .join(HubTehsil, HubTehsil.code == Household.tehsil_code)
             .outerjoin(ShockNotification, ShockNotification.tehsil_code == Household.tehsil_code)
             .where(Household.household_id == household_id)
         ).first()
         if row is None:
             raise Problem(404, "Not found", "No registered household with this id.", "household-not-found")
-        hh, teh, shock = row
+        hid, pmt, last, members, region, district, tehsil, code, shock = row
         return s.HouseholdStatus(
-            household_id=hh.household_id, registered=True,
-            beneficiary=hh.pmt_score is not None and hh.pmt_score <= cutoff,
-            pmt_score=hh.pmt_score, last_survey_date=hh.last_survey_date, region=teh.region,
-            district=teh.district, tehsil=teh.name, tehsil_code=teh.code, shock_area=shock is not None,
-            members=hh.members)
+            household_id=hid, registered=True, beneficiary=pmt is not None and pmt <= cutoff, pmt_score=pmt,
+            last_survey_date=last, region=region, district=district, tehsil=tehsil, tehsil_code=code,
+            shock_area=shock is not None, members=members)
+
+    # The triage lookups below are ``async def`` on purpose: each is one or two reads by a unique
+    # index (well under a millisecond), so they run on the event loop. A thread-pool hop per request
+    # cost more than the query on a busy two-core site server (see tests/benchmarks/triage_bench.py).
 
     @app.get("/v1/health", response_model=s.Health)
-    def health() -> s.Health:
+    async def health() -> s.Health:
         """Liveness (no key)."""
         return s.Health(version=hub_version())
 
     @app.post("/v1/identity/verify", response_model=s.VerifyResult)
-    def verify(body: s.VerifyRequest, request: Request) -> s.VerifyResult:
+    async def verify(body: s.VerifyRequest, request: Request) -> s.VerifyResult:
         """Verify a CNIC and return the family tree."""
         with authed(request) as (ses, _who):
-            person = ses.execute(select(Member).where(Member.cnic == body.cnic)).scalar_one_or_none()
-            if person is None:
-                return s.VerifyResult(cnic=body.cnic, status="not_found", household_id=None, head_name=None, members=[])
-            if person.id_status == "blocked":
-                return s.VerifyResult(cnic=body.cnic, status="blocked", household_id=None, head_name=None, members=[])
-            hh = ses.get(Household, person.household_id)
-            members = ses.execute(
-                select(Member).where(Member.household_id == person.household_id).order_by(Member.position)
-            ).scalars().all()
-            mismatch = person.id_status == "mismatch" or (body.name is not None and body.name.strip() != ""
-                                                           and not _same_name(body.name, person.name))
-            return s.VerifyResult(
-                cnic=body.cnic, status="mismatch" if mismatch else "verified", household_id=person.household_id,
-                head_name=hh.head_name if hh else None,
-                members=[s.MemberOut(member_id=m.member_id, name=m.name, relation=m.relation,  # type: ignore[arg-type]
-                                     gender=m.gender, age=m.age, cnic=m.cnic) for m in members])  # type: ignore[arg-type]
+            of_household = select(Member.household_id).where(Member.cnic == body.cnic).scalar_subquery()
+            rows = ses.execute(
+                select(Member.member_id, Member.name, Member.relation, Member.gender, Member.age, Member.cnic,
+                       Member.id_status, Member.household_id, Household.head_name)
+                .join(Household, Household.household_id == Member.household_id)
+                .where(Member.household_id == of_household).order_by(Member.position)
+            ).all()
+        person = next((r for r in rows if r.cnic == body.cnic), None)
+        if person is None:
+            return s.VerifyResult(cnic=body.cnic, status="not_found", household_id=None, head_name=None, members=[])
+        if person.id_status == "blocked":
+            return s.VerifyResult(cnic=body.cnic, status="blocked", household_id=None, head_name=None, members=[])
+        mismatch = person.id_status == "mismatch" or (body.name is not None and body.name.strip() != ""
+                                                       and not _same_name(body.name, person.name))
+        return s.VerifyResult(
+            cnic=body.cnic, status="mismatch" if mismatch else "verified", household_id=person.household_id,
+            head_name=person.head_name,
+            members=[s.MemberOut(member_id=m.member_id, name=m.name, relation=m.relation, gender=m.gender,
+                                 age=m.age, cnic=m.cnic) for m in rows])
 
     @app.get("/v1/households/by-cnic/{cnic}/status", response_model=s.HouseholdStatus)
-    def status_by_cnic(cnic: Annotated[str, Path(pattern=CNIC_PATTERN)], request: Request) -> s.HouseholdStatus:
+    async def status_by_cnic(cnic: Annotated[str, Path(pattern=CNIC_PATTERN)], request: Request) -> s.HouseholdStatus:
         """Status of the household a CNIC belongs to."""
         with authed(request) as (ses, _who):
             hid = ses.execute(select(Member.household_id).where(Member.cnic == cnic)).scalar_one_or_none()
@@ -224,7 +231,8 @@ def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = N
             return status_of(ses, hid)
 
     @app.get("/v1/households/{household_id}/status", response_model=s.HouseholdStatus)
-    def status_by_id(household_id: Annotated[str, Path(min_length=1, max_length=32)], request: Request) -> s.HouseholdStatus:
+    async def status_by_id(household_id: Annotated[str, Path(min_length=1, max_length=32)],
+                           request: Request) -> s.HouseholdStatus:
         """Status of a household."""
         with authed(request) as (ses, _who):
             return status_of(ses, household_id)
