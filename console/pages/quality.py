@@ -1,0 +1,367 @@
+"""The quality page: per-DEO survey flags from the hub's paradata, with a drill-down to the surveys.
+
+Paradata is fetched on the network pool through ``ctx.registry``; the checks run there too (they
+are plain Python over a few dozen surveys). Offline, the page says so and keeps the last result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from services.clock import business_day
+from services.quality import CODES, DeoQuality, QualityReport, QualityThresholds, assess, site_location
+
+_Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OUTLIER_BG = QColor("#ffe9b3")
+
+# Flag codes grouped into the table's columns.
+GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("Duration", ("duration_short", "duration_long", "duration_invalid")),
+    ("Geo-tag", ("geo_far",)),
+    ("Address", ("address_short", "address_parts")),
+    ("Household", ("household_small", "household_empty")),
+    ("Assets", ("assets_no_rooms", "assets_ac_no_fridge", "assets_rooms_excess")),
+    ("Duplicates", ("duplicate_cnic", "duplicate_phone", "duplicate_address")),
+]
+
+
+def flag_title(code: str) -> str:
+    """Translated short name of a flag code."""
+    return QCoreApplication.translate("QualityFlag", CODES.get(code, code))
+
+
+class DeoFlagsModel(QAbstractTableModel):
+    """One row per DEO: surveys, flagged share, typical values and flag counts by group."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DeoQuality] = []
+        self._headers = [self.tr("DEO"), self.tr("Surveys"), self.tr("Flagged"), self.tr("Flag rate"),
+                         self.tr("Median min"), self.tr("Avg household")] + \
+                        [QCoreApplication.translate("QualityGroup", g) for g, _ in GROUPS] + [self.tr("Outlier")]
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: list[DeoQuality]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def _value(self, d: DeoQuality, col: int) -> Any:
+        n_fixed = 6
+        if col == 0:
+            return d.deo
+        if col == 1:
+            return d.surveys
+        if col == 2:
+            return d.flagged_surveys
+        if col == 3:
+            return d.flag_rate
+        if col == 4:
+            return d.median_minutes
+        if col == 5:
+            return d.avg_household_size
+        if col < n_fixed + len(GROUPS):
+            return sum(d.flags.get(c, 0) for c in GROUPS[col - n_fixed][1])
+        return 1 if d.outlier else 0
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self.rows[index.row()]
+        col = index.column()
+        v = self._value(d, col)
+        if role == SORT_ROLE:
+            return -1.0 if v is None else v
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 3:
+                return f"{v:.0%}"
+            if col in (4, 5):
+                return "–" if v is None else f"{v:.1f}"
+            if col == len(self._headers) - 1:
+                return self.tr("yes") if v else ""
+            return str(v)
+        if role == Qt.ItemDataRole.BackgroundRole and d.outlier:
+            return QBrush(OUTLIER_BG)
+        if role == Qt.ItemDataRole.FontRole and d.outlier:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and d.outlier:
+            return self.tr("Far from the site's other DEOs: ") + "; ".join(d.outlier_reasons)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FlaggedSurveysModel(QAbstractTableModel):
+    """The flagged surveys of the selected DEO (CNIC and phone masked)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self._headers = [self.tr("Survey"), self.tr("DEO"), self.tr("CNIC"), self.tr("Phone"), self.tr("Minutes"),
+                         self.tr("Household"), self.tr("Flags"), self.tr("Why")]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            keys = ["survey_id", "deo", "cnic", "phone", "minutes", "household_size"]
+            if col < len(keys):
+                return r[keys[col]] if role == SORT_ROLE or col not in (4,) else f"{r['minutes']:.1f}"
+            if col == 6:
+                return ", ".join(flag_title(c) for c in r["codes"])
+            return " ".join(r["explanations"])
+        if role == Qt.ItemDataRole.ToolTipRole and col >= 6:
+            return "\n".join(r["explanations"])
+        return None
+
+
+class QualityPage(QWidget):
+    """Per-DEO flag table (sortable, outliers highlighted) and the flagged surveys of the chosen DEO."""
+
+    sig_report_applied = Signal(object)
+    """A fresh :class:`QualityReport` is shown (tests wait on this)."""
+
+    sig_failed = Signal(str)
+    """Fetching or checking failed; the text is on screen."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: QualityReport | None = None
+        self._site: tuple[float | None, float | None] | None = None
+        self._loading = False
+
+        title = QLabel(self.tr("Survey quality"))
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        today = business_day(ctx.clock.now())
+        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        head.addWidget(QLabel(self.tr("Day:")))
+        head.addWidget(self.date_edit)
+        head.addWidget(self.refresh_button)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.site_flags = QLabel()
+        self.site_flags.setWordWrap(True)
+        self.site_flags.setStyleSheet("color: #8a5a00;")
+
+        self.deo_model = DeoFlagsModel(self)
+        self.deo_proxy = QSortFilterProxyModel(self)
+        self.deo_proxy.setSourceModel(self.deo_model)
+        self.deo_proxy.setSortRole(SORT_ROLE)
+        self.deo_table = self._table(self.deo_proxy)
+        self.deo_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.deo_table.selectionModel().currentRowChanged.connect(self._on_deo_current_changed)
+
+        self.survey_model = FlaggedSurveysModel(self)
+        self.survey_proxy = QSortFilterProxyModel(self)
+        self.survey_proxy.setSourceModel(self.survey_model)
+        self.survey_proxy.setSortRole(SORT_ROLE)
+        self.survey_table = self._table(self.survey_proxy)
+        self.survey_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.drill_title = QLabel(self.tr("Flagged surveys"))
+        self.drill_title.setStyleSheet("font-weight: 600;")
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.drill_title)
+        ll.addWidget(self.survey_table)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.deo_table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(self.message)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.site_flags)
+        lay.addWidget(split, 1)
+        self.refresh()
+
+    def _table(self, model: QSortFilterProxyModel) -> QTableView:
+        t = QTableView()
+        t.setModel(model)
+        t.setSortingEnabled(True)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.verticalHeader().setVisible(False)
+        t.setAlternatingRowColors(True)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return t
+
+    @property
+    def day(self) -> date:
+        """The day shown."""
+        d = self.date_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    # ---- loading ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Fetch the day's paradata in the background and run the checks."""
+        registry = getattr(self.ctx, "registry", None)
+        if registry is None:
+            self._show_failure(self.tr("No registry connection is configured. Quality checks need the survey "
+                                       "paradata from the central hub; set [hub] url and api_key in the settings."))
+            return
+        if self._loading:
+            return
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        self.message.setText(self.tr("Asking the hub for the surveys of %1…").replace("%1", self.day.isoformat()))
+        self.message.setStyleSheet("color: #555;")
+        if self._site is None:
+            try:
+                self.ctx.tasks.run_db(lambda: site_location(self.ctx.store, self.ctx.site_id), self._on_site_loaded,
+                                      self._on_failed)
+            except RuntimeError:
+                self._loading = False
+            return
+        self._fetch()
+
+    def _on_site_loaded(self, where: tuple[float | None, float | None]) -> None:
+        self._site = where
+        self._fetch()
+
+    def _fetch(self) -> None:
+        registry, site_id, day = self.ctx.registry, self.ctx.site_id, self.day
+        lat, lon = self._site or (None, None)
+        th = QualityThresholds.from_config(self.ctx.config.metrics)
+
+        def work() -> QualityReport:
+            paradata = registry.survey_paradata(site_id, day)
+            return assess(paradata.surveys, site_id, day, site_lat=lat, site_lon=lon, thresholds=th)
+
+        try:
+            self.ctx.tasks.run_io(work, self._on_report, self._on_failed)
+        except RuntimeError:
+            self._loading = False
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        self._show_failure(self.tr("The hub cannot be reached, so the survey quality checks are not available "
+                                   "right now (%1). The queue keeps working offline; press Refresh to try again.")
+                           .replace("%1", detail))
+
+    def _show_failure(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a31515; font-weight: 600;")
+        self.sig_failed.emit(text)
+
+    def _on_report(self, report: QualityReport) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.apply(report)
+
+    def apply(self, report: QualityReport) -> None:
+        """Show a quality report."""
+        self.report = report
+        self.message.setText("")
+        n_flagged = len({f.survey_id for f in report.flags if f.survey_id})
+        med = "–" if report.site_median_minutes is None else f"{report.site_median_minutes:.0f}"
+        avg = "–" if report.site_avg_household_size is None else f"{report.site_avg_household_size:.1f}"
+        outliers = [d.deo for d in report.per_deo if d.outlier]
+        text = (self.tr("%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)")
+                .replace("%1", str(len(report.surveys))).replace("%2", str(n_flagged)).replace("%3", med)
+                .replace("%4", avg).replace("%5", f"{report.reference_household_size:.1f}"))
+        if outliers:
+            text += " · " + self.tr("stand out: %1").replace("%1", ", ".join(outliers))
+        self.summary.setText(text)
+        site_level = [f.explanation for f in report.flags if f.survey_id is None]
+        self.site_flags.setText("\n".join(site_level))
+        self.site_flags.setVisible(bool(site_level))
+        self.deo_model.set_rows(report.per_deo)
+        self.deo_table.resizeColumnsToContents()
+        self.show_surveys(None)
+        self.sig_report_applied.emit(report)
+
+    def show_surveys(self, deo: str | None) -> None:
+        """Fill the drill-down with the flagged surveys of ``deo`` (all DEOs for None)."""
+        if self.report is None:
+            return
+        self.survey_model.set_rows(self.report.flagged_surveys(deo))
+        self.drill_title.setText(self.tr("Flagged surveys of %1").replace("%1", deo) if deo
+                                 else self.tr("Flagged surveys (all DEOs) — select a DEO above to narrow"))
+        self.survey_table.resizeColumnsToContents()
+        self.survey_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+
+    def _on_deo_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.show_surveys(None)
+            return
+        src = self.deo_proxy.mapToSource(current)
+        self.show_surveys(self.deo_model.rows[src.row()].deo)
