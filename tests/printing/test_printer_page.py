@@ -1,0 +1,120 @@
+"""GUI: the printer page shows the slip that was printed, alerts on a failing printer, and reprints."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from console.app import build_context
+from console.context import AppContext
+from console.pages.printer import PrinterPage
+from console.printing_glue import install_printing
+from db.engine import Store
+from db.models import SlipStatus, UpdateType
+from services.clock import FixedClock
+from services.config import Config
+from services.roles import Actor
+from tests.conftest import SITE_ID
+from tests.printing.conftest import SECRET, refused_port
+
+
+@pytest.fixture
+def make_page(qapp: object, qtbot: QtBot, store: Store, clock: FixedClock, site: list[int],
+              supervisor: Actor) -> Iterator[object]:
+    """Build a console with the given printer settings and its printer page."""
+    made: list[AppContext] = []
+
+    def build(**printer: object) -> tuple[AppContext, PrinterPage]:
+        cfg = Config()
+        cfg.site.id = SITE_ID
+        cfg.printer = dataclasses.replace(cfg.printer, qr_secret=SECRET, **printer)
+        ctx = build_context(cfg, store, clock, supervisor, poll_ms=200)
+        qtbot.addWidget(ctx.status)
+        install_printing(ctx)
+        page = PrinterPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        made.append(ctx)
+        return ctx, page
+
+    yield build
+    for ctx in made:
+        ctx.printing.shutdown()
+        ctx.events.stop()
+        ctx.tasks.shutdown()
+
+
+def same_pixels(a: QImage, b: QImage) -> bool:
+    fa = a.convertToFormat(QImage.Format.Format_Grayscale8)
+    fb = b.convertToFormat(QImage.Format.Format_Grayscale8)
+    return fa.size() == fb.size() and all(
+        bytes(fa.constScanLine(y))[: fa.width()] == bytes(fb.constScanLine(y))[: fb.width()] for y in range(fa.height()))
+
+
+def test_issuing_a_token_shows_its_slip(make_page: object, qtbot: QtBot, triage_actor: Actor, tmp_path: Path) -> None:
+    ctx, page = make_page(backend="preview", preview_dir=str(tmp_path), width_dots=576)  # type: ignore[operator]
+    view = ctx.queue.issue_token(UpdateType.CYCLIC, actor=triage_actor)
+    with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000):
+        ctx.token_issued(view)
+    qtbot.waitUntil(lambda: "printed" in page.preview.caption.text())
+    assert view.number in page.preview.caption.text()
+    shown = page.preview.image()
+    assert shown is not None and shown.width() == 576
+    pngs = list(tmp_path.glob(f"*_{view.number}_print_*.png"))
+    assert len(pngs) == 1
+    assert same_pixels(shown, QImage(str(pngs[0])))
+    assert page.preview.paper.pixmap().width() == 576  # shown dot for dot, not scaled
+
+
+def test_failing_printer_alerts_and_reprint_from_the_page(make_page: object, qtbot: QtBot, triage_actor: Actor,
+                                                         tmp_path: Path) -> None:
+    ctx, page = make_page(backend="network", host="127.0.0.1", port=refused_port())  # type: ignore[operator]
+    view = ctx.queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=10000,
+                          check_params_cb=lambda text, level: level == "error" and view.number in text):
+        ctx.token_issued(view)
+    qtbot.waitUntil(lambda: page.unprinted_ids() == [view.id], timeout=10000)
+    assert "NOT PRINTED" in page.preview.caption.text()
+
+    # The supervisor points the page at a working printer and presses Reprint on the row.
+    page.backend_box.setCurrentIndex(page.backend_box.findData("preview"))
+    page.fields["preview_dir"].setText(str(tmp_path))  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    button = page.unprinted.cellWidget(0, 3)
+    assert isinstance(button, QPushButton)
+    with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000) as rec:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert rec.args == [view.id, "reprinted"]
+    qtbot.waitUntil(lambda: page.unprinted_ids() == [], timeout=10000)
+    assert ctx.queue.token(view.id).slip_status is SlipStatus.PRINTED
+    assert list(tmp_path.glob(f"*_{view.number}_reprint_*.png"))
+    assert ctx.config.printer.backend == "preview"
+
+
+def test_test_print_and_paper_width(make_page: object, qtbot: QtBot, tmp_path: Path) -> None:
+    ctx, page = make_page(backend="preview", preview_dir=str(tmp_path), width_dots=576)  # type: ignore[operator]
+    page.paper_box.setCurrentIndex(page.paper_box.findData(384))
+    assert page.dots.value() == 384
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(ctx.printing.sig_printed, timeout=10000) as rec:
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    assert rec.args == [0, "test"]
+    qtbot.waitUntil(lambda: page.preview.image() is not None and page.preview.image().width() == 384)
+    assert any("Test slip" in text for _level, text in ctx.status.alerts)
+    assert list(tmp_path.glob("*_T-000_test_*.bin"))
+
+
+def test_reprint_any_token_by_number(make_page: object, qtbot: QtBot, triage_actor: Actor, tmp_path: Path) -> None:
+    ctx, page = make_page(backend="preview", preview_dir=str(tmp_path))  # type: ignore[operator]
+    view = ctx.queue.issue_token(UpdateType.MISSED_OUT, actor=triage_actor)
+    page.reprint_number.setText(view.number.lower())
+    with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000) as rec:
+        qtbot.mouseClick(page.reprint_any, Qt.MouseButton.LeftButton)
+    assert rec.args == [view.id, "reprinted"]
