@@ -46,6 +46,7 @@ class BoardWindow(QWidget):
         self._counter_numbers: dict[int, int] = {}
         self._reloading = False
         self._reload_again = False
+        self._shut_down = False
         # Bursts of changes (a simulation, a close of day) cost one reload, not one each.
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -142,14 +143,14 @@ class BoardWindow(QWidget):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Disconnect from the queue signals and stop speaking (the window is going away)."""
+        """Disconnect from the queue signals and stop speaking (the window is going away; idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         for timer in (self._reload_timer, self._clock_timer, self.view._flash):
             timer.stop()
-        try:
-            self.ctx.events.sig_changed.disconnect(self._on_events_changed)
-            self.ctx.events.sig_external.disconnect(self._reload_timer.start)
-        except (RuntimeError, TypeError):
-            pass  # already disconnected
+        self.ctx.events.sig_changed.disconnect(self._on_events_changed)
+        self.ctx.events.sig_external.disconnect(self._reload_timer.start)
         self.announcer.close()
 
 

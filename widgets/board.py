@@ -45,12 +45,12 @@ class WaitingRow:
 def _label(text: str = "", *, urdu: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
            color: str = _TEXT, bold: bool = False) -> QLabel:
     lab = QLabel(text)
-    lab.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    # AlignAbsolute: without it Qt mirrors left/right for right-to-left (Urdu) text.
+    lab.setAlignment(align | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
     lab.setProperty("urdu", urdu)
     lab.setProperty("bold", bold)
     lab.setStyleSheet(f"color:{color};background:transparent;")
-    if urdu:
-        lab.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    # No right-to-left layout direction: it would mirror AlignRight; Qt shapes Urdu text by itself.
     return lab
 
 
@@ -68,18 +68,18 @@ class BoardView(QWidget):
         self.calls: list[BoardRow] = []
         self.waiting: list[WaitingRow] = []
 
-        self.site_en = self._sz(_label(bold=True), 0.040)
-        self.site_ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight, bold=True), 0.040)
-        self.clock = self._sz(_label(align=Qt.AlignmentFlag.AlignCenter, color=_MUTED), 0.036)
+        self.site_en = self._sz(_label(bold=True), 0.040, keep=True)
+        self.site_ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight, bold=True), 0.040, keep=True)
+        self.clock = self._sz(_label(align=Qt.AlignmentFlag.AlignCenter, color=_MUTED), 0.036, keep=True)
         top = QHBoxLayout()
         top.addWidget(self.site_en, 2)
         top.addWidget(self.clock, 1)
         top.addWidget(self.site_ur, 2)
 
         # --- the newest call --------------------------------------------------------
-        self.now_title_en = self._sz(_label(self.tr("Now serving"), color=_MUTED, bold=True), 0.040)
+        self.now_title_en = self._sz(_label(self.tr("Now serving"), color=_MUTED, bold=True), 0.040, keep=True)
         self.now_title_ur = self._sz(_label("اب باری", urdu=True, align=Qt.AlignmentFlag.AlignRight,
-                                            color=_MUTED, bold=True), 0.040)
+                                            color=_MUTED, bold=True), 0.040, keep=True)
         self.newest = QFrame()
         self.newest.setObjectName("Newest")
         self.newest_number = self._sz(_label("—", align=Qt.AlignmentFlag.AlignCenter, color=_HIGHLIGHT_TEXT,
@@ -101,9 +101,9 @@ class BoardView(QWidget):
         hist = QGridLayout()
         hist.setHorizontalSpacing(24)
         hist.setVerticalSpacing(2)
-        hist.addWidget(self._sz(_label(self.tr("Token") + "  ·  ٹوکن", color=_MUTED), 0.030), 0, 0)
+        hist.addWidget(self._sz(_label(self.tr("Token") + "  ·  ٹوکن", color=_MUTED), 0.030, keep=True), 0, 0)
         hist.addWidget(self._sz(_label(self.tr("Counter") + "  ·  کاؤنٹر", color=_MUTED,
-                                       align=Qt.AlignmentFlag.AlignRight), 0.030), 0, 1)
+                                       align=Qt.AlignmentFlag.AlignRight), 0.030, keep=True), 0, 1)
         self.history_rows: list[tuple[QLabel, QLabel]] = []
         for i in range(self.HISTORY):
             num = self._sz(_label(bold=True), 0.068)
@@ -126,10 +126,13 @@ class BoardView(QWidget):
         self.wait_panel.setStyleSheet(f"QFrame#WaitPanel{{background:{_PANEL};border-radius:18px;}}")
         self.wait_layout = QGridLayout(self.wait_panel)
         self.wait_layout.setContentsMargins(24, 16, 24, 16)
-        self.wait_layout.setVerticalSpacing(6)
-        self.wait_title_en = self._sz(_label(self.tr("Waiting"), color=_MUTED, bold=True), 0.040)
+        self.wait_layout.setVerticalSpacing(0)
+        self.wait_layout.setColumnStretch(0, 3)
+        self.wait_layout.setColumnStretch(1, 2)
+        self.wait_layout.setColumnStretch(2, 1)
+        self.wait_title_en = self._sz(_label(self.tr("Waiting"), color=_MUTED, bold=True), 0.040, keep=True)
         self.wait_title_ur = self._sz(_label("انتظار میں", urdu=True, align=Qt.AlignmentFlag.AlignRight,
-                                             color=_MUTED, bold=True), 0.040)
+                                             color=_MUTED, bold=True), 0.040, keep=True)
         self.wait_layout.addWidget(self.wait_title_en, 0, 0)
         self.wait_layout.addWidget(self.wait_title_ur, 0, 1, 1, 2)
         self.wait_rows: list[tuple[QLabel, QLabel, QLabel]] = []
@@ -152,13 +155,19 @@ class BoardView(QWidget):
         self._style_newest(True)
 
     # ---- sizes ---------------------------------------------------------------------
-    def _sz(self, lab: QLabel, share: float) -> QLabel:
-        lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    def _sz(self, lab: QLabel, share: float, *, keep: bool = False) -> QLabel:
+        # Ignored both ways: font sizes follow the window, so the text must never push the window.
+        # Big numbers ignore their size hint: font sizes follow the window, so they must never
+        # push it. "keep" lines (titles, waiting rows) keep their height; together they stay well
+        # under half the window, so they cannot grow it either.
+        vertical = QSizePolicy.Policy.Preferred if keep else QSizePolicy.Policy.Ignored
+        lab.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
         self._sized.append((lab, share))
         return lab
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._apply_fonts(event.size().height())
+        size = event.size()
+        self._apply_fonts(min(size.height(), int(size.width() * 9 / 16)))
         super().resizeEvent(event)
 
     def _apply_fonts(self, height: int) -> None:
@@ -199,15 +208,17 @@ class BoardView(QWidget):
         """Waiting counts per update type (rows are created on first use)."""
         self.waiting = list(rows)
         while len(self.wait_rows) < len(rows):
-            i = len(self.wait_rows) + 1
-            en = self._sz(_label(), 0.034)
-            ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight, color=_MUTED), 0.032)
-            count = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True, color=_HIGHLIGHT), 0.052)
-            self.wait_layout.addWidget(en, i, 0)
-            self.wait_layout.addWidget(ur, i, 1)
-            self.wait_layout.addWidget(count, i, 2)
+            # Two lines per type (English over Urdu) so neither name is cut; the count spans both.
+            i = 2 * len(self.wait_rows) + 1
+            en = self._sz(_label(), 0.032, keep=True)
+            ur = self._sz(_label(urdu=True, color=_MUTED), 0.030, keep=True)
+            count = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True, color=_HIGHLIGHT), 0.060,
+                             keep=True)
+            self.wait_layout.addWidget(en, i, 0, 1, 2)
+            self.wait_layout.addWidget(ur, i + 1, 0, 1, 2)
+            self.wait_layout.addWidget(count, i, 2, 2, 1)
             self.wait_rows.append((en, ur, count))
-            self._apply_fonts(self.height())
+            self._apply_fonts(min(self.height(), int(self.width() * 9 / 16)))
         for i, (en, ur, count) in enumerate(self.wait_rows):
             row = rows[i] if i < len(rows) else None
             for w in (en, ur, count):
@@ -216,7 +227,7 @@ class BoardView(QWidget):
                 en.setText(row.label_en)
                 ur.setText(row.label_ur)
                 count.setText(str(row.count))
-        self.wait_layout.setRowStretch(len(self.wait_rows) + 1, 1)
+        self.wait_layout.setRowStretch(2 * len(self.wait_rows) + 1, 1)
 
     # ---- highlight -----------------------------------------------------------------
     def _style_newest(self, on: bool) -> None:

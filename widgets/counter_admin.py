@@ -18,6 +18,9 @@ class StaffChoice:
     name: str
 
 
+_STATE_COLOUR = {"open": "#1b5e20", "paused": "#8a5300", "closed": "#616161"}
+
+
 class CounterAdminCard(CounterCard):
     """:class:`CounterCard` with a DEO picker, served-type checkboxes and open / break / close."""
 
@@ -61,6 +64,9 @@ class CounterAdminCard(CounterCard):
             b = QPushButton(text)
             b.setObjectName(f"state_{state}")
             b.setCheckable(True)
+            colour = _STATE_COLOUR[state]
+            b.setStyleSheet(f"QPushButton:checked{{background:{colour};color:white;font-weight:600;"
+                            f"border:1px solid {colour};border-radius:4px;padding:4px;}}")
             b.clicked.connect(lambda _=False, s=state: self.sig_state.emit(self.counter_id, s))
             group.addButton(b)
             self.state_buttons[state] = b

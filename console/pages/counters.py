@@ -184,7 +184,7 @@ class CountersPage(QWidget):
             names = [(t.value, self.tr(_SHORT_TYPE[t])) for t in UpdateType]
             for i, c in enumerate(snap.counters):
                 card = CounterAdminCard(self._card_data(c, None), names, self)
-                card.setObjectName(f"counter_{c.number}")
+                card.setAccessibleName(c.label)  # the objectName drives the base card's style
                 card.sig_action.connect(self._on_card_action)
                 card.sig_selected.connect(self.select)
                 card.sig_assign.connect(self._on_card_assign)
