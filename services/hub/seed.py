@@ -10,6 +10,7 @@ with a few deliberately bad surveys for the quality checks. Same seed + same ``a
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from sqlalchemy import Engine, and_, delete, insert, or_, select
+from sqlalchemy import Engine, and_, delete, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from services.hub.models import (
@@ -94,6 +95,17 @@ def _chunks(rows: list[dict[str, Any]], size: int = 20_000) -> Any:
 
 
 def _bulk(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows: COPY on PostgreSQL (several times faster), executemany batches elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        cols = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in cols)
+        with conn.connection.driver_connection.cursor() as cur, \
+                cur.copy(f'COPY {table.__tablename__} ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([json.dumps(v) if isinstance(v, dict) else v for v in (row[c] for c in cols)])
+        return
     for chunk in _chunks(rows):
         conn.execute(insert(table), chunk)
 
@@ -137,6 +149,8 @@ def seed(engine: Engine, households: int = 10_000, seed: int = 1, as_of: date | 
         _bulk(conn, Household, hh_rows)
         _bulk(conn, Member, member_rows)
         _bulk(conn, Survey, survey_rows)
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ANALYZE"))  # fresh planner statistics after a bulk load
     return SeedSummary(len(hh_rows), len(member_rows), len(shock_rows), len(survey_rows), as_of)
 
 
