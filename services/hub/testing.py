@@ -58,3 +58,27 @@ def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", por
         engine.dispose()
 
     return f"http://{host}:{port}", stop
+
+
+def prepare_hub_db(db_url: str, households: int = 5000, seed_value: int = 1, as_of: date | None = None,
+                   paradata_days: int = 3) -> bool:
+    """Migrate ``db_url`` and seed it unless it already holds households; True if it seeded.
+
+    For ``drc-console --demo``: a throw-away SQLite file seeds in a few seconds.
+    """
+    from sqlalchemy import func, select
+
+    from services.hub.db import upgrade
+    from services.hub.models import Household
+    from services.hub.seed import seed
+
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            if conn.execute(select(func.count()).select_from(Household)).scalar():
+                return False
+        seed(engine, households, seed_value, as_of, paradata_days)
+        return True
+    finally:
+        engine.dispose()

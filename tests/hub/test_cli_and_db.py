@@ -102,3 +102,43 @@ def test_hub_on_postgresql(pg_url: str, hub_factory) -> None:  # type: ignore[no
                    "has_car": False, "has_ac": False}}, timeout=5).json()
     assert 32 < scored["pmt_score"] < 60
     upgrade(pg_url)  # idempotent on an up-to-date database
+
+
+def test_serve_command_runs_the_hub(hub_sqlite_url: str) -> None:
+    """``drc-hub serve`` in its own process answers on loopback with the central key."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from services.hub.testing import free_port
+
+    port = free_port()
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-m", "services.hub.cli", "serve", "--port", str(port),
+                             "--db", hub_sqlite_url], cwd=root, env={**os.environ, "DRC_HUB_KEY": "serve-key"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(base + "/v1/health", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline and proc.poll() is None, "drc-hub serve did not start"
+                time.sleep(0.1)
+        auth = {"Authorization": "Bearer serve-key"}
+        assert requests.get(base + "/v1/shock-areas", headers=auth, timeout=5).status_code == 200
+        assert requests.get(base + "/v1/shock-areas", timeout=5).status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_prepare_hub_db_seeds_once(tmp_path: Path) -> None:
+    from services.hub.testing import prepare_hub_db
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert prepare_hub_db(url, households=200, as_of=TODAY, paradata_days=1) is True
+    assert prepare_hub_db(url, households=200, as_of=TODAY, paradata_days=1) is False
