@@ -51,6 +51,11 @@ class TaskRunner(QObject):
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
                 on_error: Failed | None) -> Future[Any]:
+        if self._closed:
+            # Timers of closing windows may still fire during exit: the work is simply not done.
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         self._pending += 1
 
         def work() -> Any:
