@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,11 @@ def ctx(qtbot: Any, store: Store, clock: FixedClock, site: list[int], hub: LiveH
     worker.stop()
     context.events.stop()
     context.tasks.shutdown()
+    context.status.deleteLater()
+    # Collect the context's Qt objects here, on the GUI thread: left to the cyclic GC they may be
+    # freed later from a worker thread, which crashes Qt.
+    del context, worker
+    gc.collect()
 
 
 def _lookup(qtbot: Any, page: TriagePage, cnic: str) -> Any:
