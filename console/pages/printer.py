@@ -30,10 +30,10 @@ from console.printing_glue import PrintService, default_preview_dir, status_text
 from printing.backends import PrinterStatus
 from printing.layout import WIDTH_58MM, WIDTH_80MM, WIDTH_80MM_OLD
 from printing.worker import PrintResult
+from services.clock import SITE_ZONE
 from services.config import PrinterSection
 from services.labels import UPDATE_TYPE_EN
 from services.queue import TokenView
-from services.clock import SITE_ZONE
 from widgets.slip_preview import SlipPreview
 
 _tr = QCoreApplication.translate

@@ -56,3 +56,24 @@ def test_profile_follows_the_paper() -> None:
     assert choose_profile(576, "TM-T20II") == "TM-T20II"
     assert choose_profile(384, "TM-T20II") == "POS-5890"
     assert choose_profile(512, "") == "TM-T88V"
+
+
+def test_fast_raster_equals_python_escpos_image(renderer: SlipRenderer, slip: SlipData) -> None:
+    """The direct bit path sends exactly what python-escpos's own image() would."""
+    from printing.escpos_out import encode_slip_via_pil
+
+    image = renderer.render(slip).image
+    width = renderer.paper.width_dots
+    assert encode_slip(image, width_dots=width) == encode_slip_via_pil(image, width_dots=width)
+
+
+def test_odd_width_pads_rows_white(qapp: object) -> None:
+    from PySide6.QtGui import QImage
+
+    img = QImage(388, 10, QImage.Format.Format_Grayscale8)
+    img.fill(0)  # all black
+    data = encode_slip(img, width_dots=388)
+    assert raster_widths(data) == [392]
+    i = data.find(RASTER)
+    row = data[i + 8: i + 8 + 49]
+    assert row[:48] == b"\xff" * 48 and row[48] == 0xF0

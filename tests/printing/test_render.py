@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyzbar.pyzbar import decode
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QImage, QRawFont
+from pyzbar.pyzbar import decode
 
 from printing.escpos_out import to_pil
 from printing.fonts import SlipFontError, load_slip_fonts
