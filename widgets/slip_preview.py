@@ -29,7 +29,7 @@ class SlipPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
         layout.addWidget(self.scroll, 1)
-        self.setMinimumWidth(420)
+        self.scroll.setMinimumWidth(420)
 
     def set_slip(self, image: QImage, caption: str = "") -> None:
         """Show ``image`` (the printed raster) with a caption such as the token and its state."""
@@ -37,6 +37,9 @@ class SlipPreview(QWidget):
         pixmap = QPixmap.fromImage(image)
         self.paper.setPixmap(pixmap)
         self.paper.resize(pixmap.size())
+        # Wide enough to show every dot of a row without horizontal scrolling.
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(pixmap.width() + bar + 2 * self.scroll.frameWidth() + 4)
         self.caption.setText(caption)
 
     def clear(self, caption: str = "") -> None:

@@ -65,8 +65,8 @@ class PrinterPage(QWidget):
         self.preview = SlipPreview()
         root = QHBoxLayout(self)
         left = QVBoxLayout()
-        root.addLayout(left, 3)
-        root.addWidget(self.preview, 2)
+        root.addLayout(left, 1)
+        root.addWidget(self.preview, 0)
 
         left.addWidget(self._build_settings())
         self.status_label = QLabel(self.tr("Printer: not checked"))
