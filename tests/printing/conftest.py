@@ -47,7 +47,7 @@ class FakePrinter:
     """A TCP 'printer' on loopback: records every byte, answers ESC/POS status queries like a real one.
 
     mode ``ok`` prints; ``drop`` accepts and hangs up at once; ``cut`` hangs up in the middle of
-    the slip; ``paper_out`` reports no paper.
+    the slip; ``paper_out`` reports no paper; ``silent`` prints but never answers a status query.
     """
 
     def __init__(self, mode: str = "ok") -> None:
@@ -96,7 +96,9 @@ class FakePrinter:
                 i = data.find(b"\x10\x04", start)
                 if i < 0 or i + 2 >= len(data):
                     break
-                if data[i + 2] == 1:
+                if self.mode == "silent":
+                    pass
+                elif data[i + 2] == 1:
                     conn.sendall(bytes([STATUS_OK]))
                 elif data[i + 2] == 4:
                     conn.sendall(bytes([paper]))

@@ -127,3 +127,17 @@ def test_unavailable_backend_fails_every_slip(renderer: SlipRenderer, slip: Slip
     _, job = make_job(renderer, slip)
     with pytest.raises(PrinterError, match="no printer host"):
         backend.print_slip(job)
+
+
+def test_printer_that_never_answers_status_still_prints(renderer: SlipRenderer, slip: SlipData, tmp_path: Path) -> None:
+    expected = preview_bin(renderer, slip, tmp_path)
+    srv = FakePrinter("silent")
+    try:
+        backend = NetworkBackend("127.0.0.1", srv.port, width_dots=renderer.paper.width_dots, status_timeout=0.2)
+        _, job = make_job(renderer, slip)
+        assert backend.print_slip(job) is PrinterStatus.UNKNOWN
+        # Asked once, got nothing, stopped asking: the slip went through untouched.
+        assert srv.done.wait(5)
+    finally:
+        srv.close()
+    assert srv.connections == [ONLINE_QUERY + expected]

@@ -129,3 +129,27 @@ def test_printed_slip_is_recorded_and_matches_preview_bytes(qapp: object, qtbot:
         service.shutdown()
         ctx.events.stop()
         ctx.tasks.shutdown()
+
+
+def test_issuing_never_waits_for_the_printer(qapp: object, qtbot: QtBot, store: Store, clock: FixedClock,
+                                             site: list[int], supervisor: Actor, triage_actor: Actor) -> None:
+    """A printer that takes its time (never answers status) does not hold up the GUI thread."""
+    import time
+
+    srv = FakePrinter("silent")
+    ctx = make_ctx(store, clock, supervisor, backend="network", host="127.0.0.1", port=srv.port)
+    qtbot.addWidget(ctx.status)
+    service = install_printing(ctx)
+    try:
+        view = ctx.queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+        t0 = time.perf_counter()
+        ctx.token_issued(view)
+        assert time.perf_counter() - t0 < 0.05
+        with qtbot.waitSignal(service.sig_recorded, timeout=15000) as rec:
+            pass
+        assert rec.args == [view.id, "printed"]
+    finally:
+        service.shutdown()
+        ctx.events.stop()
+        ctx.tasks.shutdown()
+        srv.close()
