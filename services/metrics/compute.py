@@ -118,23 +118,32 @@ class TokenFrame:
 
     @classmethod
     def of(cls, log: EventLog) -> TokenFrame:
-        """Reduce the events to one row per token."""
-        uniq, first, inv = np.unique(log.token, return_index=True, return_inverse=True)
-        n = uniq.shape[0]
+        """Reduce the events to one row per token (linear time when grouped by token, as loaded)."""
+        token, kind, at, actor, counter = log.token, log.kind, log.at, log.actor, log.counter
+        order = None
+        if token.size > 1 and bool(np.any(token[1:] < token[:-1])):
+            order = np.argsort(token, kind="stable")  # keep event order within a token
+            token, kind, at, actor, counter = token[order], kind[order], at[order], actor[order], counter[order]
+        n_ev = token.shape[0]
+        starts = np.flatnonzero(np.r_[True, token[1:] != token[:-1]]) if n_ev else np.zeros(0, np.int64)
+        inv = np.cumsum(np.r_[False, token[1:] != token[:-1]]) if n_ev else np.zeros(0, np.int64)
+        n = starts.shape[0]
+        first = starts if order is None else order[starts]
 
-        def at_of(kind: int) -> tuple[F64, Any]:
-            # First event of this kind per token (np.unique returns first occurrences).
+        def at_of(k: int) -> tuple[F64, Any]:
+            # First event of kind k per token: the first of each run of equal token indexes.
             out = np.full(n, np.nan)
             idx = np.full(n, -1, dtype=np.int64)
-            rows = np.flatnonzero(log.kind == kind)
+            rows = np.flatnonzero(kind == k)
             if rows.size:
-                toks, pos = np.unique(inv[rows], return_index=True)
-                out[toks] = log.at[rows[pos]]
-                idx[toks] = rows[pos]
+                ti = inv[rows]
+                keep = np.r_[True, ti[1:] != ti[:-1]]
+                out[ti[keep]] = at[rows[keep]]
+                idx[ti[keep]] = rows[keep]
             return out, idx
 
-        def actor_of(idx: Any) -> Any:
-            return np.where(idx >= 0, log.actor[np.maximum(idx, 0)], -1) if n else np.zeros(0, np.int32)
+        def pick(values: Any, idx: Any) -> Any:
+            return np.where(idx >= 0, values[np.maximum(idx, 0)], -1) if n else np.zeros(0, np.int32)
 
         issued, _ = at_of(ISSUED)
         called, called_idx = at_of(CALLED)
@@ -142,13 +151,42 @@ class TokenFrame:
         completed, done_idx = at_of(COMPLETED)
         no_show, ns_idx = at_of(NO_SHOW)
         cancelled, _ = at_of(CANCELLED)
-        counter = np.where(done_idx >= 0, log.counter[np.maximum(done_idx, 0)], -1) if n else np.zeros(0, np.int32)
         return cls(
-            token=uniq, day=log.tok_day[first], type=log.tok_type[first], state=log.tok_state[first],
-            issued_at=issued, first_call_at=called, first_call_actor=actor_of(called_idx), started_at=started,
-            completed_at=completed, completed_actor=actor_of(done_idx), completed_counter=counter,
-            no_show_at=no_show, no_show_actor=actor_of(ns_idx), cancelled_at=cancelled,
+            token=token[starts], day=log.tok_day[first], type=log.tok_type[first], state=log.tok_state[first],
+            issued_at=issued, first_call_at=called, first_call_actor=pick(actor, called_idx), started_at=started,
+            completed_at=completed, completed_actor=pick(actor, done_idx), completed_counter=pick(counter, done_idx),
+            no_show_at=no_show, no_show_actor=pick(actor, ns_idx), cancelled_at=cancelled,
         )
+
+
+_KEY_SPAN = 1e8  # seconds (~3 years): larger than any wait or service time
+
+
+def group_stats(keys: Any, seconds: F64, groups: int) -> tuple[I64, F64, F64]:
+    """Count, median and p90 (minutes) of ``seconds`` per integer key in ``[0, groups)``, vectorised.
+
+    One sort by (key, value), then numpy's linear-interpolation percentile read off each group's slice.
+    """
+    counts = np.bincount(keys, minlength=groups).astype(np.int64) if keys.size else np.zeros(groups, np.int64)
+    med = np.full(groups, np.nan)
+    p90 = np.full(groups, np.nan)
+    if keys.size:
+        # One float sort on a composite (key, value): far cheaper than lexsort. Values are
+        # non-negative durations well under _KEY_SPAN seconds.
+        k = keys.astype(np.float64)
+        vals = (np.sort(k * _KEY_SPAN + seconds) - np.repeat(np.arange(groups) * _KEY_SPAN, counts)) / 60.0
+        begin = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        has = counts > 0
+        for q, out in ((0.5, med), (0.9, p90)):
+            pos = begin[has] + q * (counts[has] - 1)
+            lo = np.floor(pos).astype(np.int64)
+            hi = np.minimum(lo + 1, begin[has] + counts[has] - 1)
+            out[has] = vals[lo] + (vals[hi] - vals[lo]) * (pos - lo)
+    return counts, med, p90
+
+
+def _stat(counts: I64, med: F64, p90: F64, i: int) -> Stat:
+    return Stat(0, None, None) if counts[i] == 0 else Stat(int(counts[i]), float(med[i]), float(p90[i]))
 
 
 @dataclass
@@ -226,7 +264,7 @@ def _nan_none(x: float) -> float | None:
     return None if np.isnan(x) else float(x)
 
 
-def _hour_of(at: F64, day_start: float) -> I64:
+def _hour_of(at: F64, day_start: Any) -> I64:
     """Hour 0-23 since the day's midnight (site zone); later events of the day's tokens -> 23."""
     return np.clip(((at - day_start) // 3600).astype(np.int64), 0, HOURS - 1)
 
@@ -266,26 +304,25 @@ def compute_day(
     no_show = mine & ~np.isnan(frame.no_show_at)
     called = mine & ~carried_in & ~np.isnan(frame.first_call_at)
 
-    issued_h, served_h = hourly_counts(frame, day, zone)
-    hist_i, hist_s, active = np.zeros(HOURS), np.zeros(HOURS), 0
-    for back in range(1, HISTORY_DAYS + 1):
-        hi, hs = hourly_counts(frame, day - timedelta(days=back), zone)
-        if hi.sum() or hs.sum():  # closed days (Sundays, holidays) do not drag the average down
-            hist_i += hi
-            hist_s += hs
-            active += 1
-    if active:
-        hist_i /= active
-        hist_s /= active
+    # One grid of (day, hour) for the day and the 7 before: row 7 is the day itself.
+    edges = np.array([day_bounds_utc(day - timedelta(days=HISTORY_DAYS - i), zone)[0].timestamp()
+                      for i in range(HISTORY_DAYS + 1)] + [end])
+    issued_grid = _grid(frame.issued_at, np.searchsorted(edges, frame.issued_at, side="right") - 1, edges)
+    done_any = ~np.isnan(frame.completed_at)
+    served_grid = _grid(frame.completed_at[done_any],
+                        frame.day[done_any] - (day.toordinal() - HISTORY_DAYS), edges)
+    issued_h, served_h = issued_grid[HISTORY_DAYS], served_grid[HISTORY_DAYS]
+    # Closed days (Sundays, holidays) do not drag the average down.
+    open_days = (issued_grid[:HISTORY_DAYS].sum(axis=1) + served_grid[:HISTORY_DAYS].sum(axis=1)) > 0
+    active = int(open_days.sum())
+    hist_i = issued_grid[:HISTORY_DAYS][open_days].mean(axis=0) if active else np.zeros(HOURS)
+    hist_s = served_grid[:HISTORY_DAYS][open_days].mean(axis=0) if active else np.zeros(HOURS)
 
     waits = frame.first_call_at[called] - frame.issued_at[called]
     call_hour = _hour_of(frame.first_call_at[called], start)
-    calls_h = np.bincount(call_hour, minlength=HOURS).astype(np.int64)
-    wait_h = np.full(HOURS, np.nan)
-    for h in np.flatnonzero(calls_h):
-        wait_h[h] = np.median(waits[call_hour == h]) / 60.0
-    service = frame.completed_at[done] - frame.started_at[done]
-    service = service[~np.isnan(service)]
+    calls_h, wait_h, _ = group_stats(call_hour, waits, HOURS)
+    served_ok = done & ~np.isnan(frame.started_at)
+    service = frame.completed_at[served_ok] - frame.started_at[served_ok]
 
     # Service level: called in time vs called + already-breached tokens never called.
     uncalled = mine & ~carried_in & np.isnan(frame.first_call_at)
@@ -295,36 +332,38 @@ def compute_day(
     sl_den = waits.size + breached
     n_done, n_ns = int(done.sum()), int(no_show.sum())
 
-    per_type = []
-    for code, utype in enumerate(TYPES):
-        t_mine = mine & (frame.type == code)
-        if utype is UpdateType.APPEAL and not t_mine.any():
-            continue
-        t_called = called & (frame.type == code)
-        t_done = done & (frame.type == code)
-        est = (estimated_wait or {}).get(utype)
-        per_type.append(TypeMetrics(
-            utype, int(np.count_nonzero(issued_in_day & (frame.type == code))), int(t_done.sum()),
-            int(np.count_nonzero(t_mine & (frame.state == _WAITING))),
-            Stat.of(frame.first_call_at[t_called] - frame.issued_at[t_called]),
-            Stat.of(_finite(frame.completed_at[t_done] - frame.started_at[t_done])), est,
-        ))
+    n_t = len(TYPES)
+    t_issued = np.bincount(frame.type[issued_in_day], minlength=n_t)
+    t_served = np.bincount(frame.type[done], minlength=n_t)
+    t_mine = np.bincount(frame.type[mine], minlength=n_t)
+    t_waiting = np.bincount(frame.type[mine & (frame.state == _WAITING)], minlength=n_t)
+    tw = group_stats(frame.type[called].astype(np.int64), waits, n_t)
+    ts = group_stats(frame.type[served_ok].astype(np.int64), service, n_t)
+    per_type = [
+        TypeMetrics(utype, int(t_issued[code]), int(t_served[code]), int(t_waiting[code]), _stat(*tw, code),
+                    _stat(*ts, code), (estimated_wait or {}).get(utype))
+        for code, utype in enumerate(TYPES)
+        if not (utype is UpdateType.APPEAL and t_mine[code] == 0 and t_issued[code] == 0)
+    ]
 
-    per_deo = []
-    actors = np.unique(np.concatenate([frame.completed_actor[done], frame.no_show_actor[no_show],
-                                       frame.first_call_actor[called]]))
-    for a in actors:
-        d_done = done & (frame.completed_actor == a)
-        d_called = called & (frame.first_call_actor == a)
-        username = log.actors[int(a)]
-        counters = np.unique(frame.completed_counter[d_done])
-        per_deo.append(DeoMetrics(
-            username, log.names.get(username, username), int(d_done.sum()),
-            int(np.count_nonzero(no_show & (frame.no_show_actor == a))), int(d_called.sum()),
-            tuple(int(c) for c in counters if c >= 0),
-            Stat.of(frame.first_call_at[d_called] - frame.issued_at[d_called]),
-            Stat.of(_finite(frame.completed_at[d_done] - frame.started_at[d_done])),
-        ))
+    n_a = max(len(log.actors), 1)
+    d_served = np.bincount(frame.completed_actor[done], minlength=n_a)
+    d_ns = np.bincount(frame.no_show_actor[no_show], minlength=n_a)
+    d_calls = np.bincount(frame.first_call_actor[called], minlength=n_a)
+    dw = group_stats(frame.first_call_actor[called].astype(np.int64), waits, n_a)
+    ds = group_stats(frame.completed_actor[served_ok].astype(np.int64), service, n_a)
+    with_counter = done & (frame.completed_counter >= 0)
+    pairs = np.unique(frame.completed_actor[with_counter].astype(np.int64) * 1_000_000
+                      + frame.completed_counter[with_counter])
+    counters: dict[int, list[int]] = {}
+    for pair in pairs.tolist():
+        a, c = divmod(pair, 1_000_000)
+        counters.setdefault(a, []).append(c)
+    per_deo = [
+        DeoMetrics(log.actors[a], log.names.get(log.actors[a], log.actors[a]), int(d_served[a]), int(d_ns[a]),
+                   int(d_calls[a]), tuple(counters.get(a, ())), _stat(*dw, a), _stat(*ds, a))
+        for a in np.flatnonzero(d_served + d_ns + d_calls).tolist()
+    ]
     per_deo.sort(key=lambda d: (-d.served, d.deo))
 
     state_now = frame.state[mine]
@@ -345,5 +384,9 @@ def compute_day(
     )
 
 
-def _finite(x: F64) -> F64:
-    return x[~np.isnan(x)]
+def _grid(at: F64, day_idx: Any, edges: F64) -> I64:
+    """Counts per (day 0..7, hour 0-23): ``day_idx`` picks the day, ``at`` the hour within it."""
+    ok = (day_idx >= 0) & (day_idx <= HISTORY_DAYS) & ~np.isnan(at)
+    d = day_idx[ok].astype(np.int64)
+    h = _hour_of(at[ok], edges[d])
+    return np.bincount(d * HOURS + h, minlength=(HISTORY_DAYS + 1) * HOURS).reshape(HISTORY_DAYS + 1, HOURS)
