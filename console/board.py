@@ -67,8 +67,11 @@ class BoardWindow(QWidget):
             self._reload_again = True
             return
         self._reloading = True
-        self.ctx.tasks.run_db(lambda: self.feed.snapshot(BoardView.HISTORY + 1), self._on_snapshot,
-                              self._on_snapshot_failed)
+        try:
+            self.ctx.tasks.run_db(lambda: self.feed.snapshot(BoardView.HISTORY + 1), self._on_snapshot,
+                                  self._on_snapshot_failed)
+        except RuntimeError:  # the console is shutting down: nothing left to show
+            self._reloading = False
 
     def _on_snapshot_failed(self, _exc: BaseException) -> None:
         self._reloading = False

@@ -80,10 +80,16 @@ class AuthService:
         self.policy = policy or AuthPolicy()
         self.hasher = hasher or make_hasher()
         self.site_id = site_id
-        # Verified against when the user is unknown, so a miss costs the same time as a hit.
-        self._dummy_hash = self.hasher.hash("not-a-real-secret")
+        self._dummy: str | None = None
 
     # ---- helpers ---------------------------------------------------------------------
+    @property
+    def _dummy_hash(self) -> str:
+        # Verified against when the user is unknown, so a miss costs the same time as a hit.
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("not-a-real-secret")
+        return self._dummy
+
     def _audit(self, s: Session, actor: str, action: str, **detail: Any) -> None:
         s.add(AuditEntry(at=self.clock.now(), actor=actor[:40], action=action, detail=detail))
 

@@ -141,7 +141,10 @@ class CountersPage(QWidget):
             self._load_again = True
             return
         self._loading = True
-        self.ctx.tasks.run_db(self._load, self._on_loaded, self._on_load_failed)
+        try:
+            self.ctx.tasks.run_db(self._load, self._on_loaded, self._on_load_failed)
+        except RuntimeError:  # the console is shutting down
+            self._loading = False
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._loading = False
