@@ -46,6 +46,11 @@ class Terminal:
 @pytest.fixture
 def terminal(store: Store, clock: FixedClock, site: list[int], queue: QueueService) -> Iterator[Terminal]:
     """The terminal app served by uvicorn on 127.0.0.1 and a free port; demo PINs are 1234."""
+    yield from serve_terminal(store, clock, site, queue)
+
+
+def serve_terminal(store: Store, clock: FixedClock, site: list[int], queue: QueueService) -> Iterator[Terminal]:
+    """Run a terminal over ``store`` until the generator is closed."""
     hasher = make_hasher(fast=True)
     set_demo_pins(store, hasher=hasher)
     auth = AuthService(store, clock, hasher=hasher, site_id=SITE_ID)

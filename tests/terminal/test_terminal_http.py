@@ -5,12 +5,19 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+import pytest
 import requests
 
+from db.engine import Store
+from db.migrate import upgrade
 from db.models import TokenState, UpdateType
+from services.clock import FixedClock
+from services.provision import ensure_site, seed_demo
+from services.queue import QueueService
 from services.roles import SYSTEM
 from tests.auth.test_permissions import snapshot
-from tests.terminal.conftest import TIMEOUT, Terminal
+from tests.conftest import SITE_ID
+from tests.terminal.conftest import TIMEOUT, Terminal, serve_terminal
 
 
 def test_sign_in_call_start_complete(terminal: Terminal) -> None:
@@ -101,6 +108,27 @@ def test_unassigned_deo_sees_why(terminal: Terminal) -> None:
 
 
 def test_two_terminals_calling_at_once_never_share_a_token(terminal: Terminal) -> None:
+    _race(terminal)
+
+
+@pytest.mark.postgres
+def test_two_terminals_race_on_postgresql(pg_url: str, clock: FixedClock) -> None:
+    """The same race on PostgreSQL, where the engine claims rows with FOR UPDATE SKIP LOCKED."""
+    upgrade(pg_url)
+    store = Store.open(pg_url)
+    try:
+        ensure_site(store, SITE_ID, "DRC Bagh")
+        counters = seed_demo(store, clock, SITE_ID, 6)
+        gen = serve_terminal(store, clock, counters, QueueService(store, clock, SITE_ID))
+        try:
+            _race(next(gen))
+        finally:
+            gen.close()
+    finally:
+        store.dispose()
+
+
+def _race(terminal: Terminal) -> None:
     # Counters 1 and 5 both serve every type; their DEOs press Call next at the same instant.
     rounds = 12
     issued = [terminal.queue.issue_token(UpdateType.ROSTER, actor=SYSTEM).number for _ in range(rounds * 2)]
