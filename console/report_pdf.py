@@ -194,7 +194,7 @@ def render_report_pdf(report: dict[str, Any], path: str | Path) -> Path:
             pg_.text(_t("Quality checks: %1 surveys, %2 flagged.").replace("%1", str(q["surveys"]))
                      .replace("%2", str(q["flagged_surveys"])), 9.5)
 
-        pg_.new_page()
+        pg_.y += 10
         pg_.text(_t("Tokens per hour"), 13, True, "#1f4e79")
         rows = [[r["label"], str(r["issued"]), str(r["served"]), f"{r['issued_avg7']:.1f}", f"{r['served_avg7']:.1f}",
                  str(r["calls"]), _fmt(r["wait_median_min"])]

@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy import select
+
 from console.context import AppContext
+from db.models import Staff
 from services.clock import business_day
 from services.quality import CODES, DeoQuality, QualityReport, QualityThresholds, assess, site_location
 
@@ -63,6 +66,7 @@ class DeoFlagsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[DeoQuality] = []
+        self.names: dict[str, str] = {}
         self._headers = [self.tr("DEO"), self.tr("Surveys"), self.tr("Flagged"), self.tr("Flag rate"),
                          self.tr("Median min"), self.tr("Avg household")] + \
                         [QCoreApplication.translate("QualityGroup", g) for g, _ in GROUPS] + [self.tr("Outlier")]
@@ -113,6 +117,8 @@ class DeoFlagsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return -1.0 if v is None else v
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0 and d.deo in self.names:
+                return f"{self.names[d.deo]} ({d.deo})"
             if col == 3:
                 return f"{v:.0%}"
             if col in (4, 5):
@@ -228,6 +234,7 @@ class QualityPage(QWidget):
         self.survey_proxy.setSortRole(SORT_ROLE)
         self.survey_table = self._table(self.survey_proxy)
         self.survey_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.survey_table.setWordWrap(True)
         self.drill_title = QLabel(self.tr("Flagged surveys"))
         self.drill_title.setStyleSheet("font-weight: 600;")
         lower = QWidget()
@@ -284,15 +291,20 @@ class QualityPage(QWidget):
         self.message.setStyleSheet("color: #555;")
         if self._site is None:
             try:
-                self.ctx.tasks.run_db(lambda: site_location(self.ctx.store, self.ctx.site_id), self._on_site_loaded,
-                                      self._on_failed)
+                self.ctx.tasks.run_db(self._load_site, self._on_site_loaded, self._on_failed)
             except RuntimeError:
                 self._loading = False
             return
         self._fetch()
 
-    def _on_site_loaded(self, where: tuple[float | None, float | None]) -> None:
-        self._site = where
+    def _load_site(self) -> tuple[tuple[float | None, float | None], dict[str, str]]:
+        """Site coordinates and staff names (database worker)."""
+        with self.ctx.store.read() as s:
+            names = {u: n for u, n in s.execute(select(Staff.username, Staff.full_name))}
+        return site_location(self.ctx.store, self.ctx.site_id), names
+
+    def _on_site_loaded(self, loaded: tuple[tuple[float | None, float | None], dict[str, str]]) -> None:
+        self._site, self.deo_model.names = loaded
         self._fetch()
 
     def _fetch(self) -> None:
@@ -357,7 +369,9 @@ class QualityPage(QWidget):
         self.drill_title.setText(self.tr("Flagged surveys of %1").replace("%1", deo) if deo
                                  else self.tr("Flagged surveys (all DEOs) — select a DEO above to narrow"))
         self.survey_table.resizeColumnsToContents()
+        self.survey_table.setColumnWidth(6, min(self.survey_table.columnWidth(6), 220))
         self.survey_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.survey_table.resizeRowsToContents()
 
     def _on_deo_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
