@@ -131,3 +131,17 @@ def test_close_day_dialog_summary(qtbot, ctx: AppContext, site: list[int]) -> No
                        "median_wait": "0 min"}
     assert not [t for t in ctx.queue.tokens() if t.state.is_open]
     QApplication.processEvents()
+
+
+def test_the_main_window_hosts_the_page_and_opens_the_board(qtbot, ctx: AppContext) -> None:
+    from console.board import BoardWindow, open_board
+    from console.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    page = win.show_page("counters")
+    assert isinstance(page, CountersPage)
+    board = open_board(ctx, win, full_screen=False)
+    assert isinstance(board, BoardWindow) and open_board(ctx, win, full_screen=False) is board
+    qtbot.waitUntil(lambda: not board._reloading and page.snapshot is not None)
+    board.close()
