@@ -98,7 +98,7 @@ def counter(site_name: str, st: dict[str, Any], message: str, is_error: bool, ty
     if token:
         prio = " - priority" if token["priority"] else ""
         now_card = (f"<div class='token' id='token'>{escape(token['number'])}</div>"
-                    f"<p class='center muted' id='token-state'>{escape(_STATE_TEXT.get(state, state))}"
+                    f"<p class='center muted' id='token-state'>{escape(_STATE_TEXT.get(str(state), str(state)))}"
                     f"{escape(prio)} - <span id='elapsed'>{_mmss(st['seconds'])}</span></p>")
     else:
         now_card = "<div class='token muted' id='token'>---</div><p class='center muted'>No visitor at the counter</p>"
