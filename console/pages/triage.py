@@ -154,7 +154,8 @@ class TriagePage(QWidget):
         self.type_buttons: dict[UpdateType, QRadioButton] = {}
         self.reason_labels: dict[UpdateType, QLabel] = {}
         for row, t in enumerate(DISPLAY_ORDER):
-            button = QRadioButton(f"&{row + 1}  {self.type_title(t)}")
+            button = QRadioButton(f"{row + 1}  {self.type_title(t)}")
+            button.setToolTip(self.tr("Alt+{n}").format(n=row + 1))
             button.setObjectName(f"type_{t.value}")
             reason = QLabel()
             reason.setObjectName("reason")
@@ -186,6 +187,9 @@ class TriagePage(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.hide()
         QShortcut(QKeySequence("Ctrl+I"), self, activated=self.issue)
+        for n, t in enumerate(DISPLAY_ORDER, start=1):
+            # Alt+1..6 pick a type from anywhere on the page (the "&n" mnemonic needs focus nearby).
+            QShortcut(QKeySequence(f"Alt+{n}"), self, activated=lambda t=t: self._pick(t))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear)
         actions = QHBoxLayout()
         actions.addWidget(self.issue_button)
@@ -433,6 +437,11 @@ class TriagePage(QWidget):
 
     def _on_type_group_toggled(self, _button: Any, _checked: bool) -> None:
         self._update_issue_enabled()
+
+    def _pick(self, t: UpdateType) -> None:
+        button = self.type_buttons[t]
+        if button.isEnabled():
+            button.setChecked(True)
 
     def selected_type(self) -> UpdateType | None:
         """The update type chosen now, if any."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import create_engine, func, select
 
 from db.engine import Store
+from db.migrate import upgrade
 from db.models import OutboxItem, UpdateType, Verification
 from services.clock import FixedClock
 from services.hub.models import SiteEventRow
+from services.provision import ensure_site, seed_demo
 from services.queue import QueueService
 from services.registry import RegistryClient, RegistryUnavailable
 from services.registry.outbox import VERIFY, backoff_delay
@@ -30,9 +34,27 @@ def _hub_events(hub_db: str, uuids: list[str]) -> int:
     return int(n or 0)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def site_store(request: pytest.FixtureRequest, clock: FixedClock) -> Iterator[tuple[Store, QueueService]]:
+    """The demo site on a SQLite file or on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        st: Store = request.getfixturevalue("store")
+        request.getfixturevalue("site")
+        yield st, request.getfixturevalue("queue")
+        return
+    url = request.getfixturevalue("pg_url")
+    upgrade(url)
+    st = Store.open(url)
+    ensure_site(st, SITE, "DRC Bagh")
+    seed_demo(st, clock, SITE, 6)
+    yield st, QueueService(st, clock, SITE)
+    st.dispose()
+
+
 def test_offline_issue_then_drain_verifies_and_uploads_once(
-    store: Store, queue: QueueService, clock: FixedClock, triage_actor: Actor, hub_db: str,
+    site_store: tuple[Store, QueueService], clock: FixedClock, triage_actor: Actor, hub_db: str,
 ) -> None:
+    store, queue = site_store
     hub = LiveHub(hub_db, port=free_port())  # not started yet: the registry is unreachable
     client = _client(hub.url)
     triage = TriageService(client, TriagePolicy(), clock)

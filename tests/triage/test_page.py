@@ -142,9 +142,13 @@ def test_offline_banner_unverified_token_then_verified_when_hub_returns(
     assert page.type_buttons[UpdateType.ROSTER].isEnabled()
     assert not page.type_buttons[UpdateType.APPEAL].isEnabled()  # switched off by policy, even by hand
     assert not page.issue_button.isEnabled()  # nothing chosen yet
-    page.type_buttons[UpdateType.ROSTER].click()
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # "&2 Roster update"
+    assert page.type_buttons[UpdateType.ROSTER].isChecked()
     with qtbot.waitSignal(page.sig_token_issued, timeout=10000) as issued:
-        page.issue()
+        qtbot.keyClick(page.cnic_field.line_edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     view = issued.args[0]
     assert view.verification is Verification.UNVERIFIED
     assert "Unverified" in page.result_label.text()
