@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -38,9 +38,13 @@ from services.site import CounterView
 from widgets.counter_admin import CounterAdminCard, StaffChoice
 from widgets.counter_card import CounterCardData
 
-_SHORT_TYPE = {
-    UpdateType.MISSED_OUT: "Missed-out", UpdateType.ROSTER: "Roster", UpdateType.SHOCK: "Shock",
-    UpdateType.APPEAL: "Appeal", UpdateType.CYCLIC: "Cyclic", UpdateType.RECERTIFICATION: "Recert.",
+_SHORT_TYPE = {  # marked for lupdate; translated with self.tr in the CountersPage context
+    UpdateType.MISSED_OUT: QT_TRANSLATE_NOOP("CountersPage", "Missed-out"),
+    UpdateType.ROSTER: QT_TRANSLATE_NOOP("CountersPage", "Roster"),
+    UpdateType.SHOCK: QT_TRANSLATE_NOOP("CountersPage", "Shock"),
+    UpdateType.APPEAL: QT_TRANSLATE_NOOP("CountersPage", "Appeal"),
+    UpdateType.CYCLIC: QT_TRANSLATE_NOOP("CountersPage", "Cyclic"),
+    UpdateType.RECERTIFICATION: QT_TRANSLATE_NOOP("CountersPage", "Recert."),
 }
 COLUMNS = 3
 
@@ -292,7 +296,10 @@ class CountersPage(QWidget):
             self._show_message(self.tr("Called %1").replace("%1", token.number))
 
     def _on_acted(self, token: TokenView) -> None:
-        self._show_message(f"{token.number}: {token.state.value.replace('_', ' ')}")
+        states = {TokenState.WAITING: self.tr("waiting"), TokenState.CALLED: self.tr("called"),
+                  TokenState.IN_SERVICE: self.tr("in service"), TokenState.COMPLETED: self.tr("completed"),
+                  TokenState.NO_SHOW: self.tr("no-show"), TokenState.CANCELLED: self.tr("cancelled")}
+        self._show_message(self.tr("%1: %2").replace("%1", token.number).replace("%2", states[token.state]))
 
     def _on_action_failed(self, exc: BaseException) -> None:
         self._show_message(str(exc), error=True)
