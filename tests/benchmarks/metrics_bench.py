@@ -24,11 +24,11 @@ from sqlalchemy import func, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from db.engine import Store  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from db.models import SlipStatus, Staff, Token, TokenEvent, TokenState, UpdateType, Verification  # noqa: E402
-from services.clock import SITE_ZONE, FixedClock  # noqa: E402
-from services.provision import ensure_site, seed_demo  # noqa: E402
+from db.engine import Store
+from db.migrate import upgrade
+from db.models import SlipStatus, Staff, Token, TokenEvent, TokenState, UpdateType, Verification
+from services.clock import SITE_ZONE, FixedClock
+from services.provision import ensure_site, seed_demo
 
 SITE_ID = "PK10101-01"
 TYPES = [UpdateType.ROSTER, UpdateType.MISSED_OUT, UpdateType.RECERTIFICATION, UpdateType.CYCLIC, UpdateType.SHOCK]
@@ -70,7 +70,8 @@ def build_day(store: Store, day: date, *, tokens: int, counters: int, seed: int 
     def ts(x: float) -> datetime:
         return datetime.fromtimestamp(x, UTC)
 
-    def ev(tid: int, kind: str, at: float, actor: str, counter: int | None, payload: dict[str, Any]) -> None:
+    def ev(tid: int, kind: str, at: float, actor: str, counter: int | None,  # noqa: PLR0917
+           payload: dict[str, Any]) -> None:
         if at <= cut:
             ev_rows.append({"uuid": str(uuid.uuid4()), "site_id": SITE_ID, "token_id": tid, "kind": kind,
                             "at": ts(at), "actor": actor, "counter_id": counter, "payload": payload})

@@ -64,3 +64,22 @@ def test_png_and_report_export(qtbot: QtBot, ctx: AppContext, triage_actor: Acto
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["kpis"]["issued"] == 1
     assert data["quality"]["available"] is False and "registry" in data["quality"]["reason"]
+
+
+def test_hover_shows_the_hour_under_the_mouse(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
+
+    from widgets.charts import HourlyChart
+
+    chart = HourlyChart("t", ("Issued", "Served", "Issued avg", "Served avg"))
+    qtbot.addWidget(chart)
+    chart.resize(800, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    issued = [0] * 24
+    issued[11] = 7
+    chart.set_data(issued, [0] * 24, [0.0] * 24, [2.5] * 24)
+    pos = chart.plotItem.vb.mapViewToScene(QPointF(11.0, 3.0))
+    chart.scene().sigMouseMoved.emit(pos)
+    qtbot.waitUntil(lambda: chart.last_tooltip.startswith("11:00"), timeout=3000)
+    assert "Issued: 7" in chart.last_tooltip and "Served avg: 2.5" in chart.last_tooltip
