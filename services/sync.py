@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -62,6 +62,7 @@ class OutboxSync:
         batch_size: int = 500,
         base_delay: float = 5.0,
         max_delay: float = 300.0,
+        resend_window_seconds: float = 120.0,
     ) -> None:
         self.store = store
         self.queue = queue
@@ -73,6 +74,10 @@ class OutboxSync:
         self.batch_size = min(batch_size, MAX_BATCH)
         self.base_delay = base_delay
         self.max_delay = max_delay
+        # On PostgreSQL two consoles may commit event ids out of order (101 before 100), so a
+        # cursor alone could skip one. Events of the last ``resend_window`` are sent again each
+        # drain; the hub keeps one copy per uuid. SQLite's write lock keeps ids in commit order.
+        self.resend_window = timedelta(0) if store.is_sqlite else timedelta(seconds=resend_window_seconds)
 
     # ---- public -----------------------------------------------------------------------
     def drain(self, *, force: bool = False) -> SyncReport:
@@ -93,6 +98,8 @@ class OutboxSync:
         try:
             verified = self._drain_verifications(force)
             sent = self._drain_events(force)
+            if self.resend_window:
+                sent += self._resend_recent()
             online = self.client.state.online
         except RegistryUnavailable as exc:
             error, online = exc.message, False
@@ -186,6 +193,34 @@ class OutboxSync:
                                                             OutboxItem.ref == self.site_id))
         return int((payload or {}).get("last_id", 0))
 
+    def _batch(self, rows: list[Any]) -> list[dict[str, Any]]:
+        return [
+            event_payload(
+                uuid=ev.uuid, token_id=ev.token_id, token_number=number,
+                update_type=str((ev.payload or {}).get("update_type") or utype.value),
+                priority=bool(prio), kind=ev.kind, at=ev.at, actor=ev.actor, counter=ev.counter_id,
+                payload=dict(ev.payload or {}),
+            )
+            for ev, number, utype, prio in rows
+        ]
+
+    def _select_events(self) -> Any:
+        return (select(TokenEvent, Token.number, Token.update_type, Token.priority)
+                .join(Token, Token.id == TokenEvent.token_id)
+                .where(TokenEvent.site_id == self.site_id))
+
+    def _resend_recent(self) -> int:
+        """Send the recent events below the cursor again; returns how many the hub did not have."""
+        since = self.clock.now() - self.resend_window
+        with self.store.read() as s:
+            last = self._cursor_last_id(s)
+            rows = s.execute(self._select_events().where(TokenEvent.id <= last, TokenEvent.at >= since)
+                             .order_by(TokenEvent.id).limit(self.batch_size)).all()
+            batch = self._batch(list(rows))
+        if not batch:
+            return 0
+        return self.client.push_events(self.site_id, batch).accepted
+
     def _drain_events(self, force: bool) -> int:
         total = 0
         while True:
@@ -197,20 +232,9 @@ class OutboxSync:
                 last = int(cur.payload.get("last_id", 0))
             with self.store.read() as s:
                 rows = s.execute(
-                    select(TokenEvent, Token.number, Token.update_type, Token.priority)
-                    .join(Token, Token.id == TokenEvent.token_id)
-                    .where(TokenEvent.site_id == self.site_id, TokenEvent.id > last)
-                    .order_by(TokenEvent.id).limit(self.batch_size)
+                    self._select_events().where(TokenEvent.id > last).order_by(TokenEvent.id).limit(self.batch_size)
                 ).all()
-                batch = [
-                    event_payload(
-                        uuid=ev.uuid, token_id=ev.token_id, token_number=number,
-                        update_type=str((ev.payload or {}).get("update_type") or utype.value),
-                        priority=bool(prio), kind=ev.kind, at=ev.at, actor=ev.actor, counter=ev.counter_id,
-                        payload=dict(ev.payload or {}),
-                    )
-                    for ev, number, utype, prio in rows
-                ]
+                batch = self._batch(list(rows))
             if not batch:
                 return total
             newest = rows[-1][0].id
