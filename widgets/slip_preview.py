@@ -20,16 +20,16 @@ class SlipPreview(QWidget):
         # The thermal paper: white, a thin edge, nothing scaled.
         self.paper.setStyleSheet("background:white; border:1px solid #9e9e9e;")
         self.paper.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.paper)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setStyleSheet("QScrollArea{background:#eceff1;}")
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.paper)
+        self.scroller.setWidgetResizable(False)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroller.setStyleSheet("QScrollArea{background:#eceff1;}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.scroll, 1)
-        self.scroll.setMinimumWidth(420)
+        layout.addWidget(self.scroller, 1)
+        self.scroller.setMinimumWidth(420)
 
     def set_slip(self, image: QImage, caption: str = "") -> None:
         """Show ``image`` (the printed raster) with a caption such as the token and its state."""
@@ -38,8 +38,8 @@ class SlipPreview(QWidget):
         self.paper.setPixmap(pixmap)
         self.paper.resize(pixmap.size())
         # Wide enough to show every dot of a row without horizontal scrolling.
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(pixmap.width() + bar + 2 * self.scroll.frameWidth() + 4)
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        self.scroller.setMinimumWidth(pixmap.width() + bar + 2 * self.scroller.frameWidth() + 4)
         self.caption.setText(caption)
 
     def clear(self, caption: str = "") -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,8 +62,12 @@ def same_pixels(a: QImage, b: QImage) -> bool:
 def test_issuing_a_token_shows_its_slip(make_page: object, qtbot: QtBot, triage_actor: Actor, tmp_path: Path) -> None:
     ctx, page = make_page(backend="preview", preview_dir=str(tmp_path), width_dots=576)  # type: ignore[operator]
     view = ctx.queue.issue_token(UpdateType.CYCLIC, actor=triage_actor)
+    threads: list[bool] = []
+    # The service re-emits worker results; they must arrive on the GUI thread (widgets are touched there).
+    ctx.printing.sig_slip.connect(lambda _r: threads.append(threading.current_thread() is threading.main_thread()))
     with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000):
         ctx.token_issued(view)
+    assert threads == [True]
     qtbot.waitUntil(lambda: "printed" in page.preview.caption.text())
     assert view.number in page.preview.caption.text()
     shown = page.preview.image()
