@@ -14,7 +14,7 @@ VERSION_TABLE = "hub_alembic_version"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the hub: WAL and a busy timeout on SQLite, pre-ping on PostgreSQL."""
+    """An engine for the hub: WAL and a busy timeout on SQLite, a recycled pool on PostgreSQL."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
 
@@ -30,7 +30,9 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # No pre-ping: it is one more round trip on every lookup. A dropped connection fails one request
+    # and SQLAlchemy then invalidates the pool, so the next request reconnects.
+    return create_engine(url, pool_size=10, max_overflow=10, pool_recycle=1800)
 
 
 def alembic_config(url: str) -> Config:
