@@ -186,11 +186,11 @@ class TriagePage(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.hide()
-        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.issue)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.issue)
         for n, t in enumerate(DISPLAY_ORDER, start=1):
             # Alt+1..6 pick a type from anywhere on the page (the "&n" mnemonic needs focus nearby).
-            QShortcut(QKeySequence(f"Alt+{n}"), self, activated=lambda t=t: self._pick(t))
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.clear)
+            QShortcut(QKeySequence(f"Alt+{n}"), self, lambda t=t: self._pick(t))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear)
         actions = QHBoxLayout()
         actions.addWidget(self.issue_button)
         actions.addWidget(self.result_label, 1)
