@@ -59,8 +59,8 @@ class _Pages:
         self.writer.setTitle(_t("DRC daily site report"))
         self.writer.setCreator("DRC Console")
         self.p = QPainter(self.writer)
-        self.y = MARGIN
-        self.width = PAGE_W - 2 * MARGIN
+        self.y: float = MARGIN
+        self.width: float = PAGE_W - 2 * MARGIN
         self.page = 1
 
     def font(self, pt: float, bold: bool = False, color: str = "#222222") -> None:
@@ -109,7 +109,7 @@ class _Pages:
             if shade:
                 self.p.fillRect(QRectF(MARGIN, self.y, self.width, row_h), QColor(shade))
             self.font(pt, bold)
-            x = MARGIN
+            x: float = MARGIN
             for c, w in zip(cells, ws, strict=False):
                 self.p.drawText(QRectF(x + 4, self.y, w - 8, row_h),
                                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), c)

@@ -8,11 +8,13 @@ the database worker, never on the GUI thread. Charts update preallocated buffers
 from __future__ import annotations
 
 import json
+from functools import partial
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -31,8 +33,10 @@ from services.clock import SITE_ZONE, business_day
 from services.labels import UPDATE_TYPE_EN
 from services.metrics import DayMetrics, MetricsService
 from services.report import daily_report, report_csv
-from widgets.charts import ChartView, DeoChart, HourlyChart, WaitTrendChart
 from widgets.kpi_tile import KpiTile
+
+if TYPE_CHECKING:
+    from widgets.charts import ChartView, DeoChart, HourlyChart, WaitTrendChart
 
 THROTTLE_MS = 1000
 PERIODIC_MS = 30_000
@@ -77,7 +81,7 @@ class DashboardPage(QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for fmt, text in (("pdf", self.tr("PDF document…")), ("json", self.tr("JSON…")), ("csv", self.tr("CSV…"))):
-            menu.addAction(text, lambda f=fmt: self._on_export_chosen(f))
+            menu.addAction(text, partial(self._on_export_chosen, fmt))
         self.export_button.setMenu(menu)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -95,18 +99,13 @@ class DashboardPage(QWidget):
         self.estimates.setWordWrap(True)
         self.estimates.setStyleSheet("color: #333;")
 
-        self.hourly = HourlyChart(self.tr("Tokens per hour: today and the 7-day average"),
-                                  (self.tr("Issued"), self.tr("Served"), self.tr("Issued, 7-day avg"),
-                                   self.tr("Served, 7-day avg")))
-        self.deo_chart = DeoChart(self.tr("Served per DEO today"))
-        self.wait_chart = WaitTrendChart(self.tr("Median wait by hour of call (minutes)"), self.tr("min"),
-                                         self.tr("Calls"))
-        grid = QGridLayout()
-        grid.addLayout(self._with_png_button(self.hourly), 0, 0, 1, 2)
-        grid.addLayout(self._with_png_button(self.deo_chart), 1, 0)
-        grid.addLayout(self._with_png_button(self.wait_chart), 1, 1)
-        grid.setRowStretch(0, 5)
-        grid.setRowStretch(1, 4)
+        # Charts (and pyqtgraph, ~0.4 s to import) are built when the page is first shown.
+        self.hourly: HourlyChart | None = None
+        self.deo_chart: DeoChart | None = None
+        self.wait_chart: WaitTrendChart | None = None
+        self._grid = QGridLayout()
+        self._grid.setRowStretch(0, 5)
+        self._grid.setRowStretch(1, 4)
 
         self.status = QLabel()
         self.status.setStyleSheet("color: #666;")
@@ -114,7 +113,7 @@ class DashboardPage(QWidget):
         lay.addLayout(head)
         lay.addLayout(tiles)
         lay.addWidget(self.estimates)
-        lay.addLayout(grid, 1)
+        lay.addLayout(self._grid, 1)
         lay.addWidget(self.status)
 
         # Coalesce bursts of queue changes into one recompute per throttle window.
@@ -130,6 +129,27 @@ class DashboardPage(QWidget):
         ctx.events.sig_changed.connect(self._on_events_changed)
         ctx.events.sig_external.connect(self._on_events_changed)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Build the charts on first show and draw the latest figures into them."""
+        if self.hourly is None:
+            self._build_charts()
+            if self.metrics is not None:
+                self._draw_charts(self.metrics)
+        super().showEvent(event)
+
+    def _build_charts(self) -> None:
+        from widgets.charts import DeoChart, HourlyChart, WaitTrendChart
+
+        self.hourly = HourlyChart(self.tr("Tokens per hour: today and the 7-day average"),
+                                  (self.tr("Issued"), self.tr("Served"), self.tr("Issued, 7-day avg"),
+                                   self.tr("Served, 7-day avg")))
+        self.deo_chart = DeoChart(self.tr("Served per DEO today"))
+        self.wait_chart = WaitTrendChart(self.tr("Median wait by hour of call (minutes)"), self.tr("min"),
+                                         self.tr("Calls"))
+        self._grid.addLayout(self._with_png_button(self.hourly), 0, 0, 1, 2)
+        self._grid.addLayout(self._with_png_button(self.deo_chart), 1, 0)
+        self._grid.addLayout(self._with_png_button(self.wait_chart), 1, 1)
 
     def _with_png_button(self, chart: ChartView) -> QVBoxLayout:
         box = QVBoxLayout()
@@ -208,6 +228,16 @@ class DashboardPage(QWidget):
                  for t in m.per_type if t.update_type is not UpdateType.APPEAL]
         self.estimates.setText(self.tr("Estimated wait for a new token — ") + " · ".join(parts))
 
+        if self.hourly is not None:
+            self._draw_charts(m)
+        as_of = m.as_of.astimezone(SITE_ZONE).strftime("%H:%M:%S")
+        avg = (self.tr("7-day average over %1 open day(s)").replace("%1", str(m.history_days)) if m.history_days
+               else self.tr("no earlier days to average yet"))
+        self.status.setText(self.tr("Updated %1 (Pakistan time) · %2").replace("%1", as_of).replace("%2", avg))
+        self.sig_metrics_applied.emit(m)
+
+    def _draw_charts(self, m: DayMetrics) -> None:
+        assert self.hourly is not None and self.deo_chart is not None and self.wait_chart is not None
         self.hourly.set_data(m.issued_per_hour, m.served_per_hour, m.issued_avg7, m.served_avg7)
         labels = [d.name.split()[0] if d.name else d.deo for d in m.per_deo]
         details = [self.tr("%1 (%2)\nServed: %3 · No-show: %4\nMedian service: %5 min\nCounters: %6")
@@ -215,12 +245,7 @@ class DashboardPage(QWidget):
                    .replace("%4", str(d.no_show)).replace("%5", _minutes(d.service.median))
                    .replace("%6", ", ".join(str(c) for c in d.counters) or "–") for d in m.per_deo]
         self.deo_chart.set_data(labels, [d.served for d in m.per_deo], details)
-        self.wait_chart.set_data(m.wait_median_per_hour, m.calls_per_hour, target)
-        as_of = m.as_of.astimezone(SITE_ZONE).strftime("%H:%M:%S")
-        avg = (self.tr("7-day average over %1 open day(s)").replace("%1", str(m.history_days)) if m.history_days
-               else self.tr("no earlier days to average yet"))
-        self.status.setText(self.tr("Updated %1 (Pakistan time) · %2").replace("%1", as_of).replace("%2", avg))
-        self.sig_metrics_applied.emit(m)
+        self.wait_chart.set_data(m.wait_median_per_hour, m.calls_per_hour, m.service_level_minutes)
 
     # ---- exports ---------------------------------------------------------------------
     def _on_png_clicked(self, chart: ChartView) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from sqlalchemy import select
 
 from console.context import AppContext
@@ -45,14 +45,25 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTLIER_BG = QColor("#ffe9b3")
 
 # Flag codes grouped into the table's columns.
-GROUPS: list[tuple[str, tuple[str, ...]]] = [
-    ("Duration", ("duration_short", "duration_long", "duration_invalid")),
-    ("Geo-tag", ("geo_far",)),
-    ("Address", ("address_short", "address_parts")),
-    ("Household", ("household_small", "household_empty")),
-    ("Assets", ("assets_no_rooms", "assets_ac_no_fridge", "assets_rooms_excess")),
-    ("Duplicates", ("duplicate_cnic", "duplicate_phone", "duplicate_address")),
+GROUPS: list[tuple[Any, tuple[str, ...]]] = [
+    (QT_TRANSLATE_NOOP("QualityGroup", "Duration"), ("duration_short", "duration_long", "duration_invalid")),
+    (QT_TRANSLATE_NOOP("QualityGroup", "Geo-tag"), ("geo_far",)),
+    (QT_TRANSLATE_NOOP("QualityGroup", "Address"), ("address_short", "address_parts")),
+    (QT_TRANSLATE_NOOP("QualityGroup", "Household"), ("household_small", "household_empty")),
+    (QT_TRANSLATE_NOOP("QualityGroup", "Assets"), ("assets_no_rooms", "assets_ac_no_fridge", "assets_rooms_excess")),
+    (QT_TRANSLATE_NOOP("QualityGroup", "Duplicates"), ("duplicate_cnic", "duplicate_phone", "duplicate_address")),
 ]
+# services.quality.CODES titles, marked here so lupdate extracts them (context "QualityFlag").
+_FLAG_TITLES = (
+    QT_TRANSLATE_NOOP("QualityFlag", "Survey too short"), QT_TRANSLATE_NOOP("QualityFlag", "Survey too long"),
+    QT_TRANSLATE_NOOP("QualityFlag", "Submitted before started"),
+    QT_TRANSLATE_NOOP("QualityFlag", "Geo-tag away from site"), QT_TRANSLATE_NOOP("QualityFlag", "Address too short"),
+    QT_TRANSLATE_NOOP("QualityFlag", "Address incomplete"), QT_TRANSLATE_NOOP("QualityFlag", "Small households"),
+    QT_TRANSLATE_NOOP("QualityFlag", "No household members"), QT_TRANSLATE_NOOP("QualityFlag", "Assets but no rooms"),
+    QT_TRANSLATE_NOOP("QualityFlag", "AC but no fridge"), QT_TRANSLATE_NOOP("QualityFlag", "Too many rooms"),
+    QT_TRANSLATE_NOOP("QualityFlag", "Duplicate CNIC"), QT_TRANSLATE_NOOP("QualityFlag", "Duplicate phone"),
+    QT_TRANSLATE_NOOP("QualityFlag", "Duplicate address"),
+)
 
 
 def flag_title(code: str) -> str:

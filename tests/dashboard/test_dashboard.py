@@ -18,6 +18,7 @@ R = UpdateType.ROSTER
 def _page(qtbot: QtBot, ctx: AppContext, throttle_ms: int = 50) -> DashboardPage:
     page = DashboardPage(ctx, throttle_ms=throttle_ms)
     qtbot.addWidget(page)
+    page.show()  # charts are built on first show
     qtbot.waitUntil(lambda: page.metrics is not None, timeout=5000)
     return page
 
@@ -25,6 +26,7 @@ def _page(qtbot: QtBot, ctx: AppContext, throttle_ms: int = 50) -> DashboardPage
 def test_completing_a_token_updates_tiles_and_deo_chart(qtbot: QtBot, ctx: AppContext, site: list[int],
                                                         triage_actor: Actor, supervisor: Actor) -> None:
     page = _page(qtbot, ctx)
+    assert page.deo_chart is not None and page.hourly is not None
     assert page.tile_served.value_text == "0" and page.deo_chart.count == 0
     t = ctx.queue.issue_token(R, actor=triage_actor)
     qtbot.waitUntil(lambda: page.tile_waiting.value_text == "1", timeout=5000)
@@ -56,7 +58,7 @@ def test_png_and_report_export(qtbot: QtBot, ctx: AppContext, triage_actor: Acto
     page = _page(qtbot, ctx)
     ctx.queue.issue_token(R, actor=triage_actor)
     png = tmp_path / "hourly.png"
-    assert page.hourly.export_png(png)
+    assert page.hourly is not None and page.hourly.export_png(png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     out = tmp_path / "report.json"
     with qtbot.waitSignal(page.sig_report_exported, timeout=10_000):
@@ -83,3 +85,13 @@ def test_hover_shows_the_hour_under_the_mouse(qtbot: QtBot) -> None:
     chart.scene().sigMouseMoved.emit(pos)
     qtbot.waitUntil(lambda: chart.last_tooltip.startswith("11:00"), timeout=3000)
     assert "Issued: 7" in chart.last_tooltip and "Served avg: 2.5" in chart.last_tooltip
+
+
+def test_charts_wait_for_the_first_show(qtbot: QtBot, ctx: AppContext) -> None:
+    page = DashboardPage(ctx, throttle_ms=50)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.metrics is not None, timeout=5000)
+    assert page.hourly is None  # nothing drawn (nor pyqtgraph needed) while the page is hidden
+    page.show()
+    assert page.hourly is not None and page.deo_chart is not None
+    assert page.hourly.issued.sum() == page.metrics.issued_per_hour.sum()  # type: ignore[union-attr]
