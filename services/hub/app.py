@@ -1,10 +1,10 @@
 """The reference central hub: a FastAPI app implementing ``resources/registry-api.yaml``.
 
 ``create_app(db_url, api_keys)`` builds the app over the hub's SQLAlchemy models; uvicorn serves
-it (``drc-hub serve``, or ``services.hub.testing.run_hub_in_thread`` in-process). Handlers are
-plain ``def`` so FastAPI runs them on its thread pool next to the blocking database driver.
+it (``drc-hub serve``, or ``services.hub.testing.run_hub_in_thread`` in-process). The triage
+lookups are ``async def`` (one indexed read each, cheaper than a thread hop); the other handlers
+are plain ``def``, so FastAPI runs them on its thread pool beside the blocking database driver.
 """
-
 
 import hashlib
 import hmac
