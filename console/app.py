@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 import resources
 from console.adapter import QueueEvents
 from console.context import AppContext
+from console.main_window import MainWindow
 from console.status import StatusBar
 from console.tasks import TaskRunner
 from db.engine import Store
@@ -73,6 +74,37 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_features(ctx: AppContext) -> None:
+    """Connect the registry (triage, outbox sync) and the slip printer to a built context."""
+    from console.printing_glue import install_printing  # noqa: PLC0415
+    from console.sync_worker import install_registry  # noqa: PLC0415
+
+    install_registry(ctx)
+    install_printing(ctx)
+
+
+def build_window(ctx: AppContext) -> MainWindow:
+    """The main window for the signed-in person, with the Day and board actions."""
+    from console.board import open_board  # noqa: PLC0415
+    from console.close_day import close_day, open_day  # noqa: PLC0415
+    from services.roles import Permission  # noqa: PLC0415
+
+    window = MainWindow(ctx)
+    board = QAction(window.tr("Now-serving board"), window)
+    board.setShortcut(QKeySequence("F11"))
+    board.triggered.connect(lambda: open_board(ctx, window))
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(board)
+    if ctx.actor.can(Permission.OPEN_CLOSE_DAY):
+        opening = QAction(window.tr("Open the day"), window)
+        opening.triggered.connect(lambda: open_day(ctx))
+        closing = QAction(window.tr("Close the day…"), window)
+        closing.triggered.connect(lambda: close_day(ctx, window))
+        window.day_menu.addAction(opening)
+        window.day_menu.addAction(closing)
+    return window
+
+
 def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     """Open the console window; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -80,9 +112,10 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     install_translations(app, lang or cfg.ui.language)
     env = None
     if demo:
-        from console.demo import prepare_demo  # noqa: PLC0415
+        from console.demo import prepare_demo, start_demo_hub  # noqa: PLC0415
 
         env = prepare_demo(cfg)
+        env.stops.append(start_demo_hub(cfg, env.data_dir))
     url = cfg.database.url or None
     upgrade(url)
     store = Store.open(url)
@@ -90,20 +123,37 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
     if demo:
         seed_demo(store, clock, cfg.site.id, 6)
-    ctx = build_context(cfg, store, clock, Actor("supervisor", Role.SUPERVISOR), demo=demo)
-    if demo:
-        from console.demo import demo_walk_ins  # noqa: PLC0415
+    # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
+    ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
+    from console.login import install_idle_lock, sign_in  # noqa: PLC0415
+    from console.terminal import start_terminal, stop_terminal  # noqa: PLC0415
 
-        demo_walk_ins(ctx.queue)
-    from console.main_window import MainWindow  # noqa: PLC0415
+    code = 0
+    lock = None
+    try:
+        if sign_in(ctx) is None:
+            return 0
+        if demo:
+            from console.demo import demo_walk_ins  # noqa: PLC0415
 
-    window = MainWindow(ctx)
-    window.show()
-    log.info("DRC Console started for site %s (db %s)", cfg.site.id, Path(store.engine.url.database or "").name)
-    code = app.exec()
-    ctx.events.stop()
-    ctx.tasks.shutdown()
-    store.dispose()
-    if env is not None:
-        env.close()
+            ctx.tasks.run_db(lambda: demo_walk_ins(ctx.queue))
+        install_features(ctx)
+        window = build_window(ctx)
+        window.show()
+        lock = install_idle_lock(ctx, window)
+        if lock is not None:
+            # Another person may unlock: show the pages their role allows.
+            lock.sig_user_changed.connect(lambda _actor: window.rebuild_pages())
+        start_terminal(ctx)
+        log.info("DRC Console started for site %s (db %s)", cfg.site.id, Path(store.engine.url.database or "").name)
+        code = app.exec()
+    finally:
+        if lock is not None:
+            lock.stop()
+        stop_terminal(ctx)
+        ctx.events.stop()
+        ctx.tasks.shutdown()
+        store.dispose()
+        if env is not None:
+            env.close()
     return code

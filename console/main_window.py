@@ -33,8 +33,36 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for spec in pages if pages is not None else PAGES:
-            if spec.permission is not None and not ctx.actor.can(spec.permission):
+        self._specs = pages if pages is not None else PAGES
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        self._page_actions: list[QAction] = []
+        self.rebuild_pages()
+        self.resize(1440, 900)
+        geometry = QSettings("drc-console", "drc-console").value("main/geometry")
+        if geometry is not None and not ctx.demo:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+    def rebuild_pages(self) -> None:
+        """(Re)create the pages the signed-in role may open: at start and when another person signs in."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.nav.clear()
+        for act in self._page_actions:
+            self.view_menu.removeAction(act)
+        self._page_actions.clear()
+        for spec in self._specs:
+            if spec.permission is not None and not self.ctx.actor.can(spec.permission):
                 continue
             try:
                 cls = spec.load()
@@ -44,38 +72,21 @@ class MainWindow(QMainWindow):
                     raise
                 log.info("page %s not available: %s", spec.key, exc)
                 continue
-            page = cls(ctx, self)
+            page = cls(self.ctx, self)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(QCoreApplication.translate("Pages", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        central = QWidget()
-        lay = QHBoxLayout(central)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addWidget(self.nav)
-        lay.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._menus()
+            act = QAction(item.text(), self)
+            act.setShortcut(QKeySequence(f"Alt+{self.nav.count()}"))
+            act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+            self._page_actions.append(act)
+        first = self.view_menu.actions()[0] if self.view_menu.actions() else None
+        self.view_menu.insertActions(first, self._page_actions)  # type: ignore[arg-type]
         if self.nav.count():
             self.nav.setCurrentRow(0)
-        self.resize(1440, 900)
-        geometry = QSettings("drc-console", "drc-console").value("main/geometry")
-        if geometry is not None and not ctx.demo:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-
-    def _menus(self) -> None:
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i in range(self.nav.count()):
-            key = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
-            act = QAction(self.nav.item(i).text(), self)
-            act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-            act.triggered.connect(lambda _=False, k=key: self.show_page(k))
-            self.view_menu.addAction(act)
-        self.day_menu = self.menuBar().addMenu(self.tr("&Day"))
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page ``key`` and return it."""

@@ -1,7 +1,7 @@
 """The supervisor's counters page: who sits where, what each counter serves, and how service goes.
 
 Cards turn amber, then red, when a service runs past ``queue.long_service_minutes`` /
-``queue.very_long_service_minutes``. Keyboard: F6 call next, F7 recall, F8 start, F9 complete
+``queue.very_long_service_minutes``. Keyboard (same as the queue page): F5 call next, F6 recall, F7 start, F8 complete, F9 no-show
 on the selected counter; Ctrl+1..9 select a counter. All database work runs on the DB worker;
 the page reloads on every queue change (its own or another console's / terminal's).
 """
@@ -85,7 +85,7 @@ class CountersPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        hint = QLabel(self.tr("Keys on the selected counter: F6 call next · F7 recall · F8 start · F9 complete · "
+        hint = QLabel(self.tr("Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · "
                               "Ctrl+1…9 select a counter"))
         hint.setStyleSheet("color:#555;")
         head = QHBoxLayout()
@@ -110,7 +110,7 @@ class CountersPage(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(scroll, 1)
 
-        for key, action in (("F6", "call"), ("F7", "recall"), ("F8", "start"), ("F9", "complete")):
+        for key, action in (("F5", "call"), ("F6", "recall"), ("F7", "start"), ("F8", "complete"), ("F9", "no_show")):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda a=action: self.act_on_selected(a))
@@ -256,7 +256,7 @@ class CountersPage(QWidget):
             self.select(ids[index])
 
     def act_on_selected(self, action: str) -> None:
-        """Run ``action`` (call | recall | start | complete) on the selected counter."""
+        """Run ``action`` (call | recall | start | complete | no_show) on the selected counter."""
         if self.selected is not None:
             self._on_card_action(self.selected, action)
 

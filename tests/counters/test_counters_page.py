@@ -73,14 +73,14 @@ def test_keyboard_call_start_complete_on_the_selected_counter(qtbot, ctx: AppCon
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert page.selected == site[2]
-    qtbot.keyClick(page, Qt.Key.Key_F6)
+    qtbot.keyClick(page, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: _settled(page) and page.cards[site[2]].token.text() == "C-001")
-    qtbot.keyClick(page, Qt.Key.Key_F7)
+    qtbot.keyClick(page, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: "C-001: called" in page.message.text())
     assert ctx.queue.current_at(site[2]).recall_count == 1
-    qtbot.keyClick(page, Qt.Key.Key_F8)
+    qtbot.keyClick(page, Qt.Key.Key_F7)
     qtbot.waitUntil(lambda: _settled(page) and page.cards[site[2]].data.token_state == "in_service")
-    qtbot.keyClick(page, Qt.Key.Key_F9)
+    qtbot.keyClick(page, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: _settled(page) and page.cards[site[2]].data.served_today == 1)
     assert page.cards[site[2]].token.text() == "—"
     assert [e.kind for e in ctx.queue.events()] == ["issued", "called", "recalled", "started", "completed"]
