@@ -94,12 +94,13 @@ class TriagePage(QWidget):
 
     # ---- construction ---------------------------------------------------------------
     def _build(self) -> None:
+        # Selectors without the page's object name: the main window renames its pages.
         self.setStyleSheet(
-            "#TriagePage QRadioButton{font-size:15pt;font-weight:600;padding:4px;}"
-            "#TriagePage QLabel#reason{font-size:12pt;}"
-            "#TriagePage QCheckBox{font-size:13pt;}"
-            "#TriagePage QPushButton#issue{font-size:16pt;font-weight:700;padding:10px 24px;}"
-            "#TriagePage QLabel#summary{font-size:13pt;}"
+            "QRadioButton{font-size:15pt;font-weight:600;padding:4px;}"
+            "QLabel#reason{font-size:12pt;}"
+            "QCheckBox{font-size:13pt;}"
+            "QPushButton#issue{font-size:16pt;font-weight:700;padding:10px 24px;}"
+            "QLabel#summary{font-size:13pt;}"
         )
         title = QLabel(self.tr("Triage: who is this visitor, and what do they qualify for?"))
         title.setStyleSheet("font-size:17pt;font-weight:700;")
@@ -399,7 +400,7 @@ class TriagePage(QWidget):
             button, label = self.type_buttons[e.update_type], self.reason_labels[e.update_type]
             button.setEnabled(e.eligible)
             text = self.reason_text(e)
-            if not e.eligible and e.eligible_from is not None:
+            if not e.eligible and e.eligible_from is not None and e.eligible_from.isoformat() not in text:
                 text += "  " + self.tr("[eligible from {date}]").format(date=e.eligible_from.isoformat())
             label.setText(("\u2714 " if e.eligible else "\u2716 ") + text)
             label.setStyleSheet("color:#1b5e20;" if e.eligible else "color:#777;")
@@ -494,6 +495,7 @@ class TriagePage(QWidget):
         self._manual = False
         self.cnic_field.clear()
         self._reset_types()
+        self.summary_label.setText(self.tr("Ready for the next visitor: type or scan a CNIC and press Enter."))
         self.sig_token_issued.emit(view)
 
     def _on_issue_failed(self, exc: BaseException) -> None:
@@ -519,15 +521,23 @@ class TriagePage(QWidget):
     # ---- demo samples ---------------------------------------------------------------
     def _load_samples(self) -> None:
         client = self._ctx.registry
-        self._ctx.tasks.run_io(client.demo_samples, self._on_samples, self._on_samples_failed)
 
-    def _on_samples_failed(self, _exc: BaseException) -> None:
-        # The demo hub seeds in the background: ask again until it is up.
-        self._sample_tries += 1
-        if self._sample_tries < 60:
-            QTimer.singleShot(2000, self, self._load_samples)
+        def fetch() -> DemoSamples | None:
+            # The demo hub seeds in the background: "not up yet" is expected, not an error to report.
+            try:
+                return client.demo_samples()  # type: ignore[no-any-return]
+            except RegistryProblem:
+                return None
 
-    def _on_samples(self, samples: DemoSamples) -> None:
+        self._ctx.tasks.run_io(fetch, self._on_samples)
+
+    def _on_samples(self, samples: DemoSamples | None) -> None:
+        if samples is None:
+            self._sample_tries += 1
+            if self._sample_tries < 60:
+                QTimer.singleShot(2000, self, self._load_samples)
+            return
+
         labels = {
             "missed_out": self.type_title(UpdateType.MISSED_OUT), "roster": self.type_title(UpdateType.ROSTER),
             "shock": self.type_title(UpdateType.SHOCK), "cyclic": self.type_title(UpdateType.CYCLIC),

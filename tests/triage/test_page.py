@@ -112,9 +112,12 @@ def test_unregistered_visitor_only_missed_out_and_waiting_date_shown(qtbot: Any,
     _lookup(qtbot, page, samples["missed_out"][0].cnic)
     enabled = {t for t, b in page.type_buttons.items() if b.isEnabled()}
     assert enabled == {UpdateType.MISSED_OUT} and page.type_buttons[UpdateType.MISSED_OUT].isChecked()
-    _lookup(qtbot, page, samples["not_yet_eligible"][0].cnic)
-    waiting = [page.reason_labels[t].text() for t in (UpdateType.CYCLIC, UpdateType.RECERTIFICATION)]
-    assert any("[eligible from 20" in w for w in waiting)
+    outcome = _lookup(qtbot, page, samples["not_yet_eligible"][0].cnic)
+    waiting = [e for e in outcome.lookup.eligibility if not e.eligible and e.eligible_from is not None]
+    assert waiting  # cyclic or recertification, not due yet
+    for e in waiting:
+        assert not page.type_buttons[e.update_type].isEnabled()
+        assert e.eligible_from.isoformat() in page.reason_labels[e.update_type].text()
 
 
 def test_bad_cnic_shows_inline_error_and_asks_nobody(qtbot: Any, ctx: AppContext) -> None:
