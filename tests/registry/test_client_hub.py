@@ -51,3 +51,27 @@ def test_hub_refuses_a_wrong_key_with_an_actionable_message(live_hub: Any) -> No
     good = RegistryClient(live_hub.url, KEY)
     with pytest.raises(RegistryError, match="HTTP 403"):
         good.survey_paradata("PK10102-01", date.today())
+
+
+def test_triage_lookup_paths_against_the_hub(live_hub: Any) -> None:
+    """Blocked, mismatch and missed-out visitors through the triage service."""
+    from datetime import datetime
+
+    from db.models import UpdateType, Verification
+    from services.clock import SITE_ZONE, FixedClock
+    from services.triage import TriagePolicy, TriageService
+    from tests.registry.live_hub import AS_OF
+
+    c = RegistryClient(live_hub.url, KEY)
+    triage = TriageService(c, TriagePolicy(), FixedClock(datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, tzinfo=SITE_ZONE)))
+    samples = c.demo_samples().samples
+    blocked = triage.lookup(samples["blocked"][0].cnic)
+    assert blocked.verification is Verification.BLOCKED and blocked.suggestions == []
+    assert all(not e.eligible and e.code == "blocked" for e in blocked.eligibility)
+    mismatch = triage.lookup(samples["mismatch"][0].cnic)
+    assert mismatch.verification is Verification.MISMATCH and mismatch.household.registered
+    new = triage.lookup(samples["missed_out"][0].cnic)
+    assert new.verification is Verification.NOT_FOUND
+    assert [e.update_type for e in new.suggestions] == [UpdateType.MISSED_OUT]
+    cyc = triage.lookup(samples["cyclic"][0].cnic)
+    assert UpdateType.CYCLIC in {e.update_type for e in cyc.suggestions}

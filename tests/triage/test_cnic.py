@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from services.cnic import CnicError, CnicProblem, cnic_problem, format_cnic, mask_cnic, parse_cnic
 
@@ -65,3 +67,13 @@ def test_format_and_mask() -> None:
     assert mask_cnic("35202-1234567-1") == "35202-*****67-1"
     assert mask_cnic(None) == ""
     assert "1234" not in mask_cnic("garbage 1234")
+
+
+@given(st.from_regex(r"[1-9][0-9]{12}", fullmatch=True))
+def test_any_cnic_round_trips_and_masks_the_middle(digits: str) -> None:
+    assert parse_cnic(format_cnic(digits)) == digits
+    assert parse_cnic(f"\r\n {digits}\n") == digits
+    masked = mask_cnic(digits)
+    assert masked[:5] == digits[:5] and masked.endswith(f"{digits[10:12]}-{digits[12]}")
+    assert digits[5:10] not in masked.replace("-", "")[5:]  # the hidden block never shows
+    assert masked.count("*") == 5
