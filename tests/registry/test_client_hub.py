@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
 
+from db.models import UpdateType, Verification
+from services.clock import SITE_ZONE, FixedClock
 from services.registry import RegistryClient, RegistryError
-from tests.registry.live_hub import KEY, SITE
+from services.triage import TriagePolicy, TriageService
+from tests.registry.live_hub import AS_OF, KEY, SITE
 
 
 def test_every_call_against_the_hub(live_hub: Any) -> None:
@@ -55,15 +58,9 @@ def test_hub_refuses_a_wrong_key_with_an_actionable_message(live_hub: Any) -> No
 
 def test_triage_lookup_paths_against_the_hub(live_hub: Any) -> None:
     """Blocked, mismatch and missed-out visitors through the triage service."""
-    from datetime import datetime
-
-    from db.models import UpdateType, Verification
-    from services.clock import SITE_ZONE, FixedClock
-    from services.triage import TriagePolicy, TriageService
-    from tests.registry.live_hub import AS_OF
-
     c = RegistryClient(live_hub.url, KEY)
-    triage = TriageService(c, TriagePolicy(), FixedClock(datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, tzinfo=SITE_ZONE)))
+    clock = FixedClock(datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, tzinfo=SITE_ZONE))
+    triage = TriageService(c, TriagePolicy(), clock)
     samples = c.demo_samples().samples
     blocked = triage.lookup(samples["blocked"][0].cnic)
     assert blocked.verification is Verification.BLOCKED and blocked.suggestions == []
