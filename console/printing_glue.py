@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import secrets
+import weakref
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -66,7 +67,9 @@ class PrintService(QObject):
 
     def __init__(self, ctx: AppContext, worker: PrintWorker, secret: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        # Weak: ctx holds this service (ctx.printing, the hook, ctx.reprint); a strong link back would
+        # make a reference cycle of Qt objects that the garbage collector may free on a worker thread.
+        self._ctx = weakref.ref(ctx)
         self.worker = worker
         self._secret = secret
         self.last_result: PrintResult | None = None
@@ -76,6 +79,17 @@ class PrintService(QObject):
         worker.sig_printed.connect(self._on_worker_printed)
         worker.sig_failed.connect(self._on_worker_failed)
         worker.sig_status.connect(self._on_worker_status)
+
+    @property
+    def ctx(self) -> AppContext:
+        """The console this service prints for."""
+        ctx = self._ctx()
+        if ctx is None:
+            raise RuntimeError("the console context is gone")
+        return ctx
+
+    def _alive(self) -> bool:
+        return self._ctx() is not None
 
     # ---- what the console calls ------------------------------------------------------
     def on_token_issued(self, view: TokenView) -> None:
@@ -157,6 +171,8 @@ class PrintService(QObject):
 
     # ---- worker results (GUI thread) -------------------------------------------------
     def _on_worker_rendered(self, result: PrintResult) -> None:
+        if not self._alive():
+            return
         self.last_result = result
         self.sig_slip.emit(result)
 
@@ -173,6 +189,8 @@ class PrintService(QObject):
         self.ctx.tasks.run_db(write, lambda _r: self.sig_recorded.emit(token_id, kind), failed)
 
     def _on_worker_printed(self, result: PrintResult) -> None:
+        if not self._alive():
+            return
         self.last_result = result
         req = result.request
         if req.token_id == 0:
@@ -184,6 +202,8 @@ class PrintService(QObject):
         self.sig_printed.emit(req.token_id, req.kind)
 
     def _on_worker_failed(self, result: PrintResult) -> None:
+        if not self._alive():
+            return
         if result.image is not None:
             self.last_result = result
         req = result.request
@@ -198,6 +218,8 @@ class PrintService(QObject):
         self.sig_failed.emit(req.token_id, result.reason)
 
     def _on_worker_status(self, status: PrinterStatus, reason: str) -> None:
+        if not self._alive():
+            return
         self.status, self.status_reason = status, reason
         self.ctx.status.set_printer(status_text(status), status.ok)
         if status is PrinterStatus.PAPER_LOW:

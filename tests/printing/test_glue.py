@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +44,12 @@ def console(qapp: object, qtbot: QtBot, store: Store, clock: FixedClock, site: l
     service.shutdown()
     ctx.events.stop()
     ctx.tasks.shutdown()
+    collect_on_gui_thread()
+
+
+def collect_on_gui_thread() -> None:
+    """Free Qt objects here, not whenever a worker thread happens to trigger the collector."""
+    gc.collect()
 
 
 def kinds(ctx: AppContext, token_id: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,6 +51,8 @@ def make_page(qapp: object, qtbot: QtBot, store: Store, clock: FixedClock, site:
         ctx.printing.shutdown()
         ctx.events.stop()
         ctx.tasks.shutdown()
+    made.clear()
+    gc.collect()  # free Qt objects on the GUI thread, not on a worker that triggers the collector
 
 
 def same_pixels(a: QImage, b: QImage) -> bool:
