@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -267,6 +267,12 @@ class QualityPage(QWidget):
         lay.addWidget(self.site_flags)
         lay.addWidget(split, 1)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Try again when the page is opened and nothing is shown yet (e.g. the hub was down at start-up)."""
+        if self.report is None and not self._loading and getattr(self.ctx, "registry", None) is not None:
+            self.refresh()
+        super().showEvent(event)
 
     def _table(self, model: QSortFilterProxyModel) -> QTableView:
         t = QTableView()
