@@ -14,13 +14,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from printing.backends import PrinterBackend, PrinterError, PrinterStatus, SlipJob
 from printing.escpos_out import encode_slip
-from printing.fonts import SlipFonts, load_slip_fonts
+from printing.fonts import SlipFontError, SlipFonts, load_slip_fonts
 from printing.layout import Paper, SlipData
 from printing.render import RenderedSlip, SlipRenderer
 
@@ -79,10 +80,18 @@ class PrintWorker(QObject):
     """The printer's state changed or was checked: (PrinterStatus, reason or '')."""
 
     def __init__(self, backend: PrinterBackend, paper: Paper, *, profile: str = "",
-                 fonts: SlipFonts | None = None, parent: QObject | None = None) -> None:
+                 fonts: SlipFonts | None = None, font_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Fonts are registered here, on the thread that owns the QGuiApplication.
-        self._fonts = fonts or load_slip_fonts()
+        # Fonts are registered here, on the thread that owns the QGuiApplication. Without them every
+        # slip fails with the reason (the tokens are still issued), instead of the console not starting.
+        self.font_error = ""
+        self._fonts: SlipFonts | None = fonts
+        if fonts is None:
+            try:
+                self._fonts = load_slip_fonts(font_dir)
+            except SlipFontError as exc:
+                self.font_error = str(exc)
+                log.error("%s", exc)
         self._backend, self._paper, self._profile = backend, paper, profile
         self._queue: queue.Queue[tuple[str, object] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="drc-printer", daemon=True)
@@ -132,8 +141,11 @@ class PrintWorker(QObject):
         return self._paper
 
     # ---- the printer thread ----------------------------------------------------------
+    def _renderer(self) -> SlipRenderer | None:
+        return SlipRenderer(self._paper, self._fonts) if self._fonts is not None else None
+
     def _run(self) -> None:
-        renderer = SlipRenderer(self._paper, self._fonts)
+        renderer = self._renderer()
         while True:
             item = self._queue.get()
             if item is None:
@@ -142,7 +154,7 @@ class PrintWorker(QObject):
             try:
                 if what == "configure":
                     self._backend, self._paper, self._profile = arg  # type: ignore[misc]
-                    renderer = SlipRenderer(self._paper, self._fonts)
+                    renderer = self._renderer()
                 elif what == "status":
                     self._report_status()
                 elif what == "print":
@@ -159,9 +171,12 @@ class PrintWorker(QObject):
         self.last_status = status
         self.sig_status.emit(status, reason)
 
-    def _print(self, renderer: SlipRenderer, request: PrintRequest) -> None:
+    def _print(self, renderer: SlipRenderer | None, request: PrintRequest) -> None:
         t0 = time.perf_counter()
         printer = self._backend.describe()
+        if renderer is None:
+            self.sig_failed.emit(PrintResult(request, False, self.last_status, self.font_error, printer=printer))
+            return
         try:
             rendered, job = make_job(renderer, request.slip, request.kind, self._profile)
         except Exception as exc:
