@@ -298,8 +298,9 @@ def _paradata(prng: random.Random, as_of: date, days: int) -> list[dict[str, Any
                 minutes = prng.uniform(2.0, 5.0) if bad == "too_fast" else max(12.0, prng.gauss(28.0, 7.0))
                 started = start_local.astimezone(UTC).replace(tzinfo=None)
                 submitted = started + timedelta(minutes=minutes)
-                lat = site.lat + prng.uniform(-0.004, 0.004)
-                lon = site.lon + prng.uniform(-0.004, 0.004)
+                # Within ~370 m of the centre: a tablet at the site, well inside the 500 m check.
+                lat = site.lat + prng.uniform(-0.0025, 0.0025)
+                lon = site.lon + prng.uniform(-0.0025, 0.0025)
                 if bad == "far_geotag":
                     lat += prng.choice((-1, 1)) * prng.uniform(0.3, 0.8)
                     lon += prng.choice((-1, 1)) * prng.uniform(0.3, 0.8)
