@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -112,6 +112,7 @@ class QueueService:
         self.site_id = site_id
         self.policy = policy or QueuePolicy()
         self._listeners: list[Listener] = []
+        self._seq_stmt: Any = None
 
     # ---- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -135,8 +136,9 @@ class QueueService:
     def _event(
         self, s: Session, token: Token, kind: str, actor: Actor, counter_id: int | None, payload: dict[str, Any] | None = None
     ) -> TokenEvent:
+        # Linked by relationship, so a new token and its first event go out in one flush.
         ev = TokenEvent(
-            site_id=self.site_id, token_id=token.id, kind=kind, at=self.clock.now(),
+            site_id=self.site_id, token=token, kind=kind, at=self.clock.now(),
             actor=actor.username, counter_id=counter_id, payload=payload or {},
         )
         s.add(ev)
@@ -148,17 +150,23 @@ class QueueService:
 
     def _next_seq(self, s: Session, day: date, update_type: UpdateType) -> int:
         """Atomically take the next number for (site, day, type): an upsert that returns it."""
-        ins: Any = postgresql.insert if self.store.engine.dialect.name == "postgresql" else sqlite.insert
-        stmt = (
-            ins(TokenSequence)
-            .values(site_id=self.site_id, business_day=day, update_type=update_type.value, last_seq=1)
-            .on_conflict_do_update(
-                index_elements=["site_id", "business_day", "update_type"],
-                set_={"last_seq": TokenSequence.last_seq + 1},
+        if self._seq_stmt is None:
+            # Built once and run as Core on the session's connection: building it per call and the
+            # ORM DML path cost more than the upsert itself (tests/benchmarks/queue_bench.py).
+            table: Any = TokenSequence.__table__
+            ins: Any = postgresql.insert if self.store.engine.dialect.name == "postgresql" else sqlite.insert
+            self._seq_stmt = (
+                ins(table)
+                .values(site_id=bindparam("seq_site"), business_day=bindparam("seq_day"),
+                        update_type=bindparam("seq_type"), last_seq=1)
+                .on_conflict_do_update(
+                    index_elements=["site_id", "business_day", "update_type"],
+                    set_={"last_seq": table.c.last_seq + 1},
+                )
+                .returning(table.c.last_seq)
             )
-            .returning(TokenSequence.last_seq)
-        )
-        return int(s.execute(stmt).scalar_one())
+        params = {"seq_site": self.site_id, "seq_day": day, "seq_type": update_type.value}
+        return int(s.connection().execute(self._seq_stmt, params).scalar_one())
 
     def _check_counter_actor(self, s: Session, actor: Actor, counter_id: int, day: date) -> None:
         if actor.can(Permission.SERVE_ANY_COUNTER):
@@ -218,7 +226,6 @@ class QueueService:
                 household_ref=household_ref, details=details or {}, slip_status=slip_status,
             )
             s.add(token)
-            s.flush()
             payload = {"priority": priority, "update_type": update_type.value}
             ev = self._event(s, token, Action.ISSUE.value, actor, None, payload)
             if extra_outbox is not None:

@@ -24,8 +24,8 @@ from tests.conftest import SITE_ID
 from tests.queue._workers import issue_then_drain
 
 AT = datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE)
-WORKERS = 3
-PER_WORKER = 67  # 201 tokens in all
+WORKERS = 2
+PER_WORKER = 100  # 200 tokens in all
 
 
 def _race(url: str) -> None:

@@ -328,7 +328,7 @@ class QueueMachine(RuleBasedStateMachine):
 
 
 QueueMachine.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=40, deadline=None, database=None,
+    max_examples=40, stateful_step_count=30, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestQueueMachine = QueueMachine.TestCase
