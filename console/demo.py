@@ -63,9 +63,14 @@ def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Ca
     import secrets
     import threading
 
-    from services.hub.testing import free_port, prepare_hub_db, run_hub_in_thread
+    from services.hub.db import make_engine, upgrade
+    from services.hub.seed import seed
+    from services.hub.testing import free_port, run_hub_in_thread
 
     url = f"sqlite:///{data_dir / 'hub.sqlite3'}"
+    # Alembic keeps its context in module globals: migrate here, on the calling thread, so it
+    # never runs beside the site database's migration. Only seeding goes to the background.
+    upgrade(url)
     port = free_port()
     site_key = secrets.token_urlsafe(24)
     cfg.hub.url, cfg.hub.api_key = f"http://127.0.0.1:{port}", site_key
@@ -74,7 +79,11 @@ def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Ca
 
     def boot() -> None:
         try:
-            prepare_hub_db(url, households)
+            engine = make_engine(url)
+            try:
+                seed(engine, households, 1, None, 3)
+            finally:
+                engine.dispose()
             if not cancelled.is_set():
                 stops.append(run_hub_in_thread(url, secrets.token_urlsafe(24), port=port,
                                                site_keys={cfg.site.id: site_key})[1])
