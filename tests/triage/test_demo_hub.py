@@ -22,7 +22,9 @@ def test_demo_hub_serves_samples_for_every_type(tmp_path: Path) -> None:
         # run_gui migrates the site database right after: Alembic must not run on two threads at once.
         site_url = f"sqlite:///{tmp_path / 'site.sqlite3'}"
         upgrade(site_url)
-        assert "token" in inspect(create_engine(site_url)).get_table_names()
+        site_engine = create_engine(site_url)
+        assert "token" in inspect(site_engine).get_table_names()
+        site_engine.dispose()
         assert cfg.hub.url.startswith("http://127.0.0.1:") and cfg.hub.api_key
         assert returned_after < 3.0  # seeding happens in the background
         client = RegistryClient.from_config(cfg.hub, sleep=lambda s: None)
