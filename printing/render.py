@@ -196,9 +196,13 @@ class SlipRenderer:
             y, r = self._label_row(p, y, "Your place in line", "قطار میں آپ کا نمبر", value=str(s.position),
                                    value_font=value)
             regions["position_ur"] = r
-        wait_en, _wait_ur = format_wait(s.estimated_wait)
+        wait_en, wait_ur = format_wait(s.estimated_wait)
         y, r = self._label_row(p, y, "Estimated wait", "متوقع انتظار", value=wait_en, value_font=value)
         regions["wait_ur"] = r
+        if s.estimated_wait is not None:
+            # "min" means little to a visitor who reads only Urdu: say it in Urdu too.
+            regions["wait_value_ur"] = r = self._text(p, y - 10, wait_ur, self._urdu(26, bold=True, minimum=21), rtl=True)
+            y = r.bottom() + 4
         if s.cnic_masked:
             y, r = self._label_row(p, y, "CNIC", "شناختی کارڈ", value=s.cnic_masked,
                                    value_font=self._latin(28, bold=True, minimum=21))
