@@ -115,9 +115,12 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         from console.demo import prepare_demo, start_demo_hub  # noqa: PLC0415
 
         env = prepare_demo(cfg)
-        env.stops.append(start_demo_hub(cfg, env.data_dir))
     url = cfg.database.url or None
+    # Alembic's migration context is process-global: migrate the site store before the demo
+    # hub migrates its own database on another thread.
     upgrade(url)
+    if env is not None:
+        env.stops.append(start_demo_hub(cfg, env.data_dir))
     store = Store.open(url)
     clock = SystemClock()
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
