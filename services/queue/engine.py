@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -243,57 +243,43 @@ class QueueService:
         """
         now = self.clock.now()
         day = business_day(now)
+        # Core statements built once (_CALL_*): the ORM version spent ~3x the CPU of the SQL itself
+        # (tests/benchmarks/queue_bench.py). Same checks, same order, same rows written.
         with self.store.session() as s, s.begin():
-            counter = s.scalar(
-                select(Counter).where(Counter.id == counter_id, Counter.site_id == self.site_id).with_for_update()
-            )
+            conn = s.connection()
+            counter = conn.execute(_CALL_COUNTER, {"counter_id": counter_id, "site_id": self.site_id}).one_or_none()
             if counter is None:
                 raise QueueError(f"No counter {counter_id} at this site")
             self._check_counter_actor(s, actor, counter_id, day)
             if counter.state != CounterState.OPEN:
                 raise QueueError(f"{counter.label} is {counter.state.value}; open it before calling")
-            # site_id + state lets the queue index find the few open tokens instead of scanning history.
-            busy = s.scalar(
-                select(Token.number).where(
-                    Token.site_id == self.site_id,
-                    Token.state.in_([TokenState.CALLED, TokenState.IN_SERVICE]),
-                    Token.counter_id == counter_id,
-                )
-            )
-            if busy is not None:
-                raise QueueError(f"{counter.label} is still serving {busy}; finish it first")
-            types = [UpdateType(t) for t in counter.served_types]
+            if counter.busy is not None:
+                raise QueueError(f"{counter.label} is still serving {counter.busy}; finish it first")
+            types = [UpdateType(t).value for t in counter.served_types]
             if not types:
                 raise QueueError(f"{counter.label} serves no update type")
             want_priority = counter.priority_streak < self.policy.max_priority_streak
-            order = [True, False] if want_priority else [False, True]
-            token = None
-            for prio in order:
-                token = s.scalar(
-                    select(Token)
-                    .where(
-                        Token.site_id == self.site_id,
-                        Token.business_day == day,
-                        Token.state == TokenState.WAITING,
-                        Token.update_type.in_(types),
-                        Token.priority.is_(prio),
-                    )
-                    .order_by(Token.queued_at, Token.id)
-                    .limit(1)
-                    .with_for_update(skip_locked=True)
-                )
-                if token is not None:
+            token_id = None
+            for prio in [True, False] if want_priority else [False, True]:
+                token_id = conn.execute(
+                    _CALL_PICK, {"site_id": self.site_id, "day": day, "types": types, "prio": prio}
+                ).scalar()
+                if token_id is not None:
                     break
-            if token is None:
+            if token_id is None:
                 return None
-            counter.priority_streak = counter.priority_streak + 1 if token.priority else 0
-            token.state = target_state(Action.CALL, token.state, token.number)
-            token.called_at = now
-            token.counter_id = counter_id
-            token.served_by = actor.username
-            token.recall_count = 0
-            ev = self._event(s, token, Action.CALL.value, actor, counter_id)
-            change = self._change(ev, token)
+            target = target_state(Action.CALL, TokenState.WAITING, "")
+            row = conn.execute(_CALL_CLAIM, {"token_id": token_id, "state": target, "now": now,
+                                             "counter_id": counter_id, "user": actor.username}).one()
+            token = TokenView.of(row)  # type: ignore[arg-type]  # a RETURNING row has the Token's attribute names
+            streak = counter.priority_streak + 1 if token.priority else 0
+            if streak != counter.priority_streak:
+                conn.execute(_CALL_STREAK, {"counter_id": counter_id, "streak": streak})
+            event_id = conn.execute(_CALL_EVENT, {
+                "site_id": self.site_id, "token_id": token_id, "kind": Action.CALL.value, "at": now,
+                "actor": actor.username, "counter_id": counter_id, "payload": {},
+            }).scalar_one()
+            change = QueueChange(event_id, Action.CALL.value, token, counter_id, actor.username)
         self._notify([change])
         return change.token
 
@@ -542,6 +528,46 @@ class QueueService:
 
 
 _COUNTER_ACTIONS = {Action.RECALL, Action.START, Action.COMPLETE, Action.NO_SHOW}
+
+# call_next's statements. The counter row is locked (PostgreSQL) so its busy check and fairness
+# streak are serialised per counter; the waiting token is claimed with SKIP LOCKED.
+_T: Any = Token.__table__
+_C: Any = Counter.__table__
+_OPEN_AT_COUNTER = (
+    select(_T.c.number)
+    .where(_T.c.site_id == _C.c.site_id, _T.c.state.in_([TokenState.CALLED, TokenState.IN_SERVICE]),
+           _T.c.counter_id == _C.c.id)
+    .limit(1)
+    .scalar_subquery()
+)
+_CALL_COUNTER = (
+    select(_C.c.label, _C.c.state, _C.c.served_types, _C.c.priority_streak, _OPEN_AT_COUNTER.label("busy"))
+    .where(_C.c.id == bindparam("counter_id"), _C.c.site_id == bindparam("site_id"))
+    .with_for_update(of=_C)
+)
+_CALL_PICK = (
+    select(_T.c.id)
+    .where(
+        _T.c.site_id == bindparam("site_id"),
+        _T.c.business_day == bindparam("day"),
+        _T.c.state == TokenState.WAITING,
+        _T.c.update_type.in_(bindparam("types", expanding=True)),
+        _T.c.priority == bindparam("prio"),
+    )
+    .order_by(_T.c.queued_at, _T.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+_CALL_CLAIM = (
+    update(_T)
+    .where(_T.c.id == bindparam("token_id"), _T.c.state == TokenState.WAITING)
+    .values(state=bindparam("state"), called_at=bindparam("now"), counter_id=bindparam("counter_id"),
+            served_by=bindparam("user"), recall_count=0)
+    .returning(*_T.c)
+)
+_CALL_STREAK = update(_C).where(_C.c.id == bindparam("counter_id")).values(priority_streak=bindparam("streak"))
+_E: Any = TokenEvent.__table__
+_CALL_EVENT = insert(_E).returning(_E.c.id)
 
 
 def reset_priority_streaks(store: Store, site_id: str) -> None:
