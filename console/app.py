@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -61,6 +62,19 @@ def install_translations(app: QApplication, lang: str) -> None:
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
 
 
+def collect_garbage_on_gui_thread(app: QApplication, interval_ms: int = 10_000) -> QTimer:
+    """Run Python's cycle collector only on the GUI thread, from a timer.
+
+    Left automatic, a collection can start on a worker thread and free Qt objects there, which
+    Qt does not allow (a rare crash). Disabling automatic collection and collecting here avoids it.
+    """
+    gc.disable()
+    timer = QTimer(app)
+    timer.timeout.connect(gc.collect)
+    timer.start(interval_ms)
+    return timer
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the console's look: large, plain, readable at a distance."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -109,6 +123,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     """Open the console window; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_application()
+    collect_garbage_on_gui_thread(app)
     install_translations(app, lang or cfg.ui.language)
     env = None
     if demo:
@@ -159,4 +174,5 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         store.dispose()
         if env is not None:
             env.close()
+        gc.enable()
     return code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -20,6 +21,21 @@ from services.clock import SITE_ZONE, FixedClock
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests: no automatic cycle collection (it may run on a worker thread and free Qt objects
+    there); collect on the main thread after the test instead, as the app does (console.app)."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
 
 PG_ADMIN_URL = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SITE_ID = "PK10101-01"
