@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -21,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from db.engine import Store  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from db.models import Role, UpdateType  # noqa: E402
-from services.clock import SITE_ZONE, FixedClock  # noqa: E402
-from services.provision import ALL_TYPES, ensure_site, seed_demo  # noqa: E402
-from services.queue import QueuePolicy, QueueService  # noqa: E402
-from services.roles import Actor  # noqa: E402
+from db.engine import Store
+from db.migrate import upgrade
+from db.models import Role, UpdateType
+from services.clock import SITE_ZONE, FixedClock
+from services.provision import ALL_TYPES, ensure_site, seed_demo
+from services.queue import QueuePolicy, QueueService
+from services.roles import Actor
 
 SITE_ID = "PK10101-01"
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR)
@@ -49,22 +50,30 @@ def timed(fn: Callable[[], object], cpu: list[float]) -> float:
     return wall
 
 
-def baseline(store: Store, n: int) -> list[float]:
-    """A bare one-row INSERT+COMMIT on a raw connection of the same engine (same pragmas)."""
-    raw = store.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, v TEXT)")
-        samples = []
-        for i in range(n):
-            t0 = time.perf_counter()
-            cur.execute("BEGIN IMMEDIATE")
-            cur.execute("INSERT INTO bench_baseline (v) VALUES (?)", (f"row {i}",))
-            cur.execute("COMMIT")
-            samples.append(time.perf_counter() - t0)
-        return samples
-    finally:
-        raw.close()
+class Baseline:
+    """A bare one-row INSERT+COMMIT on a raw connection of the same engine (so the same pragmas).
+
+    Sampled right after every timed queue call, so both see the same disk and CPU conditions.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.raw = store.engine.raw_connection()
+        self.cur = self.raw.cursor()
+        self.cur.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, v TEXT)")
+        self.n = 0
+
+    def one(self) -> float:
+        """Seconds for one INSERT+COMMIT."""
+        self.n += 1
+        t0 = time.perf_counter()
+        self.cur.execute("BEGIN IMMEDIATE")
+        self.cur.execute("INSERT INTO bench_baseline (v) VALUES (?)", (f"row {self.n}",))
+        self.cur.execute("COMMIT")
+        return time.perf_counter() - t0
+
+    def close(self) -> None:
+        """Give the connection back."""
+        self.raw.close()
 
 
 def run(waiting: int, calls: int, seed: int, folder: Path) -> dict[str, list[float]]:
@@ -78,29 +87,34 @@ def run(waiting: int, calls: int, seed: int, folder: Path) -> dict[str, list[flo
     counters = seed_demo(store, clock, SITE_ID, 6)
     queue = QueueService(store, clock, SITE_ID, QueuePolicy())
     types = [*ALL_TYPES, UpdateType.APPEAL]
+    base = Baseline(store)
+    for _ in range(50):  # warm up the WAL file and the statement caches
+        base.one()
 
     def issue() -> object:
         clock.advance(rng.uniform(0.5, 3))
         return queue.issue_token(rng.choice(types), actor=TRIAGE, priority=rng.random() < 0.08)
 
-    out: dict[str, list[float]] = {"baseline": baseline(store, 1000), "issue_cpu": [], "call_next_cpu": []}
-    out["issue"] = [timed(issue, out["issue_cpu"]) for _ in range(waiting)]
-    call_samples: list[float] = []
+    out: dict[str, list[float]] = {k: [] for k in (
+        "issue", "issue_cpu", "baseline_issue", "call_next", "call_next_cpu", "baseline_call")}
+    for _ in range(waiting):
+        out["issue"].append(timed(issue, out["issue_cpu"]))
+        out["baseline_issue"].append(base.one())
     for i in range(calls):
         counter = counters[i % len(counters)]
         c0, t0 = time.process_time(), time.perf_counter()
         token = queue.call_next(counter, actor=SUPERVISOR)
-        call_samples.append(time.perf_counter() - t0)
+        out["call_next"].append(time.perf_counter() - t0)
         out["call_next_cpu"].append(time.process_time() - c0)
+        out["baseline_call"].append(base.one())
         if token is not None:  # untimed: serve it and keep the line at ``waiting`` tokens
             queue.start(token.id, actor=SUPERVISOR)
             queue.complete(token.id, actor=SUPERVISOR)
             issue()
-    out["call_next"] = call_samples
-    out["baseline_after"] = baseline(store, 1000)
     still = len(queue.waiting())
+    base.close()
     store.dispose()
-    print(f"tokens waiting at the end: {still}")
+    print(f"tokens waiting while call_next was timed: {still}")
     return out
 
 
@@ -115,18 +129,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="drc-bench-") as tmp:
         r = run(args.waiting, args.calls, args.seed, Path(tmp))
     ms = 1000.0
-    base = statistics.median(r["baseline"] + r["baseline_after"])
+    base = statistics.median(r["baseline_issue"])
     issue_med, issue_p99 = statistics.median(r["issue"]), pct(r["issue"], 0.99)
     call_med, call_p99 = statistics.median(r["call_next"]), pct(r["call_next"], 0.99)
     ratio = issue_med / base
-    print(f"SQLite {sys.version.split()[0]} / sqlite3 {__import__('sqlite3').sqlite_version}; "
+    print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}; "
           "journal_mode=WAL, foreign_keys=ON, synchronous=FULL")
     # Wall time is the target; CPU time shows the engine's own cost when other jobs share the machine.
     print(f"load average: {load_before:.1f} before, {os.getloadavg()[0]:.1f} after ({os.cpu_count()} CPUs)")
-    both = r["baseline"] + r["baseline_after"]
-    print(f"baseline INSERT+COMMIT (1 row): median {base * ms:.3f} ms   p99 {pct(both, 0.99) * ms:.3f} ms "
-          f"(median before {statistics.median(r['baseline']) * ms:.3f}, after "
-          f"{statistics.median(r['baseline_after']) * ms:.3f})")
+    print(f"baseline INSERT+COMMIT (1 row, interleaved with issue): median {base * ms:.3f} ms   "
+          f"p99 {pct(r['baseline_issue'], 0.99) * ms:.3f} ms")
+    print(f"baseline INSERT+COMMIT (interleaved with call_next): median "
+          f"{statistics.median(r['baseline_call']) * ms:.3f} ms   p99 {pct(r['baseline_call'], 0.99) * ms:.3f} ms")
     print(f"issue_token  ({len(r['issue'])}):  median {issue_med * ms:.3f} ms   p99 {issue_p99 * ms:.3f} ms   "
           f"(CPU median {statistics.median(r['issue_cpu']) * ms:.3f} ms)")
     print(f"call_next    ({len(r['call_next'])}, {args.waiting} waiting):  median {call_med * ms:.3f} ms   "

@@ -7,6 +7,7 @@ event log reproduces every token.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections import Counter as Tally
@@ -50,6 +51,7 @@ def _template_db() -> tuple[Path, list[int], dict[int, Actor]]:
     """A migrated database with the demo site, built once per run and copied per example."""
     if not _template:
         folder = Path(tempfile.mkdtemp(prefix="drc-prop-template-"))
+        atexit.register(shutil.rmtree, folder, True)
         path = folder / "site.sqlite3"
         url = f"sqlite:///{path}"
         upgrade(url)

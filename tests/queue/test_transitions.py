@@ -83,6 +83,25 @@ def test_full_life_writes_one_event_per_step_with_actor_and_counter(queue, store
     assert queue.current_at(c1) is None
 
 
+LEGAL_MOVES = [(W, "transfer", "transferred", W), (W, "cancel", "cancelled", CANCELLED), (C, "recall", "recalled", C),
+               (C, "start", "started", S), (C, "transfer", "transferred", W), (S, "complete", "completed", DONE)]
+
+
+@pytest.mark.parametrize(("state", "action", "kind", "after"), LEGAL_MOVES,
+                         ids=[f"{s.value}-{a}" for s, a, _, _ in LEGAL_MOVES])
+def test_each_legal_move_writes_exactly_one_event(queue, store, site, deo, supervisor, triage_actor,
+                                                  state, action, kind, after):
+    t = _bring(queue, state, site[0], supervisor, triage_actor)
+    # The counter's own DEO where a DEO may act; cancelling needs a supervisor.
+    who = supervisor if action == "cancel" else deo(site[0])
+    before = event_count(store)
+    v = _apply(queue, action, t.id, who)
+    assert v.state is after and v.number == t.number
+    assert event_count(store) == before + 1
+    ev = last_event(store)
+    assert (ev.kind, ev.token_id, ev.actor, ev.counter_id) == (kind, t.id, who.username, t.counter_id)
+
+
 @pytest.mark.parametrize(("state", "action"), ILLEGAL, ids=[f"{s.value}-{a}" for s, a in ILLEGAL])
 def test_illegal_transition_raises_and_changes_nothing(queue, store, site, supervisor, triage_actor, state, action):
     t = _bring(queue, state, site[0], supervisor, triage_actor)
