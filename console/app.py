@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -50,16 +50,19 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
                       actor=actor, demo=demo)
 
 
-def install_translations(app: QApplication, lang: str) -> None:
+def install_translations(app: QApplication, lang: str) -> QTranslator | None:
     """Load the Urdu catalogue and switch to right-to-left when asked for Urdu."""
     if lang != "ur":
-        return
+        return None
     tr = QTranslator(app)
     qm = resources.path("translations", "drc_ur.qm")
-    if qm.exists() and tr.load(str(qm)):
-        app.installTranslator(tr)
+    if not (qm.exists() and tr.load(str(qm))):
+        log.warning("Urdu translations missing at %s; showing English", qm)
+        return None
+    app.installTranslator(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan))
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return tr
 
 
 def collect_garbage_on_gui_thread(app: QApplication, interval_ms: int = 10_000) -> QTimer:
@@ -104,15 +107,15 @@ def build_window(ctx: AppContext) -> MainWindow:
     from services.roles import Permission  # noqa: PLC0415
 
     window = MainWindow(ctx)
-    board = QAction(window.tr("Now-serving board"), window)
+    board = QAction(QCoreApplication.translate("MainWindow", "Now-serving board"), window)
     board.setShortcut(QKeySequence("F11"))
     board.triggered.connect(lambda: open_board(ctx, window))
     window.view_menu.addSeparator()
     window.view_menu.addAction(board)
     if ctx.actor.can(Permission.OPEN_CLOSE_DAY):
-        opening = QAction(window.tr("Open the day"), window)
+        opening = QAction(QCoreApplication.translate("MainWindow", "Open the day"), window)
         opening.triggered.connect(lambda: open_day(ctx))
-        closing = QAction(window.tr("Close the day…"), window)
+        closing = QAction(QCoreApplication.translate("MainWindow", "Close the day…"), window)
         closing.triggered.connect(lambda: close_day(ctx, window))
         window.day_menu.addAction(opening)
         window.day_menu.addAction(closing)

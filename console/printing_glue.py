@@ -235,13 +235,12 @@ def paper_width(cfg: PrinterSection) -> int:
 
 def status_text(status: PrinterStatus) -> str:
     """The printer state in a few translated words."""
-    tr = QCoreApplication.translate
     return {
-        PrinterStatus.READY: tr("Printer", "ready"),
-        PrinterStatus.PAPER_LOW: tr("Printer", "paper nearly out"),
-        PrinterStatus.PAPER_OUT: tr("Printer", "OUT OF PAPER"),
-        PrinterStatus.OFFLINE: tr("Printer", "OFFLINE"),
-        PrinterStatus.UNKNOWN: tr("Printer", "connected (no status)"),
+        PrinterStatus.READY: QCoreApplication.translate("Printer", "ready"),
+        PrinterStatus.PAPER_LOW: QCoreApplication.translate("Printer", "paper nearly out"),
+        PrinterStatus.PAPER_OUT: QCoreApplication.translate("Printer", "OUT OF PAPER"),
+        PrinterStatus.OFFLINE: QCoreApplication.translate("Printer", "OFFLINE"),
+        PrinterStatus.UNKNOWN: QCoreApplication.translate("Printer", "connected (no status)"),
     }[status]
 
 

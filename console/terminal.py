@@ -7,7 +7,7 @@ exposes anything to the LAN; its URL is shown in the status bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
@@ -34,18 +34,18 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
     deps = TerminalDeps(ctx.queue, ctx.site, auth_service(ctx), ctx.clock, SessionSigner(), ctx.config.site.name)
     server = TerminalServer(create_app(deps), *where)
     ctx.terminal = server
-    label = QLabel(ctx.status.tr("Counter terminal: starting…"))
+    label = QLabel(QCoreApplication.translate("StatusBar", "Counter terminal: starting…"))
     label.setObjectName("terminal_url")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setContentsMargins(8, 0, 8, 0)
     ctx.status.addPermanentWidget(label)
 
     def started(url: str) -> None:
-        label.setText(ctx.status.tr("Counter terminal: %1").replace("%1", url))
+        label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: %1").replace("%1", url))
 
     def failed(exc: BaseException) -> None:
-        label.setText(ctx.status.tr("Counter terminal: off"))
-        ctx.status.alert(ctx.status.tr("The counter terminal could not start: %1").replace("%1", str(exc)), "error")
+        label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: off"))
+        ctx.status.alert(QCoreApplication.translate("StatusBar", "The counter terminal could not start: %1").replace("%1", str(exc)), "error")
 
     ctx.tasks.run_io(server.start, started, failed)
     return server

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from console.close_day import close_day, day_service
 from console.context import AppContext
 from console.login import auth_service
+from console.names import counter_label
 from db.models import CounterState, Role, TokenState, UpdateType
 from services.board import UPDATE_TYPE_NAMES
 from services.clock import SITE_ZONE
@@ -228,7 +229,7 @@ class CountersPage(QWidget):
             level = ("very_long" if minutes >= q.very_long_service_minutes
                      else "long" if minutes >= q.long_service_minutes else "ok")
         return CounterCardData(
-            counter_id=c.id, label=c.label, staff=c.staff_name or self.tr("No DEO"), state=c.state.value,
+            counter_id=c.id, label=counter_label(c.number, c.label), staff=c.staff_name or self.tr("No DEO"), state=c.state.value,
             state_label=state_names[c.state],
             types_label=", ".join(self.tr(_SHORT_TYPE[t]) for t in c.served_types),
             token_number=token.number if token else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.names import counter_label, state_label, type_label
 from db.models import SlipStatus, TokenState, UpdateType, Verification
-from services.labels import TOKEN_STATE_EN, UPDATE_TYPE_EN
 from services.queue import QueueError, TokenView
 from services.roles import PermissionDenied
 from services.site import CounterView
@@ -36,17 +36,6 @@ from widgets.counter_card import CounterCard, CounterCardData
 from widgets.token_table import TokenRow, TokenTableModel
 
 PRIORITY_REASONS = ["elderly", "disability", "pregnant_or_infant", "other"]
-
-
-def type_label(t: UpdateType) -> str:
-    """Translated English name of an update type."""
-    return QCoreApplication.translate("UpdateType", UPDATE_TYPE_EN[t])
-
-
-def state_label(s: TokenState) -> str:
-    """Translated name of a token state."""
-    return QCoreApplication.translate("TokenState", TOKEN_STATE_EN[s])
-
 
 @dataclass
 class QueueSnapshot:
@@ -249,7 +238,8 @@ class QueuePage(QWidget):
         for t, eta in snap.estimates.items():
             if eta is None:
                 continue
-            parts.append(f"{type_label(t)} ≈ {int(eta.total_seconds() // 60)} min")
+            parts.append(self.tr("%1 ≈ %2 min").replace("%1", type_label(t))
+                         .replace("%2", str(int(eta.total_seconds() // 60))))
         self.estimates.setText(self.tr("Estimated wait for a new token: ") + ("; ".join(parts) or "—"))
         self._apply_counters(snap)
         if self._reload_again:
@@ -271,7 +261,7 @@ class QueuePage(QWidget):
                 if cur.state is TokenState.IN_SERVICE:
                     level = "very_long" if elapsed >= very_long_m else "long" if elapsed >= long_m else "ok"
             data = CounterCardData(
-                counter_id=c.id, label=c.label,
+                counter_id=c.id, label=counter_label(c.number, c.label),
                 staff=c.staff_name or self.tr("No DEO assigned"),
                 state=c.state.value,
                 state_label={"open": self.tr("Open"), "paused": self.tr("On break"),

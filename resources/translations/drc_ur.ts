@@ -1,0 +1,2015 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ur_PK">
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../widgets/board.py" line="80" />
+        <source>Now serving</source>
+        <translation>اب باری</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board.py" line="104" />
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board.py" line="105" />
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board.py" line="133" />
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board.py" line="197" />
+        <source>Counter %1</source>
+        <translation>کاؤنٹر %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../console/board.py" line="37" />
+        <source>Now serving — %1</source>
+        <translation>اب باری — %1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDay</name>
+    <message>
+        <location filename="../../console/close_day.py" line="37" />
+        <source>Business day %1 is open.</source>
+        <translation>کاروباری دن %1 جاری ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDayDialog</name>
+    <message>
+        <location filename="../../console/close_day.py" line="50" />
+        <source>Close the business day</source>
+        <translation>کاروباری دن ختم کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="62" />
+        <source>Counting the tokens still open…</source>
+        <translation>کھلے ٹوکن گنے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="69" />
+        <source>Carry them over to %1 (they keep their place in line)</source>
+        <translation>انہیں %1 پر منتقل کریں (ان کی باری برقرار رہے گی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="70" />
+        <source>Cancel them</source>
+        <translation>انہیں منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="71" />
+        <source>Mark them no-show</source>
+        <translation>انہیں غیر حاضر قرار دیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="75" />
+        <source>Tokens still waiting or called:</source>
+        <translation>ابھی منتظر یا بلائے گئے ٹوکن:</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="89" />
+        <source>Close the day</source>
+        <translation>دن ختم کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="101" />
+        <source>Waiting: %1   Called: %2   In service: %3</source>
+        <translation>منتظر: %1   بلائے گئے: %2   زیرِ خدمت: %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="103" />
+        <source>Visitors in service now are marked completed.</source>
+        <translation>اس وقت زیرِ خدمت سائلین مکمل شمار ہوں گے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="104" />
+        <source>This day is already closed; closing again updates the summary.</source>
+        <translation>یہ دن پہلے ہی ختم ہو چکا ہے؛ دوبارہ ختم کرنے سے خلاصہ تازہ ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="130" />
+        <source>Tokens issued</source>
+        <translation>جاری شدہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="130" />
+        <source>Completed</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="131" />
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="131" />
+        <source>Cancelled</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="132" />
+        <source>Carried over</source>
+        <translation>منتقل شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="132" />
+        <source>Median wait</source>
+        <translation>اوسط انتظار (وسطانیہ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="153" />
+        <source>%1 closed at %2</source>
+        <translation>%1 %2 پر ختم ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../console/close_day.py" line="158" />
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+</context>
+<context>
+    <name>CnicField</name>
+    <message>
+        <location filename="../../widgets/cnic_field.py" line="49" />
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <location filename="../../console/names.py" line="40" />
+        <source>Counter %1</source>
+        <translation>کاؤنٹر %1</translation>
+    </message>
+</context>
+<context>
+    <name>CounterAdminCard</name>
+    <message>
+        <location filename="../../widgets/counter_admin.py" line="47" />
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_admin.py" line="63" />
+        <source>Open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_admin.py" line="63" />
+        <source>Break</source>
+        <translation>وقفہ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_admin.py" line="63" />
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_admin.py" line="85" />
+        <source>— nobody —</source>
+        <translation>— کوئی نہیں —</translation>
+    </message>
+</context>
+<context>
+    <name>CounterCard</name>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="74" />
+        <source>Call next</source>
+        <translation>اگلا بلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="74" />
+        <source>Recall</source>
+        <translation>دوبارہ بلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="74" />
+        <source>Start</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="75" />
+        <source>Complete</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="75" />
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="75" />
+        <source>Transfer</source>
+        <translation>منتقل</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="115" />
+        <source>Free</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counter_card.py" line="116" />
+        <source>Served today: %1</source>
+        <translation>آج خدمت: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPage</name>
+    <message>
+        <location filename="../../console/pages/counters.py" line="43" />
+        <source>Missed-out</source>
+        <translation>رہ جانے والا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="44" />
+        <source>Roster</source>
+        <translation>کوائف</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="45" />
+        <source>Shock</source>
+        <translation>آفت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="46" />
+        <source>Appeal</source>
+        <translation>اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="47" />
+        <source>Cyclic</source>
+        <translation>دوبارہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="48" />
+        <source>Recert.</source>
+        <translation>تصدیقِ نو</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="80" />
+        <source>Open day</source>
+        <translation>دن کا آغاز</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="83" />
+        <source>Close day…</source>
+        <translation>دن ختم کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="89" />
+        <source>Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · Ctrl+1…9 select a counter</source>
+        <translation>منتخب کاؤنٹر کی کلیدیں: F5 اگلا بلائیں · F6 دوبارہ بلائیں · F7 شروع · F8 مکمل · F9 غیر حاضر · Ctrl+1…9 کاؤنٹر منتخب کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="173" />
+        <source>Counters — %1</source>
+        <translation>کاؤنٹر — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="175" />
+        <source>Day closed at %1</source>
+        <translation>دن %1 پر ختم ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="177" />
+        <source>Day open since %1 (by %2)</source>
+        <translation>دن %1 سے جاری (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="180" />
+        <source>Day not opened yet</source>
+        <translation>دن ابھی شروع نہیں ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="222" />
+        <source>Open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="222" />
+        <source>On break</source>
+        <translation>وقفہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="223" />
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="232" />
+        <source>No DEO</source>
+        <translation>کوئی ڈی ای او نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="237" />
+        <source>In service</source>
+        <translation>زیرِ خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="238" />
+        <source>Called</source>
+        <translation>بلایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="272" />
+        <source>This counter has no token; call the next one first.</source>
+        <translation>اس کاؤنٹر پر کوئی ٹوکن نہیں؛ پہلے اگلا بلائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="277" />
+        <source>Transfer %1</source>
+        <translation>%1 منتقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="278" />
+        <source>New update type</source>
+        <translation>نئی اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="295" />
+        <source>Nobody is waiting for the types this counter serves.</source>
+        <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="297" />
+        <source>Called %1</source>
+        <translation>%1 بلایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="300" />
+        <source>waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="300" />
+        <source>called</source>
+        <translation>بلایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="301" />
+        <source>in service</source>
+        <translation>زیرِ خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="301" />
+        <source>completed</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="302" />
+        <source>no-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="302" />
+        <source>cancelled</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="303" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="323" />
+        <source>Saved.</source>
+        <translation>محفوظ ہو گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <location filename="../../console/login.py" line="125" />
+        <source>Create the administrator</source>
+        <translation>منتظم بنائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="127" />
+        <source>This is the first start of DRC Console at this site. Create the administrator account; the administrator then adds the other staff.</source>
+        <translation>اس مرکز پر ڈی آر سی کنسول پہلی بار چل رہا ہے۔ منتظم کا اکاؤنٹ بنائیں؛ پھر منتظم باقی عملہ شامل کرے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="146" />
+        <source>Username</source>
+        <translation>صارف نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="147" />
+        <source>Full name</source>
+        <translation>پورا نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="148" />
+        <source>Password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="149" />
+        <source>Repeat password</source>
+        <translation>پاس ورڈ دوبارہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="151" />
+        <source>Create and sign in</source>
+        <translation>بنائیں اور داخل ہوں</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="165" />
+        <source>Enter a username.</source>
+        <translation>صارف نام درج کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="168" />
+        <source>The two passwords differ.</source>
+        <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="171" />
+        <source>The administrator's password needs at least 8 characters.</source>
+        <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="183" />
+        <source>Could not create the account: %1</source>
+        <translation>اکاؤنٹ نہ بن سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="80" />
+        <source>Export report</source>
+        <translation>رپورٹ برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="83" />
+        <source>PDF document…</source>
+        <translation>پی ڈی ایف…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="83" />
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="83" />
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="90" />
+        <source>Served today</source>
+        <translation>آج خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="91" />
+        <source>Waiting now</source>
+        <translation>اس وقت منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="92" />
+        <source>Median wait</source>
+        <translation>اوسط انتظار (وسطانیہ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="93" />
+        <source>Service level</source>
+        <translation>سروس کا معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="94" />
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="144" />
+        <source>Tokens per hour: today and the 7-day average</source>
+        <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="145" />
+        <source>Issued</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="145" />
+        <source>Served</source>
+        <translation>خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="145" />
+        <source>Issued, 7-day avg</source>
+        <translation>جاری، 7 دن اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="146" />
+        <source>Served, 7-day avg</source>
+        <translation>خدمت، 7 دن اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="147" />
+        <source>Served per DEO today</source>
+        <translation>آج فی ڈی ای او خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="148" />
+        <source>Median wait by hour of call (minutes)</source>
+        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="148" />
+        <source>min</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="149" />
+        <source>Calls</source>
+        <translation>بلاوے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="158" />
+        <source>Save PNG…</source>
+        <translation>PNG محفوظ کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="160" />
+        <source>Save this chart as a PNG image</source>
+        <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="194" />
+        <source>Could not compute the figures: %1</source>
+        <translation>اعداد و شمار نہ بن سکے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="200" />
+        <source>Site performance, %1</source>
+        <translation>مرکز کی کارکردگی، %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="201" />
+        <source>%1 issued · %2 at counters now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="205" />
+        <source>longest estimated wait %1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="206" />
+        <source>nobody waiting</source>
+        <translation>کوئی منتظر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="211" />
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="212" />
+        <source>p90 %1 min · %2 calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="217" />
+        <source>called within %1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="222" />
+        <source>%1 of %2 called visitors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="225" />
+        <source>%1 waiting, ~%2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="227" />
+        <source>%1 waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="229" />
+        <source>Estimated wait for a new token — </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="234" />
+        <source>7-day average over %1 open day(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="235" />
+        <source>no earlier days to average yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="236" />
+        <source>Updated %1 (Pakistan time) · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="243" />
+        <source>%1 (%2)
+Served: %3 · No-show: %4
+Median service: %5 min
+Counters: %6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="252" />
+        <source>Save chart</source>
+        <translation>چارٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="252" />
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="254" />
+        <source>Could not save %1</source>
+        <translation>%1 محفوظ نہ ہو سکا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="259" />
+        <source>Export the daily report</source>
+        <translation>روزانہ رپورٹ برآمد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="267" />
+        <source>Preparing the report…</source>
+        <translation>رپورٹ تیار ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="270" />
+        <source>No registry connection is configured, so the survey quality checks are not included.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="277" />
+        <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="295" />
+        <source>Could not build the report: %1</source>
+        <translation>رپورٹ نہ بن سکی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="306" />
+        <source>Report saved to %1</source>
+        <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
+    </message>
+</context>
+<context>
+    <name>DeoFlagsModel</name>
+    <message>
+        <location filename="../../console/pages/quality.py" line="81" />
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="81" />
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="81" />
+        <source>Flagged</source>
+        <translation>نشان زدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="81" />
+        <source>Flag rate</source>
+        <translation>نشان کی شرح</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="82" />
+        <source>Median min</source>
+        <translation>وسطانیہ منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="82" />
+        <source>Avg household</source>
+        <translation>اوسط گھرانہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="83" />
+        <source>Outlier</source>
+        <translation>غیر معمولی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="138" />
+        <source>yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="145" />
+        <source>Far from the site's other DEOs: </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FlaggedSurveysModel</name>
+    <message>
+        <location filename="../../console/pages/quality.py" line="157" />
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="157" />
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="157" />
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="157" />
+        <source>Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="157" />
+        <source>Minutes</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="158" />
+        <source>Household</source>
+        <translation>گھرانہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="158" />
+        <source>Flags</source>
+        <translation>نشانات</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="158" />
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/app.py" line="110" />
+        <source>Now-serving board</source>
+        <translation>اب باری بورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="116" />
+        <source>Open the day</source>
+        <translation>دن کا آغاز کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="118" />
+        <source>Close the day…</source>
+        <translation>دن ختم کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="24" />
+        <source>DRC Console — %1</source>
+        <translation>ڈی آر سی کنسول — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="24" />
+        <source>  [DEMO]</source>
+        <translation>  [ڈیمو]</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="45" />
+        <source>&amp;View</source>
+        <translation>&amp;منظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="46" />
+        <source>&amp;Day</source>
+        <translation>&amp;دن</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="29" />
+        <source>Triage</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="30" />
+        <source>Queue</source>
+        <translation>قطار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="31" />
+        <source>Counters</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="33" />
+        <source>Dashboard</source>
+        <translation>ڈیش بورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="35" />
+        <source>Quality</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="37" />
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+</context>
+<context>
+    <name>PrintService</name>
+    <message>
+        <location filename="../../console/printing_glue.py" line="167" />
+        <source>Could not prepare the slip for token %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="186" />
+        <source>Could not record the slip of token %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="197" />
+        <source>Test slip sent to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="211" />
+        <source>Test slip NOT printed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="216" />
+        <source>Slip for token %1 NOT printed: %2. The token keeps its place; reprint it from the Printer page.</source>
+        <translation>ٹوکن %1 کی پرچی نہیں چھپی: %2۔ ٹوکن کی باری برقرار ہے؛ پرنٹر صفحے سے دوبارہ چھاپیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="226" />
+        <source>Printer paper is nearly out: load a new roll soon.</source>
+        <translation>پرنٹر کا کاغذ ختم ہونے کو ہے: جلد نیا رول لگائیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../console/printing_glue.py" line="239" />
+        <source>ready</source>
+        <translation>تیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="240" />
+        <source>paper nearly out</source>
+        <translation>کاغذ ختم ہونے کو ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="241" />
+        <source>OUT OF PAPER</source>
+        <translation>کاغذ ختم</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="242" />
+        <source>OFFLINE</source>
+        <translation>آف لائن</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="243" />
+        <source>connected (no status)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="258" />
+        <source>No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="271" />
+        <source>not configured</source>
+        <translation>ترتیب نہیں دیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/printing_glue.py" line="272" />
+        <source>Printer not usable: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../console/pages/printer.py" line="72" />
+        <source>Printer: not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="76" />
+        <source>Slips not printed (tokens keep their place)</source>
+        <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="79" />
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="79" />
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="79" />
+        <source>Issued</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="86" />
+        <source>Token number, e.g. R-042</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="87" />
+        <source>Reprint this token</source>
+        <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="98" />
+        <source>Printing is not set up in this console.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="108" />
+        <source>last slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="115" />
+        <source>Slip printer</source>
+        <translation>پرچی پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="167" />
+        <source> dots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="177" />
+        <source>Connection</source>
+        <translation>رابطہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="179" />
+        <source>Paper width</source>
+        <translation>کاغذ کی چوڑائی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="180" />
+        <source>ESC/POS profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="182" />
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="183" />
+        <source>Test print</source>
+        <translation>آزمائشی پرنٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="184" />
+        <source>Check printer</source>
+        <translation>پرنٹر جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="191" />
+        <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="237" />
+        <source>Printer: %1 - checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="253" />
+        <source>%1 (%2, issued %3): %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="258" />
+        <source>printing…</source>
+        <translation>چھپ رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="262" />
+        <source>printed</source>
+        <translation>چھپ گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="266" />
+        <source>NOT PRINTED - %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="273" />
+        <source>Printer %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="302" />
+        <source>Reprint</source>
+        <translation>دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="332" />
+        <source>No token %1 today.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QualityFlag</name>
+    <message>
+        <location filename="../../console/pages/quality.py" line="58" />
+        <source>Survey too short</source>
+        <translation>سروے بہت مختصر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="58" />
+        <source>Survey too long</source>
+        <translation>سروے بہت طویل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="59" />
+        <source>Submitted before started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="60" />
+        <source>Geo-tag away from site</source>
+        <translation>جغرافیائی نشان مرکز سے دور</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="60" />
+        <source>Address too short</source>
+        <translation>پتہ بہت مختصر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="61" />
+        <source>Address incomplete</source>
+        <translation>پتہ نامکمل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="61" />
+        <source>Small households</source>
+        <translation>چھوٹے گھرانے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="62" />
+        <source>No household members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="62" />
+        <source>Assets but no rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="63" />
+        <source>AC but no fridge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="63" />
+        <source>Too many rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="64" />
+        <source>Duplicate CNIC</source>
+        <translation>دہرا شناختی کارڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="64" />
+        <source>Duplicate phone</source>
+        <translation>دہرا فون نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="65" />
+        <source>Duplicate address</source>
+        <translation>دہرا پتہ</translation>
+    </message>
+</context>
+<context>
+    <name>QualityGroup</name>
+    <message>
+        <location filename="../../console/pages/quality.py" line="49" />
+        <source>Duration</source>
+        <translation>دورانیہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="50" />
+        <source>Geo-tag</source>
+        <translation>جغرافیائی نشان</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="51" />
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="52" />
+        <source>Household</source>
+        <translation>گھرانہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="53" />
+        <source>Assets</source>
+        <translation>اثاثے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="54" />
+        <source>Duplicates</source>
+        <translation>دہرے اندراج</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../console/pages/quality.py" line="210" />
+        <source>Survey quality</source>
+        <translation>سروے کا معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="217" />
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="222" />
+        <source>Day:</source>
+        <translation>دن:</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="249" />
+        <source>Flagged surveys</source>
+        <translation>نشان زدہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="300" />
+        <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="307" />
+        <source>Asking the hub for the surveys of %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="345" />
+        <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="367" />
+        <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="371" />
+        <source>stand out: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="386" />
+        <source>Flagged surveys of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="387" />
+        <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../console/pages/queue.py" line="80" />
+        <location filename="../../console/pages/queue.py" line="296" />
+        <location filename="../../console/pages/queue.py" line="297" />
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="82" />
+        <location filename="../../console/pages/queue.py" line="295" />
+        <source>Elderly</source>
+        <translation>بزرگ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="82" />
+        <location filename="../../console/pages/queue.py" line="295" />
+        <source>Disability</source>
+        <translation>معذوری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="83" />
+        <source>Pregnant / with infant</source>
+        <translation>حاملہ / شیر خوار کے ساتھ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="83" />
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="87" />
+        <source>Issue token  (F2)</source>
+        <translation>ٹوکن جاری کریں  (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="99" />
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="106" />
+        <source>Issue a token</source>
+        <translation>ٹوکن جاری کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="119" />
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="124" />
+        <source>Transfer…</source>
+        <translation>منتقل کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="125" />
+        <location filename="../../console/pages/queue.py" line="394" />
+        <source>Cancel token</source>
+        <translation>ٹوکن منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="126" />
+        <source>Reprint slip</source>
+        <translation>پرچی دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="236" />
+        <source>Waiting: %1</source>
+        <translation>منتظر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="241" />
+        <source>%1 ≈ %2 min</source>
+        <translation>%1 ≈ %2 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="243" />
+        <source>Estimated wait for a new token: </source>
+        <translation>نئے ٹوکن کا متوقع انتظار: </translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="265" />
+        <source>No DEO assigned</source>
+        <translation>کوئی ڈی ای او مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="267" />
+        <source>Open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="267" />
+        <source>On break</source>
+        <translation>وقفہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="268" />
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="296" />
+        <source>Pregnant / infant</source>
+        <translation>حاملہ / شیر خوار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="301" />
+        <source>Unverified</source>
+        <translation>غیر تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="302" />
+        <source>Verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="302" />
+        <source>Not in registry</source>
+        <translation>رجسٹری میں نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="303" />
+        <source>Mismatch</source>
+        <translation>عدم مطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="303" />
+        <source>Blocked</source>
+        <translation>بلاک شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="307" />
+        <source>Printing…</source>
+        <translation>چھپ رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="307" />
+        <source>Printed</source>
+        <translation>چھپ گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="308" />
+        <source>NOT PRINTED</source>
+        <translation>نہیں چھپا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="315" />
+        <source>Could not complete the action: %1</source>
+        <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="350" />
+        <source>Nobody is waiting for this counter's update types.</source>
+        <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="377" />
+        <source>Transfer token</source>
+        <translation>ٹوکن منتقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="378" />
+        <source>Move %1 to:</source>
+        <translation>%1 کو منتقل کریں:</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="395" />
+        <source>Cancel token %1? The visitor loses this place.</source>
+        <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="404" />
+        <source>No printer is configured.</source>
+        <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../console/login.py" line="53" />
+        <source>Unlock DRC Console</source>
+        <translation>ڈی آر سی کنسول کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="53" />
+        <source>Sign in to DRC Console</source>
+        <translation>ڈی آر سی کنسول میں داخل ہوں</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="55" />
+        <source>The console was locked after a period without use. Sign in to continue.</source>
+        <translation>کچھ دیر استعمال نہ ہونے پر کنسول مقفل ہو گیا۔ جاری رکھنے کے لیے داخل ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="56" />
+        <source>Sign in with your username and PIN or password.</source>
+        <translation>اپنے صارف نام اور پن یا پاس ورڈ سے داخل ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="69" />
+        <source>Username</source>
+        <translation>صارف نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="70" />
+        <source>PIN or password</source>
+        <translation>پن یا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="72" />
+        <source>Sign in</source>
+        <translation>داخل ہوں</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="88" />
+        <source>Enter your username and PIN.</source>
+        <translation>اپنا صارف نام اور پن درج کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="106" />
+        <source>Too many wrong attempts. This account is locked until %1.</source>
+        <translation>بہت زیادہ غلط کوششیں۔ یہ اکاؤنٹ %1 تک مقفل ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="108" />
+        <source>Wrong username or PIN. Please try again.</source>
+        <translation>غلط صارف نام یا پن۔ دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="110" />
+        <source>Could not sign in: %1</source>
+        <translation>داخلہ نہ ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreview</name>
+    <message>
+        <location filename="../../widgets/slip_preview.py" line="16" />
+        <location filename="../../widgets/slip_preview.py" line="49" />
+        <source>No slip printed yet.</source>
+        <translation>ابھی کوئی پرچی نہیں چھپی۔</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../console/status.py" line="27" />
+        <location filename="../../console/status.py" line="47" />
+        <source>Registry: not checked</source>
+        <translation>رجسٹری: جانچ نہیں ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="29" />
+        <source>Printer: -</source>
+        <translation>پرنٹر: -</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="50" />
+        <source>Registry: online</source>
+        <translation>رجسٹری: آن لائن</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="53" />
+        <source>Registry: OFFLINE</source>
+        <translation>رجسٹری: آف لائن</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/status.py" line="58" />
+        <source>Outbox: %n waiting</source>
+        <translation>
+            <numerusform>آؤٹ باکس: %n منتظر</numerusform><numerusform>آؤٹ باکس: %n منتظر</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="63" />
+        <source>Printer: %1</source>
+        <translation>پرنٹر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="37" />
+        <source>Counter terminal: starting…</source>
+        <translation>کاؤنٹر ٹرمینل: شروع ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="44" />
+        <source>Counter terminal: %1</source>
+        <translation>کاؤنٹر ٹرمینل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="47" />
+        <source>Counter terminal: off</source>
+        <translation>کاؤنٹر ٹرمینل: بند</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="48" />
+        <source>The counter terminal could not start: %1</source>
+        <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenState</name>
+    <message>
+        <location filename="../../console/names.py" line="18" />
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="19" />
+        <source>Called</source>
+        <translation>بلایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="20" />
+        <source>In service</source>
+        <translation>زیرِ خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="21" />
+        <source>Completed</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="22" />
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="23" />
+        <source>Cancelled</source>
+        <translation>منسوخ</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTableModel</name>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34" />
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34" />
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34" />
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34" />
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="35" />
+        <source>Identity</source>
+        <translation>شناخت</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="35" />
+        <source>Slip</source>
+        <translation>پرچی</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="56" />
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePage</name>
+    <message>
+        <location filename="../../console/pages/triage.py" line="105" />
+        <source>Triage: who is this visitor, and what do they qualify for?</source>
+        <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="111" />
+        <source>Look up (Enter)</source>
+        <translation>تلاش کریں (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="117" />
+        <source>Asking the central registry...</source>
+        <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="120" />
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="138" />
+        <source>Reprint slip</source>
+        <translation>پرچی دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="145" />
+        <location filename="../../console/pages/triage.py" line="437" />
+        <source>Type or scan a CNIC and press Enter.</source>
+        <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="150" />
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="159" />
+        <source>Alt+{n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="174" />
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="177" />
+        <source>Elderly</source>
+        <translation>بزرگ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="177" />
+        <source>Disability</source>
+        <translation>معذوری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="178" />
+        <source>Pregnant / with infant</source>
+        <translation>حاملہ / شیر خوار کے ساتھ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="178" />
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="184" />
+        <source>Issue token (Ctrl+I)</source>
+        <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="210" />
+        <source>Sample visitors (demo)</source>
+        <translation>نمونہ سائلین (ڈیمو)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="215" />
+        <source>Click a visitor to fill the CNIC field.</source>
+        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="230" />
+        <source>Missed-out household</source>
+        <translation>رہ جانے والا گھرانہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="231" />
+        <source>Roster update</source>
+        <translation>خاندانی کوائف میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="232" />
+        <source>Shock update</source>
+        <translation>آفت زدہ علاقہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="233" />
+        <source>Appeal against cut-off</source>
+        <translation>کٹ آف کے خلاف اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="234" />
+        <source>Cyclic update</source>
+        <translation>دوبارہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="235" />
+        <source>Recertification</source>
+        <translation>تصدیقِ نو</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="241" />
+        <source>Not in the registry: a full survey registers the household.</source>
+        <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="242" />
+        <source>Already in the registry; a missed-out survey is only for new households.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="243" />
+        <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
+        <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="245" />
+        <source>Not in the registry: register the household first (missed-out survey).</source>
+        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="246" />
+        <source>Lives in {area}, a notified shock area: complete re-survey.</source>
+        <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="247" />
+        <source>{area} is not under a shock notification.</source>
+        <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="248" />
+        <source>Appeals against the cut-off are not launched (switched off by policy).</source>
+        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="249" />
+        <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="250" />
+        <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="252" />
+        <source>Score {score} is above the appeal limit {limit}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="253" />
+        <source>The registry holds no poverty score for this household.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="254" />
+        <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="256" />
+        <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
+        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="257" />
+        <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="259" />
+        <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="261" />
+        <source>Last survey {last}: recertification is due from {when}.</source>
+        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="262" />
+        <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="264" />
+        <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
+        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="265" />
+        <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="282" />
+        <source>Type or scan the 13-digit CNIC.</source>
+        <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="283" />
+        <source>Too short: {n} digits; a CNIC has 13.</source>
+        <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="284" />
+        <source>Too long: {n} digits; a CNIC has 13.</source>
+        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="285" />
+        <source>Only digits and dashes: '{bad}' is not allowed in a CNIC.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="286" />
+        <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="287" />
+        <source>A CNIC never starts with 0; check the first digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="288" />
+        <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="311" />
+        <source>Looking up {cnic}...</source>
+        <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="330" />
+        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
+        <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="339" />
+        <source>The lookup failed: {error}</source>
+        <translation>تلاش ناکام: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="356" />
+        <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
+        <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="360" />
+        <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="364" />
+        <source>CNIC {cnic}: not checked with the registry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="370" />
+        <source>Pick by hand if this is what the visitor needs.</source>
+        <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="371" />
+        <source>Not offered: switched off by policy.</source>
+        <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="381" />
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="381" />
+        <source>not in the registry</source>
+        <translation>رجسٹری میں نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="382" />
+        <source>MISMATCH - ask for the visitor's details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="383" />
+        <source>BLOCKED by the identity authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="384" />
+        <source>CNIC {cnic} - identity: {identity}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="387" />
+        <source>beneficiary</source>
+        <translation>مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="388" />
+        <source>not a beneficiary</source>
+        <translation>غیر مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="390" />
+        <source>Household {hid} - family size {n} - {place} ({region})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="392" />
+        <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="394" />
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="395" />
+        <source> - notified shock area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="397" />
+        <source>No household on record: a missed-out household.</source>
+        <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="404" />
+        <source>[eligible from {date}]</source>
+        <translation>[{date} سے اہل]</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="482" />
+        <source>Token {number} issued: {type}.</source>
+        <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="485" />
+        <source>Unverified: it will be checked automatically when the registry answers.</source>
+        <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="498" />
+        <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
+        <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="506" />
+        <source>The token was not issued: {error}</source>
+        <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="545" />
+        <source>Not yet due</source>
+        <translation>ابھی وقت نہیں آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="546" />
+        <source>Identity mismatch</source>
+        <translation>شناخت میں عدم مطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="546" />
+        <source>Identity blocked</source>
+        <translation>شناخت بلاک</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateType</name>
+    <message>
+        <location filename="../../console/names.py" line="12" />
+        <source>Missed-out household</source>
+        <translation>رہ جانے والا گھرانہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="13" />
+        <source>Roster update</source>
+        <translation>خاندانی کوائف میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="14" />
+        <source>Shock update</source>
+        <translation>آفت زدہ علاقہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="15" />
+        <source>Appeal against cut-off</source>
+        <translation>کٹ آف کے خلاف اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="16" />
+        <source>Cyclic update</source>
+        <translation>دوبارہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="17" />
+        <source>Recertification</source>
+        <translation>تصدیقِ نو</translation>
+    </message>
+</context>
+<context>
+    <name>_LockOverlay</name>
+    <message>
+        <location filename="../../console/login.py" line="221" />
+        <source>Locked</source>
+        <translation>مقفل</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="223" />
+        <source>Unlock…</source>
+        <translation>کھولیں…</translation>
+    </message>
+</context>
+</TS>
