@@ -11,16 +11,12 @@ from sqlalchemy import select
 from db.engine import Store
 from db.models import Counter, Token, TokenEvent, TokenState, UpdateType
 from services.clock import Clock, business_day, day_bounds_utc
+from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
 
 CALL_KINDS = ("called", "recalled")
 
 UPDATE_TYPE_NAMES: dict[UpdateType, tuple[str, str]] = {
-    UpdateType.MISSED_OUT: ("Missed-out household", "رہ جانے والے گھرانے"),
-    UpdateType.ROSTER: ("Roster update", "خاندانی کوائف میں تبدیلی"),
-    UpdateType.SHOCK: ("Shock update", "آفت سے متاثرہ"),
-    UpdateType.APPEAL: ("Appeal", "اپیل"),
-    UpdateType.CYCLIC: ("Cyclic update", "دوری سروے"),
-    UpdateType.RECERTIFICATION: ("Recertification", "دوبارہ تصدیق"),
+    t: (UPDATE_TYPE_EN[t], UPDATE_TYPE_UR[t]) for t in UpdateType
 }
 """English and Urdu names of the update types, as the hall reads them."""
 

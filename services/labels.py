@@ -18,12 +18,12 @@ UPDATE_TYPE_EN: dict[UpdateType, str] = {
 }
 
 UPDATE_TYPE_UR: dict[UpdateType, str] = {
-    UpdateType.MISSED_OUT: "رہ جانے والا گھرانہ",
+    UpdateType.MISSED_OUT: "رہ جانے والے گھرانے کا اندراج",
     UpdateType.ROSTER: "خاندانی کوائف میں تبدیلی",
-    UpdateType.SHOCK: "آفت زدہ علاقہ سروے",
+    UpdateType.SHOCK: "آفت زدہ علاقے کا سروے",
     UpdateType.APPEAL: "کٹ آف کے خلاف اپیل",
-    UpdateType.CYCLIC: "دوبارہ سروے",
-    UpdateType.RECERTIFICATION: "تصدیقِ نو",
+    UpdateType.CYCLIC: "دو سالہ دوبارہ سروے",
+    UpdateType.RECERTIFICATION: "سہ سالہ تصدیقِ نو",
 }
 
 TOKEN_STATE_EN: dict[TokenState, str] = {

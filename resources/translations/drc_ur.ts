@@ -1668,7 +1668,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="230" />
         <source>Missed-out household</source>
-        <translation>رہ جانے والا گھرانہ</translation>
+        <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="231" />
@@ -1678,7 +1678,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="232" />
         <source>Shock update</source>
-        <translation>آفت زدہ علاقہ سروے</translation>
+        <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="233" />
@@ -1688,12 +1688,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="234" />
         <source>Cyclic update</source>
-        <translation>دوبارہ سروے</translation>
+        <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="235" />
         <source>Recertification</source>
-        <translation>تصدیقِ نو</translation>
+        <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="241" />
@@ -1971,7 +1971,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="12" />
         <source>Missed-out household</source>
-        <translation>رہ جانے والا گھرانہ</translation>
+        <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="13" />
@@ -1981,7 +1981,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="14" />
         <source>Shock update</source>
-        <translation>آفت زدہ علاقہ سروے</translation>
+        <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="15" />
@@ -1991,12 +1991,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="16" />
         <source>Cyclic update</source>
-        <translation>دوبارہ سروے</translation>
+        <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="17" />
         <source>Recertification</source>
-        <translation>تصدیقِ نو</translation>
+        <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
 </context>
 <context>
