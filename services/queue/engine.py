@@ -30,6 +30,7 @@ from db.models import (
     TokenState,
     UpdateType,
     Verification,
+    new_uuid,
 )
 from services.clock import Clock, business_day
 from services.queue.states import Action, QueueError, target_state
@@ -148,11 +149,9 @@ class QueueService:
     def _change(self, ev: TokenEvent, token: Token) -> QueueChange:
         return QueueChange(ev.id, ev.kind, TokenView.of(token), ev.counter_id, ev.actor)
 
-    def _next_seq(self, s: Session, day: date, update_type: UpdateType) -> int:
-        """Atomically take the next number for (site, day, type): an upsert that returns it."""
+    def _seq_statement(self) -> Any:
+        """The numbering upsert, built once: building it per call cost more than running it."""
         if self._seq_stmt is None:
-            # Built once and run as Core on the session's connection: building it per call and the
-            # ORM DML path cost more than the upsert itself (tests/benchmarks/queue_bench.py).
             table: Any = TokenSequence.__table__
             ins: Any = postgresql.insert if self.store.engine.dialect.name == "postgresql" else sqlite.insert
             self._seq_stmt = (
@@ -165,8 +164,14 @@ class QueueService:
                 )
                 .returning(table.c.last_seq)
             )
-        params = {"seq_site": self.site_id, "seq_day": day, "seq_type": update_type.value}
-        return int(s.connection().execute(self._seq_stmt, params).scalar_one())
+        return self._seq_stmt
+
+    def _seq_params(self, day: date, update_type: UpdateType) -> dict[str, Any]:
+        return {"seq_site": self.site_id, "seq_day": day, "seq_type": update_type.value}
+
+    def _next_seq(self, s: Session, day: date, update_type: UpdateType) -> int:
+        """Atomically take the next number for (site, day, type): an upsert that returns it."""
+        return int(s.connection().execute(self._seq_statement(), self._seq_params(day, update_type)).scalar_one())
 
     def _check_counter_actor(self, s: Session, actor: Actor, counter_id: int, day: date) -> None:
         if actor.can(Permission.SERVE_ANY_COUNTER):
@@ -216,21 +221,38 @@ class QueueService:
         update_type = UpdateType(update_type)
         now = self.clock.now()
         day = business_day(now)
-        with self.store.session() as s, s.begin():
-            seq = self._next_seq(s, day, update_type)
-            token = Token(
-                site_id=self.site_id, business_day=day, issued_type=update_type, update_type=update_type,
-                seq=seq, number=f"{update_type.prefix}-{seq:03d}", priority=priority,
-                priority_reason=priority_reason if priority else None, state=TokenState.WAITING,
-                issued_at=now, queued_at=now, cnic=cnic, verification=verification,
-                household_ref=household_ref, details=details or {}, slip_status=slip_status,
-            )
-            s.add(token)
+        token_table: Any = Token.__table__
+        event_table: Any = TokenEvent.__table__
+        with self.store.engine.begin() as conn:
+            seq = int(conn.execute(self._seq_statement(), self._seq_params(day, update_type)).scalar_one())
+            values: dict[str, Any] = {
+                "site_id": self.site_id, "business_day": day, "issued_type": update_type,
+                "update_type": update_type, "seq": seq, "number": f"{update_type.prefix}-{seq:03d}",
+                "priority": priority, "priority_reason": priority_reason if priority else None,
+                "state": TokenState.WAITING, "issued_at": now, "queued_at": now, "called_at": None,
+                "started_at": None, "closed_at": None, "counter_id": None, "served_by": None, "recall_count": 0,
+                "cnic": cnic, "household_ref": household_ref, "verification": verification,
+                "slip_status": slip_status, "details": details or {},
+            }
+            # Core on a plain connection: the ORM session and unit of work cost several times the
+            # durable commit itself on this hot path (tests/benchmarks/queue_bench.py).
+            token_id = int(conn.execute(token_table.insert().returning(token_table.c.id), values).scalar_one())
             payload = {"priority": priority, "update_type": update_type.value}
-            ev = self._event(s, token, Action.ISSUE.value, actor, None, payload)
+            event = {"uuid": new_uuid(), "site_id": self.site_id, "token_id": token_id, "kind": Action.ISSUE.value,
+                     "at": now, "actor": actor.username, "counter_id": None, "payload": payload}
+            event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
             if extra_outbox is not None:
-                extra_outbox(s, token)
-            change = self._change(ev, token)
+                with Session(bind=conn) as s:  # joins this transaction; commits with it
+                    extra_outbox(s, s.get_one(Token, token_id))
+                    s.flush()
+        view = TokenView(
+            id=token_id, number=values["number"], update_type=update_type, issued_type=update_type,
+            priority=priority, priority_reason=values["priority_reason"], state=TokenState.WAITING,
+            business_day=day, issued_at=now, queued_at=now, called_at=None, started_at=None, closed_at=None,
+            counter_id=None, recall_count=0, cnic=cnic, verification=verification, slip_status=slip_status,
+            details=dict(values["details"]),
+        )
+        change = QueueChange(event_id, Action.ISSUE.value, view, None, actor.username)
         self._notify([change])
         return change.token
 
@@ -504,7 +526,8 @@ class QueueService:
 
     # ---- day handling ----------------------------------------------------------------
     def carry_over(self, token_ids: Iterable[int], to_day: date, *, actor: Actor) -> list[TokenView]:
-        """Move open waiting/called tokens to ``to_day`` keeping number and place (close of day)."""
+        """Move open waiting/called tokens to ``to_day`` (close of day): they keep their place in line
+        (queued_at) and get the next number of the new day, so numbering stays gap-free."""
         actor.require(Permission.OPEN_CLOSE_DAY)
         changes = []
         with self.store.session() as s, s.begin():
