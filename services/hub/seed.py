@@ -314,7 +314,8 @@ def _paradata(prng: random.Random, as_of: date, days: int) -> list[dict[str, Any
                 if bad == "duplicate_phone" and phones:
                     phone = phones[0]
                 phones.append(phone)
-                size = min(1 + int(prng.expovariate(1 / (region.avg_household_size - 1))), 18)
+                # Centred on the regional average (a tight spread: single bad surveys, not whole days, stand out).
+                size = min(max(1, round(prng.gauss(region.avg_household_size, 1.6))), 18)
                 assets = _assets(prng, size)
                 if bad == "inconsistent_assets":
                     assets.update(rooms=0, land_acres=round(prng.uniform(10, 40), 1), livestock=prng.randint(20, 60))
