@@ -8,7 +8,7 @@ from db.engine import Store
 from db.models import Counter, CounterAssignment, CounterState, Role, Site, Staff, UpdateType
 from services.clock import Clock, business_day
 
-ALL_TYPES = [t for t in UpdateType if t is not UpdateType.APPEAL]
+ALL_TYPES: list[UpdateType] = [t for t in UpdateType if t is not UpdateType.APPEAL]
 
 # Counter n serves these types in the demo: two generalists, the rest split by workload.
 DEMO_COUNTER_TYPES: list[list[UpdateType]] = [

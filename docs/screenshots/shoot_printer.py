@@ -2,20 +2,25 @@
 
 Run: xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_printer.py docs/screenshots/printer-page.png
 """
-import dataclasses, sys, tempfile, socket
+import dataclasses
+import socket
+import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from PySide6.QtCore import QTimer, QEventLoop
+
 app = QApplication(sys.argv[:1])
-from console.app import build_context, make_application
-from console.printing_glue import install_printing
+from console.app import build_context
 from console.pages.printer import PrinterPage
+from console.printing_glue import install_printing
 from db.engine import Store
 from db.migrate import upgrade
 from db.models import Role, UpdateType
-from services.clock import FixedClock, SITE_ZONE
+from services.clock import SITE_ZONE, FixedClock
 from services.config import Config
 from services.provision import ensure_site, seed_demo
 from services.roles import Actor
@@ -34,7 +39,8 @@ page = PrinterPage(ctx); page.resize(1300, 900); page.show()
 tri = Actor("triage", Role.TRIAGE)
 def wait(sig, ms=5000):
     loop = QEventLoop(); sig.connect(loop.quit); QTimer.singleShot(ms, loop.quit); loop.exec(); sig.disconnect(loop.quit)
-for _ in range(3): ctx.queue.issue_token(UpdateType.ROSTER, actor=tri)
+for _ in range(3):
+    ctx.queue.issue_token(UpdateType.ROSTER, actor=tri)
 a = ctx.queue.issue_token(UpdateType.SHOCK, actor=tri, cnic="3520212345671")
 ctx.token_issued(a); wait(svc.sig_recorded)
 svc.configure(dataclasses.replace(cfg.printer, backend="preview", preview_dir=str(tmp / "slips")))

@@ -33,7 +33,7 @@ def test_sign_in_dialog_wrong_pin_then_lockout_then_success(qtbot, ctx: AppConte
     for _ in range(2):
         dlg.secret.setText("0000")
         qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dlg.ok.isEnabled())
+        qtbot.waitUntil(dlg.ok.isEnabled)
     assert "locked until 10:15" in dlg.error.text()  # 10:00 + the default 15 minutes
     ctx.clock.advance(16 * 60)
     dlg.secret.setText("1234")
@@ -106,7 +106,7 @@ def test_idle_lock_after_timeout_and_activity_postpones_it(qtbot, ctx: AppContex
         assert dlg is not None and dlg.username.text() == "supervisor"
         dlg.secret.setText("9999")
         dlg.ok.click()
-        qtbot.waitUntil(lambda: dlg.error.isVisible())
+        qtbot.waitUntil(dlg.error.isVisible)
         assert lock.locked
         # Input while locked does not count as activity; the triage assistant takes over the desk.
         dlg.username.setText("triage")

@@ -32,7 +32,7 @@ def test_issue_call_complete_through_the_window(qtbot, ctx):
     assert card.buttons["start"].isEnabled() and not card.buttons["call"].isEnabled()
 
     qtbot.mouseClick(card.buttons["start"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: card.buttons["complete"].isEnabled())
+    qtbot.waitUntil(card.buttons["complete"].isEnabled)
     qtbot.mouseClick(card.buttons["complete"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: card.token.text() == "—")
     assert "1" in card.served.text()

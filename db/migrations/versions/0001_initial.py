@@ -1,7 +1,7 @@
 """initial site store
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-27
 """
 
