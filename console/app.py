@@ -93,8 +93,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def install_features(ctx: AppContext) -> None:
     """Connect the registry (triage, outbox sync) and the slip printer to a built context."""
-    from console.printing_glue import install_printing  # noqa: PLC0415
-    from console.sync_worker import install_registry  # noqa: PLC0415
+    from console.printing_glue import install_printing
+    from console.sync_worker import install_registry
 
     install_registry(ctx)
     install_printing(ctx)
@@ -102,9 +102,9 @@ def install_features(ctx: AppContext) -> None:
 
 def build_window(ctx: AppContext) -> MainWindow:
     """The main window for the signed-in person, with the Day and board actions."""
-    from console.board import open_board  # noqa: PLC0415
-    from console.close_day import close_day, open_day  # noqa: PLC0415
-    from services.roles import Permission  # noqa: PLC0415
+    from console.board import open_board
+    from console.close_day import close_day, open_day
+    from services.roles import Permission
 
     window = MainWindow(ctx)
     board = QAction(QCoreApplication.translate("MainWindow", "Now-serving board"), window)
@@ -130,7 +130,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     install_translations(app, lang or cfg.ui.language)
     env = None
     if demo:
-        from console.demo import prepare_demo, start_demo_hub  # noqa: PLC0415
+        from console.demo import prepare_demo, start_demo_hub
 
         env = prepare_demo(cfg)
     url = cfg.database.url or None
@@ -146,8 +146,8 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         seed_demo(store, clock, cfg.site.id, 6)
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
-    from console.login import install_idle_lock, sign_in  # noqa: PLC0415
-    from console.terminal import start_terminal, stop_terminal  # noqa: PLC0415
+    from console.login import install_idle_lock, sign_in
+    from console.terminal import start_terminal, stop_terminal
 
     code = 0
     lock = None
@@ -155,7 +155,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         if sign_in(ctx) is None:
             return 0
         if demo:
-            from console.demo import demo_walk_ins  # noqa: PLC0415
+            from console.demo import demo_walk_ins
 
             ctx.tasks.run_db(lambda: demo_walk_ins(ctx.queue))
         install_features(ctx)

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", type=Path, required=True)
     ev.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
 
-    from console import report_cli  # noqa: PLC0415  (kept beside the report code)
+    from console import report_cli
 
     report_cli.add_parser(sub, _date)
     return p
@@ -65,11 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"drc-console: configuration error: {exc}", file=sys.stderr)
         return 2
     if args.command is None:
-        from console.app import run_gui  # noqa: PLC0415  (Qt only when the window is wanted)
+        from console.app import run_gui
 
         return run_gui(cfg, demo=args.demo, lang=args.lang)
     if args.command == "db":
-        from db.migrate import upgrade  # noqa: PLC0415
+        from db.migrate import upgrade
 
         upgrade(_db_url(args, cfg.database.url))
         print("database is at the newest schema")
@@ -78,15 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "export":
         return _export(args, cfg.database.url)
-    from console import report_cli  # noqa: PLC0415
+    from console import report_cli
 
     return report_cli.run(args, cfg)
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from db.engine import Store  # noqa: PLC0415
-    from db.migrate import upgrade  # noqa: PLC0415
-    from services.simulate import simulate_day  # noqa: PLC0415
+    from db.engine import Store
+    from db.migrate import upgrade
+    from services.simulate import simulate_day
 
     url = args.db or f"sqlite:///{Path.cwd() / 'drc-simulation.sqlite3'}"
     if args.tokens < 0 or args.counters < 1:
@@ -104,8 +104,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, cfg_url: str) -> int:
-    from db.engine import Store  # noqa: PLC0415
-    from services.export import write_events_csv  # noqa: PLC0415
+    from db.engine import Store
+    from services.export import write_events_csv
 
     store = Store.open(_db_url(args, cfg_url))
     try:

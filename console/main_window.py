@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ctx.demo:
             QSettings("drc-console", "drc-console").setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

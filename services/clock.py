@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -19,7 +19,7 @@ class SystemClock:
     """The real wall clock."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class FixedClock:
@@ -28,7 +28,7 @@ class FixedClock:
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
             raise ValueError("FixedClock needs an aware datetime")
-        self._now = start.astimezone(timezone.utc)
+        self._now = start.astimezone(UTC)
 
     def now(self) -> datetime:
         return self._now
@@ -40,7 +40,7 @@ class FixedClock:
 
     def set(self, when: datetime) -> None:
         """Jump to ``when`` (aware)."""
-        self._now = when.astimezone(timezone.utc)
+        self._now = when.astimezone(UTC)
 
 
 def business_day(at: datetime, zone: ZoneInfo = SITE_ZONE) -> date:
@@ -51,4 +51,4 @@ def business_day(at: datetime, zone: ZoneInfo = SITE_ZONE) -> date:
 def day_bounds_utc(day: date, zone: ZoneInfo = SITE_ZONE) -> tuple[datetime, datetime]:
     """UTC start (inclusive) and end (exclusive) of a business day in the site's zone."""
     start = datetime(day.year, day.month, day.day, tzinfo=zone)
-    return start.astimezone(timezone.utc), (start + timedelta(days=1)).astimezone(timezone.utc)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)

@@ -22,6 +22,7 @@ from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
 
+
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests: no automatic cycle collection (it may run on a worker thread and free Qt objects

@@ -134,6 +134,6 @@ class CounterCard(QFrame):
         bg = _LEVEL_STYLE.get(self.data.level, "#ffffff")
         self.setStyleSheet(f"QFrame#CounterCard{{background:{bg};border:{border};border-radius:10px;}}")
 
-    def mousePressEvent(self, event: object) -> None:  # noqa: N802
+    def mousePressEvent(self, event: object) -> None:
         self.sig_selected.emit(self.counter_id)
         super().mousePressEvent(event)  # type: ignore[arg-type]

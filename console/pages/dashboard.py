@@ -8,8 +8,8 @@ the database worker, never on the GUI thread. Charts update preallocated buffers
 from __future__ import annotations
 
 import json
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 

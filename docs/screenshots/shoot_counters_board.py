@@ -2,17 +2,17 @@
 
 Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_counters_board.py docs/screenshots
 """
-import sys, tempfile
-from datetime import datetime, timedelta
+import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
 
 from console.app import build_context, make_application
 from db.engine import Store
 from db.migrate import upgrade
-from db.models import Role, UpdateType, CounterState
+from db.models import CounterState, Role, UpdateType
 from services.clock import SITE_ZONE, FixedClock
 from services.config import Config
 from services.provision import ensure_site, seed_demo
@@ -33,6 +33,7 @@ ctx = build_context(cfg, store, clock, sup)
 q = ctx.queue
 tri = Actor("triage", Role.TRIAGE)
 from services.day import DayService
+
 DayService(store, clock, cfg.site.id, q).open_day(actor=sup)
 mix = [UpdateType.ROSTER, UpdateType.MISSED_OUT, UpdateType.RECERTIFICATION, UpdateType.ROSTER, UpdateType.CYCLIC,
        UpdateType.SHOCK, UpdateType.ROSTER, UpdateType.MISSED_OUT, UpdateType.ROSTER, UpdateType.CYCLIC]
@@ -64,6 +65,7 @@ q.recall(t3.id, actor=sup)
 ctx.site.set_state(ids[5], CounterState.PAUSED, actor=sup)
 
 from console.main_window import MainWindow
+
 win = MainWindow(ctx)
 win.resize(1500, 980)
 win.show()
@@ -72,6 +74,7 @@ page.select(ids[2])
 
 from console.board import BoardWindow
 from console.speech import Announcer
+
 board = BoardWindow(ctx, announcer=Announcer(None))
 board.resize(1600, 900)
 board.show()

@@ -78,7 +78,7 @@ class EventLog:
         return cls.from_columns([], [], [], [], [], [], [], [], [])
 
     @classmethod
-    def from_columns(  # noqa: PLR0917  (one argument per column, in query order)
+    def from_columns(
         cls, token: list[int], kind: list[str], at: list[float], actor: list[str], counter: list[int | None],
         tok_day: list[date], tok_type: list[UpdateType], tok_priority: list[bool], tok_state: list[TokenState],
         names: dict[str, str] | None = None,

@@ -70,7 +70,7 @@ def build_day(store: Store, day: date, *, tokens: int, counters: int, seed: int 
     def ts(x: float) -> datetime:
         return datetime.fromtimestamp(x, UTC)
 
-    def ev(tid: int, kind: str, at: float, actor: str, counter: int | None,  # noqa: PLR0917
+    def ev(tid: int, kind: str, at: float, actor: str, counter: int | None,
            payload: dict[str, Any]) -> None:
         if at <= cut:
             ev_rows.append({"uuid": str(uuid.uuid4()), "site_id": SITE_ID, "token_id": tid, "kind": kind,

@@ -30,10 +30,10 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from services.hub.db import make_engine, upgrade  # noqa: E402
-from services.hub.models import Member  # noqa: E402
-from services.hub.seed import missed_out_cnics, seed  # noqa: E402
-from services.hub.testing import free_port  # noqa: E402
+from services.hub.db import make_engine, upgrade
+from services.hub.models import Member
+from services.hub.seed import missed_out_cnics, seed
+from services.hub.testing import free_port
 
 PG_ADMIN_URL = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 KEY = "bench-key"

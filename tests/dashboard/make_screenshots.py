@@ -16,28 +16,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from console.app import build_context, make_application  # noqa: E402
-from console.main_window import MainWindow  # noqa: E402
-from console.pages import PAGES  # noqa: E402
-from console.pages.dashboard import DashboardPage  # noqa: E402
-from console.pages.quality import QualityPage  # noqa: E402
-from console.report_pdf import render_report_pdf  # noqa: E402
-from db.engine import Store  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
-from db.models import Role  # noqa: E402
-from services.clock import SITE_ZONE, FixedClock  # noqa: E402
-from services.config import Config  # noqa: E402
-from services.hub.db import make_engine as hub_engine  # noqa: E402
-from services.hub.db import upgrade as hub_upgrade  # noqa: E402
-from services.hub.seed import seed  # noqa: E402
-from services.hub.testing import run_hub_in_thread  # noqa: E402
-from services.registry import RegistryClient  # noqa: E402
-from services.report import daily_report  # noqa: E402
-from services.roles import Actor  # noqa: E402
-from tests.benchmarks.metrics_bench import build_day  # noqa: E402
+from console.app import build_context, make_application
+from console.main_window import MainWindow
+from console.pages import PAGES
+from console.pages.dashboard import DashboardPage
+from console.pages.quality import QualityPage
+from console.report_pdf import render_report_pdf
+from db.engine import Store
+from db.migrate import upgrade
+from db.models import Role
+from services.clock import SITE_ZONE, FixedClock
+from services.config import Config
+from services.hub.db import make_engine as hub_engine
+from services.hub.db import upgrade as hub_upgrade
+from services.hub.seed import seed
+from services.hub.testing import run_hub_in_thread
+from services.registry import RegistryClient
+from services.report import daily_report
+from services.roles import Actor
+from tests.benchmarks.metrics_bench import build_day
 
 DAY = date(2026, 3, 4)
 NOW = datetime(2026, 3, 4, 14, 40, tzinfo=SITE_ZONE)
