@@ -12,12 +12,28 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from sqlalchemy.exc import OperationalError
 
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+def describe_error(exc: BaseException) -> str:
+    """A message a supervisor can act on for an unexpected failure (full disk, busy database...)."""
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower()
+        if "full" in text:
+            return QCoreApplication.translate(
+                "TaskRunner", "The disk is full: nothing was saved. Free space on this PC, then try again.")
+        if "locked" in text or "busy" in text:
+            return QCoreApplication.translate(
+                "TaskRunner", "The database is busy (another console is writing): nothing was saved. Try again.")
+        return QCoreApplication.translate("TaskRunner", "The database could not be used: %1").replace(
+            "%1", str(exc.orig))
+    return str(exc) or type(exc).__name__
 
 
 class TaskRunner(QObject):
@@ -78,7 +94,7 @@ class TaskRunner(QObject):
             log.warning("background operation failed: %s", outcome)
             if callback is not None:
                 callback(outcome)
-            self.sig_error.emit(str(outcome) or type(outcome).__name__)
+            self.sig_error.emit(describe_error(outcome))
         elif callback is not None:
             callback(outcome)
 

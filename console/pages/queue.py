@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.names import counter_label, state_label, type_label
+from console.tasks import describe_error
 from db.models import SlipStatus, TokenState, UpdateType, Verification
 from services.queue import QueueError, TokenView
 from services.roles import PermissionDenied
@@ -312,7 +313,8 @@ class QueuePage(QWidget):
         if isinstance(exc, QueueError | PermissionDenied):
             self.ctx.status.alert(str(exc), "warning")
         else:
-            self.ctx.status.alert(self.tr("Could not complete the action: %1").replace("%1", str(exc)), "error")
+            self.ctx.status.alert(self.tr("Could not complete the action: %1").replace("%1", describe_error(exc)),
+                                  "error")
 
     def issue(self) -> None:
         """Issue a token of the chosen type (on the database worker); the slip prints after commit."""
