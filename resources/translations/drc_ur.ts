@@ -1214,177 +1214,177 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/pages/queue.py" line="80" />
-        <location filename="../../console/pages/queue.py" line="296" />
+        <location filename="../../console/pages/queue.py" line="81" />
         <location filename="../../console/pages/queue.py" line="297" />
+        <location filename="../../console/pages/queue.py" line="298" />
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="82" />
-        <location filename="../../console/pages/queue.py" line="295" />
+        <location filename="../../console/pages/queue.py" line="83" />
+        <location filename="../../console/pages/queue.py" line="296" />
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="82" />
-        <location filename="../../console/pages/queue.py" line="295" />
+        <location filename="../../console/pages/queue.py" line="83" />
+        <location filename="../../console/pages/queue.py" line="296" />
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="83" />
+        <location filename="../../console/pages/queue.py" line="84" />
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="83" />
+        <location filename="../../console/pages/queue.py" line="84" />
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="87" />
+        <location filename="../../console/pages/queue.py" line="88" />
         <source>Issue token  (F2)</source>
         <translation>ٹوکن جاری کریں  (F2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="99" />
+        <location filename="../../console/pages/queue.py" line="100" />
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="106" />
+        <location filename="../../console/pages/queue.py" line="107" />
         <source>Issue a token</source>
         <translation>ٹوکن جاری کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="119" />
+        <location filename="../../console/pages/queue.py" line="120" />
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="124" />
+        <location filename="../../console/pages/queue.py" line="125" />
         <source>Transfer…</source>
         <translation>منتقل کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="125" />
-        <location filename="../../console/pages/queue.py" line="394" />
+        <location filename="../../console/pages/queue.py" line="126" />
+        <location filename="../../console/pages/queue.py" line="396" />
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="126" />
+        <location filename="../../console/pages/queue.py" line="127" />
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="236" />
+        <location filename="../../console/pages/queue.py" line="237" />
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="241" />
+        <location filename="../../console/pages/queue.py" line="242" />
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="243" />
+        <location filename="../../console/pages/queue.py" line="244" />
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="265" />
+        <location filename="../../console/pages/queue.py" line="266" />
         <source>No DEO assigned</source>
         <translation>کوئی ڈی ای او مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="267" />
+        <location filename="../../console/pages/queue.py" line="268" />
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="267" />
+        <location filename="../../console/pages/queue.py" line="268" />
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="268" />
+        <location filename="../../console/pages/queue.py" line="269" />
         <source>Closed</source>
         <translation>بند</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="296" />
+        <location filename="../../console/pages/queue.py" line="297" />
         <source>Pregnant / infant</source>
         <translation>حاملہ / شیر خوار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="301" />
+        <location filename="../../console/pages/queue.py" line="302" />
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="302" />
+        <location filename="../../console/pages/queue.py" line="303" />
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="302" />
+        <location filename="../../console/pages/queue.py" line="303" />
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="303" />
+        <location filename="../../console/pages/queue.py" line="304" />
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="303" />
+        <location filename="../../console/pages/queue.py" line="304" />
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="307" />
+        <location filename="../../console/pages/queue.py" line="308" />
         <source>Printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="307" />
+        <location filename="../../console/pages/queue.py" line="308" />
         <source>Printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308" />
+        <location filename="../../console/pages/queue.py" line="309" />
         <source>NOT PRINTED</source>
         <translation>نہیں چھپا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="315" />
+        <location filename="../../console/pages/queue.py" line="316" />
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="350" />
+        <location filename="../../console/pages/queue.py" line="352" />
         <source>Nobody is waiting for this counter's update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="377" />
+        <location filename="../../console/pages/queue.py" line="379" />
         <source>Transfer token</source>
         <translation>ٹوکن منتقل کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="378" />
+        <location filename="../../console/pages/queue.py" line="380" />
         <source>Move %1 to:</source>
         <translation>%1 کو منتقل کریں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="395" />
+        <location filename="../../console/pages/queue.py" line="397" />
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="404" />
+        <location filename="../../console/pages/queue.py" line="406" />
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -1509,6 +1509,24 @@ Counters: %6</source>
         <location filename="../../console/terminal.py" line="48" />
         <source>The counter terminal could not start: %1</source>
         <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../console/tasks.py" line="29" />
+        <source>The disk is full: nothing was saved. Free space on this PC, then try again.</source>
+        <translation>ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔ اس کمپیوٹر پر جگہ خالی کریں، پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/tasks.py" line="32" />
+        <source>The database is busy (another console is writing): nothing was saved. Try again.</source>
+        <translation>ڈیٹا بیس مصروف ہے (دوسرا کنسول لکھ رہا ہے): کچھ محفوظ نہیں ہوا۔ دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/tasks.py" line="34" />
+        <source>The database could not be used: %1</source>
+        <translation>ڈیٹا بیس استعمال نہ ہو سکا: %1</translation>
     </message>
 </context>
 <context>
