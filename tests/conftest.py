@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -48,12 +49,20 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE))
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated, empty SQLite file; tests copy it instead of migrating again (~10x faster)."""
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    """URL of a migrated SQLite file in a temp dir."""
-    url = f"sqlite:///{tmp_path / 'site.sqlite3'}"
-    upgrade(url)
-    return url
+def sqlite_url(tmp_path: Path, migrated_template: Path) -> str:
+    """URL of a migrated SQLite file in a temp dir (a copy of the session template)."""
+    target = tmp_path / "site.sqlite3"
+    shutil.copyfile(migrated_template, target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture

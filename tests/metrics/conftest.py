@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from db.engine import Store
-from db.migrate import upgrade
 from db.models import Role, Staff
 from services.clock import SITE_ZONE, FixedClock
 from services.roles import Actor
 from services.site import SiteService
 from tests.conftest import SITE_ID
-
-
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated, empty SQLite file; tests copy it instead of migrating again."""
-    path = tmp_path_factory.mktemp("metrics-template") / "empty.sqlite3"
-    upgrade(f"sqlite:///{path}")
-    return path
-
-
-@pytest.fixture
-def sqlite_url(tmp_path: Path, migrated_template: Path) -> str:
-    """A copy of the migrated template."""
-    target = tmp_path / "site.sqlite3"
-    shutil.copyfile(migrated_template, target)
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from db.engine import Store
-from db.migrate import upgrade
 from db.models import Counter, Role, Staff, Token, TokenEvent
 from services.queue import QueueService, TokenView
 from services.roles import Actor
 from services.site import SiteService
 from tests.conftest import SITE_ID
-
-
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated, empty SQLite file; tests copy it instead of migrating again (~10x faster)."""
-    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
-    upgrade(f"sqlite:///{path}")
-    return path
-
-
-@pytest.fixture
-def sqlite_url(tmp_path: Path, migrated_template: Path) -> str:
-    """URL of a migrated SQLite file in a temp dir (a copy of the session template)."""
-    target = tmp_path / "site.sqlite3"
-    shutil.copyfile(migrated_template, target)
-    return f"sqlite:///{target}"
 
 
 def deo_for(store: Store, site: SiteService, counter_id: int) -> Actor:
