@@ -124,7 +124,8 @@ class DashboardPage(QWidget):
         # Waiting times grow while nothing happens: recompute now and then anyway.
         self._periodic = QTimer(self)
         self._periodic.setInterval(PERIODIC_MS)
-        self._periodic.timeout.connect(self.refresh)
+        self._periodic.timeout.connect(self._on_events_changed)
+        self._stale = False
         self._periodic.start()
         ctx.events.sig_changed.connect(self._on_events_changed)
         ctx.events.sig_external.connect(self._on_events_changed)
@@ -137,6 +138,9 @@ class DashboardPage(QWidget):
             if self.metrics is not None:
                 self._draw_charts(self.metrics)
         super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def _build_charts(self) -> None:
         from widgets.charts import DeoChart, HourlyChart, WaitTrendChart
@@ -166,6 +170,10 @@ class DashboardPage(QWidget):
 
     # ---- live updates ----------------------------------------------------------------
     def _on_events_changed(self, *_args: Any) -> None:
+        if not self.isVisible():
+            # Nobody is looking: keep the database worker free for the queue; catch up on show.
+            self._stale = True
+            return
         if not self._coalesce.isActive():
             self._coalesce.start()
 
