@@ -1,6 +1,7 @@
 """HTTP client of the central registry (contract: resources/registry-api.yaml, /v1).
 
-One ``requests.Session``: connect/read timeouts on every call, TLS verification on, the site's
+One ``requests.Session`` per calling thread (a Session is not safe to share between the console's
+I/O threads): connect/read timeouts on every call, TLS verification on, the site's
 API key as a bearer token. Every answer is validated against ``services.registry.models``; any
 failure becomes :class:`RegistryUnavailable` or :class:`RegistryError` with a message meant for
 the supervisor. The key never appears in ``repr``, messages or logs.
@@ -97,9 +98,13 @@ class RegistryClient:
         self.backoff = backoff
         self._sleep = sleep
         self._now = now
-        self._session = session or requests.Session()
-        self._session.verify = True
-        self._session.headers["Accept"] = "application/json"
+        self._injected = session
+        if session is not None:
+            session.verify = True
+            session.headers["Accept"] = "application/json"
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
         self._shock_cache: TTLCache[ShockAreas] = TTLCache(shock_ttl, monotonic)
         self._state_lock = threading.Lock()
         self._state = ConnectionState(online=None)
@@ -114,9 +119,28 @@ class RegistryClient:
     def __repr__(self) -> str:
         return f"RegistryClient({self.base_url!r}, api_key=***)"
 
+    def _http(self) -> requests.Session:
+        """This thread's session (or the injected one), created on first use."""
+        if self._injected is not None:
+            return self._injected
+        sess: requests.Session | None = getattr(self._local, "session", None)
+        if sess is None:
+            sess = requests.Session()
+            sess.verify = True
+            sess.headers["Accept"] = "application/json"
+            self._local.session = sess
+            with self._sessions_lock:
+                self._sessions.append(sess)
+        return sess
+
     def close(self) -> None:
-        """Close pooled connections."""
-        self._session.close()
+        """Close pooled connections of every thread's session."""
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for sess in sessions:
+            sess.close()
+        if self._injected is not None:
+            self._injected.close()
 
     # ---- online state ------------------------------------------------------------------
     @property
@@ -185,7 +209,7 @@ class RegistryClient:
         url = self.base_url + path
         wait = f"{self.read_timeout:g} s"
         try:
-            resp = self._session.request(
+            resp = self._http().request(
                 method, url, json=body, params=params,
                 headers={"Authorization": f"Bearer {self.__api_key}"},
                 timeout=(self.connect_timeout, self.read_timeout),

@@ -72,3 +72,24 @@ def test_triage_lookup_paths_against_the_hub(live_hub: Any) -> None:
     assert [e.update_type for e in new.suggestions] == [UpdateType.MISSED_OUT]
     cyc = triage.lookup(samples["cyclic"][0].cnic)
     assert UpdateType.CYCLIC in {e.update_type for e in cyc.suggestions}
+
+
+def test_each_io_thread_gets_its_own_session(live_hub: Any) -> None:
+    import threading
+
+    c = RegistryClient(live_hub.url, KEY, read_timeout=5)
+    results: list[str] = []
+
+    def look() -> None:
+        results.append(c.health().status)
+
+    threads = [threading.Thread(target=look) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    c.health()
+    assert results == ["ok", "ok", "ok"]
+    assert len(c._sessions) == 4  # three worker threads and this one; never one Session shared
+    c.close()
+    assert c._sessions == []
