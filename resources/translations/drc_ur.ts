@@ -560,12 +560,12 @@
     <message>
         <location filename="../../console/pages/dashboard.py" line="201" />
         <source>%1 issued · %2 at counters now</source>
-        <translation type="unfinished" />
+        <translation>%1 جاری · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="205" />
         <source>longest estimated wait %1 min</source>
-        <translation type="unfinished" />
+        <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="206" />
@@ -580,47 +580,47 @@
     <message>
         <location filename="../../console/pages/dashboard.py" line="212" />
         <source>p90 %1 min · %2 calls</source>
-        <translation type="unfinished" />
+        <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="217" />
         <source>called within %1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="222" />
         <source>%1 of %2 called visitors</source>
-        <translation type="unfinished" />
+        <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="225" />
         <source>%1 waiting, ~%2 min</source>
-        <translation type="unfinished" />
+        <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="227" />
         <source>%1 waiting</source>
-        <translation type="unfinished" />
+        <translation>%1 منتظر</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="229" />
         <source>Estimated wait for a new token — </source>
-        <translation type="unfinished" />
+        <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="234" />
         <source>7-day average over %1 open day(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="235" />
         <source>no earlier days to average yet</source>
-        <translation type="unfinished" />
+        <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="236" />
         <source>Updated %1 (Pakistan time) · %2</source>
-        <translation type="unfinished" />
+        <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="243" />
@@ -628,7 +628,10 @@
 Served: %3 · No-show: %4
 Median service: %5 min
 Counters: %6</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)
+خدمت: %3 · غیر حاضر: %4
+خدمت کا وسطانیہ وقت: %5 منٹ
+کاؤنٹر: %6</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="252" />
@@ -638,7 +641,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/dashboard.py" line="252" />
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="254" />
@@ -658,12 +661,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/dashboard.py" line="270" />
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
-        <translation type="unfinished" />
+        <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="277" />
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
-        <translation type="unfinished" />
+        <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="295" />
@@ -721,7 +724,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/quality.py" line="145" />
         <source>Far from the site's other DEOs: </source>
-        <translation type="unfinished" />
+        <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
 </context>
 <context>
@@ -843,22 +846,22 @@ Counters: %6</source>
     <message>
         <location filename="../../console/printing_glue.py" line="167" />
         <source>Could not prepare the slip for token %1: %2</source>
-        <translation type="unfinished" />
+        <translation>ٹوکن %1 کی پرچی تیار نہ ہو سکی: %2</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="186" />
         <source>Could not record the slip of token %1: %2</source>
-        <translation type="unfinished" />
+        <translation>ٹوکن %1 کی پرچی کا اندراج نہ ہو سکا: %2</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="197" />
         <source>Test slip sent to %1.</source>
-        <translation type="unfinished" />
+        <translation>آزمائشی پرچی %1 کو بھیج دی گئی۔</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="211" />
         <source>Test slip NOT printed: %1</source>
-        <translation type="unfinished" />
+        <translation>آزمائشی پرچی نہیں چھپی: %1</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="216" />
@@ -896,12 +899,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/printing_glue.py" line="243" />
         <source>connected (no status)</source>
-        <translation type="unfinished" />
+        <translation>منسلک (حالت معلوم نہیں)</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="258" />
         <source>No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart.</source>
-        <translation type="unfinished" />
+        <translation>کیو آر راز ترتیب نہیں دیا گیا ([printer] qr_secret): دوبارہ چلانے کے بعد پرچی کے کوڈ کی تصدیق نہیں ہو سکے گی۔</translation>
     </message>
     <message>
         <location filename="../../console/printing_glue.py" line="271" />
@@ -911,7 +914,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/printing_glue.py" line="272" />
         <source>Printer not usable: %1</source>
-        <translation type="unfinished" />
+        <translation>پرنٹر قابلِ استعمال نہیں: %1</translation>
     </message>
 </context>
 <context>
@@ -919,7 +922,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="72" />
         <source>Printer: not checked</source>
-        <translation type="unfinished" />
+        <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="76" />
@@ -944,7 +947,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="86" />
         <source>Token number, e.g. R-042</source>
-        <translation type="unfinished" />
+        <translation>ٹوکن نمبر، مثلاً R-042</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="87" />
@@ -954,12 +957,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="98" />
         <source>Printing is not set up in this console.</source>
-        <translation type="unfinished" />
+        <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="108" />
         <source>last slip</source>
-        <translation type="unfinished" />
+        <translation>آخری پرچی</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="115" />
@@ -969,7 +972,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="167" />
         <source> dots</source>
-        <translation type="unfinished" />
+        <translation> نقطے</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="177" />
@@ -984,7 +987,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="180" />
         <source>ESC/POS profile</source>
-        <translation type="unfinished" />
+        <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="182" />
@@ -1004,17 +1007,17 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="191" />
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
-        <translation type="unfinished" />
+        <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="237" />
         <source>Printer: %1 - checking…</source>
-        <translation type="unfinished" />
+        <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="253" />
         <source>%1 (%2, issued %3): %4</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2، جاری %3): %4</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="258" />
@@ -1029,12 +1032,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="266" />
         <source>NOT PRINTED - %1</source>
-        <translation type="unfinished" />
+        <translation>نہیں چھپا - %1</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="273" />
         <source>Printer %1: %2</source>
-        <translation type="unfinished" />
+        <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="302" />
@@ -1044,7 +1047,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="332" />
         <source>No token %1 today.</source>
-        <translation type="unfinished" />
+        <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1065,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/quality.py" line="59" />
         <source>Submitted before started</source>
-        <translation type="unfinished" />
+        <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="60" />
@@ -1087,22 +1090,22 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/quality.py" line="62" />
         <source>No household members</source>
-        <translation type="unfinished" />
+        <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="62" />
         <source>Assets but no rooms</source>
-        <translation type="unfinished" />
+        <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="63" />
         <source>AC but no fridge</source>
-        <translation type="unfinished" />
+        <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="63" />
         <source>Too many rooms</source>
-        <translation type="unfinished" />
+        <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="64" />
@@ -1178,37 +1181,37 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/quality.py" line="300" />
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
-        <translation type="unfinished" />
+        <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="307" />
         <source>Asking the hub for the surveys of %1…</source>
-        <translation type="unfinished" />
+        <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="345" />
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
-        <translation type="unfinished" />
+        <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="367" />
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
-        <translation type="unfinished" />
+        <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="371" />
         <source>stand out: %1</source>
-        <translation type="unfinished" />
+        <translation>نمایاں: %1</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="386" />
         <source>Flagged surveys of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="387" />
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
-        <translation type="unfinished" />
+        <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
 </context>
 <context>
@@ -1641,7 +1644,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="159" />
         <source>Alt+{n}</source>
-        <translation type="unfinished" />
+        <translation>Alt+{n}</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="174" />
@@ -1721,7 +1724,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="242" />
         <source>Already in the registry; a missed-out survey is only for new households.</source>
-        <translation type="unfinished" />
+        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="243" />
@@ -1751,27 +1754,27 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="249" />
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
-        <translation type="unfinished" />
+        <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="250" />
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
-        <translation type="unfinished" />
+        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="252" />
         <source>Score {score} is above the appeal limit {limit}.</source>
-        <translation type="unfinished" />
+        <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="253" />
         <source>The registry holds no poverty score for this household.</source>
-        <translation type="unfinished" />
+        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="254" />
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation type="unfinished" />
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="256" />
@@ -1781,12 +1784,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="257" />
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
-        <translation type="unfinished" />
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="259" />
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation type="unfinished" />
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="261" />
@@ -1796,7 +1799,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="262" />
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
-        <translation type="unfinished" />
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="264" />
@@ -1806,7 +1809,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="265" />
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
-        <translation type="unfinished" />
+        <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="282" />
@@ -1826,22 +1829,22 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="285" />
         <source>Only digits and dashes: '{bad}' is not allowed in a CNIC.</source>
-        <translation type="unfinished" />
+        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں '{bad}' کی اجازت نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="286" />
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
-        <translation type="unfinished" />
+        <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="287" />
         <source>A CNIC never starts with 0; check the first digit.</source>
-        <translation type="unfinished" />
+        <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="288" />
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
-        <translation type="unfinished" />
+        <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="311" />
@@ -1866,12 +1869,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="360" />
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
-        <translation type="unfinished" />
+        <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="364" />
         <source>CNIC {cnic}: not checked with the registry.</source>
-        <translation type="unfinished" />
+        <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="370" />
@@ -1896,17 +1899,17 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="382" />
         <source>MISMATCH - ask for the visitor's details</source>
-        <translation type="unfinished" />
+        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="383" />
         <source>BLOCKED by the identity authority</source>
-        <translation type="unfinished" />
+        <translation>شناختی ادارے کی جانب سے بلاک</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="384" />
         <source>CNIC {cnic} - identity: {identity}</source>
-        <translation type="unfinished" />
+        <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="387" />
@@ -1921,12 +1924,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="390" />
         <source>Household {hid} - family size {n} - {place} ({region})</source>
-        <translation type="unfinished" />
+        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="392" />
         <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
-        <translation type="unfinished" />
+        <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="394" />
@@ -1936,7 +1939,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="395" />
         <source> - notified shock area</source>
-        <translation type="unfinished" />
+        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="397" />
