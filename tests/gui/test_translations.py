@@ -11,6 +11,7 @@ import resources
 from console.app import install_translations
 from console.pages.queue import QueuePage
 
+
 @pytest.fixture
 def urdu(qapp):
     tr = install_translations(qapp, "ur")
