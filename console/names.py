@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 
 from db.models import TokenState, UpdateType
 from services.labels import TOKEN_STATE_EN, UPDATE_TYPE_EN
@@ -39,3 +40,15 @@ def counter_label(number: int, label: str) -> str:
     if label == f"Counter {number}":
         return QCoreApplication.translate("Counter", "Counter %1").replace("%1", str(number))
     return label
+
+
+def ltr(value: object) -> str:
+    """``value`` as text kept left-to-right inside right-to-left (Urdu) text.
+
+    CNICs, dates and token numbers mix digits, dashes and stars; without isolation the bidi
+    algorithm reorders their parts in an Urdu line (``35202-*****67-1`` would read backwards).
+    """
+    text = str(value)
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return f"\u2066{text}\u2069"
+    return text

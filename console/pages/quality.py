@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from console.context import AppContext
+from console.names import ltr
 from db.models import Staff
 from services.clock import business_day
 from services.quality import CODES, DeoQuality, QualityReport, QualityThresholds, assess, site_location
@@ -182,7 +183,12 @@ class FlaggedSurveysModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             keys = ["survey_id", "deo", "cnic", "phone", "minutes", "household_size"]
             if col < len(keys):
-                return r[keys[col]] if role == SORT_ROLE or col not in (4,) else f"{r['minutes']:.1f}"
+                if role == SORT_ROLE:
+                    return r[keys[col]]
+                if col == 4:
+                    return f"{r['minutes']:.1f}"
+                # Survey ids, CNICs and phones stay left-to-right inside an Urdu table.
+                return ltr(r[keys[col]]) if col in (0, 2, 3) else r[keys[col]]
             if col == 6:
                 return ", ".join(flag_title(c) for c in r["codes"])
             return " ".join(r["explanations"])

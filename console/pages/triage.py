@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.names import ltr
 from db.models import UpdateType, Verification
 from services.cnic import CnicError, CnicProblem, mask_cnic, parse_cnic
 from services.queue import TokenView
@@ -269,7 +270,7 @@ class TriagePage(QWidget):
         if template is None:
             return e.reason
         try:
-            return template.format(**e.params)
+            return template.format(**{k: ltr(v) for k, v in e.params.items()})
         except (KeyError, IndexError):
             return e.reason
 
@@ -308,7 +309,7 @@ class TriagePage(QWidget):
         for box in self.flag_boxes.values():
             box.setChecked(False)
         self._set_busy(True)
-        self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=mask_cnic(digits)))
+        self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=ltr(mask_cnic(digits))))
         triage = self._triage
         queue = self._ctx.queue
         self._ctx.tasks.run_db(lambda: queue.open_token_for_cnic(digits),
@@ -362,7 +363,7 @@ class TriagePage(QWidget):
         self.offline_banner.setText(f"{head}\n{problem.message}")
         self.offline_banner.show()
         self.summary_label.setText(self.tr("CNIC {cnic}: not checked with the registry.").format(
-            cnic=mask_cnic(self._cnic)))
+            cnic=ltr(mask_cnic(self._cnic))))
         allowed = set(self._triage.manual_choices())
         for t in DISPLAY_ORDER:
             ok = t in allowed
@@ -381,17 +382,17 @@ class TriagePage(QWidget):
         identity = {"verified": self.tr("verified"), "not_found": self.tr("not in the registry"),
                     "mismatch": self.tr("MISMATCH - ask for the visitor's details"),
                     "blocked": self.tr("BLOCKED by the identity authority")}[lookup.identity.status]
-        lines = [self.tr("CNIC {cnic} - identity: {identity}").format(cnic=lookup.masked, identity=identity)]
+        lines = [self.tr("CNIC {cnic} - identity: {identity}").format(cnic=ltr(lookup.masked), identity=identity)]
         if hh.registered:
             score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
             beneficiary = self.tr("beneficiary") if hh.pmt_score is not None and \
                 hh.pmt_score <= self._triage.policy.cut_off else self.tr("not a beneficiary")
             place = ", ".join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
             lines.append(self.tr("Household {hid} - family size {n} - {place} ({region})").format(
-                hid=hh.household_id, n=lookup.family_size, place=place, region=hh.region))
+                hid=ltr(hh.household_id), n=lookup.family_size, place=place, region=hh.region))
             lines.append(self.tr("PMT score {score} ({beneficiary}) - last survey {last}{shock}").format(
                 score=score, beneficiary=beneficiary,
-                last=hh.last_survey_date.isoformat() if hh.last_survey_date else self.tr("unknown"),
+                last=ltr(hh.last_survey_date.isoformat()) if hh.last_survey_date else self.tr("unknown"),
                 shock=self.tr(" - notified shock area") if hh.shock_area else ""))
         elif lookup.identity.status != "blocked":
             lines.append(self.tr("No household on record: a missed-out household."))
@@ -401,7 +402,7 @@ class TriagePage(QWidget):
             button.setEnabled(e.eligible)
             text = self.reason_text(e)
             if not e.eligible and e.eligible_from is not None and e.eligible_from.isoformat() not in text:
-                text += "  " + self.tr("[eligible from {date}]").format(date=e.eligible_from.isoformat())
+                text += "  " + self.tr("[eligible from {date}]").format(date=ltr(e.eligible_from.isoformat()))
             label.setText(("\u2714 " if e.eligible else "\u2716 ") + text)
             label.setStyleSheet("color:#1b5e20;" if e.eligible else "color:#777;")
         if lookup.suggestions:
@@ -479,7 +480,7 @@ class TriagePage(QWidget):
     def _on_issued(self, view: TokenView) -> None:
         self._issuing = False
         self._ctx.token_issued(view)
-        text = self.tr("Token {number} issued: {type}.").format(number=view.number,
+        text = self.tr("Token {number} issued: {type}.").format(number=ltr(view.number),
                                                                type=self.type_title(view.update_type))
         if view.verification is Verification.UNVERIFIED:
             text += " " + self.tr("Unverified: it will be checked automatically when the registry answers.")
@@ -549,7 +550,7 @@ class TriagePage(QWidget):
         keys = [k for k in _SAMPLE_ORDER if k in samples.samples] + sorted(set(samples.samples) - set(_SAMPLE_ORDER))
         for key in keys:
             for sample in samples.samples[key][:2]:
-                item = QListWidgetItem(f"{labels.get(key, key)}: {mask_cnic(sample.cnic)}")
+                item = QListWidgetItem(f"{labels.get(key, key)}: {ltr(mask_cnic(sample.cnic))}")
                 item.setToolTip(sample.note)
                 item.setData(Qt.ItemDataRole.UserRole, sample.cnic)
                 self.samples_list.addItem(item)

@@ -50,3 +50,15 @@ def test_queue_page_in_urdu(urdu, qtbot, ctx):
 def test_english_is_the_default(qapp):
     assert install_translations(qapp, "en") is None
     assert QCoreApplication.translate("Pages", "Queue") == "Queue"
+
+
+def test_cnics_and_dates_are_isolated_left_to_right_only_in_urdu(qapp):
+    from console.names import ltr
+
+    assert ltr("35202-*****67-1") == "35202-*****67-1"
+    tr = install_translations(qapp, "ur")
+    try:
+        assert ltr("35202-*****67-1") == "\u206635202-*****67-1\u2069"
+    finally:
+        qapp.removeTranslator(tr)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
