@@ -21,7 +21,7 @@ from db.engine import Store
 from db.migrate import upgrade
 from db.models import Role
 from services.clock import Clock, SystemClock
-from services.config import Config
+from services.config import Config, default_config_path
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
@@ -133,6 +133,8 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         from console.demo import prepare_demo, start_demo_hub
 
         env = prepare_demo(cfg)
+    elif cfg.source is None:
+        cfg.source = default_config_path()  # where settings changed in the window are saved
     url = cfg.database.url or None
     # Alembic's migration context is process-global: migrate the site store before the demo
     # hub migrates its own database on another thread.

@@ -6,6 +6,7 @@ variables. The hub API key is a secret: ``repr`` hides it and nothing logs it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import tomllib
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 import platformdirs
+import tomli_w
 
 SCHEMA_VERSION = 1
 APP_NAME = "drc-console"
@@ -138,6 +140,34 @@ class Config:
 def default_config_path() -> Path:
     """The TOML file in the platformdirs config dir."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def save_config(cfg: Config, path: Path | None = None) -> Path:
+    """Write ``cfg`` as TOML to ``path`` (default: where it was read from), atomically.
+
+    Secrets are written as they are (the file is the place for them, readable by the site's
+    account only); a full disk or a read-only folder raises :class:`ConfigError` and leaves the
+    previous file untouched.
+    """
+    target = Path(path or cfg.source or default_config_path())
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for f in fields(cfg):
+        value = getattr(cfg, f.name)
+        if dataclasses.is_dataclass(value):
+            data[f.name] = dataclasses.asdict(value)  # type: ignore[arg-type]
+    data["policy"] = dict(cfg.policy)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ConfigError(f"{target}: could not save the configuration ({exc.strerror or exc})") from None
+    cfg.source = target
+    return target
 
 
 def _coerce(value: Any, typ: Any, where: str) -> Any:

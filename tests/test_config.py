@@ -59,3 +59,26 @@ def test_explicit_missing_file_is_an_error(tmp_path):
 def test_bad_env_value_is_an_error():
     with pytest.raises(ConfigError, match="terminal.port"):
         load_config(EXAMPLE, env={"DRC_TERMINAL_PORT": "eighty"})
+
+
+def test_save_and_load_round_trip_keeps_everything(tmp_path):
+    from services.config import save_config
+
+    cfg = load_config(EXAMPLE, env={})
+    cfg.printer.backend = "network"
+    cfg.printer.host = "10.0.0.9"
+    cfg.hub.api_key = "site-key"
+    target = save_config(cfg, tmp_path / "saved.toml")
+    again = load_config(target, env={})
+    assert again.printer.host == "10.0.0.9" and again.hub.api_key == "site-key"
+    assert again.policy == cfg.policy and again.queue == cfg.queue
+    assert (target.stat().st_mode & 0o777) == 0o600  # it holds secrets
+
+
+def test_save_into_an_unwritable_place_is_a_clear_error(tmp_path):
+    from services.config import Config, save_config
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="could not save the configuration"):
+        save_config(Config(), blocker / "sub" / "config.toml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -31,7 +32,7 @@ from printing.backends import PrinterStatus
 from printing.layout import WIDTH_58MM, WIDTH_80MM, WIDTH_80MM_OLD
 from printing.worker import PrintResult
 from services.clock import SITE_ZONE
-from services.config import PrinterSection
+from services.config import PrinterSection, save_config
 from services.labels import UPDATE_TYPE_EN
 from services.queue import TokenView
 from widgets.slip_preview import SlipPreview
@@ -188,8 +189,13 @@ class PrinterPage(QWidget):
         for b in (self.apply_button, self.test_button, self.check_button):
             buttons.addWidget(b)
         form.addRow(buttons)
-        self.config_note = QLabel(self.tr("Applied settings last until the console closes; to keep them, "
-                                          "put them in the [printer] section of the configuration file."))
+        source = self.ctx.config.source
+        if self.ctx.demo or source is None:
+            note = self.tr("Applied settings last until the console closes; to keep them, "
+                           "put them in the [printer] section of the configuration file.")
+        else:
+            note = self.tr("Apply also saves the settings to %1.").replace("%1", str(source))
+        self.config_note = QLabel(note)
         self.config_note.setWordWrap(True)
         self.config_note.setStyleSheet("color:#555;")
         form.addRow(self.config_note)
@@ -233,8 +239,21 @@ class PrinterPage(QWidget):
     def _on_apply_clicked(self) -> None:
         if self.service is None:
             return
-        backend = self.service.configure(self.settings())
+        settings = self.settings()
+        backend = self.service.configure(settings)
         self.status_label.setText(self.tr("Printer: %1 - checking…").replace("%1", backend.describe()))
+        self.ctx.config.printer = settings
+        if self.ctx.demo or self.ctx.config.source is None:
+            return
+        cfg = self.ctx.config
+        self.ctx.tasks.run_io(lambda: save_config(cfg), self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, path: Path) -> None:
+        self.config_note.setText(self.tr("Saved to %1.").replace("%1", str(path)))
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.ctx.status.alert(self.tr("The printer settings work now but were not saved: %1").replace("%1", str(exc)),
+                              "error")
 
     def _on_test_clicked(self) -> None:
         if self.service is not None:

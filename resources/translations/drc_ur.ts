@@ -148,7 +148,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="40" />
+        <location filename="../../console/names.py" line="41" />
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -493,137 +493,137 @@
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="144" />
+        <location filename="../../console/pages/dashboard.py" line="148" />
         <source>Tokens per hour: today and the 7-day average</source>
         <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="145" />
+        <location filename="../../console/pages/dashboard.py" line="149" />
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="145" />
+        <location filename="../../console/pages/dashboard.py" line="149" />
         <source>Served</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="145" />
+        <location filename="../../console/pages/dashboard.py" line="149" />
         <source>Issued, 7-day avg</source>
         <translation>جاری، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="146" />
+        <location filename="../../console/pages/dashboard.py" line="150" />
         <source>Served, 7-day avg</source>
         <translation>خدمت، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="147" />
+        <location filename="../../console/pages/dashboard.py" line="151" />
         <source>Served per DEO today</source>
         <translation>آج فی ڈی ای او خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="148" />
+        <location filename="../../console/pages/dashboard.py" line="152" />
         <source>Median wait by hour of call (minutes)</source>
         <translation>بلانے کے گھنٹے کے لحاظ سے انتظار (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="148" />
+        <location filename="../../console/pages/dashboard.py" line="152" />
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="149" />
+        <location filename="../../console/pages/dashboard.py" line="153" />
         <source>Calls</source>
         <translation>بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="158" />
+        <location filename="../../console/pages/dashboard.py" line="162" />
         <source>Save PNG…</source>
         <translation>PNG محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="160" />
+        <location filename="../../console/pages/dashboard.py" line="164" />
         <source>Save this chart as a PNG image</source>
         <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="194" />
+        <location filename="../../console/pages/dashboard.py" line="202" />
         <source>Could not compute the figures: %1</source>
         <translation>اعداد و شمار نہ بن سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="200" />
+        <location filename="../../console/pages/dashboard.py" line="208" />
         <source>Site performance, %1</source>
         <translation>مرکز کی کارکردگی، %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="201" />
+        <location filename="../../console/pages/dashboard.py" line="209" />
         <source>%1 issued · %2 at counters now</source>
         <translation>%1 جاری · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="205" />
+        <location filename="../../console/pages/dashboard.py" line="213" />
         <source>longest estimated wait %1 min</source>
         <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="206" />
+        <location filename="../../console/pages/dashboard.py" line="214" />
         <source>nobody waiting</source>
         <translation>کوئی منتظر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="211" />
+        <location filename="../../console/pages/dashboard.py" line="219" />
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="212" />
+        <location filename="../../console/pages/dashboard.py" line="220" />
         <source>p90 %1 min · %2 calls</source>
         <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="217" />
+        <location filename="../../console/pages/dashboard.py" line="225" />
         <source>called within %1 min</source>
         <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="222" />
+        <location filename="../../console/pages/dashboard.py" line="230" />
         <source>%1 of %2 called visitors</source>
         <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="225" />
+        <location filename="../../console/pages/dashboard.py" line="233" />
         <source>%1 waiting, ~%2 min</source>
         <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="227" />
+        <location filename="../../console/pages/dashboard.py" line="235" />
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="229" />
+        <location filename="../../console/pages/dashboard.py" line="237" />
         <source>Estimated wait for a new token — </source>
         <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="234" />
+        <location filename="../../console/pages/dashboard.py" line="242" />
         <source>7-day average over %1 open day(s)</source>
         <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="235" />
+        <location filename="../../console/pages/dashboard.py" line="243" />
         <source>no earlier days to average yet</source>
         <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="236" />
+        <location filename="../../console/pages/dashboard.py" line="244" />
         <source>Updated %1 (Pakistan time) · %2</source>
         <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="243" />
+        <location filename="../../console/pages/dashboard.py" line="251" />
         <source>%1 (%2)
 Served: %3 · No-show: %4
 Median service: %5 min
@@ -634,47 +634,47 @@ Counters: %6</source>
 کاؤنٹر: %6</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="252" />
+        <location filename="../../console/pages/dashboard.py" line="260" />
         <source>Save chart</source>
         <translation>چارٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="252" />
+        <location filename="../../console/pages/dashboard.py" line="260" />
         <source>PNG image (*.png)</source>
         <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="254" />
+        <location filename="../../console/pages/dashboard.py" line="262" />
         <source>Could not save %1</source>
         <translation>%1 محفوظ نہ ہو سکا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="259" />
+        <location filename="../../console/pages/dashboard.py" line="267" />
         <source>Export the daily report</source>
         <translation>روزانہ رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="267" />
+        <location filename="../../console/pages/dashboard.py" line="275" />
         <source>Preparing the report…</source>
         <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="270" />
+        <location filename="../../console/pages/dashboard.py" line="278" />
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="277" />
+        <location filename="../../console/pages/dashboard.py" line="285" />
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
         <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="295" />
+        <location filename="../../console/pages/dashboard.py" line="303" />
         <source>Could not build the report: %1</source>
         <translation>رپورٹ نہ بن سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="306" />
+        <location filename="../../console/pages/dashboard.py" line="314" />
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
@@ -682,47 +682,47 @@ Counters: %6</source>
 <context>
     <name>DeoFlagsModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="81" />
+        <location filename="../../console/pages/quality.py" line="82" />
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="81" />
+        <location filename="../../console/pages/quality.py" line="82" />
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="81" />
+        <location filename="../../console/pages/quality.py" line="82" />
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="81" />
+        <location filename="../../console/pages/quality.py" line="82" />
         <source>Flag rate</source>
         <translation>نشان کی شرح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="83" />
         <source>Median min</source>
         <translation>وسطانیہ منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="83" />
         <source>Avg household</source>
         <translation>اوسط گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="83" />
+        <location filename="../../console/pages/quality.py" line="84" />
         <source>Outlier</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="138" />
+        <location filename="../../console/pages/quality.py" line="139" />
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="145" />
+        <location filename="../../console/pages/quality.py" line="146" />
         <source>Far from the site's other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
@@ -730,42 +730,42 @@ Counters: %6</source>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="157" />
+        <location filename="../../console/pages/quality.py" line="158" />
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="157" />
+        <location filename="../../console/pages/quality.py" line="158" />
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="157" />
+        <location filename="../../console/pages/quality.py" line="158" />
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="157" />
+        <location filename="../../console/pages/quality.py" line="158" />
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="157" />
+        <location filename="../../console/pages/quality.py" line="158" />
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="159" />
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="159" />
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="159" />
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -920,132 +920,147 @@ Counters: %6</source>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../console/pages/printer.py" line="72" />
+        <location filename="../../console/pages/printer.py" line="73" />
         <source>Printer: not checked</source>
         <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="76" />
+        <location filename="../../console/pages/printer.py" line="77" />
         <source>Slips not printed (tokens keep their place)</source>
         <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="79" />
+        <location filename="../../console/pages/printer.py" line="80" />
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="79" />
+        <location filename="../../console/pages/printer.py" line="80" />
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="79" />
+        <location filename="../../console/pages/printer.py" line="80" />
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="86" />
+        <location filename="../../console/pages/printer.py" line="87" />
         <source>Token number, e.g. R-042</source>
         <translation>ٹوکن نمبر، مثلاً R-042</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="87" />
+        <location filename="../../console/pages/printer.py" line="88" />
         <source>Reprint this token</source>
         <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="98" />
+        <location filename="../../console/pages/printer.py" line="99" />
         <source>Printing is not set up in this console.</source>
         <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="108" />
+        <location filename="../../console/pages/printer.py" line="109" />
         <source>last slip</source>
         <translation>آخری پرچی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="115" />
+        <location filename="../../console/pages/printer.py" line="116" />
         <source>Slip printer</source>
         <translation>پرچی پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="167" />
+        <location filename="../../console/pages/printer.py" line="168" />
         <source> dots</source>
         <translation> نقطے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="177" />
+        <location filename="../../console/pages/printer.py" line="178" />
         <source>Connection</source>
         <translation>رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="179" />
+        <location filename="../../console/pages/printer.py" line="180" />
         <source>Paper width</source>
         <translation>کاغذ کی چوڑائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="180" />
+        <location filename="../../console/pages/printer.py" line="181" />
         <source>ESC/POS profile</source>
         <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="182" />
+        <location filename="../../console/pages/printer.py" line="183" />
         <source>Apply</source>
         <translation>لاگو کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="183" />
+        <location filename="../../console/pages/printer.py" line="184" />
         <source>Test print</source>
         <translation>آزمائشی پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="184" />
+        <location filename="../../console/pages/printer.py" line="185" />
         <source>Check printer</source>
         <translation>پرنٹر جانچیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="191" />
+        <location filename="../../console/pages/printer.py" line="194" />
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
         <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="237" />
+        <location filename="../../console/pages/printer.py" line="197" />
+        <source>Apply also saves the settings to %1.</source>
+        <translation>لاگو کرنے سے ترتیبات %1 میں محفوظ بھی ہو جاتی ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="244" />
         <source>Printer: %1 - checking…</source>
         <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="253" />
+        <location filename="../../console/pages/printer.py" line="252" />
+        <source>Saved to %1.</source>
+        <translation>%1 میں محفوظ ہو گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="255" />
+        <source>The printer settings work now but were not saved: %1</source>
+        <translation>پرنٹر کی ترتیبات اب کام کر رہی ہیں مگر محفوظ نہیں ہوئیں: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="272" />
         <source>%1 (%2, issued %3): %4</source>
         <translation>%1 (%2، جاری %3): %4</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="258" />
+        <location filename="../../console/pages/printer.py" line="277" />
         <source>printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="262" />
+        <location filename="../../console/pages/printer.py" line="281" />
         <source>printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="266" />
+        <location filename="../../console/pages/printer.py" line="285" />
         <source>NOT PRINTED - %1</source>
         <translation>نہیں چھپا - %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="273" />
+        <location filename="../../console/pages/printer.py" line="292" />
         <source>Printer %1: %2</source>
         <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="302" />
+        <location filename="../../console/pages/printer.py" line="321" />
         <source>Reprint</source>
         <translation>دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="332" />
+        <location filename="../../console/pages/printer.py" line="351" />
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
@@ -1053,72 +1068,72 @@ Counters: %6</source>
 <context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="58" />
+        <location filename="../../console/pages/quality.py" line="59" />
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58" />
+        <location filename="../../console/pages/quality.py" line="59" />
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59" />
+        <location filename="../../console/pages/quality.py" line="60" />
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60" />
+        <location filename="../../console/pages/quality.py" line="61" />
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60" />
+        <location filename="../../console/pages/quality.py" line="61" />
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61" />
+        <location filename="../../console/pages/quality.py" line="62" />
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61" />
+        <location filename="../../console/pages/quality.py" line="62" />
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62" />
+        <location filename="../../console/pages/quality.py" line="63" />
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62" />
+        <location filename="../../console/pages/quality.py" line="63" />
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63" />
+        <location filename="../../console/pages/quality.py" line="64" />
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63" />
+        <location filename="../../console/pages/quality.py" line="64" />
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="64" />
+        <location filename="../../console/pages/quality.py" line="65" />
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="64" />
+        <location filename="../../console/pages/quality.py" line="65" />
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="65" />
+        <location filename="../../console/pages/quality.py" line="66" />
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -1126,32 +1141,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="49" />
+        <location filename="../../console/pages/quality.py" line="50" />
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="50" />
+        <location filename="../../console/pages/quality.py" line="51" />
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="51" />
+        <location filename="../../console/pages/quality.py" line="52" />
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="52" />
+        <location filename="../../console/pages/quality.py" line="53" />
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="53" />
+        <location filename="../../console/pages/quality.py" line="54" />
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="54" />
+        <location filename="../../console/pages/quality.py" line="55" />
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -1159,57 +1174,57 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="210" />
+        <location filename="../../console/pages/quality.py" line="216" />
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="217" />
+        <location filename="../../console/pages/quality.py" line="223" />
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="222" />
+        <location filename="../../console/pages/quality.py" line="228" />
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="249" />
+        <location filename="../../console/pages/quality.py" line="255" />
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="300" />
+        <location filename="../../console/pages/quality.py" line="306" />
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="307" />
+        <location filename="../../console/pages/quality.py" line="313" />
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="345" />
+        <location filename="../../console/pages/quality.py" line="351" />
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="367" />
+        <location filename="../../console/pages/quality.py" line="373" />
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="371" />
+        <location filename="../../console/pages/quality.py" line="377" />
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="386" />
+        <location filename="../../console/pages/quality.py" line="392" />
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="387" />
+        <location filename="../../console/pages/quality.py" line="393" />
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
@@ -1535,32 +1550,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="18" />
+        <location filename="../../console/names.py" line="19" />
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="19" />
+        <location filename="../../console/names.py" line="20" />
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="20" />
+        <location filename="../../console/names.py" line="21" />
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="21" />
+        <location filename="../../console/names.py" line="22" />
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="22" />
+        <location filename="../../console/names.py" line="23" />
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="23" />
+        <location filename="../../console/names.py" line="24" />
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -1606,383 +1621,383 @@ Counters: %6</source>
 <context>
     <name>TriagePage</name>
     <message>
-        <location filename="../../console/pages/triage.py" line="105" />
+        <location filename="../../console/pages/triage.py" line="106" />
         <source>Triage: who is this visitor, and what do they qualify for?</source>
         <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="111" />
+        <location filename="../../console/pages/triage.py" line="112" />
         <source>Look up (Enter)</source>
         <translation>تلاش کریں (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="117" />
+        <location filename="../../console/pages/triage.py" line="118" />
         <source>Asking the central registry...</source>
         <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="120" />
+        <location filename="../../console/pages/triage.py" line="121" />
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="138" />
+        <location filename="../../console/pages/triage.py" line="139" />
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="145" />
-        <location filename="../../console/pages/triage.py" line="437" />
+        <location filename="../../console/pages/triage.py" line="146" />
+        <location filename="../../console/pages/triage.py" line="438" />
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="150" />
+        <location filename="../../console/pages/triage.py" line="151" />
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="159" />
+        <location filename="../../console/pages/triage.py" line="160" />
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="174" />
+        <location filename="../../console/pages/triage.py" line="175" />
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="177" />
+        <location filename="../../console/pages/triage.py" line="178" />
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="177" />
+        <location filename="../../console/pages/triage.py" line="178" />
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="178" />
+        <location filename="../../console/pages/triage.py" line="179" />
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="178" />
+        <location filename="../../console/pages/triage.py" line="179" />
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="184" />
+        <location filename="../../console/pages/triage.py" line="185" />
         <source>Issue token (Ctrl+I)</source>
         <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="210" />
+        <location filename="../../console/pages/triage.py" line="211" />
         <source>Sample visitors (demo)</source>
         <translation>نمونہ سائلین (ڈیمو)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="215" />
+        <location filename="../../console/pages/triage.py" line="216" />
         <source>Click a visitor to fill the CNIC field.</source>
         <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="230" />
+        <location filename="../../console/pages/triage.py" line="231" />
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="231" />
+        <location filename="../../console/pages/triage.py" line="232" />
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="232" />
+        <location filename="../../console/pages/triage.py" line="233" />
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="233" />
+        <location filename="../../console/pages/triage.py" line="234" />
         <source>Appeal against cut-off</source>
         <translation>کٹ آف کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="234" />
+        <location filename="../../console/pages/triage.py" line="235" />
         <source>Cyclic update</source>
         <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="235" />
+        <location filename="../../console/pages/triage.py" line="236" />
         <source>Recertification</source>
         <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="241" />
+        <location filename="../../console/pages/triage.py" line="242" />
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="242" />
+        <location filename="../../console/pages/triage.py" line="243" />
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="243" />
+        <location filename="../../console/pages/triage.py" line="244" />
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="245" />
+        <location filename="../../console/pages/triage.py" line="246" />
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="246" />
+        <location filename="../../console/pages/triage.py" line="247" />
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="247" />
+        <location filename="../../console/pages/triage.py" line="248" />
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="248" />
+        <location filename="../../console/pages/triage.py" line="249" />
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="249" />
+        <location filename="../../console/pages/triage.py" line="250" />
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="250" />
+        <location filename="../../console/pages/triage.py" line="251" />
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="252" />
+        <location filename="../../console/pages/triage.py" line="253" />
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="253" />
+        <location filename="../../console/pages/triage.py" line="254" />
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="254" />
+        <location filename="../../console/pages/triage.py" line="255" />
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="256" />
+        <location filename="../../console/pages/triage.py" line="257" />
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="257" />
+        <location filename="../../console/pages/triage.py" line="258" />
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="259" />
+        <location filename="../../console/pages/triage.py" line="260" />
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="261" />
+        <location filename="../../console/pages/triage.py" line="262" />
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="262" />
+        <location filename="../../console/pages/triage.py" line="263" />
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="264" />
+        <location filename="../../console/pages/triage.py" line="265" />
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="265" />
+        <location filename="../../console/pages/triage.py" line="266" />
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="282" />
+        <location filename="../../console/pages/triage.py" line="283" />
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="283" />
+        <location filename="../../console/pages/triage.py" line="284" />
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="284" />
+        <location filename="../../console/pages/triage.py" line="285" />
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="285" />
+        <location filename="../../console/pages/triage.py" line="286" />
         <source>Only digits and dashes: '{bad}' is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں '{bad}' کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="286" />
+        <location filename="../../console/pages/triage.py" line="287" />
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="287" />
+        <location filename="../../console/pages/triage.py" line="288" />
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="288" />
+        <location filename="../../console/pages/triage.py" line="289" />
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="311" />
+        <location filename="../../console/pages/triage.py" line="312" />
         <source>Looking up {cnic}...</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="330" />
+        <location filename="../../console/pages/triage.py" line="331" />
         <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
         <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="339" />
+        <location filename="../../console/pages/triage.py" line="340" />
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="356" />
+        <location filename="../../console/pages/triage.py" line="357" />
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="360" />
+        <location filename="../../console/pages/triage.py" line="361" />
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="364" />
+        <location filename="../../console/pages/triage.py" line="365" />
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="370" />
+        <location filename="../../console/pages/triage.py" line="371" />
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="371" />
+        <location filename="../../console/pages/triage.py" line="372" />
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="381" />
+        <location filename="../../console/pages/triage.py" line="382" />
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="381" />
+        <location filename="../../console/pages/triage.py" line="382" />
         <source>not in the registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="382" />
+        <location filename="../../console/pages/triage.py" line="383" />
         <source>MISMATCH - ask for the visitor's details</source>
         <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="383" />
+        <location filename="../../console/pages/triage.py" line="384" />
         <source>BLOCKED by the identity authority</source>
         <translation>شناختی ادارے کی جانب سے بلاک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="384" />
+        <location filename="../../console/pages/triage.py" line="385" />
         <source>CNIC {cnic} - identity: {identity}</source>
         <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="387" />
+        <location filename="../../console/pages/triage.py" line="388" />
         <source>beneficiary</source>
         <translation>مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="388" />
+        <location filename="../../console/pages/triage.py" line="389" />
         <source>not a beneficiary</source>
         <translation>غیر مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="390" />
+        <location filename="../../console/pages/triage.py" line="391" />
         <source>Household {hid} - family size {n} - {place} ({region})</source>
         <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="392" />
+        <location filename="../../console/pages/triage.py" line="393" />
         <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
         <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="394" />
+        <location filename="../../console/pages/triage.py" line="395" />
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="395" />
+        <location filename="../../console/pages/triage.py" line="396" />
         <source> - notified shock area</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="397" />
+        <location filename="../../console/pages/triage.py" line="398" />
         <source>No household on record: a missed-out household.</source>
         <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="404" />
+        <location filename="../../console/pages/triage.py" line="405" />
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="482" />
+        <location filename="../../console/pages/triage.py" line="483" />
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="485" />
+        <location filename="../../console/pages/triage.py" line="486" />
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="498" />
+        <location filename="../../console/pages/triage.py" line="499" />
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="506" />
+        <location filename="../../console/pages/triage.py" line="507" />
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="545" />
+        <location filename="../../console/pages/triage.py" line="546" />
         <source>Not yet due</source>
         <translation>ابھی وقت نہیں آیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="546" />
+        <location filename="../../console/pages/triage.py" line="547" />
         <source>Identity mismatch</source>
         <translation>شناخت میں عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="546" />
+        <location filename="../../console/pages/triage.py" line="547" />
         <source>Identity blocked</source>
         <translation>شناخت بلاک</translation>
     </message>
@@ -1990,32 +2005,32 @@ Counters: %6</source>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="12" />
+        <location filename="../../console/names.py" line="13" />
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="13" />
+        <location filename="../../console/names.py" line="14" />
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="14" />
+        <location filename="../../console/names.py" line="15" />
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="15" />
+        <location filename="../../console/names.py" line="16" />
         <source>Appeal against cut-off</source>
         <translation>کٹ آف کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="16" />
+        <location filename="../../console/names.py" line="17" />
         <source>Cyclic update</source>
         <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="17" />
+        <location filename="../../console/names.py" line="18" />
         <source>Recertification</source>
         <translation>سہ سالہ تصدیقِ نو</translation>
     </message>

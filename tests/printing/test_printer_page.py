@@ -126,3 +126,25 @@ def test_reprint_any_token_by_number(make_page: object, qtbot: QtBot, triage_act
     with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000) as rec:
         qtbot.mouseClick(page.reprint_any, Qt.MouseButton.LeftButton)
     assert rec.args == [view.id, "reprinted"]
+
+
+def test_apply_saves_the_printer_settings_to_the_configuration_file(make_page, qtbot: QtBot, tmp_path: Path) -> None:
+    from services.config import load_config
+
+    ctx, page = make_page(backend="preview", preview_dir=str(tmp_path / "slips"))
+    ctx.config.source = tmp_path / "config.toml"
+    page.backend_box.setCurrentIndex(page.backend_box.findData("network"))
+    page.fields["host"].setText("127.0.0.1")
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved to" in page.config_note.text())
+    saved = load_config(tmp_path / "config.toml", env={})
+    assert saved.printer.backend == "network" and saved.printer.host == "127.0.0.1"
+    assert saved.printer.qr_secret == SECRET  # the secret set at install is kept, not blanked
+
+
+def test_apply_without_a_configuration_file_changes_only_this_session(make_page, qtbot: QtBot, tmp_path: Path) -> None:
+    ctx, page = make_page(backend="preview", preview_dir=str(tmp_path / "slips"))
+    assert ctx.config.source is None
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert "until the console closes" in page.config_note.text()
+    assert list(tmp_path.glob("*.toml")) == []
