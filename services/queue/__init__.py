@@ -1,7 +1,9 @@
 """The site queue: tokens, their state machine, calling order and waiting estimates."""
 
-from services.queue.engine import QueueChange, QueuePolicy, QueueService, TokenView, reset_priority_streaks
+from services.queue.engine import QueueService, reset_priority_streaks
+from services.queue.reads import QueueReads
 from services.queue.states import Action, IllegalTransition, QueueError
+from services.queue.views import QueueChange, QueuePolicy, TokenView
 
 __all__ = [
     "Action",
@@ -9,6 +11,7 @@ __all__ = [
     "QueueChange",
     "QueueError",
     "QueuePolicy",
+    "QueueReads",
     "QueueService",
     "TokenView",
     "reset_priority_streaks",

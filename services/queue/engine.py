@@ -7,14 +7,11 @@ so two counters calling at once never receive the same token.
 
 from __future__ import annotations
 
-import math
-import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,73 +30,14 @@ from db.models import (
     new_uuid,
 )
 from services.clock import Clock, business_day
+from services.queue.reads import QueueReads
 from services.queue.states import Action, QueueError, target_state
+from services.queue.views import Listener, QueueChange, QueuePolicy, TokenView
 from services.roles import Actor, Permission, PermissionDenied
 
 
-@dataclass(frozen=True)
-class QueuePolicy:
-    """Site rules for the queue (from the config file)."""
-
-    max_priority_streak: int = 3
-    recalls_before_no_show: int = 2
-    default_service_minutes: float = 10.0
-    rate_window: int = 20
-
-
-@dataclass(frozen=True)
-class TokenView:
-    """A read-only snapshot of a token, safe to hand to the UI thread."""
-
-    id: int
-    number: str
-    update_type: UpdateType
-    issued_type: UpdateType
-    priority: bool
-    priority_reason: str | None
-    state: TokenState
-    business_day: date
-    issued_at: datetime
-    queued_at: datetime
-    called_at: datetime | None
-    started_at: datetime | None
-    closed_at: datetime | None
-    counter_id: int | None
-    recall_count: int
-    cnic: str | None
-    verification: Verification
-    slip_status: SlipStatus
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, t: Token) -> TokenView:
-        """Snapshot an ORM token."""
-        return cls(
-            id=t.id, number=t.number, update_type=t.update_type, issued_type=t.issued_type,
-            priority=t.priority, priority_reason=t.priority_reason, state=t.state,
-            business_day=t.business_day, issued_at=t.issued_at, queued_at=t.queued_at,
-            called_at=t.called_at, started_at=t.started_at, closed_at=t.closed_at,
-            counter_id=t.counter_id, recall_count=t.recall_count, cnic=t.cnic,
-            verification=t.verification, slip_status=t.slip_status, details=dict(t.details or {}),
-        )
-
-
-@dataclass(frozen=True)
-class QueueChange:
-    """What one committed transition did; listeners (the Qt adapter) receive these."""
-
-    event_id: int
-    kind: str
-    token: TokenView
-    counter_id: int | None
-    actor: str
-
-
-Listener = Callable[[QueueChange], None]
-
-
-class QueueService:
-    """Issues tokens and runs their state machine for one site."""
+class QueueService(QueueReads):
+    """Issues tokens and runs their state machine for one site (reads: :class:`QueueReads`)."""
 
     def __init__(
         self,
@@ -108,10 +46,7 @@ class QueueService:
         site_id: str,
         policy: QueuePolicy | None = None,
     ) -> None:
-        self.store = store
-        self.clock = clock
-        self.site_id = site_id
-        self.policy = policy or QueuePolicy()
+        super().__init__(store, clock, site_id, policy)
         self._listeners: list[Listener] = []
         self._seq_stmt: Any = None
 
@@ -130,10 +65,6 @@ class QueueService:
                 listener(change)
 
     # ---- helpers ---------------------------------------------------------------------
-    def today(self) -> date:
-        """The site's business day now."""
-        return business_day(self.clock.now())
-
     def _event(
         self, s: Session, token: Token, kind: str, actor: Actor, counter_id: int | None, payload: dict[str, Any] | None = None
     ) -> TokenEvent:
@@ -187,15 +118,6 @@ class QueueService:
         )
         if assigned is None:
             raise PermissionDenied(f"{actor.username} is not assigned to this counter")
-
-    def _load_token(self, s: Session, token_id: int, *, lock: bool = True) -> Token:
-        q = select(Token).where(Token.id == token_id, Token.site_id == self.site_id)
-        if lock:
-            q = q.with_for_update()
-        token = s.scalar(q)
-        if token is None:
-            raise QueueError(f"No token with id {token_id} at this site")
-        return token
 
     # ---- issue -----------------------------------------------------------------------
     def issue_token(
@@ -409,121 +331,6 @@ class QueueService:
         return change.token
 
     # ---- reads -----------------------------------------------------------------------
-    def token(self, token_id: int) -> TokenView:
-        """One token by id."""
-        with self.store.read() as s:
-            return TokenView.of(self._load_token(s, token_id, lock=False))
-
-    def waiting(self, update_type: UpdateType | None = None, day: date | None = None) -> list[TokenView]:
-        """Waiting tokens in calling order (priority first, then issue time)."""
-        day = day or self.today()
-        with self.store.read() as s:
-            q = select(Token).where(
-                Token.site_id == self.site_id, Token.business_day == day, Token.state == TokenState.WAITING
-            )
-            if update_type is not None:
-                q = q.where(Token.update_type == update_type)
-            q = q.order_by(Token.priority.desc(), Token.queued_at, Token.id)
-            return [TokenView.of(t) for t in s.scalars(q)]
-
-    def tokens(self, day: date | None = None, states: Iterable[TokenState] | None = None) -> list[TokenView]:
-        """All tokens of a day (optionally only some states), in issue order."""
-        day = day or self.today()
-        with self.store.read() as s:
-            q = select(Token).where(Token.site_id == self.site_id, Token.business_day == day)
-            if states is not None:
-                q = q.where(Token.state.in_(list(states)))
-            return [TokenView.of(t) for t in s.scalars(q.order_by(Token.id))]
-
-    def current_at(self, counter_id: int) -> TokenView | None:
-        """The token a counter has called or is serving, if any."""
-        with self.store.read() as s:
-            t = s.scalar(
-                select(Token).where(
-                    Token.site_id == self.site_id, Token.state.in_([TokenState.CALLED, TokenState.IN_SERVICE]),
-                    Token.counter_id == counter_id,
-                )
-            )
-            return TokenView.of(t) if t else None
-
-    def open_token_for_cnic(self, cnic: str, day: date | None = None) -> TokenView | None:
-        """The visitor's open token today, if they already hold one."""
-        day = day or self.today()
-        with self.store.read() as s:
-            t = s.scalar(
-                select(Token).where(
-                    Token.site_id == self.site_id, Token.business_day == day, Token.cnic == cnic,
-                    Token.state.in_([TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE]),
-                ).order_by(Token.id.desc()).limit(1)
-            )
-            return TokenView.of(t) if t else None
-
-    def position(self, token_id: int) -> int:
-        """1-based place of a waiting token among those of its type (0 when not waiting)."""
-        tv = self.token(token_id)
-        if tv.state != TokenState.WAITING:
-            return 0
-        ahead = [t for t in self.waiting(tv.update_type, tv.business_day)]
-        return next((i + 1 for i, t in enumerate(ahead) if t.id == token_id), 0)
-
-    def estimated_wait(self, update_type: UpdateType, *, ahead: int | None = None) -> timedelta | None:
-        """Expected wait for a new token of ``update_type``; None when no open counter serves it.
-
-        Uses the median service time of the last ``rate_window`` completed tokens of that type
-        today (the policy default before any) and the number of open counters serving it.
-        """
-        update_type = UpdateType(update_type)
-        day = self.today()
-        with self.store.read() as s:
-            counters = s.scalars(
-                select(Counter).where(Counter.site_id == self.site_id, Counter.state == CounterState.OPEN)
-            ).all()
-            serving = sum(1 for c in counters if update_type.value in c.served_types)
-            if serving == 0:
-                return None
-            if ahead is None:
-                ahead = s.scalar(
-                    select(func.count(Token.id)).where(
-                        Token.site_id == self.site_id, Token.business_day == day,
-                        Token.state == TokenState.WAITING, Token.update_type == update_type,
-                    )
-                ) or 0
-            recent = s.execute(
-                select(Token.started_at, Token.closed_at)
-                .where(
-                    Token.site_id == self.site_id, Token.business_day == day, Token.update_type == update_type,
-                    Token.state == TokenState.COMPLETED, Token.started_at.is_not(None),
-                )
-                .order_by(Token.closed_at.desc())
-                .limit(self.policy.rate_window)
-            ).all()
-        durations = [(b - a).total_seconds() / 60 for a, b in recent if a and b]
-        per_token = statistics.median(durations) if durations else self.policy.default_service_minutes
-        rounds = math.ceil(ahead / serving) if ahead else 0
-        return timedelta(minutes=rounds * per_token)
-
-    def events(self, *, after_id: int = 0, limit: int = 1000) -> list[TokenEvent]:
-        """Events with id greater than ``after_id`` (detached), oldest first: for pollers."""
-        with self.store.read() as s:
-            rows = s.scalars(
-                select(TokenEvent).where(TokenEvent.site_id == self.site_id, TokenEvent.id > after_id)
-                .order_by(TokenEvent.id).limit(limit)
-            ).all()
-            return list(rows)
-
-    def latest_event_id(self) -> int:
-        """Id of the newest event of this site (0 when none)."""
-        with self.store.read() as s:
-            return int(s.scalar(select(func.max(TokenEvent.id)).where(TokenEvent.site_id == self.site_id)) or 0)
-
-    def event_ids_after(self, after_id: int, limit: int = 5000) -> list[int]:
-        """Ids of this site's events newer than ``after_id``, ascending (cheap poll)."""
-        with self.store.read() as s:
-            return list(s.scalars(
-                select(TokenEvent.id).where(TokenEvent.site_id == self.site_id, TokenEvent.id > after_id)
-                .order_by(TokenEvent.id).limit(limit)
-            ))
-
     # ---- day handling ----------------------------------------------------------------
     def carry_over(self, token_ids: Iterable[int], to_day: date, *, actor: Actor) -> list[TokenView]:
         """Move open waiting/called tokens to ``to_day`` (close of day): they keep their place in line

@@ -1,0 +1,71 @@
+"""What the queue hands out: policy, read-only token snapshots and change notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from db.models import SlipStatus, Token, TokenState, UpdateType, Verification
+
+
+@dataclass(frozen=True)
+class QueuePolicy:
+    """Site rules for the queue (from the config file)."""
+
+    max_priority_streak: int = 3
+    recalls_before_no_show: int = 2
+    default_service_minutes: float = 10.0
+    rate_window: int = 20
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """A read-only snapshot of a token, safe to hand to the UI thread."""
+
+    id: int
+    number: str
+    update_type: UpdateType
+    issued_type: UpdateType
+    priority: bool
+    priority_reason: str | None
+    state: TokenState
+    business_day: date
+    issued_at: datetime
+    queued_at: datetime
+    called_at: datetime | None
+    started_at: datetime | None
+    closed_at: datetime | None
+    counter_id: int | None
+    recall_count: int
+    cnic: str | None
+    verification: Verification
+    slip_status: SlipStatus
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, t: Token) -> TokenView:
+        """Snapshot an ORM token."""
+        return cls(
+            id=t.id, number=t.number, update_type=t.update_type, issued_type=t.issued_type,
+            priority=t.priority, priority_reason=t.priority_reason, state=t.state,
+            business_day=t.business_day, issued_at=t.issued_at, queued_at=t.queued_at,
+            called_at=t.called_at, started_at=t.started_at, closed_at=t.closed_at,
+            counter_id=t.counter_id, recall_count=t.recall_count, cnic=t.cnic,
+            verification=t.verification, slip_status=t.slip_status, details=dict(t.details or {}),
+        )
+
+
+@dataclass(frozen=True)
+class QueueChange:
+    """What one committed transition did; listeners (the Qt adapter) receive these."""
+
+    event_id: int
+    kind: str
+    token: TokenView
+    counter_id: int | None
+    actor: str
+
+
+Listener = Callable[[QueueChange], None]
