@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-_Index = QModelIndex | QPersistentModelIndex
+from widgets.rows_model import Index, RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -25,32 +25,20 @@ class TokenRow:
     alert: bool = False
 
 
-class TokenTableModel(QAbstractTableModel):
-    """Rows of :class:`TokenRow`; ``set_rows`` replaces them with minimal resets."""
+class TokenTableModel(RowsTableModel):
+    """Rows of :class:`TokenRow`, keyed by token id."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TokenRow] = []
-        self._headers = [self.tr("Token"), self.tr("Update type"), self.tr("Priority"), self.tr("Waiting"),
-                         self.tr("Identity"), self.tr("Slip")]
+        super().__init__([], parent)
+        self.headers = [self.tr("Token"), self.tr("Update type"), self.tr("Priority"), self.tr("Waiting"),
+                        self.tr("Identity"), self.tr("Slip")]
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.number, row.type_label, row.priority, self.tr("%1 min").replace("%1", str(row.waited_min)),
@@ -66,21 +54,14 @@ class TokenTableModel(QAbstractTableModel):
         return None
 
     def set_rows(self, rows: list[TokenRow]) -> None:
-        """Replace the rows (the list is small: a site's waiting line)."""
-        if rows == self._rows:
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        """Replace the rows; an unchanged list keeps the view (and its selection) as it is."""
+        if rows != self.rows:
+            super().set_rows(rows)
 
     def row_of(self, token_id: int) -> int:
         """Row index of a token, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.token_id == token_id), -1)
+        return next((i for i, r in enumerate(self.rows) if r.token_id == token_id), -1)
 
     def token_id(self, row: int) -> int:
         """Token id at ``row``."""
-        return self._rows[row].token_id
-
-    def rows(self) -> list[TokenRow]:
-        """A copy of the current rows."""
-        return list(self._rows)
+        return int(self.rows[row].token_id)

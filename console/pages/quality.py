@@ -11,11 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -40,8 +38,8 @@ from console.names import ltr
 from db.models import Staff
 from services.clock import business_day
 from services.quality import CODES, DeoQuality, QualityReport, QualityThresholds, assess, site_location
+from widgets.rows_model import Index, RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OUTLIER_BG = QColor("#ffe9b3")
 
@@ -72,35 +70,17 @@ def flag_title(code: str) -> str:
     return QCoreApplication.translate("QualityFlag", CODES.get(code, code))
 
 
-class DeoFlagsModel(QAbstractTableModel):
+class DeoFlagsModel(RowsTableModel):
     """One row per DEO: surveys, flagged share, typical values and flag counts by group."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DeoQuality] = []
+        super().__init__([], parent)
         self.names: dict[str, str] = {}
-        self._headers = [self.tr("DEO"), self.tr("Surveys"), self.tr("Flagged"), self.tr("Flag rate"),
+        self.headers = [self.tr("DEO"), self.tr("Surveys"), self.tr("Flagged"), self.tr("Flag rate"),
                          self.tr("Median min"), self.tr("Avg household")] + \
                         [QCoreApplication.translate("QualityGroup", g) for g, _ in GROUPS] + [self.tr("Outlier")]
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def set_rows(self, rows: list[DeoQuality]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def _value(self, d: DeoQuality, col: int) -> Any:
         n_fixed = 6
@@ -120,7 +100,7 @@ class DeoFlagsModel(QAbstractTableModel):
             return sum(d.flags.get(c, 0) for c in GROUPS[col - n_fixed][1])
         return 1 if d.outlier else 0
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         d = self.rows[index.row()]
@@ -135,7 +115,7 @@ class DeoFlagsModel(QAbstractTableModel):
                 return f"{v:.0%}"
             if col in (4, 5):
                 return "–" if v is None else f"{v:.1f}"
-            if col == len(self._headers) - 1:
+            if col == len(self.headers) - 1:
                 return self.tr("yes") if v else ""
             return str(v)
         if role == Qt.ItemDataRole.BackgroundRole and d.outlier:
@@ -149,33 +129,15 @@ class DeoFlagsModel(QAbstractTableModel):
         return None
 
 
-class FlaggedSurveysModel(QAbstractTableModel):
+class FlaggedSurveysModel(RowsTableModel):
     """The flagged surveys of the selected DEO (CNIC and phone masked)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-        self._headers = [self.tr("Survey"), self.tr("DEO"), self.tr("CNIC"), self.tr("Phone"), self.tr("Minutes"),
+        super().__init__([], parent)
+        self.headers = [self.tr("Survey"), self.tr("DEO"), self.tr("CNIC"), self.tr("Phone"), self.tr("Minutes"),
                          self.tr("Household"), self.tr("Flags"), self.tr("Why")]
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self.rows[index.row()]

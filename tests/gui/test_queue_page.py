@@ -21,7 +21,7 @@ def test_issue_call_complete_through_the_window(qtbot, ctx):
     page.type_box.setCurrentIndex(page.type_box.findData(UpdateType.ROSTER))
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.model.rows()[0].number == "R-001"
+    assert page.model.rows[0].number == "R-001"
     assert page.last_issued.text() == "R-001"
 
     counter_id = next(iter(page.cards))
@@ -64,7 +64,7 @@ def test_change_by_another_process_reaches_the_page(qtbot, ctx, store, clock, tr
     with qtbot.waitSignal(ctx.events.sig_external, timeout=3000):
         pass
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.model.rows()[0].number == "C-001"
+    assert page.model.rows[0].number == "C-001"
 
 
 def test_illegal_action_shows_a_clear_message_and_changes_nothing(qtbot, ctx, triage_actor):
