@@ -38,6 +38,16 @@ def auth_service(ctx: AppContext) -> AuthService:
     return auth
 
 
+def _error_label() -> QLabel:
+    """The hidden red line a sign-in dialog shows its problem in."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setStyleSheet(_ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class SignInDialog(QDialog):
     """Username and PIN/password; shows a clear error and the lockout time."""
 
@@ -60,11 +70,7 @@ class SignInDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setObjectName("secret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("Username"), self.username)
         form.addRow(self.tr("PIN or password"), self.secret)
@@ -137,11 +143,7 @@ class CreateAdminDialog(QDialog):
         self.confirm.setObjectName("confirm")
         for w in (self.secret, self.confirm):
             w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = _error_label()
         form = QFormLayout()
         form.addRow(self.tr("Username"), self.username)
         form.addRow(self.tr("Full name"), self.full_name)

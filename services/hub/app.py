@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from functools import cache
 from importlib import metadata
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from fastapi import FastAPI, Path, Query, Request
@@ -25,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from services.clock import SITE_ZONE
 from services.hub import schemas as s
 from services.hub.db import make_engine
 from services.hub.models import (
@@ -38,11 +38,9 @@ from services.hub.models import (
     Survey,
 )
 from services.hub.reference import RESOURCES
-from services.hub.scoring import Assets, score
+from services.hub.scoring import CUTOFF, Assets, score
 
-CUTOFF = 32.0
 CENTRAL = "*"
-SITE_ZONE = ZoneInfo("Asia/Karachi")
 PROBLEM_JSON = "application/problem+json"
 CNIC_PATTERN = r"^[0-9]{13}$"
 

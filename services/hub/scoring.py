@@ -28,6 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MODEL = "illustrative-v1"
+CUTOFF = 32.0
+"""Default cut-off: households scoring at or below it are beneficiaries (policy; see DOMAIN.md)."""
 
 REGION_ADJUSTMENT: dict[str, float] = {
     "AJK": 1.0,

@@ -15,12 +15,12 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from sqlalchemy import Engine, and_, delete, insert, or_, select, text
 from sqlalchemy.orm import Session
 
+from services.clock import SITE_ZONE
 from services.hub.models import (
     Household,
     HubSite,
@@ -31,9 +31,8 @@ from services.hub.models import (
     Survey,
 )
 from services.hub.reference import REGION_BY_NAME, REGIONS, TOTAL_HOUSEHOLDS, sites, tehsils
+from services.hub.scoring import CUTOFF
 
-CUTOFF = 32.0
-SITE_ZONE = ZoneInfo("Asia/Karachi")
 SURVEY_FROM, SURVEY_TO = date(2019, 1, 1), date(2024, 12, 31)
 SHOCK_SHARE = 0.04
 PARADATA_DAYS = 8  # as_of and the seven days before
