@@ -10,9 +10,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _tool(name: str) -> str:
+    """The tool installed beside the running Python (a virtual environment's own) before one on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else (shutil.which(name) or name)
+
+
 def test_import_contracts_are_kept():
-    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
-    proc = subprocess.run([exe, "--no-logo", "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run([_tool("lint-imports"), "--no-logo", "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "0 broken" in proc.stdout
 
@@ -25,10 +30,6 @@ def test_services_and_db_never_mention_qt():
         if "PySide6" in p.read_text(encoding="utf-8") or "pyqtgraph" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
-
-
-def _tool(name: str) -> str:
-    return shutil.which(name) or str(Path(sys.executable).with_name(name))
 
 
 def test_ruff_finds_nothing():
