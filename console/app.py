@@ -148,6 +148,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         seed_demo(store, clock, cfg.site.id, 6)
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
+    from console.backup_timer import install_auto_backup
     from console.login import install_idle_lock, sign_in
     from console.terminal import start_terminal, stop_terminal
 
@@ -161,6 +162,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
 
             ctx.tasks.run_db(lambda: demo_walk_ins(ctx.queue))
         install_features(ctx)
+        install_auto_backup(ctx)
         window = build_window(ctx)
         window.show()
         lock = install_idle_lock(ctx, window)

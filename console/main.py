@@ -46,9 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", type=Path, required=True)
     ev.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
 
-    from console import report_cli
+    from console import maintenance_cli, report_cli
 
     report_cli.add_parser(sub, _date)
+    maintenance_cli.add_parsers(sub)
     return p
 
 
@@ -78,9 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "export":
         return _export(args, cfg.database.url)
-    from console import report_cli
+    from console import maintenance_cli, report_cli
 
-    return report_cli.run(args, cfg)
+    handled = maintenance_cli.run(args, cfg)
+    return handled if handled is not None else report_cli.run(args, cfg)
 
 
 def _simulate(args: argparse.Namespace) -> int:

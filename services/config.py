@@ -120,6 +120,15 @@ class UISection:
 
 
 @dataclass
+class BackupSection:
+    """Automatic copies of the site store (empty folder: ``backups`` in the user data dir)."""
+
+    folder: str = ""
+    every_hours: float = 4.0  # 0 turns the periodic copy off; close of day still makes one
+    keep: int = 14
+
+
+@dataclass
 class Config:
     """The whole configuration of one console."""
 
@@ -133,6 +142,7 @@ class Config:
     board: BoardSection = field(default_factory=BoardSection)
     metrics: MetricsSection = field(default_factory=MetricsSection)
     ui: UISection = field(default_factory=UISection)
+    backup: BackupSection = field(default_factory=BackupSection)
     policy: dict[str, Any] = field(default_factory=dict)
     source: Path | None = field(default=None, compare=False)
 

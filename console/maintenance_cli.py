@@ -1,0 +1,87 @@
+"""``drc-console backup`` and ``restore``: keeping a site's store safe."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from services.config import Config
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the maintenance subcommands on the main parser."""
+    bk = sub.add_parser("backup", help="copy the site database now (safe while consoles run)")
+    bk.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
+    bk.add_argument("--out", type=Path, help="backup file (default: the backup folder, named by the time)")
+    rs = sub.add_parser("restore", help="replace the site database with a backup, after checking it")
+    rs.add_argument("file", type=Path, help="the backup file")
+    rs.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
+    rs.add_argument("--yes", action="store_true", help="do not ask before replacing the database")
+
+
+def _url(args: argparse.Namespace, cfg: Config) -> str:
+    from db.engine import default_url
+
+    return str(args.db or cfg.database.url or default_url())
+
+
+def run(args: argparse.Namespace, cfg: Config) -> int | None:
+    """Run a maintenance subcommand; None when ``args`` is not one of them."""
+    if args.command == "backup":
+        return _backup(args, cfg)
+    if args.command == "restore":
+        return _restore(args, cfg)
+    return None
+
+
+def _backup(args: argparse.Namespace, cfg: Config) -> int:
+    from services.backup import BackupError, backup_folder, backup_now, database_file
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    url = _url(args, cfg)
+    try:
+        out = args.out or backup_folder(cfg.backup.folder, database_file(url)) / f"drc-site-manual-{stamp}.sqlite3"
+        info = backup_now(url, out)
+    except BackupError as exc:
+        print(f"drc-console backup: {exc}", file=sys.stderr)
+        return 1
+    print(f"backup written to {info.path} ({info.tokens} tokens, {info.events} events, schema {info.revision})")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    print(question + " [y/N] ", end="", flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _restore(args: argparse.Namespace, cfg: Config) -> int:
+    from services.backup import BackupError, database_file, inspect_backup, restore
+
+    url = _url(args, cfg)
+    try:
+        info = inspect_backup(args.file)
+        target = database_file(url)
+    except BackupError as exc:
+        print(f"drc-console restore: {exc}", file=sys.stderr)
+        return 1
+    summary = (f"{args.file}: site {', '.join(info.sites) or '(none)'}, {info.tokens} tokens, "
+               f"{info.events} events, schema {info.revision}")
+    print(summary)
+    if not args.yes and not _confirm(f"Replace {target} with this backup? The current database is copied first."):
+        print("nothing was restored")
+        return 1
+    try:
+        _, previous = restore(args.file, url)
+    except BackupError as exc:
+        print(f"drc-console restore: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored {target} from {args.file}")
+    if previous is not None:
+        print(f"the previous database was saved as {previous}")
+    return 0
