@@ -9,6 +9,7 @@ pulled out, a full disk) reaches the status bar as an alert.
 from __future__ import annotations
 
 import logging
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from console.context import AppContext
