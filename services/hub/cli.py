@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import secrets
 import sys
 import time
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 DEFAULT_DB = "sqlite:///drc-hub.sqlite3"
 
@@ -38,18 +37,81 @@ def build_parser() -> argparse.ArgumentParser:
                     help="days of survey paradata per site, ending on --as-of (default %(default)s)")
     _db_arg(sp)
 
-    kp = sub.add_parser("key", help="create an API key for a site (or * for a central key) and print it once")
-    kp.add_argument("--site", required=True, help="site id, e.g. PK10101-01, or *")
-    kp.add_argument("--label", default="")
+    kp = sub.add_parser("key", help="API keys: create one (site, region or central), list or revoke them")
+    scope = kp.add_mutually_exclusive_group()
+    scope.add_argument("--site", help="a key for one DRC (e.g. PK10101-01): reads and uploads that site only")
+    scope.add_argument("--region", help="a regional key (e.g. Sindh): reads that region's sites")
+    scope.add_argument("--central", action="store_true", help="a central key: reads every site")
+    kp.add_argument("--label", default="", help="a note shown by `key list` (who holds the key)")
+    kp.add_argument("--out", type=Path, help="write the new key to this file (0600) instead of printing it")
     _db_arg(kp)
+    keysub = kp.add_subparsers(dest="key_command", metavar="ACTION")
+    kl = keysub.add_parser("list", help="list keys (ids, scopes, labels; never the secrets)")
+    kr = keysub.add_parser("revoke", help="revoke a key by its id (see `key list`)")
+    kr.add_argument("key_id")
+    for p in (kl, kr):  # --db may also follow the action; it keeps the value given before it otherwise
+        p.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the hub database")
 
-    sv = sub.add_parser("serve", help="serve the API with uvicorn")
+    # No abbreviations: `--api-key SECRET` must not pass as `--api-key-file`.
+    sv = sub.add_parser("serve", help="serve the API with uvicorn", allow_abbrev=False)
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8765)
-    sv.add_argument("--api-key", default=os.environ.get("DRC_HUB_KEY"),
-                    help="a central key (*) accepted besides the keys in the database (env DRC_HUB_KEY)")
+    sv.add_argument("--api-key-file", type=Path,
+                    help="file holding a central key accepted besides the keys in the database "
+                         "(or env DRC_HUB_KEY; never on the command line)")
+    sv.add_argument("--max-body", type=int, default=2 * 1024 * 1024,
+                    help="largest request body in bytes; larger ones get 413 unread (default %(default)s)")
+    sv.add_argument("--demo", action="store_true", help="also serve /v1/demo/samples (sample visitors)")
     _db_arg(sv)
     return parser
+
+
+def _key_command(args: argparse.Namespace) -> int:
+    from services.hub.db import make_engine, upgrade
+    from services.hub.keys import KeyRefused, create_key, list_keys, revoke_key
+
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    try:
+        if args.key_command == "list":
+            for k in list_keys(engine):
+                state = f"revoked {k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "active"
+                print(f"{k.key_id}  {k.kind:<7}  {k.scope:<20}  {state:<24}  {k.label}")
+            return 0
+        if args.key_command == "revoke":
+            info = revoke_key(engine, args.key_id)
+            print(f"key {info.key_id} ({info.kind} {info.scope}) revoked")
+            return 0
+        if args.site:
+            kind, scope = "site", args.site
+        elif args.region:
+            kind, scope = "region", args.region
+        elif args.central:
+            kind, scope = "central", "*"
+        else:
+            print("drc-hub key: give --site SITE, --region REGION or --central (or list / revoke)", file=sys.stderr)
+            return 2
+        key_id, secret = create_key(engine, kind, scope, args.label)  # type: ignore[arg-type]
+    except KeyRefused as exc:
+        print(f"drc-hub key: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    if args.out:
+        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secret + "\n")
+        print(f"key {key_id} ({kind} {scope}) written to {args.out}", file=sys.stderr)
+    else:
+        print(f"key {key_id} ({kind} {scope}); shown once:", file=sys.stderr)
+        print(secret)
+    return 0
+
+
+def _central_key(args: argparse.Namespace) -> str | None:
+    if args.api_key_file:
+        return args.api_key_file.read_text(encoding="utf-8").strip() or None
+    return os.environ.get("DRC_HUB_KEY") or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,26 +136,16 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"in {time.perf_counter() - t0:.1f} s")
         return 0
     if args.command == "key":
-        from sqlalchemy.orm import Session
-
-        from services.hub.models import ApiKey
-
-        upgrade(args.db)
-        engine = make_engine(args.db)
-        key = secrets.token_urlsafe(32)
-        with Session(engine) as ses:
-            ses.add(ApiKey(key_hash=hashlib.sha256(key.encode()).hexdigest(), site_id=args.site, label=args.label))
-            ses.commit()
-        engine.dispose()
-        print(key)
-        return 0
+        return _key_command(args)
     if args.command == "serve":
         import uvicorn
 
         from services.hub.app import create_app
 
         engine = make_engine(args.db)
-        app = create_app(engine=engine, api_keys={"*": args.api_key} if args.api_key else None, db_keys=True)
+        central = _central_key(args)
+        app = create_app(engine=engine, api_keys={"*": central} if central else None, db_keys=True, demo=args.demo,
+                         max_body=args.max_body)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0
     return 2

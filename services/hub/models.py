@@ -127,10 +127,14 @@ class SiteEventRow(HubBase):
 
 
 class ApiKey(HubBase):
-    """A site's API key, stored as a SHA-256 hash; ``site_id`` ``*`` is a central key."""
+    """An API key, stored as a SHA-256 hash, with its scope: a site, a region or ``*`` (central)."""
 
     __tablename__ = "hub_api_key"
 
     key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    site_id: Mapped[str] = mapped_column(String(16), index=True)
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # site | region | central
+    scope: Mapped[str] = mapped_column(String(40), index=True)  # site id, region name or *
     label: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC

@@ -2,20 +2,69 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import math
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 
 Cnic = Annotated[str, Field(pattern=r"^[0-9]{13}$")]
 RegionName = Literal["AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh"]
 UpdateTypeName = Literal["missed_out", "roster", "shock", "appeal", "cyclic", "recertification"]
 
 
-class _Strict(BaseModel):
-    """Request body: numbers, booleans and strings are not coerced ("5" is not 5); extra keys are ignored."""
+# Bounds of what the hub stores: PostgreSQL INTEGER, JSON numbers a browser can hold exactly,
+# and years a date computation cannot overflow. Anything outside is a 422, never a 500.
+INT_MAX = 2**31 - 1
+JSON_INT_MAX = 2**53
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+PAYLOAD_MAX_DEPTH = 4
+PAYLOAD_MAX_ITEMS = 64
+PAYLOAD_MAX_TEXT = 2000
 
-    model_config = ConfigDict(extra="ignore")
+Id32 = Annotated[int, Field(ge=0, le=INT_MAX, strict=True)]
+
+
+def clean_json(value: Any, depth: int = 0) -> Any:
+    """A free-form JSON value the hub can store: finite numbers, bounded ints, no NUL, small and shallow."""
+    if depth > PAYLOAD_MAX_DEPTH:
+        raise ValueError("payload is nested too deeply")
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if abs(value) > JSON_INT_MAX:
+            raise ValueError("payload integer out of range")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("payload numbers must be finite")
+        return value
+    if isinstance(value, str):
+        if "\x00" in value or len(value) > PAYLOAD_MAX_TEXT:
+            raise ValueError("payload text must be short and hold no NUL")
+        return value
+    if isinstance(value, list):
+        if len(value) > PAYLOAD_MAX_ITEMS:
+            raise ValueError("payload list too long")
+        return [clean_json(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        if len(value) > PAYLOAD_MAX_ITEMS:
+            raise ValueError("payload object too large")
+        return {clean_json(str(k), depth + 1): clean_json(v, depth + 1) for k, v in value.items()}
+    raise ValueError("payload must be JSON")
+
+
+class _Strict(BaseModel):
+    """Request body: no coercion ("5" is not 5), finite numbers, no NUL in text; extra keys are ignored."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text must not contain NUL")
+        return value
 
 
 class Health(BaseModel):
@@ -51,6 +100,12 @@ class VerifyResult(BaseModel):
     household_id: str | None
     head_name: str | None
     members: list[MemberOut]
+
+
+class CnicLookup(_Strict):
+    """A CNIC whose household status is wanted (in the body, so it never lands in a URL or access log)."""
+
+    cnic: Annotated[str, Field(pattern=r"^[0-9]{13}$", strict=True)]
 
 
 class HouseholdStatus(BaseModel):
@@ -166,15 +221,28 @@ class SiteEventIn(_Strict):
     """A token event as a site sends it."""
 
     uuid: Annotated[str, Field(min_length=1, max_length=36, strict=True)]
-    token_id: StrictInt
+    token_id: Id32
     token_number: Annotated[str, Field(max_length=16, strict=True)]
     update_type: UpdateTypeName
     priority: StrictBool
     kind: Annotated[str, Field(max_length=24, strict=True)]
     at: datetime
     actor: Annotated[str, Field(max_length=40, strict=True)]
-    counter: StrictInt | None
+    counter: Id32 | None
     payload: dict[str, Any]
+
+    @field_validator("at")
+    @classmethod
+    def _utc(cls, at: datetime) -> datetime:
+        """Naive UTC (a naive time is UTC per the contract); years outside 2000-2100 are refused."""
+        if not FIRST_YEAR <= at.year <= LAST_YEAR:
+            raise ValueError(f"time must be between {FIRST_YEAR} and {LAST_YEAR}")
+        return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+    @field_validator("payload")
+    @classmethod
+    def _payload(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        return dict(clean_json(payload))
 
 
 class EventBatch(_Strict):

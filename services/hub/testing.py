@@ -12,6 +12,7 @@ import uvicorn
 
 from services.hub.app import create_app
 from services.hub.db import make_engine
+from services.hub.guard import DEFAULT_MAX_BODY
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -23,19 +24,21 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", port: int | None = None,
                       today: Callable[[], date] | None = None, site_keys: Mapping[str, str] | None = None,
-                      db_keys: bool = False,
-                      timeout: float = 15.0) -> tuple[str, Callable[[], None]]:
+                      db_keys: bool = False, demo: bool = True, max_body: int | None = None,
+                      access_log: bool = False, timeout: float = 15.0) -> tuple[str, Callable[[], None]]:
     """Serve the hub over an already migrated and seeded ``db_url`` on loopback.
 
     ``api_key`` is accepted as a central key (``*``: every site); ``site_keys`` adds per-site keys
-    (site id -> key); ``db_keys`` also accepts keys stored by ``drc-hub key``. ``today`` fixes the hub's business day (shock ``as_of``, demo samples). Returns ``(base_url, stop)``;
+    (site id or ``region:<Region>`` -> key); ``db_keys`` also accepts keys stored by ``drc-hub key``.
+    ``today`` fixes the hub's business day (shock ``as_of``, demo samples); ``demo`` serves the
+    sample visitors (on by default: this helper serves tests and ``--demo``). Returns ``(base_url, stop)``;
     ``stop()`` shuts uvicorn down, joins the thread and disposes the engine (safe to call twice).
     """
     engine = make_engine(db_url)
     app = create_app(engine=engine, api_keys={**(site_keys or {}), "*": api_key}, today=today,
-                     db_keys=db_keys)
+                     db_keys=db_keys, demo=demo, max_body=DEFAULT_MAX_BODY if max_body is None else max_body)
     port = port or free_port(host)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info" if access_log else "warning", access_log=access_log,
                                            lifespan="off"))
     thread = threading.Thread(target=server.run, name=f"drc-hub:{port}", daemon=True)
     thread.start()

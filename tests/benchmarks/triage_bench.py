@@ -92,8 +92,10 @@ def lookup(ses: requests.Session, base: str, cnic: str) -> None:
     verified = ses.post(base + "/v1/identity/verify", json={"cnic": cnic}, timeout=5)
     verified.raise_for_status()
     hid = verified.json()["household_id"]
-    status = ses.get(base + (f"/v1/households/{hid}/status" if hid else f"/v1/households/by-cnic/{cnic}/status"),
-                     timeout=5)
+    if hid:
+        status = ses.get(base + f"/v1/households/{hid}/status", timeout=5)
+    else:
+        status = ses.post(base + "/v1/households/status-by-cnic", json={"cnic": cnic}, timeout=5)
     assert status.status_code in (200, 404), status.text
     status.json()
 

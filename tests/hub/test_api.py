@@ -104,7 +104,7 @@ def test_verify_rejects_malformed_cnic(api: requests.Session, hub: HubServer, bo
 
 def test_household_status_by_id_and_by_cnic(api: requests.Session, hub: HubServer, samples: dict) -> None:
     cnic = samples["cyclic"][0]["cnic"]
-    by_cnic = api.get(hub.url(f"/v1/households/by-cnic/{cnic}/status"), timeout=5).json()
+    by_cnic = api.post(hub.url("/v1/households/status-by-cnic"), json={"cnic": cnic}, timeout=5).json()
     by_id = api.get(hub.url(f"/v1/households/{by_cnic['household_id']}/status"), timeout=5).json()
     assert by_cnic == by_id
     assert set(by_id) == {"household_id", "registered", "beneficiary", "pmt_score", "last_survey_date", "region",
@@ -115,14 +115,15 @@ def test_household_status_by_id_and_by_cnic(api: requests.Session, hub: HubServe
 
 
 def test_household_status_not_found_and_invalid(api: requests.Session, hub: HubServer, samples: dict) -> None:
-    _problem(api.get(hub.url(f"/v1/households/by-cnic/{samples['missed_out'][0]['cnic']}/status"), timeout=5), 404)
+    _problem(api.post(hub.url("/v1/households/status-by-cnic"), json={"cnic": samples["missed_out"][0]["cnic"]},
+                      timeout=5), 404)
     _problem(api.get(hub.url("/v1/households/NOPE/status"), timeout=5), 404)
-    _problem(api.get(hub.url("/v1/households/by-cnic/12345/status"), timeout=5), 422)
+    _problem(api.post(hub.url("/v1/households/status-by-cnic"), json={"cnic": "12345"}, timeout=5), 422)
 
 
 def test_sample_semantics_match_household_status(api: requests.Session, hub: HubServer, samples: dict) -> None:
     def status(cnic: str) -> dict:
-        return api.get(hub.url(f"/v1/households/by-cnic/{cnic}/status"), timeout=5).json()
+        return api.post(hub.url("/v1/households/status-by-cnic"), json={"cnic": cnic}, timeout=5).json()
 
     for v in samples["recertification"]:
         st = status(v["cnic"])
@@ -143,7 +144,8 @@ def test_shock_areas(api: requests.Session, hub: HubServer, samples: dict) -> No
     assert body["as_of"] == TODAY.isoformat()
     assert len(body["areas"]) >= 3
     codes = {a["tehsil_code"] for a in body["areas"]}
-    shock_status = api.get(hub.url(f"/v1/households/by-cnic/{samples['shock'][0]['cnic']}/status"), timeout=5).json()
+    shock_status = api.post(hub.url("/v1/households/status-by-cnic"), json={"cnic": samples["shock"][0]["cnic"]},
+                            timeout=5).json()
     assert shock_status["tehsil_code"] in codes
     for area in body["areas"]:
         assert date.fromisoformat(area["notified_on"]) <= TODAY and area["reason"]

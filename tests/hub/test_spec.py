@@ -20,7 +20,7 @@ def test_version_paths_and_security() -> None:
     assert SPEC["openapi"].startswith("3.1")
     assert set(SPEC["paths"]) == {
         "/v1/health", "/v1/identity/verify", "/v1/households/{household_id}/status",
-        "/v1/households/by-cnic/{cnic}/status", "/v1/shock-areas", "/v1/surveys/score", "/v1/sites",
+        "/v1/households/status-by-cnic", "/v1/shock-areas", "/v1/surveys/score", "/v1/sites",
         "/v1/sites/{site_id}/paradata", "/v1/sites/{site_id}/events", "/v1/regions/performance", "/v1/demo/samples"}
     scheme = SPEC["components"]["securitySchemes"]["siteKey"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")

@@ -34,7 +34,8 @@ def test_good_answer_is_validated_and_key_sent(fake_hub: FakeHub) -> None:
     st = c.household_status_by_cnic(CNIC)
     assert isinstance(st, HouseholdStatus) and st.pmt_score == 45.5 and st.last_survey_date == date(2024, 3, 4)
     method, path, headers = fake_hub.seen[0]
-    assert (method, path) == ("GET", f"/v1/households/by-cnic/{CNIC}/status")
+    assert (method, path) == ("POST", "/v1/households/status-by-cnic")
+    assert CNIC not in path  # the CNIC travels in the body, never in a URL
     assert headers["authorization"] == f"Bearer {KEY}"
     assert c.state.online is True and c.state.last_success is not None
     assert KEY not in repr(c)
@@ -144,5 +145,5 @@ def test_cnic_never_reaches_the_logs(fake_hub: FakeHub, caplog: pytest.LogCaptur
     with caplog.at_level(logging.DEBUG):
         client(fake_hub.url).household_status_by_cnic(CNIC)
     text = "\n".join(r.getMessage() for r in caplog.records)
-    assert "by-cnic" in text  # urllib3 did log the request line ...
-    assert CNIC not in text and KEY not in text  # ... with the number masked
+    assert "status-by-cnic" in text  # urllib3 did log the request line ...
+    assert CNIC not in text and KEY not in text  # ... and it holds neither the CNIC nor the key
