@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -19,6 +21,7 @@ import tomli_w
 
 SCHEMA_VERSION = 1
 APP_NAME = "drc-console"
+log = logging.getLogger(__name__)
 
 
 class ConfigError(Exception):
@@ -87,8 +90,11 @@ class TerminalSection:
     """The counter terminal web page for DEOs on the site LAN."""
 
     enabled: bool = False
-    bind: str = "0.0.0.0"
+    # Loopback unless the site sets an address: DEOs on other PCs need bind = "0.0.0.0" (or the LAN address).
+    bind: str = "127.0.0.1"
     port: int = 8780
+    # HTTPS with a certificate the console makes on first use (kept next to the site database).
+    tls: bool = False
 
 
 @dataclass
@@ -169,8 +175,14 @@ def save_config(cfg: Config, path: Path | None = None) -> Path:
     tmp = target.with_name(target.name + ".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-        os.chmod(tmp, 0o600)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # a stale temp file might carry wider permissions
+        # Created 0600 from the first byte: there is no moment a reader could open it wider.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(tomli_w.dumps(data).encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -207,8 +219,27 @@ def _apply(section: Any, values: dict[str, Any], where: str) -> None:
         setattr(section, key, _coerce(value, hints[key], f"{where}.{key}"))
 
 
+def _has_secrets(cfg: Config) -> bool:
+    return bool(cfg.hub.api_key or cfg.printer.qr_secret)
+
+
+def _warn_if_exposed(file: Path, cfg: Config) -> None:
+    """Log a warning when a configuration holding secrets can be read by other accounts."""
+    if os.name != "posix" or not _has_secrets(cfg):
+        return
+    with contextlib.suppress(OSError):
+        mode = file.stat().st_mode
+        if mode & (stat.S_IRGRP | stat.S_IROTH):
+            log.warning("%s holds secrets but is readable by other accounts (mode %o); run chmod 600 on it",
+                        file, mode & 0o777)
+
+
 def load_config(path: Path | str | None = None, env: dict[str, str] | None = None) -> Config:
-    """Read the configuration: defaults, then the TOML file (if it exists), then environment."""
+    """Read the configuration: defaults, then the TOML file (if it exists), then environment.
+
+    ``DRC_*`` variables that name no setting (the hub's own ``DRC_HUB_KEY`` or ``DRC_HUB_DB``,
+    a typo) are ignored with a warning; a known setting with a bad value is still an error.
+    """
     env = dict(os.environ if env is None else env)
     cfg = Config()
     file = Path(path) if path else Path(env.get("DRC_CONFIG", "") or default_config_path())
@@ -233,6 +264,12 @@ def load_config(path: Path | str | None = None, env: dict[str, str] | None = Non
         if not key.startswith("DRC_") or key == "DRC_CONFIG":
             continue
         parts = key[4:].lower().split("_", 1)
-        if len(parts) == 2 and dataclasses.is_dataclass(getattr(cfg, parts[0], None)):
-            _apply(getattr(cfg, parts[0]), {parts[1]: value}, parts[0])
+        section = getattr(cfg, parts[0], None) if len(parts) == 2 else None
+        if parts[0] == "policy" or not dataclasses.is_dataclass(section) or \
+                parts[1] not in {f.name for f in fields(section)}:
+            log.warning("ignoring environment variable %s: it is not a drc-console setting", key)
+            continue
+        _apply(section, {parts[1]: value}, parts[0])
+    if cfg.source is not None:
+        _warn_if_exposed(cfg.source, cfg)
     return cfg

@@ -82,3 +82,72 @@ def test_save_into_an_unwritable_place_is_a_clear_error(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(ConfigError, match="could not save the configuration"):
         save_config(Config(), blocker / "sub" / "config.toml")
+
+
+def test_save_creates_the_temp_file_0600_from_the_start(tmp_path, monkeypatch):
+    """A reader racing the save never finds the secret in a wider file (finding: config race)."""
+    import os
+
+    from services.config import Config, save_config
+
+    seen: list[int] = []
+    real_replace = os.replace
+
+    def spy(src, dst):  # the temp file as it is just before it becomes the config
+        seen.append(os.stat(src).st_mode & 0o777)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    old = os.umask(0)  # the most permissive umask: only the explicit mode can keep others out
+    try:
+        cfg = Config()
+        cfg.hub.api_key = "k"
+        save_config(cfg, tmp_path / "c.toml")
+    finally:
+        os.umask(old)
+    assert seen == [0o600]
+
+
+def test_world_readable_config_with_secrets_warns(tmp_path, caplog):
+    f = tmp_path / "c.toml"
+    f.write_text('[hub]\napi_key = "s3cret-key"\n', encoding="utf-8")
+    f.chmod(0o644)
+    with caplog.at_level("WARNING", logger="services.config"):
+        load_config(f, env={})
+    assert "readable by other accounts" in caplog.text and "s3cret" not in caplog.text
+    caplog.clear()
+    f.chmod(0o600)
+    with caplog.at_level("WARNING", logger="services.config"):
+        load_config(f, env={})
+    assert "readable" not in caplog.text
+
+
+def test_unknown_drc_variables_are_ignored_with_a_warning(tmp_path, caplog):
+    """The hub's own DRC_HUB_KEY / DRC_HUB_DB in the environment no longer stop the console."""
+    env = {"DRC_CONFIG": str(tmp_path / "none.toml"), "DRC_HUB_KEY": "central", "DRC_HUB_DB": "sqlite://",
+           "DRC_NONSENSE": "1", "DRC_HUB_URL": "http://127.0.0.1:9"}
+    with caplog.at_level("WARNING", logger="services.config"):
+        cfg = load_config(env=env)
+    assert cfg.hub.url == "http://127.0.0.1:9" and cfg.hub.api_key == ""
+    assert "DRC_HUB_KEY" in caplog.text and "DRC_NONSENSE" in caplog.text and "central" not in caplog.text
+
+
+def test_drc_console_runs_with_the_hub_variables_set(tmp_path):
+    """Through the real entry point: exit 0, not 2."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DRC_HUB_KEY": "central", "DRC_HUB_DB": "sqlite://",
+           "DRC_CONFIG": str(tmp_path / "none.toml")}
+    db = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    r = subprocess.run([sys.executable, "-m", "console.main", "db", "upgrade", "--db", db], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+
+
+def test_terminal_binds_loopback_unless_set():
+    from services.config import Config
+
+    assert Config().terminal.bind == "127.0.0.1"
+    assert load_config(EXAMPLE, env={}).terminal.bind == "0.0.0.0"
