@@ -1,8 +1,10 @@
 """Starting and stopping the counter terminal from the console, and showing where it is.
 
-The terminal is on when ``config.terminal.enabled`` is true (bind/port from the config). In
-``--demo`` it is always on, but only on loopback (127.0.0.1) and a free port, so a demo never
-exposes anything to the LAN; its URL is shown in the status bar.
+The terminal is on when ``config.terminal.enabled`` is true (bind/port/tls from the config; it
+listens on 127.0.0.1 unless an address is set). In ``--demo`` it is always on, but only on
+loopback and a free port, so a demo never exposes anything to the LAN. The status bar shows the
+address DEOs should open, says when only this PC can reach it, and shows the certificate's
+fingerprint when it serves HTTPS.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
 from console.login import auth_service
-from services.terminal import SessionSigner, TerminalDeps, TerminalServer, create_app
+from db.engine import data_dir
+from services.terminal import TerminalDeps, TerminalServer, create_app
+from services.terminal.tls import ensure_certificate, fingerprint
 
 
 def terminal_address(ctx: AppContext) -> tuple[str, int] | None:
@@ -31,8 +35,15 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
     where = terminal_address(ctx)
     if where is None:
         return None
-    deps = TerminalDeps(ctx.queue, ctx.site, auth_service(ctx), ctx.clock, SessionSigner(), ctx.config.site.name)
-    server = TerminalServer(create_app(deps), *where)
+    bind, port = where
+    tls = None
+    if ctx.config.terminal.tls and not ctx.demo:
+        from services.terminal.server import lan_address
+
+        tls = ensure_certificate(data_dir(), [bind, lan_address()])
+    deps = TerminalDeps(ctx.queue, ctx.site, auth_service(ctx), ctx.clock, site_name=ctx.config.site.name,
+                        tls=tls is not None)
+    server = TerminalServer(create_app(deps), bind, port, tls=tls)
     ctx.terminal = server
     label = QLabel(QCoreApplication.translate("StatusBar", "Counter terminal: starting…"))
     label.setObjectName("terminal_url")
@@ -42,6 +53,16 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
 
     def started(url: str) -> None:
         label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: %1").replace("%1", url))
+        tip = [QCoreApplication.translate("StatusBar", "DEOs open %1 on their tablet.").replace("%1", url)]
+        if server.loopback_only:
+            tip = [QCoreApplication.translate(
+                "StatusBar", "Only this PC can open the terminal. To let tablets on the site LAN in, set "
+                "[terminal] bind to this PC's LAN address or 0.0.0.0.")]
+            label.setText(label.text() + " " + QCoreApplication.translate("StatusBar", "(this PC only)"))
+        if tls is not None:
+            tip.append(QCoreApplication.translate("StatusBar", "Certificate fingerprint (SHA-256): %1")
+                       .replace("%1", fingerprint(tls[0])))
+        label.setToolTip("\n".join(tip))
 
     def failed(exc: BaseException) -> None:
         label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: off"))

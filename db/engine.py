@@ -7,6 +7,8 @@ serialise on the write lock instead of failing half-way; read-only sessions use 
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,26 @@ APP_NAME = "drc-console"
 _READ_ONLY = "drc_read_only"
 
 
+def data_dir() -> Path:
+    """The site's data folder (database, certificates), created on first use readable by its owner only."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    restrict(path, 0o700)
+    return path
+
+
+def restrict(path: Path, mode: int = 0o600) -> None:
+    """Make ``path`` private to its owner (POSIX; a no-op elsewhere or for files we do not own)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+
+
 def default_db_path() -> Path:
     """The site database in the user's data dir (created on first use)."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "site.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+    return data_dir() / "site.sqlite3"
 
 
 def default_url() -> str:
@@ -35,9 +52,29 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     url = url or default_url()
     if url.startswith("sqlite"):
         engine = create_engine(url, echo=echo, connect_args={"timeout": 15, "check_same_thread": False})
+        _precreate_private(engine.url.database)
         _configure_sqlite(engine)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _precreate_private(database: str | None) -> None:
+    """Create a new SQLite file 0600 before SQLite does (it would use the umask, often 0644)."""
+    if not database or database == ":memory:" or database.startswith("file:") or os.name != "posix":
+        return
+    path = Path(database)
+    with contextlib.suppress(FileExistsError, FileNotFoundError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    restrict(path)
+
+
+def _restrict_sidecars(database: str | None) -> None:
+    # SQLite makes the -wal and -shm files with the umask: they hold recent pages in clear.
+    if database and database != ":memory:" and not database.startswith("file:"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            side = Path(database + suffix)
+            if side.exists():
+                restrict(side)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -54,6 +91,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA busy_timeout=15000")
         cur.close()
+        _restrict_sidecars(engine.url.database)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -1,8 +1,10 @@
-"""Staff accounts and sign-in: argon2id hashes, lockout after repeated failures, audit.
+"""Staff accounts and sign-in: argon2id hashes, a progressive delay after repeated failures, audit.
 
 Secrets (PINs or passwords) are never stored, logged or audited; only an argon2id hash with
-its own salt lives in ``Staff.secret_hash``. Time comes from the injected clock, so lockout
-expiry is testable.
+its own salt lives in ``Staff.secret_hash``. After ``max_failures`` wrong secrets in a row an
+account must wait before the next try, and the wait doubles with each further failure up to a
+cap: guessing gets slow, but nobody (an administrator least of all) is locked out for long by
+someone typing wrong PINs on the LAN. Time comes from the injected clock, so it is testable.
 """
 
 from __future__ import annotations
@@ -46,8 +48,16 @@ class AuthPolicy:
     """How strict sign-in is."""
 
     max_failures: int = 5
-    lock_minutes: float = 15.0
+    lock_minutes: float = 1.0  # the first wait; each further failure doubles it
+    max_lock_minutes: float = 15.0
     min_secret_length: int = 4
+
+    def delay(self, failures: int) -> timedelta:
+        """How long an account waits after ``failures`` wrong secrets in a row (zero below the limit)."""
+        if failures < self.max_failures:
+            return timedelta(0)
+        minutes = self.lock_minutes * 2 ** min(failures - self.max_failures, 20)
+        return timedelta(minutes=min(minutes, max(self.max_lock_minutes, self.lock_minutes)))
 
 
 @dataclass(frozen=True)
@@ -187,12 +197,15 @@ class AuthService:
             return [self._view(st) for st in s.scalars(q)]
 
     # ---- sign-in ---------------------------------------------------------------------
-    def authenticate(self, username: str, secret: str) -> Actor:
+    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None) -> Actor:
         """The :class:`Actor` for a correct username and secret.
 
-        Raises :class:`SignInFailed` (unknown user, wrong secret, inactive) or
-        :class:`AccountLocked`. ``max_failures`` wrong secrets in a row lock the account for
-        ``lock_minutes``; every attempt is audited without the secret.
+        Raises :class:`SignInFailed` (unknown user, wrong secret, inactive, or - with ``roles`` -
+        an account of another role) or :class:`AccountLocked` while the account must wait. An
+        account outside ``roles`` is treated exactly like an unknown one: its secret is not
+        checked and its failure count is not touched, so a counter terminal cannot be used to
+        guess, or delay, a supervisor's or administrator's PIN. Every attempt is audited
+        without the secret; each path costs one argon2 verification.
         """
         username = username.strip()
         now = self.clock.now()
@@ -200,12 +213,14 @@ class AuthService:
         actor: Actor | None = None
         with self.store.session() as s, s.begin():
             st = s.scalar(select(Staff).where(Staff.username == username))
-            if st is None or not st.active or not st.secret_hash:
+            if st is None or not st.active or not st.secret_hash or (roles is not None and st.role not in roles):
                 self._verify(self._dummy_hash, secret)
                 outcome = SignInFailed("Unknown user or wrong PIN")
-                self._audit(s, username or "?", "sign_in_failed", reason="unknown_or_inactive")
+                reason = "not_permitted" if st is not None and st.active and st.secret_hash else "unknown_or_inactive"
+                self._audit(s, username or "?", "sign_in_failed", reason=reason)
             elif st.locked_until is not None and st.locked_until > now:
-                # No verification while locked: guessing gives no information.
+                # No verification against the real hash while waiting: guessing gives nothing.
+                self._verify(self._dummy_hash, secret)
                 outcome = AccountLocked(st.locked_until)
                 self._audit(s, username, "sign_in_failed", reason="locked")
             elif self._verify(st.secret_hash, secret):
@@ -216,11 +231,12 @@ class AuthService:
                 self._audit(s, username, "sign_in", role=st.role.value)
             else:
                 st.failed_attempts = (st.failed_attempts or 0) + 1
-                if st.failed_attempts >= self.policy.max_failures:
-                    st.locked_until = now + timedelta(minutes=self.policy.lock_minutes)
-                    st.failed_attempts = 0
+                wait = self.policy.delay(st.failed_attempts)
+                if wait:
+                    st.locked_until = now + wait
                     outcome = AccountLocked(st.locked_until)
-                    self._audit(s, username, "account_locked", minutes=self.policy.lock_minutes)
+                    self._audit(s, username, "account_locked", minutes=wait.total_seconds() / 60,
+                                attempts=st.failed_attempts)
                 else:
                     outcome = SignInFailed("Unknown user or wrong PIN")
                     self._audit(s, username, "sign_in_failed", reason="wrong_secret",
@@ -229,6 +245,28 @@ class AuthService:
             raise outcome
         assert actor is not None
         return actor
+
+    def current_actor(self, staff_id: int, roles: frozenset[Role] | None = None) -> Actor | None:
+        """The account as it is now (role, active), or None if it is gone, inactive or outside ``roles``.
+
+        Sessions call this on every request, so deactivating someone or changing their role
+        takes effect at once instead of when a cookie expires.
+        """
+        with self.store.read() as s:
+            st = s.get(Staff, staff_id)
+            if st is None or not st.active or (roles is not None and st.role not in roles):
+                return None
+            return Actor(st.username, st.role, st.id)
+
+    def set_active(self, staff_id: int, active: bool, *, actor: Actor) -> None:
+        """Activate or deactivate an account (admin); a deactivated account cannot sign in or act."""
+        actor.require(Permission.MANAGE_STAFF)
+        with self.store.session() as s, s.begin():
+            st = s.get(Staff, staff_id)
+            if st is None:
+                raise AuthError(f"No staff member with id {staff_id}")
+            st.active = active
+            self._audit(s, actor.username, "staff_active", username=st.username, active=active)
 
     def _verify(self, digest: str, secret: str) -> bool:
         try:

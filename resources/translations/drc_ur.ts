@@ -1524,6 +1524,26 @@ Counters: %6</source>
         <translation>کاؤنٹر ٹرمینل: بند</translation>
     </message>
     <message>
+        <location filename="../../console/terminal.py" line="56" />
+        <source>DEOs open %1 on their tablet.</source>
+        <translation>ڈی ای او اپنے ٹیبلٹ پر %1 کھولیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="58" />
+        <source>Only this PC can open the terminal. To let tablets on the site LAN in, set [terminal] bind to this PC&apos;s LAN address or 0.0.0.0.</source>
+        <translation>ٹرمینل صرف یہی پی سی کھول سکتا ہے۔ سائٹ کے LAN پر ٹیبلٹس کو اجازت دینے کے لیے [terminal] bind میں اس پی سی کا LAN پتہ یا 0.0.0.0 لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="61" />
+        <source>(this PC only)</source>
+        <translation>(صرف یہ پی سی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="63" />
+        <source>Certificate fingerprint (SHA-256): %1</source>
+        <translation>سرٹیفکیٹ فنگرپرنٹ (SHA-256): %1</translation>
+    </message>
+    <message>
         <location filename="../../console/terminal.py" line="48" />
         <source>The counter terminal could not start: %1</source>
         <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>

@@ -4,8 +4,9 @@
 ``TerminalServer`` serves it with uvicorn on a background thread.
 """
 
-from services.terminal.app import TerminalDeps, create_app
+from services.terminal.app import TERMINAL_ROLES, TerminalDeps, create_app
 from services.terminal.server import TerminalServer
-from services.terminal.session import SessionSigner
+from services.terminal.session import SessionStore
+from services.terminal.throttle import SignInThrottle
 
-__all__ = ["SessionSigner", "TerminalDeps", "TerminalServer", "create_app"]
+__all__ = ["TERMINAL_ROLES", "SessionStore", "SignInThrottle", "TerminalDeps", "TerminalServer", "create_app"]

@@ -9,26 +9,36 @@ Action routes answer JSON when the client asks for it (``Accept: application/jso
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, quote
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from db.models import Role, UpdateType
-from services.auth import AccountLocked, AuthError, AuthService
+from services.auth import AuthError, AuthService
 from services.clock import Clock
 from services.queue import QueueError, QueueService, TokenView
-from services.roles import Actor, Permission, PermissionDenied
+from services.roles import Actor, PermissionDenied
 from services.site import CounterView, SiteService
 from services.terminal import page
-from services.terminal.session import SessionSigner, TerminalSession
+from services.terminal.guard import ASGIApp, BodyLimit, SecurityHeaders
+from services.terminal.session import SessionStore, TerminalSession
+from services.terminal.throttle import SignInThrottle
 
 log = logging.getLogger(__name__)
 
 COOKIE = "drc_terminal"
 ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer")
+TERMINAL_ROLES = frozenset({Role.DEO})
+"""Who may sign in at a terminal: DEOs. Supervisors and administrators use the console, so the
+LAN can neither guess nor slow down their PINs."""
+SIGN_IN_FAILED = "Wrong username or PIN, or too many tries: wait a little and try again."
+"""The one answer for a wrong PIN, an unknown user, a waiting account and a non-DEO account."""
+HASHING_SLOTS = 2  # argon2 verifications at once (each takes ~64 MB and most of a core)
 
 
 @dataclass
@@ -39,8 +49,10 @@ class TerminalDeps:
     site: SiteService
     auth: AuthService
     clock: Clock
-    signer: SessionSigner
+    sessions: SessionStore = field(default_factory=SessionStore)
     site_name: str = ""
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
+    tls: bool = False
 
 
 class _Refused(Exception):
@@ -54,13 +66,16 @@ def _wants_json(request: Request) -> bool:
 
 
 async def _form(request: Request) -> dict[str, str]:
-    # python-multipart is not a dependency: url-encoded forms are all the page sends.
-    body = (await request.body()).decode("utf-8", "replace")
+    # python-multipart is not a dependency: url-encoded forms are all the page sends. The body
+    # is at most guard.MAX_BODY bytes: BodyLimit refuses anything larger before this reads it.
+    body = (await request.body()).decode("utf-8", "replace").replace("\x00", "")
     return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
 
 
 def _same_origin(request: Request) -> bool:
     """Reject cross-site posts when the browser says where they come from."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return False
     origin = request.headers.get("origin")
     if not origin or origin == "null":
         return True
@@ -68,23 +83,28 @@ def _same_origin(request: Request) -> bool:
     return origin.split("://", 1)[-1] == host
 
 
-def create_app(deps: TerminalDeps) -> FastAPI:
-    """The terminal's ASGI app over ``deps``."""
+def create_app(deps: TerminalDeps) -> ASGIApp:
+    """The terminal's ASGI app over ``deps``, behind the body cap and the security headers."""
     app = FastAPI(title="DRC counter terminal", docs_url=None, redoc_url=None, openapi_url=None)
+    hashing: list[anyio.CapacityLimiter] = []  # made on first use, inside the server's event loop
 
-    def session_of(request: Request) -> tuple[TerminalSession, str] | None:
-        raw = request.cookies.get(COOKIE)
-        sess = deps.signer.loads(raw, deps.clock.now())
-        return (sess, raw) if sess and raw else None
+    def session_of(request: Request) -> tuple[TerminalSession, Actor] | None:
+        """The live session and its account as the database has it now (None: sign in again)."""
+        key = request.cookies.get(COOKIE)
+        sess = deps.sessions.get(key, deps.clock.now())
+        if sess is None:
+            return None
+        actor = deps.auth.current_actor(sess.staff_id, TERMINAL_ROLES)
+        if actor is None:  # deactivated or moved to another role since signing in
+            deps.sessions.revoke(key)
+            return None
+        return sess, actor
 
-    def actor_of(sess: TerminalSession) -> Actor:
-        return Actor(sess.username, Role(sess.role), sess.staff_id)
+    def own_counter(actor: Actor) -> CounterView | None:
+        return next((c for c in deps.site.counters() if c.staff_id == actor.staff_id), None)
 
-    def own_counter(sess: TerminalSession) -> CounterView | None:
-        return next((c for c in deps.site.counters() if c.staff_id == sess.staff_id), None)
-
-    def state(sess: TerminalSession, raw: str) -> dict[str, Any]:
-        counter = own_counter(sess)
+    def state(sess: TerminalSession, actor: Actor) -> dict[str, Any]:
+        counter = own_counter(actor)
         current: TokenView | None = deps.queue.current_at(counter.id) if counter else None
         waiting = 0
         if counter is not None:
@@ -93,7 +113,7 @@ def create_app(deps: TerminalDeps) -> FastAPI:
         now = deps.clock.now()
         since = (current.started_at or current.called_at) if current else None
         return {
-            "user": sess.username,
+            "user": actor.username,
             "counter": None if counter is None else {
                 "id": counter.id, "number": counter.number, "label": counter.label, "state": counter.state.value,
                 "types": [t.value for t in counter.served_types],
@@ -105,7 +125,7 @@ def create_app(deps: TerminalDeps) -> FastAPI:
             },
             "seconds": int((now - since).total_seconds()) if since else None,
             "waiting": waiting,
-            "csrf": deps.signer.csrf(raw),
+            "csrf": sess.csrf,
         }
 
     @app.get("/", response_class=HTMLResponse)
@@ -113,8 +133,7 @@ def create_app(deps: TerminalDeps) -> FastAPI:
         found = session_of(request)
         if found is None:
             return HTMLResponse(page.sign_in(deps.site_name, error=""))
-        sess, raw = found
-        return HTMLResponse(page.counter(deps.site_name, state(sess, raw), m, bool(e),
+        return HTMLResponse(page.counter(deps.site_name, state(*found), m[:200], bool(e),
                                          [t.value for t in UpdateType]))
 
     @app.get("/api/state")
@@ -126,28 +145,35 @@ def create_app(deps: TerminalDeps) -> FastAPI:
 
     @app.post("/login")
     async def login(request: Request) -> Response:
+        if not _same_origin(request):
+            return _login_failed(request, 403, "Sign-in from another site is refused.")
         form = await _form(request)
-        username = form.get("username", "").strip()
+        username = form.get("username", "").strip()[:40]
+        address = request.client.host if request.client else "?"
+        if not deps.throttle.allowed(address):
+            return _login_failed(request, 401, SIGN_IN_FAILED)
+        if not hashing:
+            hashing.append(anyio.CapacityLimiter(HASHING_SLOTS))
         try:
-            actor = deps.auth.authenticate(username, form.get("pin", ""))
-            if not (actor.can(Permission.SERVE_OWN_COUNTER) or actor.can(Permission.SERVE_ANY_COUNTER)):
-                raise _Refused(403, "This account does not serve at a counter")
-        except AccountLocked:
-            return _login_failed(request, 423, "Too many wrong PINs: this account is locked for a while.")
+            # argon2 is slow on purpose: off the event loop, and only a few at once.
+            actor = await anyio.to_thread.run_sync(
+                lambda: deps.auth.authenticate(username, form.get("pin", "")[:128], roles=TERMINAL_ROLES),
+                limiter=hashing[0])
         except AuthError:
-            return _login_failed(request, 401, "Wrong username or PIN.")
-        except _Refused as exc:
-            return _login_failed(request, exc.status, str(exc))
+            deps.throttle.failed(address)
+            return _login_failed(request, 401, SIGN_IN_FAILED)
+        deps.throttle.succeeded(address)
         assert actor.staff_id is not None
-        cookie = deps.signer.dumps(TerminalSession(actor.staff_id, actor.username, actor.role.value,
-                                                   deps.clock.now()))
+        key = deps.sessions.create(actor.staff_id, deps.clock.now())
+        sess = deps.sessions.get(key, deps.clock.now())
+        assert sess is not None
         resp: Response
         if _wants_json(request):
-            resp = JSONResponse({"ok": True, "user": actor.username, "csrf": deps.signer.csrf(cookie)})
+            resp = JSONResponse({"ok": True, "user": actor.username, "csrf": sess.csrf})
         else:
             resp = RedirectResponse("/", status_code=303)
-        resp.set_cookie(COOKIE, cookie, httponly=True, samesite="strict",
-                        max_age=int(deps.signer.max_age.total_seconds()))
+        resp.set_cookie(COOKIE, key, httponly=True, samesite="strict", secure=deps.tls,
+                        max_age=int(deps.sessions.max_age.total_seconds()))
         return resp
 
     def _login_failed(request: Request, status: int, message: str) -> Response:
@@ -156,7 +182,8 @@ def create_app(deps: TerminalDeps) -> FastAPI:
         return HTMLResponse(page.sign_in(deps.site_name, error=message), status_code=status)
 
     @app.post("/logout")
-    def logout() -> Response:
+    def logout(request: Request) -> Response:
+        deps.sessions.revoke(request.cookies.get(COOKIE))
         resp = RedirectResponse("/", status_code=303)
         resp.delete_cookie(COOKIE)
         return resp
@@ -164,16 +191,20 @@ def create_app(deps: TerminalDeps) -> FastAPI:
     @app.post("/action/{name}")
     async def action(name: str, request: Request) -> Response:
         form = await _form(request)
+        return await run_in_threadpool(_action, name, request, form)
+
+    def _action(name: str, request: Request, form: dict[str, str]) -> Response:
+        found = None
         try:
             if name not in ACTIONS:
                 raise _Refused(404, "No such action")
             found = session_of(request)
             if found is None:
                 raise _Refused(401, "Please sign in again")
-            sess, raw = found
-            if not _same_origin(request) or not deps.signer.check_csrf(raw, form.get("csrf", "")):
+            sess, actor = found
+            if not _same_origin(request) or not deps.sessions.check_csrf(sess, form.get("csrf", "")):
                 raise _Refused(403, "The form expired; reload the page")
-            message = _do(deps, actor_of(sess), name, form, own_counter(sess))
+            message = _do(deps, actor, name, form, own_counter(actor))
             ok, status = True, 200
         except PermissionDenied as exc:
             ok, status, message = False, 403, str(exc)
@@ -181,22 +212,30 @@ def create_app(deps: TerminalDeps) -> FastAPI:
             ok, status, message = False, 409, str(exc)
         except _Refused as exc:
             ok, status, message = False, exc.status, str(exc)
-        except ValueError as exc:
-            ok, status, message = False, 400, str(exc)
+        except (ValueError, OverflowError) as exc:
+            ok, status, message = False, 400, str(exc)[:200]
         if _wants_json(request):
-            found = session_of(request)
             extra = state(*found) if found and status != 401 else {}
             return JSONResponse({**extra, "ok": ok, "message": message}, status_code=status)
         return RedirectResponse(f"/?m={quote(message)}&e={0 if ok else 1}", status_code=303)
 
-    return app
+    return SecurityHeaders(BodyLimit(app), script=page.SCRIPT, style=page.STYLE, tls=deps.tls)
+
+
+def _counter_id(form: dict[str, str], own: CounterView | None) -> int | None:
+    raw = form.get("counter", "")
+    if raw:
+        if not raw.isdigit() or len(raw) > 9:
+            raise ValueError("The counter must be a small whole number")
+        return int(raw)
+    return own.id if own else None
 
 
 def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: CounterView | None) -> str:
     """Run one action for ``actor``; returns the message to show."""
     # The counter is normally the DEO's own; an explicit one is honoured so the engine, not
     # the page, decides whether this person may act there.
-    counter_id = int(form["counter"]) if form.get("counter") else (own.id if own else None)
+    counter_id = _counter_id(form, own)
     if counter_id is None:
         raise _Refused(409, "You are not assigned to a counter today; ask the supervisor")
     q = deps.queue

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-_STYLE = """
+STYLE = """
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,Roboto,'Noto Sans',sans-serif;background:#f3f5f7;color:#1c2733}
 header{background:#0b4f6c;color:#fff;padding:12px 16px;display:flex;justify-content:space-between;align-items:center}
 header h1{font-size:20px;margin:0}main{max-width:720px;margin:0 auto;padding:16px}
@@ -30,7 +30,7 @@ def _doc(title: str, body: str, script: str = "") -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>{body}"
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>{body}"
         f"{'<script>' + script + '</script>' if script else ''}</body></html>"
     )
 
@@ -58,7 +58,7 @@ def _mmss(seconds: int | None) -> str:
 
 _STATE_TEXT = {"called": "Called - waiting for the visitor", "in_service": "In service"}
 
-_SCRIPT = """
+SCRIPT = """
 (function(){
  function fmt(s){if(s==null)return '';var m=Math.floor(s/60),x=s%60;return m+':'+(x<10?'0':'')+x;}
  function tick(){
@@ -121,5 +121,5 @@ def counter(site_name: str, st: dict[str, Any], message: str, is_error: bool, ty
         + f"<p class='center muted'>Waiting for this counter: <b id='waiting'>{st['waiting']}</b></p></main>"
     )
     marker = f"{token['number']}|{state}" if token else ""
-    return _doc(f"{c['label']} - DRC counter", body, _SCRIPT).replace(
+    return _doc(f"{c['label']} - DRC counter", body, SCRIPT).replace(
         "<body>", f"<body data-token='{escape(marker)}'>", 1)

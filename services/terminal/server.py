@@ -5,9 +5,11 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from pathlib import Path
 
 import uvicorn
-from fastapi import FastAPI
+
+from services.terminal.guard import ASGIApp
 
 
 def lan_address() -> str:
@@ -23,10 +25,12 @@ def lan_address() -> str:
 class TerminalServer:
     """Runs an ASGI app on ``bind:port`` (port 0: any free port) until :meth:`stop`."""
 
-    def __init__(self, app: FastAPI, bind: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, app: ASGIApp, bind: str = "127.0.0.1", port: int = 0, *,
+                 tls: tuple[Path, Path] | None = None) -> None:
         self.app = app
         self.bind = bind
         self.requested_port = port
+        self.tls = tls
         self.port: int | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -35,13 +39,24 @@ class TerminalServer:
     def url(self) -> str:
         """Where a tablet on the LAN opens the terminal (the LAN address when bound to all)."""
         host = lan_address() if self.bind in ("0.0.0.0", "") else self.bind
-        return f"http://{host}:{self.port}/"
+        return f"{'https' if self.tls else 'http'}://{host}:{self.port}/"
+
+    @property
+    def loopback_only(self) -> bool:
+        """True when only this PC can open the terminal (tablets on the LAN cannot)."""
+        return self.bind.startswith("127.") or self.bind in ("localhost", "::1")
+
+    def config(self) -> uvicorn.Config:
+        """uvicorn settings: bounded connections and keep-alive, TLS when a certificate is given."""
+        cert, key = self.tls if self.tls else (None, None)
+        return uvicorn.Config(self.app, host=self.bind, port=self.requested_port, log_level="warning",
+                              lifespan="off", access_log=False, limit_concurrency=200, timeout_keep_alive=5,
+                              h11_max_incomplete_event_size=16 * 1024,
+                              ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None)
 
     def start(self, timeout: float = 10.0) -> str:
         """Start serving and return the URL; raises ``OSError`` if the port cannot be bound."""
-        config = uvicorn.Config(self.app, host=self.bind, port=self.requested_port, log_level="warning",
-                                lifespan="off", access_log=False)
-        self._server = server = uvicorn.Server(config)
+        self._server = server = uvicorn.Server(self.config())
         # uvicorn only installs signal handlers on the main thread, so the console keeps its own.
         self._thread = threading.Thread(target=server.run, name="drc-terminal", daemon=True)
         self._thread.start()

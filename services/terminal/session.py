@@ -1,68 +1,85 @@
-"""Signed session cookies and CSRF tokens with the standard library's HMAC."""
+"""Server-side terminal sessions: a random cookie names a record kept in memory.
+
+Nothing about the person travels in the cookie, so a session ends for real at sign-out (the
+record is deleted), after ``idle`` without a request, or after ``max_age``. Who the person is
+(role, active) is re-read from the database on every request by the app, not taken from here.
+Restarting the console signs everybody out - acceptable for a counter terminal.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
-import json
-import os
+import secrets
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 
-@dataclass(frozen=True)
+@dataclass
 class TerminalSession:
-    """Who is signed in at a terminal, and since when."""
+    """One signed-in terminal: whose it is, its anti-forgery token and its times."""
 
     staff_id: int
-    username: str
-    role: str
+    csrf: str
     issued_at: datetime
+    last_seen: datetime
 
 
-class SessionSigner:
-    """Encodes a session as ``payload.signature`` (HMAC-SHA256) and checks it back.
+class SessionStore:
+    """Creates, finds and revokes terminal sessions (thread-safe, bounded in number)."""
 
-    The key is random per server start unless given, so restarting the console signs
-    everybody out - acceptable for a counter terminal.
-    """
-
-    def __init__(self, key: bytes | None = None, max_age: timedelta = timedelta(hours=10)) -> None:
-        self._key = key or os.urandom(32)
+    def __init__(self, *, max_age: timedelta = timedelta(hours=10), idle: timedelta = timedelta(minutes=30),
+                 max_sessions: int = 1000) -> None:
         self.max_age = max_age
+        self.idle = idle
+        self.max_sessions = max_sessions
+        self._sessions: OrderedDict[str, TerminalSession] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def _mac(self, data: bytes) -> str:
-        return base64.urlsafe_b64encode(hmac.new(self._key, data, hashlib.sha256).digest()).decode().rstrip("=")
+    def create(self, staff_id: int, now: datetime) -> str:
+        """A new session for ``staff_id``; returns the cookie value."""
+        key = secrets.token_urlsafe(32)
+        with self._lock:
+            self._sessions[key] = TerminalSession(staff_id, secrets.token_urlsafe(24), now, now)
+            while len(self._sessions) > self.max_sessions:
+                self._sessions.popitem(last=False)
+        return key
 
-    def dumps(self, session: TerminalSession) -> str:
-        """The cookie value for ``session``."""
-        raw = json.dumps({"s": session.staff_id, "u": session.username, "r": session.role,
-                          "t": session.issued_at.isoformat()}, separators=(",", ":")).encode()
-        body = base64.urlsafe_b64encode(raw).decode().rstrip("=")
-        return f"{body}.{self._mac(body.encode())}"
-
-    def loads(self, value: str | None, now: datetime) -> TerminalSession | None:
-        """The session in a cookie value, or None when absent, forged or expired."""
-        if not value or "." not in value:
+    def get(self, key: str | None, now: datetime) -> TerminalSession | None:
+        """The live session named by a cookie value (touching it), or None."""
+        if not key:
             return None
-        body, _, mac = value.rpartition(".")
-        if not hmac.compare_digest(mac, self._mac(body.encode())):
-            return None
-        try:
-            data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-            session = TerminalSession(int(data["s"]), str(data["u"]), str(data["r"]),
-                                      datetime.fromisoformat(data["t"]))
-        except (ValueError, KeyError, TypeError):
-            return None
-        if now - session.issued_at > self.max_age:
-            return None
-        return session
+        with self._lock:
+            sess = self._sessions.get(key)
+            if sess is None:
+                return None
+            if now - sess.issued_at > self.max_age or now - sess.last_seen > self.idle:
+                del self._sessions[key]
+                return None
+            sess.last_seen = now
+            self._sessions.move_to_end(key)
+            return sess
 
-    def csrf(self, cookie_value: str) -> str:
-        """The anti-forgery token that belongs to one session cookie."""
-        return self._mac(b"csrf|" + cookie_value.encode())[:32]
+    def revoke(self, key: str | None) -> None:
+        """End a session (sign-out, or its account may no longer use the terminal)."""
+        if key:
+            with self._lock:
+                self._sessions.pop(key, None)
 
-    def check_csrf(self, cookie_value: str, token: str) -> bool:
-        """True when ``token`` was made for ``cookie_value``."""
-        return hmac.compare_digest(self.csrf(cookie_value), token or "")
+    def revoke_staff(self, staff_id: int) -> int:
+        """End every session of one person; returns how many."""
+        with self._lock:
+            keys = [k for k, s in self._sessions.items() if s.staff_id == staff_id]
+            for k in keys:
+                del self._sessions[k]
+        return len(keys)
+
+    @staticmethod
+    def check_csrf(sess: TerminalSession, token: str) -> bool:
+        """True when ``token`` is this session's anti-forgery token."""
+        return hmac.compare_digest(sess.csrf, token or "")
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._sessions)

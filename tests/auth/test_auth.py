@@ -12,6 +12,7 @@ from db.models import AuditEntry, Role, Staff
 from services.auth import DEMO_PIN, AccountLocked, AuthError, AuthService, SignInFailed, make_hasher, set_demo_pins
 from services.clock import FixedClock
 from services.roles import SYSTEM, Actor, PermissionDenied
+from tests.conftest import SITE_ID
 
 
 def _hash_of(store: Store, username: str) -> str | None:
@@ -129,3 +130,46 @@ def test_demo_pins(auth: AuthService, store: Store) -> None:
     for user in ("admin", "supervisor", "triage", "manager", "deo1", "deo6"):
         assert auth.authenticate(user, DEMO_PIN).username == user
     assert set_demo_pins(store, hasher=make_hasher(fast=True)) == 0
+
+
+def test_the_wait_grows_with_each_failure_up_to_a_cap(store: Store, clock: FixedClock, site: list[int]) -> None:
+    """No hard lock: an administrator typed at wrongly waits 1, 2, 4 ... minutes, at most 15."""
+    from services.auth import AuthPolicy
+
+    auth = AuthService(store, clock, AuthPolicy(), make_hasher(fast=True), SITE_ID)
+    auth.create_staff("boss", "Admin", Role.ADMIN, "4711", actor=SYSTEM)
+    waits = []
+    for _ in range(12):
+        with pytest.raises(AuthError) as err:
+            auth.authenticate("boss", "0000")
+        if isinstance(err.value, AccountLocked):
+            waits.append(round((err.value.until - clock.now()).total_seconds() / 60))
+            clock.advance(err.value.until - clock.now())
+    assert waits == [1, 2, 4, 8, 15, 15, 15, 15]
+    assert auth.authenticate("boss", "4711").role is Role.ADMIN
+
+
+def test_accounts_outside_the_allowed_roles_are_like_unknown_ones(auth: AuthService, store: Store) -> None:
+    """A counter terminal (roles={DEO}) learns nothing about, and cannot delay, a supervisor's PIN."""
+    auth.create_staff("sup9", "Sup", Role.SUPERVISOR, "4711", actor=SYSTEM)
+    deo_only = frozenset({Role.DEO})
+    with pytest.raises(SignInFailed) as right_pin:
+        auth.authenticate("sup9", "4711", roles=deo_only)
+    for _ in range(6):
+        with pytest.raises(SignInFailed) as wrong_pin:
+            auth.authenticate("sup9", "0000", roles=deo_only)
+    assert str(right_pin.value) == str(wrong_pin.value)
+    with store.read() as s:
+        st = s.scalar(select(Staff).where(Staff.username == "sup9"))
+        assert st is not None and st.failed_attempts == 0 and st.locked_until is None
+    assert auth.authenticate("sup9", "4711").role is Role.SUPERVISOR
+
+
+def test_current_actor_follows_deactivation_and_role_changes(auth: AuthService) -> None:
+    view = auth.create_staff("deo9", "New DEO", Role.DEO, "4711", actor=SYSTEM)
+    assert auth.current_actor(view.id) == Actor("deo9", Role.DEO, view.id)
+    auth.set_active(view.id, False, actor=SYSTEM)
+    assert auth.current_actor(view.id) is None
+    with pytest.raises(SignInFailed):
+        auth.authenticate("deo9", "4711")
+    assert auth.current_actor(424242) is None

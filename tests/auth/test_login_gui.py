@@ -34,8 +34,8 @@ def test_sign_in_dialog_wrong_pin_then_lockout_then_success(qtbot, ctx: AppConte
         dlg.secret.setText("0000")
         qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(dlg.ok.isEnabled)
-    assert "locked until 10:15" in dlg.error.text()  # 10:00 + the default 15 minutes
-    ctx.clock.advance(16 * 60)
+    assert "locked until 10:01" in dlg.error.text()  # 10:00 + the first wait of 1 minute
+    ctx.clock.advance(2 * 60)
     dlg.secret.setText("1234")
     with qtbot.waitSignal(dlg.sig_signed_in) as got:
         qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)

@@ -13,7 +13,7 @@ from services.auth import AuthService, make_hasher, set_demo_pins
 from services.clock import FixedClock
 from services.queue import QueueService
 from services.site import SiteService
-from services.terminal import SessionSigner, TerminalDeps, TerminalServer, create_app
+from services.terminal import TerminalDeps, TerminalServer, create_app
 from tests.conftest import SITE_ID
 
 TIMEOUT = 10
@@ -55,7 +55,7 @@ def serve_terminal(store: Store, clock: FixedClock, site: list[int], queue: Queu
     set_demo_pins(store, hasher=hasher)
     auth = AuthService(store, clock, hasher=hasher, site_id=SITE_ID)
     sites = SiteService(store, clock, SITE_ID)
-    app = create_app(TerminalDeps(queue, sites, auth, clock, SessionSigner(), "DRC Bagh"))
+    app = create_app(TerminalDeps(queue, sites, auth, clock, site_name="DRC Bagh"))
     server = TerminalServer(app, "127.0.0.1", 0)
     url = server.start()
     try:
