@@ -264,7 +264,11 @@ class Token(Base):
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counter.id"), default=None)
     served_by: Mapped[str | None] = mapped_column(String(40), default=None)
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The CNIC in clear only while needed (services.retention); afterwards a keyed hash (repeat
+    # detection) and the masked form remain.
     cnic: Mapped[str | None] = mapped_column(String(13), default=None)
+    cnic_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    cnic_masked: Mapped[str | None] = mapped_column(String(16), default=None)
     household_ref: Mapped[str | None] = mapped_column(String(40), default=None)
     verification: Mapped[Verification] = mapped_column(
         _enum(Verification, "verification"), default=Verification.NOT_ASKED
@@ -315,10 +319,17 @@ class OutboxItem(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    # A claim: while ``lease_until`` is in the future only ``lease_owner`` works on the item.
+    lease_owner: Mapped[str | None] = mapped_column(String(64), default=None)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class AuditEntry(Base):
-    """Who did what outside the token life: sign-ins, counter assignments, settings."""
+    """Who did what outside the token life: sign-ins, counter assignments, settings.
+
+    Append-only and hash-chained: ``hash`` covers this record and ``prev_hash`` (the previous
+    record's hash), so an edited or deleted record breaks the chain (``services.audit.verify``).
+    """
 
     __tablename__ = "audit"
 
@@ -327,3 +338,5 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    hash: Mapped[str | None] = mapped_column(String(64), default=None, unique=True)

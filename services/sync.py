@@ -8,6 +8,7 @@ the last event the hub acknowledged, and the hub ignores uuids it already holds.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,7 +21,17 @@ from db.models import OutboxItem, Token, TokenEvent, UpdateType, Verification
 from services.clock import Clock
 from services.queue import QueueError, QueueService
 from services.registry import HouseholdStatus, RegistryClient, RegistryError, RegistryUnavailable, event_payload
-from services.registry.outbox import EVENTS_CURSOR, RESULT_TO_VERIFICATION, VERIFY, next_attempt
+from services.registry.outbox import (
+    EVENTS_CURSOR,
+    RESULT_TO_VERIFICATION,
+    VERIFY,
+    LeaseLost,
+    claim,
+    complete,
+    next_attempt,
+    release,
+    worker_id,
+)
 from services.roles import SYSTEM, Actor
 from services.triage.policy import TriagePolicy
 from services.triage.rules import assess
@@ -63,6 +74,7 @@ class OutboxSync:
         base_delay: float = 5.0,
         max_delay: float = 300.0,
         resend_window_seconds: float = 120.0,
+        lease_seconds: float = 120.0,
     ) -> None:
         self.store = store
         self.queue = queue
@@ -74,6 +86,10 @@ class OutboxSync:
         self.batch_size = min(batch_size, MAX_BATCH)
         self.base_delay = base_delay
         self.max_delay = max_delay
+        # Each item is claimed before the registry is asked, so two consoles never ask twice;
+        # a console killed mid-call leaves a lease that runs out after ``lease_seconds``.
+        self.owner = worker_id()
+        self.lease = timedelta(seconds=lease_seconds)
         # On PostgreSQL two consoles may commit event ids out of order (101 before 100), so a
         # cursor alone could skip one. Events of the last ``resend_window`` are sent again each
         # drain; the hub keeps one copy per uuid. SQLite's write lock keeps ids in commit order.
@@ -128,22 +144,27 @@ class OutboxSync:
     def _drain_verifications(self, force: bool) -> int:
         done = 0
         for item_id, ref, payload, _attempts in self._due_verifications(force):
+            with self.store.session() as s, s.begin():
+                mine = claim(s, item_id, self.owner, self.clock.now(), self.lease, due_only=not force)
+            if not mine:
+                continue  # another console has it, or it was done meanwhile
             try:
-                self._verify_one(int(ref), payload)
+                self._verify_one(item_id, int(ref), payload)
             except RegistryUnavailable as exc:
                 self._fail(item_id, exc.message)
                 raise  # the link is down: the rest would fail the same way
             except RegistryError as exc:
                 self._fail(item_id, exc.message)
                 continue
+            except LeaseLost:
+                continue  # taken over after our lease ran out; the other console's answer stands
             except QueueError as exc:  # the token is gone (should not happen): nothing left to verify
                 self._finish(item_id, str(exc))
                 continue
-            self._finish(item_id, None)
             done += 1
         return done
 
-    def _verify_one(self, token_id: int, payload: dict[str, Any]) -> None:
+    def _verify_one(self, item_id: int, token_id: int, payload: dict[str, Any]) -> None:
         cnic = str(payload["cnic"])
         result = self.client.verify_identity(cnic, payload.get("name"))
         verification = RESULT_TO_VERIFICATION[result.status]
@@ -158,25 +179,19 @@ class OutboxSync:
             by_type = {e.update_type: e for e in assess(status, self.policy, today)}
             verdict = by_type[UpdateType(chosen)]
             check.update(type_confirmed=verdict.eligible, type_reason=verdict.reason)
+        now = self.clock.now()
+        # The result and "done" commit together: a kill leaves both or neither.
         self.queue.record(token_id, "verified", actor=self.actor, payload={"result": result.status, "late": True},
-                          verification=verification, details={"registry_check": check})
+                          verification=verification, details={"registry_check": check},
+                          within=lambda s: complete(s, item_id, self.owner, now))
 
     def _finish(self, item_id: int, note: str | None) -> None:
-        with self.store.session() as s, s.begin():
-            item = s.get(OutboxItem, item_id)
-            if item is not None:
-                item.attempts += 1
-                item.sent_at = self.clock.now()
-                item.last_error = note
+        with self.store.session() as s, s.begin(), contextlib.suppress(LeaseLost):
+            complete(s, item_id, self.owner, self.clock.now(), note)
 
     def _fail(self, item_id: int, message: str) -> None:
-        now = self.clock.now()
         with self.store.session() as s, s.begin():
-            item = s.get(OutboxItem, item_id)
-            if item is not None:
-                item.attempts += 1
-                item.next_attempt_at = next_attempt(now, item.attempts, base=self.base_delay, cap=self.max_delay)
-                item.last_error = message
+            release(s, item_id, self.owner, self.clock.now(), message, base=self.base_delay, cap=self.max_delay)
 
     # ---- events -----------------------------------------------------------------------
     def _cursor(self, s: Any, now: datetime) -> OutboxItem:
@@ -229,6 +244,10 @@ class OutboxSync:
                 cur = self._cursor(s, now)
                 if not force and cur.attempts and cur.next_attempt_at > now:
                     return total
+                # One console uploads at a time; the hub would drop duplicates anyway, but this
+                # keeps two consoles from sending every batch twice.
+                if not claim(s, cur.id, self.owner, now, self.lease, due_only=False, pending_only=False):
+                    return total
                 last = int(cur.payload.get("last_id", 0))
             with self.store.read() as s:
                 rows = s.execute(
@@ -246,17 +265,19 @@ class OutboxSync:
                     cur.attempts += 1
                     cur.next_attempt_at = next_attempt(now, cur.attempts, base=self.base_delay, cap=self.max_delay)
                     cur.last_error = exc.message
+                    cur.lease_owner = cur.lease_until = None
                 if isinstance(exc, RegistryUnavailable):
                     raise
                 log.warning("event upload refused: %s", exc.message)
                 return total
             with self.store.session() as s, s.begin():
                 cur = self._cursor(s, now)
-                cur.payload = {"last_id": newest}
+                cur.payload = {"last_id": max(newest, int(cur.payload.get("last_id", 0)))}
                 cur.attempts = 0
                 cur.sent_at = now
                 cur.next_attempt_at = now
                 cur.last_error = None
+                cur.lease_owner = cur.lease_until = None
             total += len(batch)
 
     # ---- helpers ----------------------------------------------------------------------

@@ -315,9 +315,15 @@ class QueueService(QueueReads):
 
     def record(self, token_id: int, kind: str, *, actor: Actor, payload: dict[str, Any] | None = None,
                slip_status: SlipStatus | None = None, verification: Verification | None = None,
-               details: dict[str, Any] | None = None) -> TokenView:
-        """Write a non-transition event (printed, print_failed, reprinted, verified) and its side fields."""
+               details: dict[str, Any] | None = None, within: Callable[[Session], None] | None = None) -> TokenView:
+        """Write a non-transition event (printed, print_failed, reprinted, verified) and its side fields.
+
+        ``within`` runs first in the same transaction (e.g. marking the outbox item done); if it
+        raises, nothing is written.
+        """
         with self.store.session() as s, s.begin():
+            if within is not None:
+                within(s)
             token = self._load_token(s, token_id)
             if slip_status is not None:
                 token.slip_status = slip_status

@@ -6,9 +6,14 @@ transaction an outbox row asks for the check later; ``services.sync`` drains it.
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
+from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from db.models import OutboxItem, Token, Verification
@@ -48,3 +53,52 @@ def backoff_delay(attempts: int, *, base: float = 5.0, cap: float = 300.0) -> ti
 def next_attempt(now: datetime, attempts: int, *, base: float = 5.0, cap: float = 300.0) -> datetime:
     """When to try again after ``attempts`` failures."""
     return now + backoff_delay(attempts, base=base, cap=cap)
+
+
+class LeaseLost(Exception):
+    """Another console took the item over (our lease ran out): our result is not recorded."""
+
+
+def worker_id() -> str:
+    """A name for one draining console: host, process and a random part (unique per instance)."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def claim(s: Session, item_id: int, owner: str, now: datetime, lease: timedelta, *, due_only: bool,
+          pending_only: bool = True) -> bool:
+    """Take ``item_id`` for ``owner`` until ``now + lease``; False when it is done, leased or not due.
+
+    One ``UPDATE ... WHERE`` decides: SQLite serialises writers, and PostgreSQL re-checks the
+    condition on the locked row, so of two consoles exactly one gets the item.
+    """
+    free: Any = or_(OutboxItem.lease_until.is_(None), OutboxItem.lease_until <= now, OutboxItem.lease_owner == owner)
+    stmt = update(OutboxItem).where(OutboxItem.id == item_id, free).values(lease_owner=owner, lease_until=now + lease)
+    if pending_only:
+        stmt = stmt.where(OutboxItem.sent_at.is_(None))
+    if due_only:
+        stmt = stmt.where(OutboxItem.next_attempt_at <= now)
+    return s.execute(stmt.execution_options(synchronize_session=False)).rowcount == 1  # type: ignore[attr-defined]
+
+
+def complete(s: Session, item_id: int, owner: str, now: datetime, note: str | None = None) -> None:
+    """Mark a claimed item done and drop its personal data; raises :class:`LeaseLost` if not ours."""
+    item = s.get(OutboxItem, item_id, with_for_update=True)
+    if item is None or item.sent_at is not None or item.lease_owner != owner:
+        raise LeaseLost(f"outbox item {item_id} is no longer ours")
+    item.attempts += 1
+    item.sent_at = now
+    item.last_error = note
+    item.lease_owner = item.lease_until = None
+    # The CNIC is needed only until the registry has answered (docs/SECURITY.md, retention).
+    item.payload = {k: v for k, v in (item.payload or {}).items() if k not in ("cnic", "name")}
+
+
+def release(s: Session, item_id: int, owner: str, now: datetime, message: str, *, base: float, cap: float) -> None:
+    """Give a claimed item back after a failure, with the next attempt pushed back."""
+    item = s.get(OutboxItem, item_id, with_for_update=True)
+    if item is None or item.sent_at is not None or item.lease_owner not in (owner, None):
+        return
+    item.attempts += 1
+    item.next_attempt_at = next_attempt(now, item.attempts, base=base, cap=cap)
+    item.last_error = message
+    item.lease_owner = item.lease_until = None
