@@ -20,6 +20,7 @@ from console.tasks import TaskRunner
 from db.engine import Store
 from db.migrate import upgrade
 from db.models import Role
+from services.audit import AuditLog
 from services.clock import Clock, SystemClock
 from services.config import Config, default_config_path
 from services.provision import ensure_site, seed_demo
@@ -146,6 +147,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
     if demo:
         seed_demo(store, clock, cfg.site.id, 6)
+    AuditLog(store, clock).note_config(cfg)  # a hand-edited configuration shows in the audit trail
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
     from console.backup_timer import install_auto_backup

@@ -16,6 +16,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+import db.audit_chain  # noqa: F401  (registers the audit hash chain on every session)
+
 APP_NAME = "drc-console"
 _READ_ONLY = "drc_read_only"
 

@@ -35,4 +35,5 @@ PAGES: list[PageSpec] = [
     PageSpec("quality", QT_TRANSLATE_NOOP("Pages", "Quality"), "console.pages.quality:QualityPage",
              Permission.VIEW_METRICS),
     PageSpec("printer", QT_TRANSLATE_NOOP("Pages", "Printer"), "console.pages.printer:PrinterPage", Permission.REPRINT),
+    PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "Audit"), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
 ]

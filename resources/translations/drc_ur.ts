@@ -840,6 +840,11 @@ Counters: %6</source>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/__init__.py" line="38" />
+        <source>Audit</source>
+        <translation>آڈٹ</translation>
+    </message>
 </context>
 <context>
     <name>PrintService</name>
@@ -2066,6 +2071,69 @@ Counters: %6</source>
         <location filename="../../console/login.py" line="223" />
         <source>Unlock…</source>
         <translation>کھولیں…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="42" />
+        <source>All actions</source>
+        <translation>تمام کارروائیاں</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="44" />
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="46" />
+        <source>Check the chain</source>
+        <translation>زنجیر کی جانچ کریں</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
+        <source>Time</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
+        <source>Who</source>
+        <translation>کون</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
+        <source>Action</source>
+        <translation>کارروائی</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
+        <source>Detail</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="59" />
+        <source>Show:</source>
+        <translation>دکھائیں:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="96" />
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="102" />
+        <source>Intact: %1 records, none edited or removed.</source>
+        <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="105" />
+        <source>ALTERED: %1</source>
+        <translation>تبدیل شدہ: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/pages/audit.py" line="110" />
+        <source>The audit trail could not be read: %1</source>
+        <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
     </message>
 </context>
 </TS>

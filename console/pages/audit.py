@@ -1,0 +1,110 @@
+"""The audit page: the site's audit trail, newest first, and a check that nobody altered it.
+
+Supervisors and administrators only. Reading and checking run on the database worker; the page
+shows the result when it arrives. Records are listed as stored: who, when (site time), what, and
+the detail (never a PIN; CNICs do not enter the audit trail).
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from services.audit import AuditLog, AuditRecord, ChainReport
+from services.clock import SITE_ZONE
+
+LIMIT = 500
+
+
+class AuditPage(QWidget):
+    """Browse the audit trail and verify its hash chain."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.log = AuditLog(ctx.store, ctx.clock)
+        self.action = QComboBox()
+        self.action.setObjectName("audit_action")
+        self.action.addItem(self.tr("All actions"), "")
+        self.action.currentIndexChanged.connect(self.refresh)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.verify_button = QPushButton(self.tr("Check the chain"))
+        self.verify_button.setObjectName("audit_verify")
+        self.verify_button.clicked.connect(self._on_verify_clicked)
+        self.chain = QLabel()
+        self.chain.setObjectName("audit_chain")
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("audit_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.action)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.chain)
+        top.addWidget(self.verify_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load the newest records (of the chosen action) on the database worker."""
+        action = str(self.action.currentData() or "")
+        actor = self.ctx.actor
+        self.ctx.tasks.run_db(lambda: (self.log.entries(actor=actor, limit=LIMIT, action=action), self.log.actions()),
+                              self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, result: tuple[list[AuditRecord], list[str]]) -> None:
+        records, actions = result
+        known = {self.action.itemData(i) for i in range(self.action.count())}
+        for name in actions:
+            if name not in known:
+                self.action.addItem(name, name)
+        self.table.setRowCount(len(records))
+        for row, r in enumerate(records):
+            when = r.at.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M:%S")
+            detail = json.dumps(r.detail, ensure_ascii=False, sort_keys=True, default=str)
+            for col, text in enumerate((when, r.actor, r.action, detail)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _on_verify_clicked(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.chain.setText(self.tr("Checking…"))
+        self.ctx.tasks.run_db(self.log.verify, self._on_verified, self._on_failed)
+
+    def _on_verified(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            self.chain.setText(self.tr("Intact: %1 records, none edited or removed.").replace("%1", str(report.checked)))
+            self.chain.setStyleSheet("color:#1b5e20;font-weight:600;")
+        else:
+            self.chain.setText(self.tr("ALTERED: %1").replace("%1", "; ".join(report.problems[:3])))
+            self.chain.setStyleSheet("color:#b71c1c;font-weight:600;")
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.ctx.status.alert(self.tr("The audit trail could not be read: %1").replace("%1", str(exc)), "error")

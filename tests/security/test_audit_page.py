@@ -1,0 +1,45 @@
+"""The supervisor's audit page lists the trail and checks the chain (real widgets, database worker)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableWidget
+from sqlalchemy import select, update
+
+from console.context import AppContext
+from console.main_window import MainWindow
+from console.pages.audit import AuditPage
+from db.models import AuditEntry
+from services.audit import AuditLog
+from services.roles import Actor
+from tests.gui.conftest import ctx  # noqa: F401  (the real console context)
+
+
+def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None:  # noqa: F811
+    log = AuditLog(ctx.store, ctx.clock)
+    for i in range(3):
+        log.record("supervisor", "counter_state", counter=i)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("audit")
+    assert isinstance(page, AuditPage)
+    window.show()
+    table = page.findChild(QTableWidget, "audit_table")
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    assert table.item(0, 2).text() == "counter_state" and '"counter": 2' in table.item(0, 3).text()
+    chain = page.findChild(QLabel, "audit_chain")
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: chain.text().startswith("Intact"))
+    with ctx.store.session() as s, s.begin():
+        first = s.scalar(select(AuditEntry.id).order_by(AuditEntry.id))
+        s.execute(update(AuditEntry).where(AuditEntry.id == first).values(detail={"counter": 9}))
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: chain.text().startswith("ALTERED"))
+    assert "edited" in chain.text()
+
+
+def test_a_deo_has_no_audit_page(qtbot, ctx: AppContext) -> None:  # noqa: F811
+    ctx.actor = Actor("deo1", ctx.actor.role.DEO, 5)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "audit" not in window.pages
