@@ -8,7 +8,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -106,24 +119,138 @@ class Survey(HubBase):
 
 
 class SiteEventRow(HubBase):
-    """A token event ingested from a site; the uuid makes ingestion idempotent."""
+    """A token event ingested from a site, kept as sent; ``(site_id, day, uuid)`` makes ingestion idempotent.
+
+    On PostgreSQL the table is partitioned by month of ``day`` (declarative range partitioning,
+    see ``services.hub.ops.partitions``); the primary key includes ``day`` because a partitioned
+    table's unique keys must. An event is immutable, so a resent uuid always lands on its day.
+    """
 
     __tablename__ = "hub_site_event"
-    __table_args__ = (Index("ix_hub_event_day_site", "day", "site_id"),)
+    __table_args__ = (Index("ix_hub_event_site_token", "site_id", "token_id"),
+                      {"postgresql_partition_by": "RANGE (day)"})
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    site_id: Mapped[str] = mapped_column(ForeignKey("hub_site.site_id"))
+    site_id: Mapped[str] = mapped_column(ForeignKey("hub_site.site_id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # business day in Asia/Karachi
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     token_id: Mapped[int] = mapped_column(Integer)
     token_number: Mapped[str] = mapped_column(String(16))
     update_type: Mapped[str] = mapped_column(String(20))
     priority: Mapped[bool] = mapped_column(Boolean)
     kind: Mapped[str] = mapped_column(String(24))
     at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
-    day: Mapped[date] = mapped_column(Date)  # business day in Asia/Karachi
     actor: Mapped[str] = mapped_column(String(40))
     counter: Mapped[int | None] = mapped_column(Integer)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class _Figures:
+    """Counts and time sums shared by the roll-up tables (see ``services.hub.ops.rollup.Cell``)."""
+
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+    called: Mapped[int] = mapped_column(Integer, default=0)
+    served: Mapped[int] = mapped_column(Integer, default=0)
+    no_show: Mapped[int] = mapped_column(Integer, default=0)
+    wait_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
+    wait_n: Mapped[int] = mapped_column(Integer, default=0)
+    service_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
+    service_n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RollupHour(_Figures, HubBase):
+    """Per site x day x hour (site zone) x update type, with wait and service histograms."""
+
+    __tablename__ = "hub_rollup_hour"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    hour: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    update_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    wait_hist: Mapped[list[int]] = mapped_column(JSON)
+    service_hist: Mapped[list[int]] = mapped_column(JSON)
+
+
+class RollupDeo(HubBase):
+    """Per site x day x DEO (pseudonymous id)."""
+
+    __tablename__ = "hub_rollup_deo"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    deo_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    called: Mapped[int] = mapped_column(Integer, default=0)
+    served: Mapped[int] = mapped_column(Integer, default=0)
+    no_show: Mapped[int] = mapped_column(Integer, default=0)
+    service_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
+    service_n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SiteDay(_Figures, HubBase):
+    """Per site x day: the figures regional queries sum, the wait histogram as columns (so SQL can
+    add them over a range), and the day's data health."""
+
+    __tablename__ = "hub_site_day"
+    __table_args__ = (Index("ix_hub_site_day_day", "day", "site_id"),)
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    w0: Mapped[int] = mapped_column(Integer, default=0)
+    w1: Mapped[int] = mapped_column(Integer, default=0)
+    w2: Mapped[int] = mapped_column(Integer, default=0)
+    w3: Mapped[int] = mapped_column(Integer, default=0)
+    w4: Mapped[int] = mapped_column(Integer, default=0)
+    w5: Mapped[int] = mapped_column(Integer, default=0)
+    w6: Mapped[int] = mapped_column(Integer, default=0)
+    w7: Mapped[int] = mapped_column(Integer, default=0)
+    w8: Mapped[int] = mapped_column(Integer, default=0)
+    w9: Mapped[int] = mapped_column(Integer, default=0)
+    w10: Mapped[int] = mapped_column(Integer, default=0)
+    w11: Mapped[int] = mapped_column(Integer, default=0)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    tokens: Mapped[int] = mapped_column(Integer, default=0)
+    flagged_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    last_event_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC
+
+
+class FlaggedToken(HubBase):
+    """A token whose history the state machine refuses: kept, shown in data health, left out of KPIs."""
+
+    __tablename__ = "hub_flagged_token"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    token_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
+
+
+class SiteSeen(HubBase):
+    """When a site last uploaded anything (silent sites show it)."""
+
+    __tablename__ = "hub_site_seen"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    last_seen: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+
+
+class SiteCounter(HubBase):
+    """A counter as its site names it (site metadata upload)."""
+
+    __tablename__ = "hub_site_counter"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(40))
+
+
+class SiteDeo(HubBase):
+    """A DEO of a site: a stable pseudonymous id and the display name the site chose to share."""
+
+    __tablename__ = "hub_site_deo"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    deo_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(80))
 
 
 class ApiKey(HubBase):

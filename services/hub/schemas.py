@@ -54,7 +54,7 @@ def clean_json(value: Any, depth: int = 0) -> Any:
     raise ValueError("payload must be JSON")
 
 
-class _Strict(BaseModel):
+class StrictBody(BaseModel):
     """Request body: no coercion ("5" is not 5), finite numbers, no NUL in text; extra keys are ignored."""
 
     model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
@@ -74,7 +74,7 @@ class Health(BaseModel):
     version: str
 
 
-class VerifyRequest(_Strict):
+class VerifyRequest(StrictBody):
     """A CNIC to verify, optionally with the name the visitor gives."""
 
     cnic: Annotated[str, Field(pattern=r"^[0-9]{13}$", strict=True)]
@@ -102,7 +102,7 @@ class VerifyResult(BaseModel):
     members: list[MemberOut]
 
 
-class CnicLookup(_Strict):
+class CnicLookup(StrictBody):
     """A CNIC whose household status is wanted (in the body, so it never lands in a URL or access log)."""
 
     cnic: Annotated[str, Field(pattern=r"^[0-9]{13}$", strict=True)]
@@ -142,7 +142,7 @@ class ShockAreas(BaseModel):
     areas: list[ShockAreaOut]
 
 
-class AssetsIn(_Strict):
+class AssetsIn(StrictBody):
     """Household assets as a survey records them."""
 
     rooms: Annotated[int, Field(ge=0, le=100, strict=True)]
@@ -154,7 +154,7 @@ class AssetsIn(_Strict):
     has_ac: StrictBool
 
 
-class ScoreRequest(_Strict):
+class ScoreRequest(StrictBody):
     """A submitted survey to score."""
 
     household_id: StrictStr | None = None
@@ -217,7 +217,7 @@ class Paradata(BaseModel):
     surveys: list[SurveyOut]
 
 
-class SiteEventIn(_Strict):
+class SiteEventIn(StrictBody):
     """A token event as a site sends it."""
 
     uuid: Annotated[str, Field(min_length=1, max_length=36, strict=True)]
@@ -245,7 +245,7 @@ class SiteEventIn(_Strict):
         return dict(clean_json(payload))
 
 
-class EventBatch(_Strict):
+class EventBatch(StrictBody):
     """Up to 1000 events."""
 
     events: Annotated[list[SiteEventIn], Field(max_length=1000)]

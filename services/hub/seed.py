@@ -110,9 +110,12 @@ def _bulk(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def clear(engine: Engine) -> None:
-    """Delete the synthetic population (keeps API keys)."""
+    """Delete the synthetic population and everything sites sent (keeps API keys)."""
+    from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteCounter, SiteDay, SiteDeo, SiteSeen
+
     with engine.begin() as conn:
-        for table in (SiteEventRow, Survey, Member, Household, ShockNotification, HubSite, HubTehsil):
+        for table in (SiteEventRow, RollupHour, RollupDeo, SiteDay, FlaggedToken, SiteSeen, SiteCounter, SiteDeo,
+                      Survey, Member, Household, ShockNotification, HubSite, HubTehsil):
             conn.execute(delete(table))
 
 

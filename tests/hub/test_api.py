@@ -217,33 +217,52 @@ def test_paradata_errors(api: requests.Session, hub: HubServer) -> None:
 
 
 def _event(kind: str, at: datetime, token_id: int = 1, **over: object) -> dict:
+    payload = {"update_type": "roster", "priority": False} if kind == "issued" else {}
     ev = {"uuid": str(uuid.uuid4()), "token_id": token_id, "token_number": f"R-{token_id:03d}",
           "update_type": "roster", "priority": False, "kind": kind, "at": at.isoformat().replace("+00:00", "Z"),
-          "actor": "tsa1", "counter": None, "payload": {}}
+          "actor": "tsa1", "counter": None, "payload": payload}
     ev.update(over)
     return ev
+
+
+def _site_row(perf: dict, site_id: str = SITE_ID) -> dict:
+    return next(r for r in perf["sites"] if r["site_id"] == site_id)
 
 
 def test_event_ingestion_is_idempotent_and_feeds_performance(api: requests.Session, hub: HubServer) -> None:
     day = date(2026, 2, 10)
     morning = datetime(2026, 2, 10, 5, 0, tzinfo=UTC)  # 10:00 PKT
-    batch = [_event("issued", morning, 1), _event("issued", morning, 2), _event("called", morning, 1, counter=2),
-             _event("completed", morning + timedelta(minutes=20), 1, counter=2, payload={"minutes": 20}),
-             _event("no_show", morning + timedelta(minutes=30), 2, counter=2)]
+    batch = [_event("issued", morning, 1), _event("issued", morning, 2),
+             _event("called", morning + timedelta(minutes=4), 1, counter=2, actor="deo1"),
+             _event("started", morning + timedelta(minutes=5), 1, counter=2, actor="deo1"),
+             _event("completed", morning + timedelta(minutes=20), 1, counter=2, actor="deo1"),
+             _event("called", morning + timedelta(minutes=25), 2, counter=2, actor="deo1"),
+             _event("no_show", morning + timedelta(minutes=30), 2, counter=2, actor="deo1")]
     url = hub.url(f"/v1/sites/{SITE_ID}/events")
-    assert api.post(url, json={"events": batch}, timeout=5).json() == {"accepted": 5, "duplicates": 0}
+    assert api.post(url, json={"events": batch}, timeout=5).json() == {"accepted": 7, "duplicates": 0}
     # resend after a "timeout", plus one new event and an in-batch duplicate
     late = _event("issued", datetime(2026, 2, 10, 19, 30, tzinfo=UTC), 3)  # 00:30 PKT on 11 Feb
     again = api.post(url, json={"events": [*batch, late, late]}, timeout=5).json()
-    assert again == {"accepted": 1, "duplicates": 6}
+    assert again == {"accepted": 1, "duplicates": 8}
     perf = api.get(hub.url("/v1/regions/performance"), params={"date": day.isoformat()}, timeout=5).json()
-    assert perf["date"] == day.isoformat()
-    assert perf["sites"] == [{"site_id": SITE_ID, "region": "AJK", "district": "Bagh", "tehsil": "Bagh",
-                              "issued": 2, "completed": 1, "no_show": 1}]
+    assert perf["from"] == perf["to"] == day.isoformat()
+    assert len(perf["sites"]) == 617  # every site, silent ones included
+    row = _site_row(perf)
+    assert {k: row[k] for k in ("region", "district", "tehsil", "issued", "called", "completed", "no_show",
+                                "silent", "duplicates", "flagged_tokens")} == {
+        "region": "AJK", "district": "Bagh", "tehsil": "Bagh", "issued": 2, "called": 2, "completed": 1,
+        "no_show": 1, "silent": False, "duplicates": 7, "flagged_tokens": 0}
+    assert row["median_wait_min"] is not None and row["service_level"] == 1.0 and row["last_seen"]
+    other = _site_row(perf, "PK10102-01")
+    assert other["silent"] is True and other["issued"] == 0
+    ajk = next(r for r in perf["regions"] if r["region"] == "AJK")
+    assert ajk["sites"] == 36 and ajk["issued"] >= 2 and ajk["silent_sites"] <= 35
     next_day = api.get(hub.url("/v1/regions/performance"), params={"date": "2026-02-11"}, timeout=5).json()
-    assert next_day["sites"][0]["issued"] == 1
-    empty = api.get(hub.url("/v1/regions/performance"), params={"date": "2020-01-01"}, timeout=5).json()
-    assert empty == {"date": "2020-01-01", "sites": []}
+    assert _site_row(next_day)["issued"] == 1
+    span = api.get(hub.url("/v1/regions/performance"), params={"from": "2026-02-10", "to": "2026-02-11",
+                                                               "region": "AJK"}, timeout=5).json()
+    assert _site_row(span)["issued"] == 3 and {r["region"] for r in span["sites"]} == {"AJK"}
+    assert [r["region"] for r in span["regions"]] == ["AJK"]
 
 
 def test_event_ingestion_rejects_bad_batches(api: requests.Session, hub: HubServer) -> None:
@@ -253,6 +272,7 @@ def test_event_ingestion_rejects_bad_batches(api: requests.Session, hub: HubServ
     _problem(api.post(url, json={"events": [{**good, "token_id": "7"}]}, timeout=5), 422)
     _problem(api.post(url, json={}, timeout=5), 422)
     _problem(api.post(hub.url("/v1/sites/PK99999-01/events"), json={"events": [good]}, timeout=5), 404)
+    _problem(api.post(hub.url("/v1/sites/nonsense/events"), json={"events": [good]}, timeout=5), 422)
     # nothing of the rejected batches was stored
     assert api.post(url, json={"events": [good]}, timeout=5).json() == {"accepted": 1, "duplicates": 0}
 

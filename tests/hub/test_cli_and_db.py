@@ -92,12 +92,13 @@ def test_hub_on_postgresql(pg_url: str, hub_factory) -> None:  # type: ignore[no
                    timeout=5).json()["surveys"]
     ev = {"uuid": str(uuid.uuid4()), "token_id": 1, "token_number": "M-001", "update_type": "missed_out",
           "priority": True, "kind": "issued", "at": datetime(2026, 3, 4, 6, tzinfo=UTC).isoformat(),
-          "actor": "tsa1", "counter": None, "payload": {"note": "x"}}
+          "actor": "tsa1", "counter": None, "payload": {"update_type": "missed_out", "priority": True}}
     url = hub.url(f"/v1/sites/{SITE_ID}/events")
     assert api.post(url, json={"events": [ev]}, timeout=5).json() == {"accepted": 1, "duplicates": 0}
     assert api.post(url, json={"events": [ev, ev]}, timeout=5).json() == {"accepted": 0, "duplicates": 2}
     perf = api.get(hub.url("/v1/regions/performance"), params={"date": TODAY.isoformat()}, timeout=5).json()
-    assert perf["sites"][0]["issued"] == 1
+    assert perf["sites"][0]["site_id"] == SITE_ID and perf["sites"][0]["issued"] == 1
+    assert perf["sites"][0]["duplicates"] == 2 and len(perf["sites"]) == 617
     scored = api.post(hub.url("/v1/surveys/score"), json={
         "region": "Punjab", "members": 5, "head_education_years": 5, "dependents": 2,
         "assets": {"rooms": 2, "livestock": 1, "land_acres": 0.5, "has_fridge": True, "has_motorcycle": True,

@@ -21,7 +21,9 @@ def test_version_paths_and_security() -> None:
     assert set(SPEC["paths"]) == {
         "/v1/health", "/v1/identity/verify", "/v1/households/{household_id}/status",
         "/v1/households/status-by-cnic", "/v1/shock-areas", "/v1/surveys/score", "/v1/sites",
-        "/v1/sites/{site_id}/paradata", "/v1/sites/{site_id}/events", "/v1/regions/performance", "/v1/demo/samples"}
+        "/v1/sites/{site_id}/paradata", "/v1/sites/{site_id}/events", "/v1/sites/{site_id}/metadata",
+        "/v1/sites/{site_id}/performance", "/v1/regions/performance", "/v1/regions/ranking", "/v1/regions/data-health",
+        "/v1/demo/samples"}
     scheme = SPEC["components"]["securitySchemes"]["siteKey"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     assert SPEC["security"] == [{"siteKey": []}]
@@ -53,6 +55,8 @@ def test_field_names_other_parts_rely_on() -> None:
     assert _required("SiteEvent") == {"uuid", "token_id", "token_number", "update_type", "priority", "kind", "at",
                                       "actor", "counter", "payload"}
     assert _required("IngestResult") == {"accepted", "duplicates"}
-    assert _required("SitePerformance") == {"site_id", "region", "district", "tehsil", "issued", "completed",
-                                            "no_show"}
+    site_figures = SCHEMAS["SiteFigures"]["allOf"][1]["required"]
+    assert {"site_id", "region", "district", "tehsil", "silent", "last_seen"} <= set(site_figures)
+    assert {"issued", "completed", "no_show", "median_wait_min", "service_level"} <= _required("Figures")
+    assert _required("RegionalPerformance") == {"from", "to", "sites", "regions"}
     assert _required("Site") == {"site_id", "name", "region", "district", "tehsil", "tehsil_code", "lat", "lon"}

@@ -1,24 +1,37 @@
-"""Ingest a site's batch of token events: validate the window, drop what the hub already holds."""
+"""Ingest a site's batch of token events, and keep its roll-ups current in the same transaction.
+
+One transaction per batch: take the site's lock (so two uploads of one site do not interleave
+their roll-up rewrites), insert the new events with ``ON CONFLICT DO NOTHING RETURNING`` (what
+comes back is what was new; the rest are duplicates, counted per day), then re-roll every
+site-day the batch touched from the raw events. If the hub dies before the commit, nothing of
+the batch is kept, and the site's retry is counted once.
+"""
 
 from __future__ import annotations
 
+import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from services.clock import SITE_ZONE
 from services.hub import schemas as s
 from services.hub.deps import Problem
-from services.hub.models import SiteEventRow
+from services.hub.models import SiteDay, SiteEventRow, SiteSeen
+from services.hub.ops.rollup import HubEvent, roll_up
+from services.hub.ops.store import replace_rollups
 
 # A site may upload late (offline for weeks) but not from the far past or the future.
 MAX_AGE = timedelta(days=400)
 MAX_AHEAD = timedelta(days=2)
+_EVENT_COLUMNS = (SiteEventRow.site_id, SiteEventRow.token_id, SiteEventRow.kind, SiteEventRow.at,
+                  SiteEventRow.update_type, SiteEventRow.actor, SiteEventRow.counter, SiteEventRow.payload)
 
 
 @dataclass(frozen=True)
@@ -39,28 +52,84 @@ def check_window(events: Sequence[s.SiteEventIn], today: date) -> None:
                           f"window {low.date()} .. {high.date()}", "invalid-request")
 
 
+def local_day(at: datetime) -> date:
+    """The business day (Asia/Karachi) of a naive-UTC instant."""
+    return at.replace(tzinfo=UTC).astimezone(SITE_ZONE).date()
+
+
 def event_row(site_id: str, ev: s.SiteEventIn) -> dict[str, Any]:
     """The stored row of one event (``ev.at`` is already naive UTC)."""
     return {"uuid": ev.uuid, "site_id": site_id, "token_id": ev.token_id, "token_number": ev.token_number,
             "update_type": ev.update_type, "priority": ev.priority, "kind": ev.kind, "at": ev.at,
-            "day": ev.at.replace(tzinfo=UTC).astimezone(SITE_ZONE).date(), "actor": ev.actor,
-            "counter": ev.counter, "payload": ev.payload}
+            "day": local_day(ev.at), "actor": ev.actor, "counter": ev.counter, "payload": ev.payload}
 
 
-def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn]) -> IngestCounts:
-    """Store the new events of a batch in the session's transaction; uuids already held are duplicates."""
+def lock_site(ses: Session, site_id: str) -> None:
+    """Serialise writers of one site for the rest of the transaction (PostgreSQL; SQLite locks the file)."""
+    if ses.get_bind().dialect.name == "postgresql":
+        ses.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(site_id.encode()) - 2**31})
+
+
+def insert_new(ses: Session, rows: list[dict[str, Any]]) -> list[tuple[int, date]]:
+    """Insert rows the hub does not hold yet; returns (token_id, day) of each row actually inserted."""
+    if not rows:
+        return []
+    dialect = ses.get_bind().dialect.name
+    ins = postgresql.insert(SiteEventRow) if dialect == "postgresql" else sqlite.insert(SiteEventRow)
+    stmt = ins.on_conflict_do_nothing().returning(SiteEventRow.token_id, SiteEventRow.day)
+    return [(int(t), d) for t, d in ses.execute(stmt, rows).all()]
+
+
+def history_of(ses: Session, site_id: str, days: set[date], tokens: set[int]) -> list[HubEvent]:
+    """Every event of ``site_id`` on ``days``, plus every event of ``tokens`` (their other days too)."""
+    found = ses.execute(select(*_EVENT_COLUMNS).where(
+        SiteEventRow.site_id == site_id,
+        or_(SiteEventRow.day.in_(days), SiteEventRow.token_id.in_(tokens)) if tokens else SiteEventRow.day.in_(days),
+    )).all()
+    return [HubEvent(*row) for row in found]
+
+
+def reroll(ses: Session, site_id: str, days: set[date], new_duplicates: dict[tuple[str, date], int]) -> None:
+    """Recompute the roll-ups of ``site_id`` on ``days`` from raw events (in the caller's transaction)."""
+    on_days = history_of(ses, site_id, days, set())
+    # Tokens seen on these days whose history starts or goes on elsewhere (carried over): load it all.
+    spread = {ev.token_id for ev in on_days if ev.kind in ("carried_over",)}
+    issued = {ev.token_id for ev in on_days if ev.kind == "issued"}
+    spread |= {ev.token_id for ev in on_days} - issued
+    events = history_of(ses, site_id, days, spread) if spread else on_days
+    replace_rollups(ses, roll_up(events, days), [(site_id, d) for d in days], new_duplicates)
+
+
+def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn], now: datetime | None = None) -> IngestCounts:
+    """Store the new events of a batch and re-roll the days they touch, in the session's transaction."""
+    lock_site(ses, site_id)
     batch: dict[str, s.SiteEventIn] = {}
     for ev in events:
         batch.setdefault(ev.uuid, ev)
-    known: set[str] = set()
-    uuids = list(batch)
-    for i in range(0, len(uuids), 500):
-        known |= set(ses.execute(select(SiteEventRow.uuid).where(SiteEventRow.site_id == site_id,
-                                                                 SiteEventRow.uuid.in_(uuids[i:i + 500]))).scalars())
-    rows = [event_row(site_id, ev) for uid, ev in batch.items() if uid not in known]
-    if rows:
-        # ON CONFLICT DO NOTHING: a concurrent resend of the same batch must not fail.
-        dialect = ses.get_bind().dialect.name
-        ins = postgresql.insert(SiteEventRow) if dialect == "postgresql" else sqlite.insert(SiteEventRow)
-        ses.execute(ins.on_conflict_do_nothing(), rows)
-    return IngestCounts(len(rows), len(events) - len(rows))
+    rows = [event_row(site_id, ev) for ev in batch.values()]
+    inserted = insert_new(ses, rows)
+    sent_per_day = Counter(local_day(ev.at) for ev in events)
+    new_per_day = Counter(day for _t, day in inserted)
+    duplicates = {(site_id, d): n - new_per_day.get(d, 0) for d, n in sent_per_day.items()
+                  if n - new_per_day.get(d, 0) > 0}
+    touched = set(new_per_day)
+    if touched:
+        reroll(ses, site_id, touched, {k: n for k, n in duplicates.items() if k[1] in touched})
+    add_duplicates(ses, site_id, {k[1]: n for k, n in duplicates.items() if k[1] not in touched})
+    seen = ses.get(SiteSeen, site_id)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    if seen is None:
+        ses.add(SiteSeen(site_id=site_id, last_seen=stamp))
+    else:
+        seen.last_seen = stamp
+    return IngestCounts(len(inserted), len(events) - len(inserted))
+
+
+def add_duplicates(ses: Session, site_id: str, per_day: dict[date, int]) -> None:
+    """Count resent events of days the batch added nothing to (their figures do not change)."""
+    for day, n in per_day.items():
+        row = ses.get(SiteDay, (site_id, day))
+        if row is None:
+            ses.add(SiteDay(site_id=site_id, day=day, duplicates=n))
+        else:
+            row.duplicates += n

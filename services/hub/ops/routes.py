@@ -1,24 +1,57 @@
-"""Routes of the operations centre: the site list, event ingestion and regional performance."""
+"""Routes of the operations centre: sites, ingestion, site metadata, the regional API, data health."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from sqlalchemy import case, func, select
+from sqlalchemy import delete, insert, select
 
 from services.hub import schemas as s
-from services.hub.deps import SITE_ID_PATTERN, HubDeps, check_day, upload_scope
-from services.hub.models import HubSite, SiteEventRow
-from services.hub.ops.ingest import check_window, ingest
+from services.hub.deps import SITE_ID_PATTERN, HubDeps, Problem, check_day, forbidden, upload_scope
+from services.hub.keys import Caller
+from services.hub.models import HubSite, SiteCounter, SiteDeo
+from services.hub.ops import schemas as o
+from services.hub.ops.drilldown import data_health, site_drilldown
+from services.hub.ops.ingest import check_window, ingest, local_day
+from services.hub.ops.partitions import PartitionKeeper
+from services.hub.ops.regional import ranking, regional
 
 SiteId = Annotated[str, Path(pattern=SITE_ID_PATTERN)]
+From = Annotated[date | None, Query(alias="from")]
+To = Annotated[date | None, Query(alias="to")]
+OnDay = Annotated[date | None, Query(alias="date", description="synonym for from=to=date")]
+Region = Annotated[s.RegionName | None, Query()]
+District = Annotated[str | None, Query(max_length=80, pattern=r"^[^\x00]*$")]
+MAX_SPAN_DAYS = 731
+
+
+def date_range(start: date | None, end: date | None, on: date | None) -> tuple[date, date]:
+    """``from``/``to`` (or ``date`` for one day), checked: both given, in order, at most two years."""
+    if on is not None and start is None and end is None:
+        start = end = on
+    if start is None or end is None:
+        raise Problem(422, "Invalid request", "give from=YYYY-MM-DD and to=YYYY-MM-DD (or date=)", "invalid-request")
+    check_day(start)
+    check_day(end)
+    if end < start or (end - start).days >= MAX_SPAN_DAYS:
+        raise Problem(422, "Invalid request", f"from must not be after to, and the range at most {MAX_SPAN_DAYS} "
+                      "days", "invalid-request")
+    return start, end
+
+
+def check_region(caller: Caller, region: str | None) -> None:
+    """A regional key asking for another region gets 403 (a site key's rows are limited anyway)."""
+    own = caller.region_filter()
+    if own is not None and region is not None and region != own:
+        raise forbidden(f"This regional key reads {own} only.")
 
 
 def ops_router(deps: HubDeps) -> APIRouter:
     """The operations centre's routes."""
     api = APIRouter()
+    partitions = PartitionKeeper(deps.engine)
 
     @api.get("/v1/sites", response_model=s.SiteList)
     def list_sites(request: Request) -> s.SiteList:
@@ -32,37 +65,80 @@ def ops_router(deps: HubDeps) -> APIRouter:
 
     @api.post("/v1/sites/{site_id}/events", response_model=s.IngestResult, dependencies=[Depends(upload_scope)])
     def ingest_events(site_id: SiteId, body: s.EventBatch, request: Request) -> s.IngestResult:
-        """Store new events; uuids the hub already holds for this site count as duplicates."""
+        """Store new events and re-roll the days they touch; uuids already held count as duplicates."""
         caller = deps.caller(request)
-        check_window(body.events, deps.today())
+        today = deps.today()
+        check_window(body.events, today)
+        partitions.ensure({local_day(ev.at) for ev in body.events}, today)
         with deps.writing() as ses:
             deps.writable_site(ses, site_id, caller)
             counts = ingest(ses, site_id, body.events)
             ses.commit()
         return s.IngestResult(accepted=counts.accepted, duplicates=counts.duplicates)
 
-    @api.get("/v1/regions/performance", response_model=s.Performance)
-    def performance(day: Annotated[date, Query(alias="date")], request: Request) -> s.Performance:
-        """Tokens issued, completed and no-show per site in the caller's scope on one day."""
-        check_day(day)
+    @api.put("/v1/sites/{site_id}/metadata", response_model=o.MetadataResult, dependencies=[Depends(upload_scope)])
+    def put_metadata(site_id: SiteId, body: o.SiteMetadata, request: Request) -> o.MetadataResult:
+        """Replace the site's counters and DEOs (pseudonymous ids with display names)."""
         caller = deps.caller(request)
-        with deps.reading() as ses:
-            def count(kind: str) -> Any:
-                return func.coalesce(func.sum(case((SiteEventRow.kind == kind, 1), else_=0)), 0)
+        with deps.writing() as ses:
+            deps.writable_site(ses, site_id, caller)
+            for table in (SiteCounter, SiteDeo):
+                ses.execute(delete(table).where(table.site_id == site_id))
+            counters = {c.counter: c.label for c in body.counters}
+            deos = {d.deo_id: d.display_name for d in body.deos}
+            if counters:
+                ses.execute(insert(SiteCounter), [{"site_id": site_id, "counter": k, "label": v}
+                                                  for k, v in counters.items()])
+            if deos:
+                ses.execute(insert(SiteDeo), [{"site_id": site_id, "deo_id": k, "display_name": v}
+                                              for k, v in deos.items()])
+            ses.commit()
+        return o.MetadataResult(counters=len(counters), deos=len(deos))
 
-            q = (select(HubSite.site_id, HubSite.region, HubSite.district, HubSite.tehsil,
-                        count("issued"), count("completed"), count("no_show"))
-                 .join(SiteEventRow, SiteEventRow.site_id == HubSite.site_id)
-                 .where(SiteEventRow.day == day)
-                 .group_by(HubSite.site_id, HubSite.region, HubSite.district, HubSite.tehsil)
-                 .order_by(HubSite.site_id))
-            if caller.region_filter():
-                q = q.where(HubSite.region == caller.region_filter())
-            if caller.site_filter():
-                q = q.where(HubSite.site_id == caller.site_filter())
-            rows = ses.execute(q).all()
-            return s.Performance(date=day, sites=[
-                s.SitePerformance(site_id=r[0], region=r[1], district=r[2], tehsil=r[3], issued=int(r[4]),
-                                  completed=int(r[5]), no_show=int(r[6])) for r in rows])
+    @api.get("/v1/regions/performance", response_model=o.RegionalPerformance, response_model_by_alias=True)
+    def performance(request: Request, start: From = None, end: To = None, on: OnDay = None, region: Region = None,
+                    district: District = None) -> o.RegionalPerformance:
+        """Every site in the caller's scope over a range (silent ones included) and the regions' totals."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            sites, regions = regional(ses, caller, first, last, region, district)
+        return o.RegionalPerformance(**{"from": first}, to=last, sites=sites, regions=regions)
+
+    @api.get("/v1/regions/ranking", response_model=o.Ranking, response_model_by_alias=True)
+    def top_bottom(request: Request, kpi: Annotated[o.Kpi, Query()], start: From = None, end: To = None,
+                   on: OnDay = None, n: Annotated[int, Query(ge=1, le=50)] = 5, region: Region = None,
+                   district: District = None) -> o.Ranking:
+        """Top and bottom ``n`` reporting sites in scope by a KPI."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            sites, _ = regional(ses, caller, first, last, region, district)
+        top, bottom = ranking(sites, kpi, n)
+        return o.Ranking(**{"from": first}, to=last, kpi=kpi, top=top, bottom=bottom)
+
+    @api.get("/v1/regions/data-health", response_model=o.DataHealth, response_model_by_alias=True)
+    def health_view(request: Request, start: From = None, end: To = None, on: OnDay = None,
+                    region: Region = None) -> o.DataHealth:
+        """Events, tokens, flagged (impossible) histories and duplicates per site in scope."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            return data_health(ses, caller, first, last, region)
+
+    @api.get("/v1/sites/{site_id}/performance", response_model=o.SiteDrillDown, response_model_by_alias=True)
+    def drilldown(site_id: SiteId, request: Request, start: From = None, end: To = None,
+                  on: OnDay = None) -> o.SiteDrillDown:
+        """One site over a range: per hour, per update type, per day, per DEO, and its flagged tokens."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        with deps.reading() as ses:
+            deps.readable_site(ses, site_id, caller)
+            return site_drilldown(ses, site_id, first, last)
 
     return api
+
+

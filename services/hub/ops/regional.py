@@ -1,0 +1,128 @@
+"""Regional figures, read from roll-ups only (``hub_site_day``, ``hub_rollup_hour``, ``hub_rollup_deo``).
+
+A range query is one grouped SUM over ``hub_site_day`` (617 sites x days rows at most), joined
+in Python with the site list, so every site in scope appears - a site that sent nothing is
+``silent`` with its ``last_seen``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from services.hub.keys import Caller
+from services.hub.models import HubSite, SiteDay, SiteSeen
+from services.hub.ops import schemas as o
+from services.hub.ops.rollup import BUCKETS, median_from_histogram
+
+SUMMED = ("issued", "called", "served", "no_show", "wait_sum_s", "wait_n", "service_sum_s", "service_n",
+          *(f"w{i}" for i in range(BUCKETS)), "events", "tokens", "flagged_tokens", "duplicates")
+UNDER_30_MIN = 5  # buckets 0..4 end at 30 minutes (see rollup.BUCKET_EDGES)
+
+
+@dataclass
+class Sums:
+    """Summed roll-up columns; ``figures()`` turns them into KPIs."""
+
+    values: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SUMMED, 0))
+
+    def add(self, other: dict[str, Any]) -> None:
+        """Add another row's columns (missing ones count 0)."""
+        for k in SUMMED:
+            self.values[k] += int(other.get(k) or 0)
+
+    def hist(self) -> list[int]:
+        """The wait histogram."""
+        return [self.values[f"w{i}"] for i in range(BUCKETS)]
+
+    def figures(self) -> dict[str, Any]:
+        """Counts and KPIs as the API shows them."""
+        v = self.values
+        closed = v["served"] + v["no_show"]
+        hist = self.hist()
+        return {"issued": v["issued"], "called": v["called"], "completed": v["served"], "no_show": v["no_show"],
+                "no_show_rate": round(v["no_show"] / closed, 4) if closed else None,
+                "median_wait_min": median_from_histogram(hist),
+                "mean_wait_min": round(v["wait_sum_s"] / v["wait_n"] / 60, 1) if v["wait_n"] else None,
+                "mean_service_min": round(v["service_sum_s"] / v["service_n"] / 60, 1) if v["service_n"] else None,
+                "service_level": round(sum(hist[:UNDER_30_MIN]) / v["wait_n"], 4) if v["wait_n"] else None}
+
+
+def sites_in_scope(ses: Session, caller: Caller, region: str | None, district: str | None) -> list[HubSite]:
+    """The sites a caller asks about and may read, ordered by id."""
+    q = select(HubSite).order_by(HubSite.site_id)
+    for value, column in ((region, HubSite.region), (district, HubSite.district),
+                          (caller.region_filter(), HubSite.region), (caller.site_filter(), HubSite.site_id)):
+        if value is not None:
+            q = q.where(column == value)
+    return list(ses.scalars(q))
+
+
+def site_sums(ses: Session, site_ids: Sequence[str] | None, start: date, end: date) -> dict[str, tuple[Sums, int]]:
+    """Per site: summed day roll-ups over ``start..end`` and the number of days with events."""
+    cols = [func.sum(getattr(SiteDay, k)) for k in SUMMED]
+    q = (select(SiteDay.site_id, func.count(SiteDay.day).filter(SiteDay.events > 0), *cols)
+         .where(SiteDay.day >= start, SiteDay.day <= end).group_by(SiteDay.site_id))
+    if site_ids is not None:
+        q = q.where(SiteDay.site_id.in_(site_ids))
+    out: dict[str, tuple[Sums, int]] = {}
+    for row in ses.execute(q):
+        sums = Sums()
+        sums.add(dict(zip(SUMMED, row[2:], strict=True)))
+        out[row[0]] = (sums, int(row[1] or 0))
+    return out
+
+
+def site_figures(site: HubSite, sums: Sums | None, days: int, last_seen: Any) -> o.SiteFigures:
+    """One site's row (``sums`` None: silent)."""
+    s = sums or Sums()
+    figs = s.figures()
+    return o.SiteFigures(site_id=site.site_id, name=site.name, region=site.region, district=site.district,
+                         tehsil=site.tehsil, days_reporting=days,
+                         completed_per_day=round(figs["completed"] / days, 1) if days else None,
+                         flagged_tokens=s.values["flagged_tokens"], duplicates=s.values["duplicates"],
+                         silent=s.values["events"] == 0,
+                         last_seen=last_seen.replace(tzinfo=UTC, microsecond=0) if last_seen else None, **figs)
+
+
+def regional(ses: Session, caller: Caller, start: date, end: date, region: str | None,
+             district: str | None) -> tuple[list[o.SiteFigures], list[o.RegionFigures]]:
+    """Every site in scope with its figures, and the totals per region."""
+    sites = sites_in_scope(ses, caller, region, district)
+    limited = caller.kind != "central" or region is not None or district is not None
+    sums = site_sums(ses, [x.site_id for x in sites] if limited else None, start, end)
+    seen = dict(ses.execute(select(SiteSeen.site_id, SiteSeen.last_seen)).all())
+    rows = []
+    for x in sites:
+        found, days = sums.get(x.site_id, (None, 0))
+        rows.append(site_figures(x, found, days, seen.get(x.site_id)))
+    return rows, region_totals(sites, sums, rows)
+
+
+def region_totals(sites: Iterable[HubSite], sums: dict[str, tuple[Sums, int]],
+                  rows: Sequence[o.SiteFigures]) -> list[o.RegionFigures]:
+    """Totals per region over the given sites."""
+    total: dict[str, Sums] = defaultdict(Sums)
+    count: dict[str, int] = defaultdict(int)
+    silent: dict[str, int] = defaultdict(int)
+    for site, row in zip(sites, rows, strict=True):
+        count[site.region] += 1
+        silent[site.region] += row.silent
+        if site.site_id in sums:
+            total[site.region].add(sums[site.site_id][0].values)
+    return [o.RegionFigures(region=r, sites=count[r], silent_sites=silent[r], **total[r].figures())
+            for r in sorted(count)]
+
+
+def ranking(rows: Sequence[o.SiteFigures], kpi: str, n: int) -> tuple[list[o.SiteFigures], list[o.SiteFigures]]:
+    """Top and bottom ``n`` reporting sites by ``kpi`` (for waits and no-shows, lower is better)."""
+    ranked = [r for r in rows if not r.silent and getattr(r, kpi) is not None]
+    lower_is_better = kpi in ("median_wait_min", "no_show_rate", "no_show")
+    ranked.sort(key=lambda r: (getattr(r, kpi), r.site_id), reverse=not lower_is_better)
+    return ranked[:n], list(reversed(ranked[-n:])) if ranked else []
