@@ -25,6 +25,7 @@ from services.clock import Clock, SystemClock
 from services.config import Config, default_config_path
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
+from services.retention import purge_configured
 from services.roles import Actor
 from services.site import SiteService
 
@@ -148,6 +149,8 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     if demo:
         seed_demo(store, clock, cfg.site.id, 6)
     AuditLog(store, clock).note_config(cfg)  # a hand-edited configuration shows in the audit trail
+    if not demo:
+        purge_configured(store, clock, cfg)  # CNICs past [privacy] cnic_days: keyed hash + masked form only
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
     from console.backup_timer import install_auto_backup

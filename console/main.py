@@ -46,12 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", type=Path, required=True)
     ev.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
 
-    from console import audit_cli, maintenance_cli, report_cli, terminal_cli
+    from console import audit_cli, maintenance_cli, privacy_cli, report_cli, terminal_cli
 
     report_cli.add_parser(sub, _date)
     maintenance_cli.add_parsers(sub)
     terminal_cli.add_parser(sub)
     audit_cli.add_parser(sub)
+    privacy_cli.add_parser(sub)
     return p
 
 
@@ -81,13 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "export":
         return _export(args, cfg.database.url)
-    from console import audit_cli, maintenance_cli, report_cli, terminal_cli
+    from console import audit_cli, maintenance_cli, privacy_cli, report_cli, terminal_cli
 
     handled = maintenance_cli.run(args, cfg)
     if handled is None:
         handled = terminal_cli.run(args, cfg)
     if handled is None:
         handled = audit_cli.run(args, cfg)
+    if handled is None:
+        handled = privacy_cli.run(args, cfg)
     return handled if handled is not None else report_cli.run(args, cfg)
 
 

@@ -98,6 +98,17 @@ class TerminalSection:
 
 
 @dataclass
+class PrivacySection:
+    """How long personal data stays in clear (docs/SECURITY.md has the whole retention table)."""
+
+    # Days after the close of a business day that its tokens keep the full CNIC; then only a
+    # keyed hash (repeat visits) and the masked form remain.
+    cnic_days: int = 30
+    # Key of that hash (and of the slip's CNIC binding); empty: a random key kept in the data folder.
+    key: str = field(default="", repr=False)
+
+
+@dataclass
 class BoardSection:
     """The now-serving board and its spoken calls."""
 
@@ -145,6 +156,7 @@ class Config:
     hub: HubSection = field(default_factory=HubSection)
     printer: PrinterSection = field(default_factory=PrinterSection)
     terminal: TerminalSection = field(default_factory=TerminalSection)
+    privacy: PrivacySection = field(default_factory=PrivacySection)
     board: BoardSection = field(default_factory=BoardSection)
     metrics: MetricsSection = field(default_factory=MetricsSection)
     ui: UISection = field(default_factory=UISection)
@@ -220,7 +232,7 @@ def _apply(section: Any, values: dict[str, Any], where: str) -> None:
 
 
 def _has_secrets(cfg: Config) -> bool:
-    return bool(cfg.hub.api_key or cfg.printer.qr_secret)
+    return bool(cfg.hub.api_key or cfg.printer.qr_secret or cfg.privacy.key)
 
 
 def _warn_if_exposed(file: Path, cfg: Config) -> None:
