@@ -32,12 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     up = dbsub.add_parser("upgrade", help="apply schema migrations to the site database")
     up.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
 
-    sim = sub.add_parser("simulate", help="drive a day of arrivals and service through the real services")
-    sim.add_argument("--tokens", type=int, default=300, help="visitors to simulate (default 300)")
-    sim.add_argument("--counters", type=int, default=6, help="open DEO counters (default 6)")
-    sim.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same day")
-    sim.add_argument("--date", type=_date, help="business day to simulate (default today)")
-    sim.add_argument("--db", help="SQLAlchemy URL (default: a new SQLite file in the current folder)")
+    from console import simulate_cli
+
+    simulate_cli.add_parser(sub, _date)
 
     exp = sub.add_parser("export", help="export data")
     expsub = exp.add_subparsers(dest="export_command", required=True, metavar="WHAT")
@@ -79,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("database is at the newest schema")
         return 0
     if args.command == "simulate":
-        return _simulate(args)
+        from console import simulate_cli
+
+        return simulate_cli.run(args, cfg)
     if args.command == "export":
         return _export(args, cfg.database.url)
     from console import audit_cli, maintenance_cli, privacy_cli, report_cli, terminal_cli
@@ -92,26 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handled is None:
         handled = privacy_cli.run(args, cfg)
     return handled if handled is not None else report_cli.run(args, cfg)
-
-
-def _simulate(args: argparse.Namespace) -> int:
-    from db.engine import Store
-    from db.migrate import upgrade
-    from services.simulate import simulate_day
-
-    url = args.db or f"sqlite:///{Path.cwd() / 'drc-simulation.sqlite3'}"
-    if args.tokens < 0 or args.counters < 1:
-        print("drc-console simulate: --tokens must be >= 0 and --counters >= 1", file=sys.stderr)
-        return 2
-    upgrade(url)
-    store = Store.open(url)
-    try:
-        result = simulate_day(store, tokens=args.tokens, counters=args.counters, seed=args.seed, day=args.date)
-    finally:
-        store.dispose()
-    print(result.summary())
-    print(f"  database      : {url}")
-    return 0
 
 
 def _export(args: argparse.Namespace, cfg_url: str) -> int:

@@ -1,7 +1,10 @@
 """Drive a whole site day of arrivals and service through the real queue engine.
 
-A discrete-event simulation on a :class:`FixedClock`: visitors arrive with a morning peak,
-counters call, recall, serve or mark no-show, and every step is a real transaction.
+A discrete-event simulation on a :class:`FixedClock`: visitors arrive with a morning peak
+(``services.demand``), counters call, recall, serve or mark no-show, and every step is a real
+transaction. During a network outage DEOs cannot submit surveys, so counters call no one.
+:func:`refusal` keeps the simulator out of a live database: it only writes into an empty store or
+one it made itself, and never over a day that already has tokens.
 """
 
 from __future__ import annotations
@@ -12,26 +15,38 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.engine import Store
-from db.models import Role, Staff, TokenState, UpdateType
+from db.models import Role, Site, Staff, Token, TokenState
 from services.clock import SITE_ZONE, FixedClock, SystemClock, business_day
+from services.demand import HOURLY_PROFILE, TYPE_MIX
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
 from services.site import SiteService
 
-# Share of visitors per update type (roster changes are the most common walk-in reason).
-TYPE_MIX = {
-    UpdateType.ROSTER: 0.34,
-    UpdateType.MISSED_OUT: 0.22,
-    UpdateType.RECERTIFICATION: 0.18,
-    UpdateType.CYCLIC: 0.16,
-    UpdateType.SHOCK: 0.10,
-}
-# Relative arrivals per hour from 09:00 to 16:00 (site zone): a morning peak, a lunch dip.
-HOURLY_PROFILE = [0.9, 1.4, 1.5, 1.2, 0.7, 1.0, 0.8, 0.5]
+SIMULATED_NAME = "Simulated DRC"
+"""The name simulate gives a site it creates; a store whose site is named otherwise is live."""
+
+
+def refusal(store: Store, site_id: str, day: date) -> str | None:
+    """Why simulating ``day`` for ``site_id`` in this store would touch real data (None: it is safe)."""
+    with store.read() as s:
+        sites = list(s.scalars(select(Site)))
+        tokens = s.scalar(select(func.count(Token.id))) or 0
+        on_day = s.scalar(select(func.count(Token.id)).where(Token.business_day == day)) or 0
+        staff = s.scalar(select(func.count(Staff.id))) or 0
+    other = [x.id for x in sites if x.id != site_id]
+    if other:
+        return f"the database belongs to site {other[0]}, not {site_id}"
+    live = [x for x in sites if x.name != SIMULATED_NAME]
+    if live or ((tokens or staff) and not sites):
+        return f"the database holds live data ({tokens} tokens, {staff} staff); simulate only writes into a new " \
+               "file or one it made itself"
+    if on_day:
+        return f"the database already holds {on_day} tokens on {day.isoformat()}; pick another --date"
+    return None
 
 
 @dataclass
@@ -72,13 +87,17 @@ def simulate_day(
     site_id: str = "PK10101-01",
     no_show_rate: float = 0.05,
     priority_rate: float = 0.08,
+    outage_hours: tuple[int, ...] = (),
 ) -> SimulationResult:
-    """Run one day with ``tokens`` arrivals and ``counters`` counters; deterministic for a seed."""
+    """Run one day with ``tokens`` arrivals and ``counters`` counters; deterministic for a seed.
+
+    ``outage_hours`` are local hours without the network: counters call no one until it is back.
+    """
     rng = random.Random(seed)
     day = day or business_day(SystemClock().now())
     start = datetime(day.year, day.month, day.day, 9, 0, tzinfo=SITE_ZONE)
     clock = FixedClock(start)
-    ensure_site(store, site_id, "Simulated DRC")
+    ensure_site(store, site_id, SIMULATED_NAME)
     counter_ids = seed_demo(store, clock, site_id, counters)
     queue = QueueService(store, clock, site_id, QueuePolicy())
     views = {c.id: c for c in SiteService(store, clock, site_id).counters(day)}
@@ -128,6 +147,11 @@ def simulate_day(
                 push(at + timedelta(seconds=5), "free", cid)
             idle.clear()
         elif kind == "free":
+            local_hour = at.astimezone(SITE_ZONE).hour
+            if local_hour in outage_hours:  # no network, no survey: try again when it is back
+                back = (at.astimezone(SITE_ZONE) + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+                push(back + timedelta(seconds=rng.uniform(5, 60)), "free", ref)
+                continue
             token = queue.call_next(ref, actor=deo[ref])
             if token is None:
                 idle.add(ref)

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import requests
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from services.cnic import mask_cnic
 from services.registry.cache import TTLCache
@@ -54,6 +54,13 @@ class _MaskCnicFilter(logging.Filter):
 
 logging.getLogger("urllib3.connectionpool").addFilter(_MaskCnicFilter())
 M = TypeVar("M", bound=BaseModel)
+
+
+class MetadataResult(BaseModel):
+    """The hub's receipt for a site's counters and DEOs."""
+
+    counters: int = Field(ge=0)
+    deos: int = Field(ge=0)
 
 # What the supervisor should expect after a failure, by kind of call.
 LOOKUP = "the token will be issued unverified and checked when the network is back"
@@ -324,6 +331,12 @@ class RegistryClient:
             "POST", f"/v1/sites/{_seg(site_id)}/events",
             json={"events": list(events)}, shape=IngestResult, idempotent=True, after=UPLOAD,
         )
+
+    def push_site_metadata(self, site_id: str, metadata: Mapping[str, Any]) -> dict[str, int]:
+        """Replace the site's counters and DEOs at the centre (pseudonymous ids, display names)."""
+        resp = self._request("PUT", f"/v1/sites/{_seg(site_id)}/metadata", json=dict(metadata), shape=MetadataResult,
+                             idempotent=True, after=UPLOAD)
+        return {"counters": resp.counters, "deos": resp.deos}
 
     def demo_samples(self) -> DemoSamples:
         """Seeded sample visitors per update type (only a demo or test hub offers this)."""

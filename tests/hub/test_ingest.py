@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from services.hub.ops.rollup import deo_pseudonym
+from services.deo_ids import deo_pseudonym
 from tests.hub.conftest import HUB_KEY, SITE_ID, HubServer, seeded_hub_db
 
 OTHER = "PK10102-01"  # AJK too

@@ -9,7 +9,6 @@ left out of every KPI.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from services.clock import SITE_ZONE
+from services.deo_ids import deo_pseudonym
 from services.queue.replay import ReplayError, replay
 from services.queue.states import Action
 
@@ -40,11 +40,6 @@ class HubEvent(NamedTuple):
     actor: str
     counter: int | None
     payload: dict[str, Any]
-
-
-def deo_pseudonym(site_id: str, username: str) -> str:
-    """A DEO's stable pseudonymous id: the same at the site and the hub, no name in it."""
-    return "deo-" + hashlib.sha256(f"{site_id}\x1f{username}".encode()).hexdigest()[:12]
 
 
 def bucket(minutes: float) -> int:
