@@ -121,6 +121,10 @@ def build_window(ctx: AppContext) -> MainWindow:
         closing.triggered.connect(lambda: close_day(ctx, window))
         window.day_menu.addAction(opening)
         window.day_menu.addAction(closing)
+    if ctx.config.printer.qr_secret and (ctx.actor.can(Permission.REPRINT) or ctx.actor.can(Permission.SERVE_OWN_COUNTER)):
+        from console.slip_check import install_slip_check
+
+        install_slip_check(ctx, window, window.day_menu, ctx.config.printer.qr_secret)
     return window
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -39,7 +40,7 @@ def prepare_demo(cfg: Config) -> DemoEnv:
     cfg.printer.backend = "preview"
     cfg.printer.preview_dir = str(data_dir / "slips")
     if not cfg.printer.qr_secret:
-        cfg.printer.qr_secret = "demo-site-secret"
+        cfg.printer.qr_secret = secrets.token_urlsafe(24)  # random: a published demo secret would sign anything
     return DemoEnv(data_dir)
 
 

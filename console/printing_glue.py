@@ -147,7 +147,8 @@ class PrintService(QObject):
             site_name=site.name, site_name_ur=site.name_ur, issued_at=issued, number=view.number,
             update_type=utype.value, update_type_en=UPDATE_TYPE_EN[utype], update_type_ur=UPDATE_TYPE_UR[utype],
             priority=view.priority, position=position, estimated_wait=wait, cnic_masked=mask_cnic(view.cnic),
-            qr_payload=sign(self.ctx.site_id, view.business_day, view.number, utype.value, self._secret),
+            qr_payload=sign(self.ctx.site_id, view.business_day, view.number, utype.value, self._secret,
+                            cnic=view.cnic),
             reprint=reprint,
         )
 
@@ -255,6 +256,7 @@ def install_printing(ctx: AppContext) -> PrintService:
     if not secret:
         # Unsigned slips would be forgeable; a per-run secret keeps codes valid for today's checks only.
         secret = secrets.token_urlsafe(24)
+        cfg.qr_secret = secret  # the slip check and the counter terminal verify with the same one
         ctx.status.alert(QCoreApplication.translate(
             "Printer", "No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart."),
             "warning")

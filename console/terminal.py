@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
 from console.login import auth_service
+from console.slip_code import slip_checker
 from db.engine import data_dir
 from services.terminal import TerminalDeps, TerminalServer, create_app
 from services.terminal.tls import ensure_certificate, fingerprint
@@ -41,8 +42,9 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
         from services.terminal.server import lan_address
 
         tls = ensure_certificate(data_dir(), [bind, lan_address()])
+    secret = ctx.config.printer.qr_secret
     deps = TerminalDeps(ctx.queue, ctx.site, auth_service(ctx), ctx.clock, site_name=ctx.config.site.name,
-                        tls=tls is not None)
+                        tls=tls is not None, check_slip=slip_checker(ctx.queue, ctx.site_id, secret) if secret else None)
     server = TerminalServer(create_app(deps), bind, port, tls=tls)
     ctx.terminal = server
     label = QLabel(QCoreApplication.translate("StatusBar", "Counter terminal: starting…"))

@@ -21,10 +21,13 @@ def run(args: argparse.Namespace, cfg: Config) -> int | None:
     """Serve until SIGINT/SIGTERM when the command is ``terminal``; None for any other command."""
     if args.command != "terminal":
         return None
+    from console.slip_code import slip_checker
     from db.engine import default_url
     from services.terminal.headless import HeadlessOptions, serve
 
     t = cfg.terminal
     url = args.db or cfg.database.url or default_url()
+    secret = cfg.printer.qr_secret
+    checks = (lambda queue: slip_checker(queue, cfg.site.id, secret)) if secret else None
     return serve(cfg, HeadlessOptions(url, args.bind or t.bind, t.port if args.port is None else args.port,
-                                      bool(args.tls or t.tls)))
+                                      bool(args.tls or t.tls)), checks)

@@ -2136,4 +2136,95 @@ Counters: %6</source>
         <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
     </message>
 </context>
+<context>
+    <name>SlipCheck</name>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="20" />
+        <source>The CNIC matches.</source>
+        <translation>شناختی کارڈ نمبر مل گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="21" />
+        <source>No CNIC compared.</source>
+        <translation>شناختی کارڈ نمبر سے موازنہ نہیں کیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="22" />
+        <source>Slip %1 is genuine, for today and still open.</source>
+        <translation>پرچی %1 اصلی ہے، آج کی ہے اور ابھی کھلی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="25" />
+        <source>Not a genuine slip: %1</source>
+        <translation>اصلی پرچی نہیں: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="26" />
+        <source>The slip belongs to another site (%1).</source>
+        <translation>یہ پرچی کسی اور مرکز کی ہے (%1)۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="27" />
+        <source>The slip is for another day (%1).</source>
+        <translation>یہ پرچی کسی اور دن کی ہے (%1)۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="28" />
+        <source>No token %2 today.</source>
+        <translation>آج ٹوکن %2 موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="29" />
+        <source>Token %2 is no longer open.</source>
+        <translation>ٹوکن %2 اب کھلا نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="30" />
+        <source>Slip %2 was issued to someone else: the CNIC does not match.</source>
+        <translation>پرچی %2 کسی اور کو جاری ہوئی تھی: شناختی کارڈ نمبر نہیں ملتا۔</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="85" />
+        <source>Check a slip…</source>
+        <translation>پرچی کی جانچ…</translation>
+    </message>
+</context>
+<context>
+    <name>SlipCheckDialog</name>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="43" />
+        <source>Check a slip</source>
+        <translation>پرچی کی جانچ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="46" />
+        <source>Scan the slip&apos;s QR code or type it</source>
+        <translation>پرچی کا QR کوڈ اسکین کریں یا لکھیں</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="49" />
+        <source>Visitor&apos;s CNIC (optional)</source>
+        <translation>آنے والے کا شناختی کارڈ نمبر (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="53" />
+        <source>Check</source>
+        <translation>جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="59" />
+        <source>Slip code</source>
+        <translation>پرچی کوڈ</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="60" />
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-security/console/slip_check.py" line="79" />
+        <source>The slip could not be checked: %1</source>
+        <translation>پرچی کی جانچ نہیں ہو سکی: %1</translation>
+    </message>
+</context>
 </TS>

@@ -9,6 +9,7 @@ Action routes answer JSON when the client asks for it (``Accept: application/jso
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, quote
@@ -24,6 +25,7 @@ from services.clock import Clock
 from services.queue import QueueError, QueueService, TokenView
 from services.roles import Actor, PermissionDenied
 from services.site import CounterView, SiteService
+from services.slip import SlipVerdict
 from services.terminal import page
 from services.terminal.guard import ASGIApp, BodyLimit, SecurityHeaders
 from services.terminal.session import SessionStore, TerminalSession
@@ -32,7 +34,7 @@ from services.terminal.throttle import SignInThrottle
 log = logging.getLogger(__name__)
 
 COOKIE = "drc_terminal"
-ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer")
+ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer", "slip")
 TERMINAL_ROLES = frozenset({Role.DEO})
 """Who may sign in at a terminal: DEOs. Supervisors and administrators use the console, so the
 LAN can neither guess nor slow down their PINs."""
@@ -53,6 +55,8 @@ class TerminalDeps:
     site_name: str = ""
     throttle: SignInThrottle = field(default_factory=SignInThrottle)
     tls: bool = False
+    # (slip code, CNIC or "") -> verdict; None when the site has no slip secret configured.
+    check_slip: Callable[[str, str], SlipVerdict] | None = None
 
 
 class _Refused(Exception):
@@ -204,8 +208,11 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             sess, actor = found
             if not _same_origin(request) or not deps.sessions.check_csrf(sess, form.get("csrf", "")):
                 raise _Refused(403, "The form expired; reload the page")
-            message = _do(deps, actor, name, form, own_counter(actor))
-            ok, status = True, 200
+            if name == "slip":
+                message, ok, status = _slip(deps, form)
+            else:
+                message = _do(deps, actor, name, form, own_counter(actor))
+                ok, status = True, 200
         except PermissionDenied as exc:
             ok, status, message = False, 403, str(exc)
         except QueueError as exc:
@@ -220,6 +227,14 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
         return RedirectResponse(f"/?m={quote(message)}&e={0 if ok else 1}", status_code=303)
 
     return SecurityHeaders(BodyLimit(app), script=page.SCRIPT, style=page.STYLE, tls=deps.tls)
+
+
+def _slip(deps: TerminalDeps, form: dict[str, str]) -> tuple[str, bool, int]:
+    """Check a scanned slip (and optionally the visitor's CNIC): message, ok, HTTP status."""
+    if deps.check_slip is None:
+        raise _Refused(409, "Slip checks need the site's QR secret ([printer] qr_secret)")
+    verdict = deps.check_slip(form.get("code", "")[:200], form.get("cnic", "")[:20])
+    return verdict.message(), verdict.ok, 200
 
 
 def _counter_id(form: dict[str, str], own: CounterView | None) -> int | None:

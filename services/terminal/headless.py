@@ -19,6 +19,7 @@ from services.config import Config
 from services.provision import ensure_site
 from services.queue import QueuePolicy, QueueService
 from services.site import SiteService
+from services.slip import SlipVerdict
 from services.terminal.app import TerminalDeps, create_app
 from services.terminal.server import TerminalServer, lan_address
 from services.terminal.tls import ensure_certificate, fingerprint
@@ -34,8 +35,15 @@ class HeadlessOptions:
     tls: bool
 
 
-def build_server(cfg: Config, opts: HeadlessOptions) -> tuple[TerminalServer, Store]:
-    """The terminal server over ``opts.url`` (migrated first) and the store it uses."""
+SlipCheckerFactory = Callable[[QueueService], Callable[[str, str], SlipVerdict]]
+
+
+def build_server(cfg: Config, opts: HeadlessOptions,
+                 slip_checks: SlipCheckerFactory | None = None) -> tuple[TerminalServer, Store]:
+    """The terminal server over ``opts.url`` (migrated first) and the store it uses.
+
+    ``slip_checks`` makes the slip check for the terminal's queue (the console layer supplies it).
+    """
     upgrade(opts.url)
     store = Store.open(opts.url)
     clock = SystemClock()
@@ -46,7 +54,8 @@ def build_server(cfg: Config, opts: HeadlessOptions) -> tuple[TerminalServer, St
     queue = QueueService(store, clock, cfg.site.id, policy)
     tls = ensure_certificate(data_dir(), [opts.bind, lan_address()]) if opts.tls else None
     deps = TerminalDeps(queue, SiteService(store, clock, cfg.site.id), AuthService(store, clock, site_id=cfg.site.id),
-                        clock, site_name=cfg.site.name, tls=tls is not None)
+                        clock, site_name=cfg.site.name, tls=tls is not None,
+                        check_slip=slip_checks(queue) if slip_checks else None)
     return TerminalServer(create_app(deps), opts.bind, opts.port, tls=tls), store
 
 
@@ -54,9 +63,10 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def serve(cfg: Config, opts: HeadlessOptions, say: Callable[[str], None] = _say) -> int:
+def serve(cfg: Config, opts: HeadlessOptions, slip_checks: SlipCheckerFactory | None = None,
+          say: Callable[[str], None] = _say) -> int:
     """Serve until SIGINT or SIGTERM; tells ``say`` where DEOs should open the terminal."""
-    server, store = build_server(cfg, opts)
+    server, store = build_server(cfg, opts, slip_checks)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

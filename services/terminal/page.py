@@ -110,6 +110,14 @@ def counter(site_name: str, st: dict[str, Any], message: str, is_error: bool, ty
         f"<div class='grid'><select id='type' name='type'>{options}</select>"
         f"<button type='submit' id='btn-transfer'{'' if state == 'called' else ' disabled'}>Transfer</button></div></form>"
     )
+    slip = (
+        "<form method='post' action='/action/slip' class='card'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'><label for='code'>Check a slip (scan or type its code)</label>"
+        "<input id='code' name='code' autocomplete='off' autocapitalize='none'>"
+        "<label for='cnic'>Visitor's CNIC (optional: proves the slip is theirs)</label>"
+        "<input id='cnic' name='cnic' inputmode='numeric' autocomplete='off'>"
+        "<p><button type='submit' id='btn-slip'>Check slip</button></p></form>"
+    )
     body = (
         f"{head}<main>{msg}{paused}<div class='card'>{now_card}</div><div class='card grid'>"
         + button("call", "Call next", token is None and c["state"] == "open", "primary")
@@ -117,7 +125,7 @@ def counter(site_name: str, st: dict[str, Any], message: str, is_error: bool, ty
         + button("start", "Start", state == "called")
         + button("complete", "Complete", state == "in_service", "primary")
         + button("no_show", "No-show", state == "called", "warn")
-        + "</div>" + transfer
+        + "</div>" + transfer + slip
         + f"<p class='center muted'>Waiting for this counter: <b id='waiting'>{st['waiting']}</b></p></main>"
     )
     marker = f"{token['number']}|{state}" if token else ""
