@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.tasks import TaskRunner
-from services.queue import QueueChange, QueueService
+from services.queue import Action, QueueChange, QueueService
 
 
 class QueueEvents(QObject):
@@ -13,6 +13,9 @@ class QueueEvents(QObject):
 
     sig_changed = Signal(object)
     """A change made through this console's queue service (a :class:`QueueChange`)."""
+
+    sig_issued = Signal(object)
+    """A token was issued through this console (its :class:`TokenView`): printing and sync listen."""
 
     sig_external = Signal()
     """Events written by another console, process or terminal were found; views should reload."""
@@ -42,6 +45,8 @@ class QueueEvents(QObject):
     def _on_queue_change(self, change: QueueChange) -> None:
         self._local.add(change.event_id)
         self.sig_changed.emit(change)
+        if change.kind == Action.ISSUE.value:
+            self.sig_issued.emit(change.token)
 
     def _poll(self) -> None:
         if self._polling:

@@ -12,44 +12,21 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 import resources
-from console.adapter import QueueEvents
-from console.context import AppContext
+from console.context import AppContext, build_context, queue_policy, start_features
 from console.main_window import MainWindow
-from console.status import StatusBar
-from console.tasks import TaskRunner
 from db.engine import Store
 from db.migrate import upgrade
 from db.models import Role
 from services.audit import AuditLog
-from services.clock import Clock, SystemClock
+from services.clock import SystemClock
 from services.config import Config, default_config_path
 from services.provision import ensure_site, seed_demo
-from services.queue import QueuePolicy, QueueService
 from services.retention import purge_configured
 from services.roles import Actor
-from services.site import SiteService
 
 log = logging.getLogger(__name__)
 
-
-def queue_policy(cfg: Config) -> QueuePolicy:
-    """The queue rules from the configuration."""
-    q = cfg.queue
-    return QueuePolicy(max_priority_streak=q.max_priority_streak, recalls_before_no_show=q.recalls_before_no_show,
-                       default_service_minutes=q.default_service_minutes)
-
-
-def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo: bool = False,
-                  poll_ms: int = 1000) -> AppContext:
-    """Create the services and Qt adapters of one console (a QApplication must exist)."""
-    site_id = cfg.site.id
-    queue = QueueService(store, clock, site_id, queue_policy(cfg))
-    tasks = TaskRunner()
-    events = QueueEvents(queue, tasks, poll_ms=poll_ms)
-    status = StatusBar(clock, f"{cfg.site.name} ({site_id})")
-    return AppContext(config=cfg, store=store, clock=clock, site_id=site_id, queue=queue,
-                      site=SiteService(store, clock, site_id), tasks=tasks, events=events, status=status,
-                      actor=actor, demo=demo)
+__all__ = ["build_context", "build_window", "make_application", "queue_policy", "run_gui"]
 
 
 def install_translations(app: QApplication, lang: str) -> QTranslator | None:
@@ -91,15 +68,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font.setPointSizeF(max(font.pointSizeF(), 11.5))
     app.setFont(font)
     return app
-
-
-def install_features(ctx: AppContext) -> None:
-    """Connect the registry (triage, outbox sync) and the slip printer to a built context."""
-    from console.printing_glue import install_printing
-    from console.sync_worker import install_registry
-
-    install_registry(ctx)
-    install_printing(ctx)
 
 
 def build_window(ctx: AppContext) -> MainWindow:
@@ -170,7 +138,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
             from console.demo import demo_walk_ins
 
             ctx.tasks.run_db(lambda: demo_walk_ins(ctx.queue))
-        install_features(ctx)
+        start_features(ctx)
         install_auto_backup(ctx)
         window = build_window(ctx)
         window.show()
@@ -186,7 +154,11 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
             lock.stop()
         stop_terminal(ctx)
         ctx.events.stop()
+        if ctx.sync is not None:
+            ctx.sync.stop()
         ctx.tasks.shutdown()
+        if ctx.registry is not None:
+            ctx.registry.close()
         store.dispose()
         if env is not None:
             env.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.context import AppContext
 from console.speech import Announcer, chime_player, espeak_engine
+from console.tasks import CoalescedLoad
 from services.board import CALL_KINDS, UPDATE_TYPE_NAMES, BoardCall, BoardFeed, BoardSnapshot
 from services.clock import SITE_ZONE
 from services.queue import QueueChange
@@ -44,40 +45,24 @@ class BoardWindow(QWidget):
         lay.addWidget(self.view)
         self._calls: deque[BoardCall] = deque(maxlen=BoardView.HISTORY + 1)
         self._counter_numbers: dict[int, int] = {}
-        self._reloading = False
-        self._reload_again = False
         self._shut_down = False
         # Bursts of changes (a simulation, a close of day) cost one reload, not one each.
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(250)
-        self._reload_timer.timeout.connect(self.reload)
+        self.loader = CoalescedLoad(ctx.tasks, lambda: self.feed.snapshot(BoardView.HISTORY + 1), self._on_snapshot,
+                                    source=self.tr("Now-serving board"), delay_ms=250, parent=self)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._on_clock_timeout)
         self._clock_timer.start(15_000)
         self._on_clock_timeout()
         ctx.events.sig_changed.connect(self._on_events_changed)
-        ctx.events.sig_external.connect(self._reload_timer.start)
+        ctx.events.sig_external.connect(self.loader.request)
         self.reload()
 
     # ---- data ----------------------------------------------------------------------
     def reload(self) -> None:
         """Reload calls and waiting counts from the store (off the GUI thread)."""
-        if self._reloading:
-            self._reload_again = True
-            return
-        self._reloading = True
-        try:
-            self.ctx.tasks.run_db(lambda: self.feed.snapshot(BoardView.HISTORY + 1), self._on_snapshot,
-                                  self._on_snapshot_failed)
-        except RuntimeError:  # the console is shutting down: nothing left to show
-            self._reloading = False
-
-    def _on_snapshot_failed(self, _exc: BaseException) -> None:
-        self._reloading = False
+        self.loader.now()
 
     def _on_snapshot(self, snap: BoardSnapshot) -> None:
-        self._reloading = False
         self._counter_numbers = dict(snap.counter_numbers)
         self._calls = deque(reversed(snap.calls), maxlen=BoardView.HISTORY + 1)
         self._show_calls(flash=False)
@@ -86,9 +71,6 @@ class BoardWindow(QWidget):
             for t, (en, ur) in UPDATE_TYPE_NAMES.items()
             if t in snap.served_types or snap.waiting.get(t, 0)
         ])
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
 
     def _show_calls(self, *, flash: bool) -> None:
         rows = [BoardRow(c.number, str(c.counter), c.recalled) for c in reversed(self._calls)]
@@ -107,7 +89,7 @@ class BoardWindow(QWidget):
                                          self.ctx.clock.now(), change.kind == "recalled"))
             self._show_calls(flash=True)
             self.announcer.announce(change.token.number, number)
-        self._reload_timer.start()
+        self.loader.request()
 
     def _on_clock_timeout(self) -> None:
         self.view.set_clock(self.ctx.clock.now().astimezone(SITE_ZONE).strftime("%H:%M"))
@@ -150,21 +132,22 @@ class BoardWindow(QWidget):
         if self._shut_down:
             return
         self._shut_down = True
-        for timer in (self._reload_timer, self._clock_timer, self.view._flash):
+        self.loader.stop()
+        for timer in (self._clock_timer, self.view._flash):
             timer.stop()
         self.ctx.events.sig_changed.disconnect(self._on_events_changed)
-        self.ctx.events.sig_external.disconnect(self._reload_timer.start)
+        self.ctx.events.sig_external.disconnect(self.loader.request)
         self.announcer.close()
 
 
 def open_board(ctx: AppContext, parent: QWidget | None = None, *, full_screen: bool = True) -> BoardWindow:
     """Open (or raise) the board window; the main window's "Board" action calls this."""
-    existing = ctx.extras.get("board")
-    if isinstance(existing, BoardWindow) and existing.isVisible():
+    existing = ctx.board
+    if existing is not None and existing.isVisible():
         existing.raise_()
         return existing
     board = BoardWindow(ctx, parent=parent)
     board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    ctx.extras["board"] = board
+    ctx.board = board
     board.show_on_screen(full_screen=full_screen)
     return board

@@ -16,22 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.tasks import describe_error
 from services.clock import SITE_ZONE
-from services.day import CloseChoice, DayService, DayStatus, DaySummary, next_working_day
-
-
-def day_service(ctx: AppContext) -> DayService:
-    """The console's :class:`DayService` (created on first use, kept in ``ctx.extras``)."""
-    svc = ctx.extras.get("day")
-    if not isinstance(svc, DayService):
-        svc = DayService(ctx.store, ctx.clock, ctx.site_id, ctx.queue)
-        ctx.extras["day"] = svc
-    return svc
+from services.day import CloseChoice, DayStatus, DaySummary, next_working_day
 
 
 def open_day(ctx: AppContext) -> None:
     """Open today's business day (the Day menu's "Open day"); the result goes to the status bar."""
-    svc = day_service(ctx)
+    svc = ctx.day
 
     def done(status: DayStatus) -> None:
         ctx.status.alert(QCoreApplication.translate("CloseDay", "Business day %1 is open.").replace("%1", status.day.strftime("%a %d %b")), "info")
@@ -45,7 +37,7 @@ class CloseDayDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = day_service(ctx)
+        self.service = ctx.day
         self.summary: DaySummary | None = None
         self.setWindowTitle(self.tr("Close the business day"))
         self.setMinimumWidth(520)
@@ -116,7 +108,7 @@ class CloseDayDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.close_button.setEnabled(True)
-        self.error.setText(str(exc))
+        self.error.setText(describe_error(exc))
         self.error.show()
 
     # ---- step 2 --------------------------------------------------------------------

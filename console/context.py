@@ -1,20 +1,43 @@
-"""Everything a page needs, built once at start-up and passed in (no globals)."""
+"""The console's composition root: every service a page may use, built once and typed.
+
+A page receives the :class:`AppContext` and takes what it needs from it; it never builds a
+service itself. Read this file to find what exists:
+
+- always there: ``queue``, ``site``, ``auth``, ``day``, ``metrics``, ``triage`` (without a hub
+  it offers the manual choices only), and the Qt pieces ``tasks``, ``events``, ``status``;
+- ``None`` only where the feature is really off: ``registry`` and ``sync`` (no ``[hub] url``),
+  ``printing`` (until :func:`start_features` starts the print worker), ``terminal`` (the counter
+  terminal is not enabled), ``board`` (the now-serving window is not open).
+
+:func:`build_context` builds the services (a QApplication must exist); :func:`start_features`
+starts the parts that run on their own (outbox sync, printing) once somebody has signed in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from console.adapter import QueueEvents
 from console.status import StatusBar
 from console.tasks import TaskRunner
 from db.engine import Store
+from services.auth import AuthService
 from services.clock import Clock
 from services.config import Config
-from services.queue import QueueService, TokenView
+from services.day import DayService
+from services.metrics import MetricsService
+from services.queue import QueuePolicy, QueueService
+from services.registry import RegistryClient
 from services.roles import Actor
 from services.site import SiteService
+from services.triage import TriageService, load_policy
+
+if TYPE_CHECKING:  # Qt glue that itself takes the context: imported for the annotations only
+    from console.board import BoardWindow
+    from console.printing_glue import PrintService
+    from console.sync_worker import SyncWorker
+    from services.terminal import TerminalServer
 
 
 @dataclass
@@ -27,20 +50,72 @@ class AppContext:
     site_id: str
     queue: QueueService
     site: SiteService
+    auth: AuthService
+    day: DayService
+    metrics: MetricsService
+    triage: TriageService
     tasks: TaskRunner
     events: QueueEvents
     status: StatusBar
     actor: Actor
     demo: bool = False
-    # Feature slots, filled by the features that exist (None when not configured).
-    registry: Any = None
-    printing: Any = None
-    terminal: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
-    on_token_issued: list[Callable[[TokenView], None]] = field(default_factory=list)
-    reprint: Callable[[int], None] | None = None
+    registry: RegistryClient | None = None
+    """The central registry client; None when no hub is configured."""
+    sync: SyncWorker | None = None
+    """The outbox worker; None when no hub is configured."""
+    printing: PrintService | None = None
+    """Slips and reprints; None until :func:`start_features` (tests that print start it)."""
+    terminal: TerminalServer | None = None
+    """The counter terminal's server; None when the terminal is off."""
+    board: BoardWindow | None = None
+    """The now-serving window while it is open."""
 
-    def token_issued(self, view: TokenView) -> None:
-        """Tell every interested feature (printing, board) that a token was just issued."""
-        for hook in list(self.on_token_issued):
-            hook(view)
+
+def queue_policy(cfg: Config) -> QueuePolicy:
+    """The queue rules from the configuration (the appeal switch comes from the triage policy)."""
+    q = cfg.queue
+    return QueuePolicy(max_priority_streak=q.max_priority_streak, recalls_before_no_show=q.recalls_before_no_show,
+                       default_service_minutes=q.default_service_minutes,
+                       appeal_enabled=load_policy(cfg.policy).appeal_enabled)
+
+
+def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo: bool = False,
+                  poll_ms: int = 1000, sync_interval_ms: int = 5000) -> AppContext:
+    """Create every service and Qt adapter of one console (a QApplication must exist)."""
+    from console.sync_worker import SyncWorker
+    from services.sync import OutboxSync
+
+    site_id = cfg.site.id
+    queue = QueueService(store, clock, site_id, queue_policy(cfg))
+    tasks = TaskRunner()
+    policy = load_policy(cfg.policy)
+    registry = (RegistryClient.from_config(cfg.hub, shock_ttl=policy.shock_areas_ttl_seconds)
+                if cfg.hub.url else None)
+    status = StatusBar(clock, f"{cfg.site.name} ({site_id})")
+    events = QueueEvents(queue, tasks, poll_ms=poll_ms)
+    ctx = AppContext(
+        config=cfg, store=store, clock=clock, site_id=site_id, queue=queue,
+        site=SiteService(store, clock, site_id),
+        auth=AuthService(store, clock, site_id=site_id),
+        day=DayService(store, clock, site_id, queue),
+        metrics=MetricsService(store, clock, site_id, service_level_minutes=cfg.metrics.service_level_minutes,
+                               queue=queue),
+        triage=TriageService(registry, policy, clock),
+        tasks=tasks, events=events, status=status, actor=actor, demo=demo, registry=registry,
+    )
+    tasks.sig_error.connect(status.show_error)
+    if registry is not None:
+        outbox = OutboxSync(store, queue, registry, clock, site_id, policy=policy)
+        ctx.sync = SyncWorker(tasks, status, outbox, sync_interval_ms, parent=tasks)
+        events.sig_issued.connect(ctx.sync.nudge)
+    return ctx
+
+
+def start_features(ctx: AppContext) -> None:
+    """Start what runs on its own once someone has signed in: outbox sync and slip printing."""
+    from console.printing_glue import install_printing
+
+    if ctx.sync is not None:
+        ctx.sync.start()
+    if ctx.printing is None:
+        install_printing(ctx)

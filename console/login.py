@@ -29,15 +29,6 @@ from services.roles import Actor, PermissionDenied
 _ERROR_STYLE = "color:#b71c1c;font-weight:600;"
 
 
-def auth_service(ctx: AppContext) -> AuthService:
-    """The console's :class:`AuthService` (created on first use, kept in ``ctx.extras``)."""
-    auth = ctx.extras.get("auth")
-    if not isinstance(auth, AuthService):
-        auth = AuthService(ctx.store, ctx.clock, site_id=ctx.site_id)
-        ctx.extras["auth"] = auth
-    return auth
-
-
 def _error_label() -> QLabel:
     """The hidden red line a sign-in dialog shows its problem in."""
     label = QLabel()
@@ -195,7 +186,7 @@ def sign_in(ctx: AppContext, parent: QWidget | None = None, *, username: str | N
     Returns None when the person cancels. In ``--demo`` every demo account gets the PIN 1234
     and the username is prefilled with ``supervisor``.
     """
-    auth = auth_service(ctx)
+    auth = ctx.auth
     if ctx.demo:
         ctx.tasks.run_db(lambda: set_demo_pins(ctx.store))
     # Start-up, before any window is shown: a short wait on one indexed read is acceptable here.
@@ -292,7 +283,7 @@ class IdleLock(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
-        self.dialog = SignInDialog(auth_service(self.ctx), self.ctx.tasks, self.ctx.actor.username, unlock=True,
+        self.dialog = SignInDialog(self.ctx.auth, self.ctx.tasks, self.ctx.actor.username, unlock=True,
                                    parent=self.window)
         self.dialog.sig_signed_in.connect(self._on_dialog_signed_in)
         self.dialog.finished.connect(self._on_dialog_finished)

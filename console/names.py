@@ -5,8 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
-from db.models import TokenState, UpdateType
-from services.labels import TOKEN_STATE_EN, UPDATE_TYPE_EN
+from services.labels import (
+    COUNTER_STATE_EN,
+    ERROR_TEMPLATES,
+    PRIORITY_REASON_EN,
+    TOKEN_STATE_EN,
+    UPDATE_TYPE_EN,
+    UPDATE_TYPE_SHORT_EN,
+)
+from services.queue import QueueError
+from vocabulary import CounterState, PriorityReason, TokenState, UpdateType
 
 # The English names live in services.labels; these markers put them in the translation catalogue.
 _CATALOGUE = (
@@ -22,12 +30,61 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("TokenState", "Completed"),
     QT_TRANSLATE_NOOP("TokenState", "No-show"),
     QT_TRANSLATE_NOOP("TokenState", "Cancelled"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Missed-out"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Roster"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Shock"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Appeal"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Cyclic"),
+    QT_TRANSLATE_NOOP("UpdateTypeShort", "Recert."),
+    QT_TRANSLATE_NOOP("PriorityReason", "Elderly"),
+    QT_TRANSLATE_NOOP("PriorityReason", "Disability"),
+    QT_TRANSLATE_NOOP("PriorityReason", "Pregnant / with infant"),
+    QT_TRANSLATE_NOOP("PriorityReason", "Other"),
+    QT_TRANSLATE_NOOP("DomainError", "Appeals against the cut-off are not launched; choose another update type."),
+    QT_TRANSLATE_NOOP("DomainError", "This CNIC already holds token {number} today."),
+    QT_TRANSLATE_NOOP("DomainError", "{counter} has no DEO; assign one before calling."),
+    QT_TRANSLATE_NOOP("DomainError", "{counter} is {counter_state}; open it before calling."),
+    QT_TRANSLATE_NOOP("CounterState", "Open"),
+    QT_TRANSLATE_NOOP("CounterState", "On break"),
+    QT_TRANSLATE_NOOP("CounterState", "Closed"),
+    QT_TRANSLATE_NOOP("DomainError", "{counter} is still serving {number}; finish it first."),
+    QT_TRANSLATE_NOOP("DomainError", "{counter} serves no update type."),
+    QT_TRANSLATE_NOOP("DomainError", "Unknown priority reason: {reason}."),
+    QT_TRANSLATE_NOOP("DomainError", "Token {number} cannot be {action} now: it is {state}."),
+    QT_TRANSLATE_NOOP("DomainError", "Not eligible for {type}: {reason}"),
+    QT_TRANSLATE_NOOP("DomainError", "{type} cannot be chosen by hand under the current policy."),
 )
 
 
 def type_label(t: UpdateType) -> str:
     """Translated English name of an update type."""
     return QCoreApplication.translate("UpdateType", UPDATE_TYPE_EN[t])
+
+
+def type_short_label(t: UpdateType) -> str:
+    """Translated short name of an update type (cards, chips)."""
+    return QCoreApplication.translate("UpdateTypeShort", UPDATE_TYPE_SHORT_EN[t])
+
+
+def priority_reason_label(r: PriorityReason) -> str:
+    """Translated name of one priority reason."""
+    return QCoreApplication.translate("PriorityReason", PRIORITY_REASON_EN[r])
+
+
+def priority_text(stored: str | None) -> str:
+    """A token's priority reasons as one translated line ("Elderly, Disability"); unknown codes are skipped."""
+    reasons = []
+    for part in (stored or "").split(","):
+        try:
+            reasons.append(priority_reason_label(PriorityReason(part.strip())))
+        except ValueError:
+            continue
+    return ", ".join(reasons) or QCoreApplication.translate("PriorityReason", "Priority")
+
+
+def counter_state_label(state: CounterState) -> str:
+    """A counter's state in the reader's language."""
+    return QCoreApplication.translate("CounterState", COUNTER_STATE_EN[state])
 
 
 def state_label(s: TokenState) -> str:
@@ -52,3 +109,42 @@ def ltr(value: object) -> str:
     if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
         return f"\u2066{text}\u2069"
     return text
+
+
+def error_text(exc: BaseException) -> str:
+    """A refused action's message in the reader's language (by the error's code and parameters).
+
+    Errors without a known code keep their own text (English), so nothing is ever hidden.
+    """
+    template = ERROR_TEMPLATES.get(exc.code) if isinstance(exc, QueueError) else None
+    if template is None or not isinstance(exc, QueueError):
+        return str(exc) or type(exc).__name__
+    params = {k: _param_text(k, v) for k, v in exc.params.items()}
+    try:
+        return QCoreApplication.translate("DomainError", template).format(**params)
+    except (KeyError, IndexError):  # a translation that lost a placeholder: the English text still helps
+        return str(exc)
+
+
+def _param_text(name: str, value: object) -> str:
+    """A parameter as the reader sees it: update types and states named, numbers kept left-to-right."""
+    if name == "type":
+        try:
+            return type_label(UpdateType(str(value)))
+        except ValueError:
+            return str(value)
+    if name == "state":
+        try:
+            return state_label(TokenState(str(value)))
+        except ValueError:
+            return str(value)
+    if name == "counter_state":
+        try:
+            return counter_state_label(CounterState(str(value))).lower()
+        except ValueError:
+            return str(value)
+    if name == "counter":
+        text = str(value)
+        number = text.removeprefix("Counter ")
+        return counter_label(int(number), text) if number.isdigit() else text
+    return ltr(value) if name == "number" else str(value)

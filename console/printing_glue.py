@@ -15,11 +15,11 @@ import weakref
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from console.context import AppContext
 from db.models import SlipStatus, TokenState, UpdateType
 from printing.backends import PrinterBackend, PrinterError, PrinterStatus, UnavailableBackend, make_backend
 from printing.layout import Paper, SlipData
@@ -30,6 +30,9 @@ from services.cnic import mask_cnic
 from services.config import APP_NAME, PrinterSection
 from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
 from services.queue import TokenView
+
+if TYPE_CHECKING:
+    from console.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,7 @@ class PrintService(QObject):
 
     def __init__(self, ctx: AppContext, worker: PrintWorker, secret: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Weak: ctx holds this service (ctx.printing, the hook, ctx.reprint); a strong link back would
+        # Weak: ctx holds this service (ctx.printing); a strong link back would
         # make a reference cycle of Qt objects that the garbage collector may free on a worker thread.
         self._ctx = weakref.ref(ctx)
         self.worker = worker
@@ -93,11 +96,11 @@ class PrintService(QObject):
 
     # ---- what the console calls ------------------------------------------------------
     def on_token_issued(self, view: TokenView) -> None:
-        """Hook for ``ctx.on_token_issued``: print the new token's slip."""
+        """Print a new token's slip (connected to the adapter's ``sig_issued``)."""
         self._print_token(view.id, "print")
 
     def reprint(self, token_id: int) -> None:
-        """Print a token's slip again (``ctx.reprint``); the outcome is a reprinted or print_failed event."""
+        """Print a token's slip again; the outcome is a reprinted or print_failed event."""
         self._print_token(token_id, "reprint")
 
     def test_print(self) -> None:
@@ -248,7 +251,7 @@ def status_text(status: PrinterStatus) -> str:
 def install_printing(ctx: AppContext) -> PrintService:
     """Start the print worker from ``ctx.config.printer`` and hook it into the console.
 
-    Registers the on-token-issued hook, sets ``ctx.reprint`` and ``ctx.printing``, reports the
+    Sets ``ctx.printing``, prints a slip for every token the adapter reports issued, reports the
     printer's state to ``ctx.status``, and stops the worker when the application quits.
     """
     cfg = ctx.config.printer
@@ -264,8 +267,7 @@ def install_printing(ctx: AppContext) -> PrintService:
     worker = PrintWorker(backend, Paper(paper_width(cfg)), profile=cfg.profile)
     service = PrintService(ctx, worker, secret)
     ctx.printing = service
-    ctx.reprint = service.reprint
-    ctx.on_token_issued.append(service.on_token_issued)
+    ctx.events.sig_issued.connect(service.on_token_issued)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(service.shutdown)

@@ -63,6 +63,10 @@ class StatusBar(QStatusBar):
         self.printer_label.setText(self.tr("Printer: %1").replace("%1", text))
         self.printer_label.setStyleSheet(_OK if ok else _BAD)
 
+    def show_error(self, text: str, source: str = "") -> None:
+        """A background operation failed (``TaskRunner.sig_error``): alert, naming where it came from."""
+        self.alert(self.tr("%1: %2").replace("%1", source).replace("%2", text) if source else text, "error")
+
     def alert(self, text: str, level: str = "error") -> None:
         """Show an alert now and keep it in the list of today's alerts."""
         self.alerts.append((level, text))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
 log = logging.getLogger(__name__)
@@ -33,16 +33,18 @@ def describe_error(exc: BaseException) -> str:
                 "TaskRunner", "The database is busy (another console is writing): nothing was saved. Try again.")
         return QCoreApplication.translate("TaskRunner", "The database could not be used: %1").replace(
             "%1", str(exc.orig))
-    return str(exc) or type(exc).__name__
+    from console.names import error_text  # names imports Qt GUI; keep this module light to import
+
+    return error_text(exc)
 
 
 class TaskRunner(QObject):
     """Runs callables on worker threads and delivers their outcome on the GUI thread."""
 
-    sig_error = Signal(str)
-    """An operation failed; the text is fit to show a supervisor."""
+    sig_error = Signal(str, str)
+    """An operation failed: (text fit to show a supervisor, where it came from - a page's title or "")."""
 
-    _sig_deliver = Signal(object, object, object)
+    _sig_deliver = Signal(object, object, object, str)
 
     def __init__(self, parent: QObject | None = None, io_workers: int = 4) -> None:
         super().__init__(parent)
@@ -57,16 +59,21 @@ class TaskRunner(QObject):
         """Operations submitted whose callbacks have not run yet."""
         return self._pending
 
-    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> Future[Any]:
-        """Run ``fn`` on the database worker (one at a time, in submission order)."""
-        return self._submit(self._db, fn, on_done, on_error)
+    def run_db(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
+               source: str = "") -> Future[Any]:
+        """Run ``fn`` on the database worker (one at a time, in submission order).
 
-    def run_io(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> Future[Any]:
-        """Run ``fn`` on the network/printer pool."""
-        return self._submit(self._io, fn, on_done, on_error)
+        ``source`` names who asked (a page's title); a failure reaches ``sig_error`` with it.
+        """
+        return self._submit(self._db, fn, on_done, on_error, source)
+
+    def run_io(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None, *,
+               source: str = "") -> Future[Any]:
+        """Run ``fn`` on the network/printer pool (``source`` as for :meth:`run_db`)."""
+        return self._submit(self._io, fn, on_done, on_error, source)
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Done | None,
-                on_error: Failed | None) -> Future[Any]:
+                on_error: Failed | None, source: str) -> Future[Any]:
         if self._closed:
             # Timers of closing windows may still fire during exit: the work is simply not done.
             dropped: Future[Any] = Future()
@@ -78,15 +85,15 @@ class TaskRunner(QObject):
             try:
                 result = fn()
             except Exception as exc:  # delivered to the GUI thread, never swallowed
-                self._sig_deliver.emit(on_error, exc, True)
+                self._sig_deliver.emit(on_error, exc, True, source)
                 raise
-            self._sig_deliver.emit(on_done, result, False)
+            self._sig_deliver.emit(on_done, result, False, source)
             return result
 
         return pool.submit(work)
 
-    @Slot(object, object, object)
-    def _on_deliver(self, callback: Any, outcome: Any, failed: bool) -> None:
+    @Slot(object, object, object, str)
+    def _on_deliver(self, callback: Any, outcome: Any, failed: bool, source: str) -> None:
         self._pending -= 1
         if self._closed:
             return
@@ -94,7 +101,7 @@ class TaskRunner(QObject):
             log.warning("background operation failed: %s", outcome)
             if callback is not None:
                 callback(outcome)
-            self.sig_error.emit(describe_error(outcome))
+            self.sig_error.emit(describe_error(outcome), source)
         elif callback is not None:
             callback(outcome)
 
@@ -103,3 +110,83 @@ class TaskRunner(QObject):
         self._closed = True
         self._db.shutdown(wait=wait, cancel_futures=True)
         self._io.shutdown(wait=wait, cancel_futures=True)
+
+
+class CoalescedLoad(QObject):
+    """A page's background reload: at most one in flight, and asks made meanwhile become one more.
+
+    ``request()`` loads after ``delay_ms`` (a burst of changes costs one load); ``now()`` loads at
+    once. ``load`` runs on the database worker (or the I/O pool with ``io=True``); ``apply``
+    receives its result on the GUI thread; failures go to ``on_error`` and, with ``source``, to
+    ``TaskRunner.sig_error``.
+    """
+
+    def __init__(self, tasks: TaskRunner, load: Callable[[], Any], apply: Done, *, on_error: Failed | None = None,
+                 source: str = "", delay_ms: int = 0, io: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._load = load
+        self._apply = apply
+        self._on_error = on_error
+        self._source = source
+        self._io = io
+        self._busy = False
+        self._again = False
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.now)
+
+    @property
+    def busy(self) -> bool:
+        """A load is running (its result has not been applied yet)."""
+        return self._busy
+
+    @property
+    def settled(self) -> bool:
+        """Nothing is running or scheduled (tests wait for this)."""
+        return not self._busy and not self._again and not self._timer.isActive()
+
+    def request(self) -> None:
+        """Load soon: after the delay, coalescing every request made until then."""
+        if not self._stopped and not self._timer.isActive():
+            self._timer.start()
+
+    def now(self) -> None:
+        """Load at once, or once more right after the running load."""
+        if self._stopped:
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        run = self._tasks.run_io if self._io else self._tasks.run_db
+        try:
+            future = run(self._load, self._on_loaded, self._on_failed, source=self._source)
+        except RuntimeError:  # the workers are shut down: the console is closing
+            future = None
+        if future is None or future.cancelled():
+            self._busy = False
+            self.stop()
+
+    def stop(self) -> None:
+        """Load no more (the page is closing)."""
+        self._stopped = True
+        self._timer.stop()
+
+    def _on_loaded(self, result: Any) -> None:
+        self._busy = False
+        self._apply(result)
+        self._next()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        if self._on_error is not None:
+            self._on_error(exc)
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self._again = False
+            self.now()

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
-from console.login import auth_service
 from console.slip_code import slip_checker
 from db.engine import data_dir
 from services.terminal import TerminalDeps, TerminalServer, create_app
@@ -43,7 +42,7 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
 
         tls = ensure_certificate(data_dir(), [bind, lan_address()])
     secret = ctx.config.printer.qr_secret
-    deps = TerminalDeps(ctx.queue, ctx.site, auth_service(ctx), ctx.clock, site_name=ctx.config.site.name,
+    deps = TerminalDeps(ctx.queue, ctx.site, ctx.auth, ctx.clock, site_name=ctx.config.site.name,
                         tls=tls is not None, check_slip=slip_checker(ctx.queue, ctx.site_id, secret) if secret else None)
     server = TerminalServer(create_app(deps), bind, port, tls=tls)
     ctx.terminal = server
@@ -77,6 +76,6 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
 def stop_terminal(ctx: AppContext) -> None:
     """Stop the terminal if it runs (on exit)."""
     server = ctx.terminal
-    if isinstance(server, TerminalServer):
+    if server is not None:
         server.stop()
     ctx.terminal = None

@@ -27,6 +27,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from vocabulary import (  # re-exported: the store names its columns with the shared words
+    CounterState,
+    Role,
+    SlipStatus,
+    TokenState,
+    UpdateType,
+    Verification,
+)
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timestamp stored as naive UTC and always returned timezone-aware (UTC).
@@ -48,86 +57,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC)
-
-
-class UpdateType(str, enum.Enum):
-    """The six dynamic update types of the registry (DOMAIN.md)."""
-
-    MISSED_OUT = "missed_out"
-    ROSTER = "roster"
-    SHOCK = "shock"
-    APPEAL = "appeal"
-    CYCLIC = "cyclic"
-    RECERTIFICATION = "recertification"
-
-    @property
-    def prefix(self) -> str:
-        """Letter printed before the token number, e.g. ``R-042``."""
-        return _PREFIX[self]
-
-
-_PREFIX = {
-    UpdateType.MISSED_OUT: "M",
-    UpdateType.ROSTER: "R",
-    UpdateType.SHOCK: "S",
-    UpdateType.APPEAL: "A",
-    UpdateType.CYCLIC: "C",
-    UpdateType.RECERTIFICATION: "V",
-}
-
-
-class TokenState(str, enum.Enum):
-    """Where a token is in its life; see ``services.queue.states`` for legal moves."""
-
-    WAITING = "waiting"
-    CALLED = "called"
-    IN_SERVICE = "in_service"
-    COMPLETED = "completed"
-    NO_SHOW = "no_show"
-    CANCELLED = "cancelled"
-
-    @property
-    def is_open(self) -> bool:
-        """True while the visitor still needs something from the site today."""
-        return self in (TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE)
-
-
-class Role(str, enum.Enum):
-    """Staff roles; permissions per role are in ``services.roles``."""
-
-    ADMIN = "admin"
-    SUPERVISOR = "supervisor"
-    TRIAGE = "triage"
-    DEO = "deo"
-    REGIONAL_MANAGER = "regional_manager"
-
-
-class CounterState(str, enum.Enum):
-    """Whether a counter is taking visitors."""
-
-    OPEN = "open"
-    PAUSED = "paused"
-    CLOSED = "closed"
-
-
-class Verification(str, enum.Enum):
-    """What the central registry said of a token's CNIC (or that it was not asked yet)."""
-
-    NOT_ASKED = "not_asked"
-    UNVERIFIED = "unverified"
-    VERIFIED = "verified"
-    NOT_FOUND = "not_found"
-    MISMATCH = "mismatch"
-    BLOCKED = "blocked"
-
-
-class SlipStatus(str, enum.Enum):
-    """Whether the token's paper slip reached the printer."""
-
-    PENDING = "pending"
-    PRINTED = "printed"
-    FAILED = "failed"
-    NONE = "none"
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:

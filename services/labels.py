@@ -6,7 +6,7 @@ is passed through Qt's translation in the console (context "UpdateType" / "Token
 
 from __future__ import annotations
 
-from db.models import TokenState, UpdateType
+from vocabulary import CounterState, PriorityReason, TokenState, UpdateType
 
 UPDATE_TYPE_EN: dict[UpdateType, str] = {
     UpdateType.MISSED_OUT: "Missed-out household",
@@ -33,4 +33,41 @@ TOKEN_STATE_EN: dict[TokenState, str] = {
     TokenState.COMPLETED: "Completed",
     TokenState.NO_SHOW: "No-show",
     TokenState.CANCELLED: "Cancelled",
+}
+
+COUNTER_STATE_EN: dict[CounterState, str] = {
+    CounterState.OPEN: "Open",
+    CounterState.PAUSED: "On break",
+    CounterState.CLOSED: "Closed",
+}
+
+UPDATE_TYPE_SHORT_EN: dict[UpdateType, str] = {
+    UpdateType.MISSED_OUT: "Missed-out",
+    UpdateType.ROSTER: "Roster",
+    UpdateType.SHOCK: "Shock",
+    UpdateType.APPEAL: "Appeal",
+    UpdateType.CYCLIC: "Cyclic",
+    UpdateType.RECERTIFICATION: "Recert.",
+}
+
+PRIORITY_REASON_EN: dict[PriorityReason, str] = {
+    PriorityReason.ELDERLY: "Elderly",
+    PriorityReason.DISABILITY: "Disability",
+    PriorityReason.PREGNANT_OR_INFANT: "Pregnant / with infant",
+    PriorityReason.OTHER: "Other",
+}
+
+# What a refused action says, by the error's ``code`` (``services.queue.QueueError``); ``{name}``
+# placeholders take the error's ``params``. The console shows them translated (``console.names``).
+ERROR_TEMPLATES: dict[str, str] = {
+    "appeals_off": "Appeals against the cut-off are not launched; choose another update type.",
+    "already_has_token": "This CNIC already holds token {number} today.",
+    "no_deo": "{counter} has no DEO; assign one before calling.",
+    "counter_not_open": "{counter} is {counter_state}; open it before calling.",
+    "counter_busy": "{counter} is still serving {number}; finish it first.",
+    "serves_nothing": "{counter} serves no update type.",
+    "unknown_priority_reason": "Unknown priority reason: {reason}.",
+    "illegal_transition": "Token {number} cannot be {action} now: it is {state}.",
+    "not_eligible": "Not eligible for {type}: {reason}",
+    "not_by_hand": "{type} cannot be chosen by hand under the current policy.",
 }

@@ -1,27 +1,37 @@
-"""Shared fixtures: a migrated SQLite store, a throw-away PostgreSQL database, a fixed clock."""
+"""Shared fixtures: a migrated SQLite store, a throw-away PostgreSQL database, a fixed clock,
+the console context (``ctx``, ``make_ctx``), DEO actors (``deo``), and the leak guard that fails a
+test leaving a thread, a server or a child process running."""
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import shutil
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from db.engine import Store
 from db.migrate import upgrade
-from db.models import Role
+from db.models import Role, Staff
 from services.clock import SITE_ZONE, FixedClock
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
+from services.site import SiteService
+
+if TYPE_CHECKING:
+    from console.context import AppContext
 
 
 @pytest.fixture(autouse=True)
@@ -127,3 +137,116 @@ def supervisor() -> Actor:
 def triage_actor() -> Actor:
     """A triage assistant: issues tokens."""
     return Actor("triage", Role.TRIAGE)
+
+
+@pytest.fixture
+def site_service(store: Store, clock: FixedClock, site: list[int]) -> SiteService:
+    """The site service over the demo site."""
+    return SiteService(store, clock, SITE_ID)
+
+
+def deo_for(store: Store, site: SiteService, counter_id: int) -> Actor:
+    """The DEO actor assigned to ``counter_id`` today."""
+    view = next(c for c in site.counters() if c.id == counter_id)
+    assert view.staff_id is not None
+    with store.read() as s:
+        username = s.scalar(select(Staff.username).where(Staff.id == view.staff_id))
+    assert username is not None
+    return Actor(username, Role.DEO, view.staff_id)
+
+
+@pytest.fixture
+def deo(store: Store, site_service: SiteService) -> Callable[[int], Actor]:
+    """``deo(counter_id)``: the DEO assigned to that counter today."""
+    return lambda counter_id: deo_for(store, site_service, counter_id)
+
+
+# ---- the console context ------------------------------------------------------------------------
+def close_context(context: AppContext) -> None:
+    """Stop everything a context runs (as ``console.app.run_gui`` does on exit)."""
+    context.events.stop()
+    if context.sync is not None:
+        context.sync.stop()
+    if context.printing is not None:
+        context.printing.shutdown()
+    if context.terminal is not None:
+        context.terminal.stop()
+    context.tasks.shutdown()
+    if context.registry is not None:
+        context.registry.close()
+
+
+@pytest.fixture
+def make_ctx(qapp: Any, store: Store, clock: FixedClock, site: list[int],
+             supervisor: Actor) -> Iterator[Callable[..., AppContext]]:
+    """``make_ctx(cfg=None, actor=supervisor, **build_context options)``: a real console context on
+    the demo site; without a ``cfg`` no hub is configured. Every context made is shut down after."""
+    from console.context import build_context
+    from services.config import Config
+
+    made: list[AppContext] = []
+
+    def make(cfg: Config | None = None, actor: Actor | None = None, **options: Any) -> AppContext:
+        if cfg is None:
+            cfg = Config()
+            cfg.hub.url = ""  # an offline console unless the test brings a hub
+        cfg.site.id = SITE_ID
+        options.setdefault("poll_ms", 200)
+        context = build_context(cfg, store, clock, actor or supervisor, **options)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        close_context(context)
+        context.status.deleteLater()
+    # Free the contexts' Qt objects here, on the GUI thread, never from a worker thread.
+    made.clear()
+    gc.collect()
+
+
+@pytest.fixture
+def ctx(make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The console context on the demo site, signed in as supervisor, no hub configured."""
+    return make_ctx()
+
+
+# ---- the leak guard -----------------------------------------------------------------------------
+_LONG_LIVED: set[threading.Thread] = set()
+"""Threads started by session/module-scoped fixtures (a shared hub server): they may outlive a test."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: Any) -> Any:
+    """Remember the threads a wider-scoped fixture starts, so they do not count as a test's leak."""
+    if fixturedef.scope == "function":
+        return (yield)
+    before = set(threading.enumerate())
+    try:
+        return (yield)
+    finally:
+        _LONG_LIVED.update(set(threading.enumerate()) - before)
+
+
+def _running_threads(before: set[threading.Thread]) -> list[threading.Thread]:
+    # Not counted: foreign (Qt) threads Python only saw once, and AnyIO's process-wide worker pool
+    # (a stopped hub's request threads idle there for ten seconds, then end on their own).
+    return [t for t in threading.enumerate()
+            if t not in before and t not in _LONG_LIVED and t.is_alive()
+            and not isinstance(t, threading._DummyThread) and t.name != "AnyIO worker thread"]
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads_or_processes() -> Iterator[None]:
+    """Fail a test that leaves a thread (a server, a worker) or a child process running after its
+    fixtures are torn down; a few seconds' grace lets threads that were told to stop finish."""
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 5
+    while (left := _running_threads(before)) and time.monotonic() < deadline:
+        left[0].join(0.1)
+    children = multiprocessing.active_children()
+    for child in children:
+        child.kill()
+    assert not left, f"the test left threads running: {sorted(t.name for t in left)}"
+    assert not children, f"the test left child processes running: {children}"

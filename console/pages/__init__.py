@@ -26,14 +26,14 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("triage", QT_TRANSLATE_NOOP("Pages", "Triage"), "console.pages.triage:TriagePage", Permission.ISSUE_TOKEN),
-    PageSpec("queue", QT_TRANSLATE_NOOP("Pages", "Queue"), "console.pages.queue:QueuePage", None),
-    PageSpec("counters", QT_TRANSLATE_NOOP("Pages", "Counters"), "console.pages.counters:CountersPage",
+    PageSpec("triage", str(QT_TRANSLATE_NOOP("Pages", "Triage")), "console.pages.triage:TriagePage", Permission.ISSUE_TOKEN),
+    PageSpec("queue", str(QT_TRANSLATE_NOOP("Pages", "Queue")), "console.pages.queue:QueuePage", None),
+    PageSpec("counters", str(QT_TRANSLATE_NOOP("Pages", "Counters")), "console.pages.counters:CountersPage",
              Permission.MANAGE_COUNTERS),
-    PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Dashboard"), "console.pages.dashboard:DashboardPage",
+    PageSpec("dashboard", str(QT_TRANSLATE_NOOP("Pages", "Dashboard")), "console.pages.dashboard:DashboardPage",
              Permission.VIEW_METRICS),
-    PageSpec("quality", QT_TRANSLATE_NOOP("Pages", "Quality"), "console.pages.quality:QualityPage",
+    PageSpec("quality", str(QT_TRANSLATE_NOOP("Pages", "Quality")), "console.pages.quality:QualityPage",
              Permission.VIEW_METRICS),
-    PageSpec("printer", QT_TRANSLATE_NOOP("Pages", "Printer"), "console.pages.printer:PrinterPage", Permission.REPRINT),
-    PageSpec("audit", QT_TRANSLATE_NOOP("Pages", "Audit"), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
+    PageSpec("printer", str(QT_TRANSLATE_NOOP("Pages", "Printer")), "console.pages.printer:PrinterPage", Permission.REPRINT),
+    PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit")), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
 ]

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.close_day import close_day, day_service
+from console.close_day import close_day
 from console.context import AppContext
-from console.login import auth_service
-from console.names import counter_label
+from console.counter_actions import card_data, run_counter_action
+from console.names import type_short_label
+from console.tasks import CoalescedLoad, describe_error
 from db.models import CounterState, Role, TokenState, UpdateType
-from services.board import UPDATE_TYPE_NAMES
 from services.clock import SITE_ZONE
 from services.day import DayStatus
 from services.queue import TokenView
@@ -39,14 +37,6 @@ from services.site import CounterView
 from widgets.counter_admin import CounterAdminCard, StaffChoice
 from widgets.counter_card import CounterCardData
 
-_SHORT_TYPE = {  # marked for lupdate; translated with self.tr in the CountersPage context
-    UpdateType.MISSED_OUT: QT_TRANSLATE_NOOP("CountersPage", "Missed-out"),
-    UpdateType.ROSTER: QT_TRANSLATE_NOOP("CountersPage", "Roster"),
-    UpdateType.SHOCK: QT_TRANSLATE_NOOP("CountersPage", "Shock"),
-    UpdateType.APPEAL: QT_TRANSLATE_NOOP("CountersPage", "Appeal"),
-    UpdateType.CYCLIC: QT_TRANSLATE_NOOP("CountersPage", "Cyclic"),
-    UpdateType.RECERTIFICATION: QT_TRANSLATE_NOOP("CountersPage", "Recert."),
-}
 COLUMNS = 3
 
 
@@ -70,8 +60,6 @@ class CountersPage(QWidget):
         self.snapshot: CountersSnapshot | None = None
         self.cards: dict[int, CounterAdminCard] = {}
         self.selected: int | None = None
-        self._loading = False
-        self._load_again = False
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size:17pt;font-weight:600;")
@@ -120,53 +108,39 @@ class CountersPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda i=n - 1: self._select_index(i))
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(80)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self.loader = CoalescedLoad(ctx.tasks, self._load, self._on_loaded, on_error=self._on_load_failed,
+                                    source=self.tr("Counters"), delay_ms=80, parent=self)
         # Elapsed times and the amber/red levels move with the clock, not with events.
         self._tick = QTimer(self)
         self._tick.setInterval(15_000)
         self._tick.timeout.connect(self._render_cards)
         self._tick.start()
         ctx.events.sig_changed.connect(self._on_events_changed)
-        ctx.events.sig_external.connect(self._refresh_timer.start)
+        ctx.events.sig_external.connect(self.loader.request)
         self.refresh()
 
     # ---- loading -------------------------------------------------------------------
     def _load(self) -> CountersSnapshot:
         counters = self.ctx.site.counters()
         current = {c.id: self.ctx.queue.current_at(c.id) for c in counters}
-        staff = [StaffChoice(s.id, s.full_name) for s in auth_service(self.ctx).staff(Role.DEO)]
-        return CountersSnapshot(counters, current, staff, day_service(self.ctx).status())
+        staff = [StaffChoice(s.id, s.full_name) for s in self.ctx.auth.staff(Role.DEO)]
+        return CountersSnapshot(counters, current, staff, self.ctx.day.status())
 
     def refresh(self) -> None:
         """Reload everything from the store (coalesced while a load is running)."""
-        if self._loading:
-            self._load_again = True
-            return
-        self._loading = True
-        try:
-            self.ctx.tasks.run_db(self._load, self._on_loaded, self._on_load_failed)
-        except RuntimeError:  # the console is shutting down
-            self._loading = False
+        self.loader.now()
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self._show_message(str(exc), error=True)
+        self._show_message(describe_error(exc), error=True)
 
     def _on_loaded(self, snap: CountersSnapshot) -> None:
-        self._loading = False
         self.snapshot = snap
         self._render_head(snap.day)
         self._build_cards(snap)
         self._render_cards()
-        if self._load_again:
-            self._load_again = False
-            self.refresh()
 
     def _on_events_changed(self, _change: object) -> None:
-        self._refresh_timer.start()
+        self.loader.request()
 
     # ---- rendering -----------------------------------------------------------------
     def _render_head(self, day: DayStatus) -> None:
@@ -189,7 +163,7 @@ class CountersPage(QWidget):
                 card.setParent(None)
                 card.deleteLater()
             self.cards = {}
-            names = [(t.value, self.tr(_SHORT_TYPE[t])) for t in UpdateType]
+            names = [(t.value, type_short_label(t)) for t in UpdateType]
             for i, c in enumerate(snap.counters):
                 card = CounterAdminCard(self._card_data(c, None), names, self)
                 card.setAccessibleName(c.label)  # the objectName drives the base card's style
@@ -218,26 +192,7 @@ class CountersPage(QWidget):
                 card.set_data(self._card_data(c, self.snapshot.current.get(c.id)))
 
     def _card_data(self, c: CounterView, token: TokenView | None) -> CounterCardData:
-        q = self.ctx.config.queue
-        state_names = {CounterState.OPEN: self.tr("Open"), CounterState.PAUSED: self.tr("On break"),
-                       CounterState.CLOSED: self.tr("Closed")}
-        minutes, level = 0, "ok"
-        if token is not None:
-            since: datetime | None = token.started_at or token.called_at
-            if since is not None:
-                minutes = max(0, int((self.ctx.clock.now() - since).total_seconds() // 60))
-            level = ("very_long" if minutes >= q.very_long_service_minutes
-                     else "long" if minutes >= q.long_service_minutes else "ok")
-        return CounterCardData(
-            counter_id=c.id, label=counter_label(c.number, c.label), staff=c.staff_name or self.tr("No DEO"), state=c.state.value,
-            state_label=state_names[c.state],
-            types_label=", ".join(self.tr(_SHORT_TYPE[t]) for t in c.served_types),
-            token_number=token.number if token else "",
-            token_state=token.state.value if token else "",
-            token_state_label=(self.tr("In service") if token and token.state is TokenState.IN_SERVICE
-                               else self.tr("Called") if token else ""),
-            elapsed_min=minutes, served_today=c.served_today, level=level,
-        )
+        return card_data(c, token, self.ctx.clock.now(), self.ctx.config.queue)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -263,29 +218,11 @@ class CountersPage(QWidget):
 
     def _on_card_action(self, counter_id: int, action: str) -> None:
         self.select(counter_id)
-        q, actor = self.ctx.queue, self.ctx.actor
         current = self.snapshot.current.get(counter_id) if self.snapshot else None
-        if action == "call":
-            self._run(lambda: q.call_next(counter_id, actor=actor), self._on_called)
-            return
-        if current is None:
+        done = self._on_called if action == "call" else self._on_acted
+        if not run_counter_action(self.ctx, self, counter_id, action, current, done, self._on_action_failed,
+                                  source=self.tr("Counters")) and current is None:
             self._show_message(self.tr("This counter has no token; call the next one first."), error=True)
-            return
-        tid = current.id
-        if action == "transfer":
-            names = [t for t in UpdateType if t is not current.update_type]
-            label, ok = QInputDialog.getItem(self, self.tr("Transfer %1").replace("%1", current.number),
-                                             self.tr("New update type"), [UPDATE_TYPE_NAMES[t][0] for t in names],
-                                             0, False)
-            if not ok:
-                return
-            target = names[[UPDATE_TYPE_NAMES[t][0] for t in names].index(label)]
-            self._run(lambda: q.transfer(tid, target, actor=actor), self._on_acted)
-            return
-        verbs = {"recall": q.recall, "start": q.start, "complete": q.complete, "no_show": q.no_show}
-        verb = verbs.get(action)
-        if verb is not None:
-            self._run(lambda: verb(tid, actor=actor), self._on_acted)
 
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.ctx.tasks.run_db(fn, done, self._on_action_failed)
@@ -303,7 +240,7 @@ class CountersPage(QWidget):
         self._show_message(self.tr("%1: %2").replace("%1", token.number).replace("%2", states[token.state]))
 
     def _on_action_failed(self, exc: BaseException) -> None:
-        self._show_message(str(exc), error=True)
+        self._show_message(describe_error(exc), error=True)
         self.refresh()
 
     def _on_card_assign(self, counter_id: int, staff_id: int) -> None:
@@ -325,7 +262,7 @@ class CountersPage(QWidget):
 
     def _on_open_day_clicked(self) -> None:
         actor = self.ctx.actor
-        self._run(lambda: day_service(self.ctx).open_day(actor=actor), self._on_admin_done)
+        self._run(lambda: self.ctx.day.open_day(actor=actor), self._on_admin_done)
 
     def _on_close_day_clicked(self) -> None:
         if close_day(self.ctx, self) is not None:

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.tasks import CoalescedLoad, describe_error
 from db.models import UpdateType
 from services.clock import SITE_ZONE, business_day
 from services.labels import UPDATE_TYPE_EN
-from services.metrics import DayMetrics, MetricsService
+from services.metrics import DayMetrics
 from services.report import daily_report, report_csv
 from widgets.kpi_tile import KpiTile
 
@@ -40,16 +41,6 @@ if TYPE_CHECKING:
 
 THROTTLE_MS = 1000
 PERIODIC_MS = 30_000
-
-
-def metrics_service(ctx: AppContext) -> MetricsService:
-    """The context's metrics service, created on first use (one per console)."""
-    svc = getattr(ctx, "metrics", None) or ctx.extras.get("metrics")
-    if svc is None:
-        svc = MetricsService(ctx.store, ctx.clock, ctx.site_id,
-                             service_level_minutes=ctx.config.metrics.service_level_minutes, queue=ctx.queue)
-        ctx.extras["metrics"] = svc
-    return svc  # type: ignore[no-any-return]
 
 
 def _minutes(x: float | None) -> str:
@@ -68,11 +59,9 @@ class DashboardPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, throttle_ms: int = THROTTLE_MS) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = metrics_service(ctx)
+        self.service = ctx.metrics
         self.metrics: DayMetrics | None = None
         self.refreshes = 0
-        self._loading = False
-        self._dirty = False
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -117,10 +106,9 @@ class DashboardPage(QWidget):
         lay.addWidget(self.status)
 
         # Coalesce bursts of queue changes into one recompute per throttle window.
-        self._coalesce = QTimer(self)
-        self._coalesce.setSingleShot(True)
-        self._coalesce.setInterval(throttle_ms)
-        self._coalesce.timeout.connect(self.refresh)
+        self.loader = CoalescedLoad(ctx.tasks, self._load, self._on_metrics_loaded,
+                                    on_error=self._on_metrics_failed, source=self.tr("Dashboard"),
+                                    delay_ms=throttle_ms, parent=self)
         # Waiting times grow while nothing happens: recompute now and then anyway.
         self._periodic = QTimer(self)
         self._periodic.setInterval(PERIODIC_MS)
@@ -174,32 +162,20 @@ class DashboardPage(QWidget):
             # Nobody is looking: keep the database worker free for the queue; catch up on show.
             self._stale = True
             return
-        if not self._coalesce.isActive():
-            self._coalesce.start()
+        self.loader.request()
+
+    def _load(self) -> DayMetrics:
+        return self.service.day()
 
     def refresh(self) -> None:
         """Recompute today's metrics on the database worker (at most one load in flight)."""
-        if self._loading:
-            self._dirty = True
-            return
-        try:
-            self.ctx.tasks.run_db(self.service.day, self._on_metrics_loaded, self._on_metrics_failed)
-        except RuntimeError:  # the workers were shut down: the console is closing
-            self._coalesce.stop()
-            self._periodic.stop()
-            return
-        self._loading = True
+        self.loader.now()
 
     def _on_metrics_loaded(self, m: DayMetrics) -> None:
-        self._loading = False
         self.apply(m)
-        if self._dirty:
-            self._dirty = False
-            self._on_events_changed()
 
     def _on_metrics_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self.status.setText(self.tr("Could not compute the figures: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Could not compute the figures: %1").replace("%1", describe_error(exc)))
 
     def apply(self, m: DayMetrics) -> None:
         """Show ``m`` on the tiles and charts."""
@@ -273,7 +249,7 @@ class DashboardPage(QWidget):
         """Build the report in the background (paradata on the network pool, metrics on the DB worker)."""
         day = day or business_day(self.ctx.clock.now())
         self.status.setText(self.tr("Preparing the report…"))
-        registry = getattr(self.ctx, "registry", None)
+        registry = self.ctx.registry
         if registry is None:
             self._build_report(fmt, path, day, None, self.tr("No registry connection is configured, so the survey "
                                                              "quality checks are not included."))

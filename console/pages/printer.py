@@ -63,7 +63,7 @@ class PrinterPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service: PrintService | None = ctx.printing if isinstance(ctx.printing, PrintService) else None
+        self.service: PrintService | None = ctx.printing
         self.preview = SlipPreview()
         root = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -336,8 +336,8 @@ class PrinterPage(QWidget):
         return ids
 
     def _reprint(self, token_id: int) -> None:
-        if self.ctx.reprint is not None:
-            self.ctx.reprint(token_id)
+        if self.service is not None:
+            self.service.reprint(token_id)
 
     def _on_reprint_any_clicked(self) -> None:
         number = self.reprint_number.text().strip().upper()

@@ -238,7 +238,7 @@ class QualityPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Try again when the page is opened and nothing is shown yet (e.g. the hub was down at start-up)."""
-        if self.report is None and not self._loading and getattr(self.ctx, "registry", None) is not None:
+        if self.report is None and not self._loading and self.ctx.registry is not None:
             self.refresh()
         super().showEvent(event)
 
@@ -263,7 +263,7 @@ class QualityPage(QWidget):
     # ---- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
         """Fetch the day's paradata in the background and run the checks."""
-        registry = getattr(self.ctx, "registry", None)
+        registry = self.ctx.registry
         if registry is None:
             self._show_failure(self.tr("No registry connection is configured. Quality checks need the survey "
                                        "paradata from the central hub; set [hub] url and api_key in the settings."))
@@ -294,6 +294,8 @@ class QualityPage(QWidget):
 
     def _fetch(self) -> None:
         registry, site_id, day = self.ctx.registry, self.ctx.site_id, self.day
+        if registry is None:
+            return
         lat, lon = self._site or (None, None)
         th = QualityThresholds.from_config(self.ctx.config.metrics)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -27,16 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import counter_label, state_label, type_label
-from console.tasks import describe_error
-from db.models import SlipStatus, TokenState, UpdateType, Verification
+from console.counter_actions import ask_transfer_target, card_data, run_counter_action
+from console.names import priority_reason_label, priority_text, type_label
+from console.tasks import CoalescedLoad, describe_error
+from db.models import SlipStatus, UpdateType, Verification
 from services.queue import QueueError, TokenView
 from services.roles import PermissionDenied
 from services.site import CounterView
-from widgets.counter_card import CounterCard, CounterCardData
+from vocabulary import PriorityReason
+from widgets.counter_card import CounterCard
 from widgets.token_table import TokenRow, TokenTableModel
 
-PRIORITY_REASONS = ["elderly", "disability", "pregnant_or_infant", "other"]
 
 @dataclass
 class QueueSnapshot:
@@ -53,8 +53,12 @@ def load_snapshot(ctx: AppContext) -> QueueSnapshot:
     counters = ctx.site.counters()
     current = {c.id: t for c in counters if (t := ctx.queue.current_at(c.id)) is not None}
     waiting = ctx.queue.waiting()
-    estimates = {t: ctx.queue.estimated_wait(t) for t in UpdateType if t is not UpdateType.APPEAL}
+    estimates = {t: ctx.queue.estimated_wait(t) for t in ctx.queue.offered_types()}
     return QueueSnapshot(waiting, counters, current, estimates)
+
+
+def _ignore(_result: object) -> None:
+    """A counter action's result: the page reloads from the change signal instead."""
 
 
 class QueuePage(QWidget):
@@ -69,20 +73,15 @@ class QueuePage(QWidget):
         self.snapshot: QueueSnapshot | None = None
         self.cards: dict[int, CounterCard] = {}
         self.selected_counter: int | None = None
-        self._loading = False
-        self._reload_again = False
 
         # --- issue form
         self.type_box = QComboBox()
-        for t in UpdateType:
-            if t is UpdateType.APPEAL and not ctx.config.policy.get("appeal_enabled", False):
-                continue
+        for t in ctx.queue.offered_types():
             self.type_box.addItem(type_label(t), t)
         self.priority = QCheckBox(self.tr("Priority"))
         self.priority_reason = QComboBox()
-        for r, text in zip(PRIORITY_REASONS, [self.tr("Elderly"), self.tr("Disability"),
-                                              self.tr("Pregnant / with infant"), self.tr("Other")], strict=True):
-            self.priority_reason.addItem(text, r)
+        for r in PriorityReason:
+            self.priority_reason.addItem(priority_reason_label(r), r)
         self.priority_reason.setEnabled(False)
         self.priority.toggled.connect(self.priority_reason.setEnabled)
         self.issue_button = QPushButton(self.tr("Issue token  (F2)"))
@@ -162,10 +161,8 @@ class QueuePage(QWidget):
         lay.addWidget(split, 1)
 
         self._shortcuts()
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(50)
-        self._reload_timer.timeout.connect(self.reload)
+        self.loader = CoalescedLoad(ctx.tasks, lambda: load_snapshot(ctx), self._apply, source=self.tr("Queue"),
+                                    delay_ms=50, parent=self)
         # Elapsed times and waits tick even when nothing happens.
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
@@ -206,22 +203,13 @@ class QueuePage(QWidget):
 
     def schedule_reload(self) -> None:
         """Reload soon, coalescing bursts of changes into one read."""
-        if not self._reload_timer.isActive():
-            self._reload_timer.start()
+        self.loader.request()
 
     def reload(self) -> None:
         """Read a fresh snapshot on the database worker and show it."""
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.ctx.tasks.run_db(lambda: load_snapshot(self.ctx), self._apply, self._load_failed)
-
-    def _load_failed(self, _exc: BaseException) -> None:
-        self._loading = False
+        self.loader.now()
 
     def _apply(self, snap: QueueSnapshot) -> None:
-        self._loading = False
         self.snapshot = snap
         now = self.ctx.clock.now()
         rows = [
@@ -243,36 +231,12 @@ class QueuePage(QWidget):
                          .replace("%2", str(int(eta.total_seconds() // 60))))
         self.estimates.setText(self.tr("Estimated wait for a new token: ") + ("; ".join(parts) or "—"))
         self._apply_counters(snap)
-        if self._reload_again:
-            self._reload_again = False
-            self.reload()
         self.sig_snapshot_applied.emit()
 
     def _apply_counters(self, snap: QueueSnapshot) -> None:
-        long_m = self.ctx.config.queue.long_service_minutes
-        very_long_m = self.ctx.config.queue.very_long_service_minutes
         now = self.ctx.clock.now()
         for i, c in enumerate(snap.counters):
-            cur = snap.current.get(c.id)
-            elapsed = 0
-            level = "ok"
-            if cur is not None:
-                since = cur.started_at or cur.called_at or now
-                elapsed = int((now - since).total_seconds() // 60)
-                if cur.state is TokenState.IN_SERVICE:
-                    level = "very_long" if elapsed >= very_long_m else "long" if elapsed >= long_m else "ok"
-            data = CounterCardData(
-                counter_id=c.id, label=counter_label(c.number, c.label),
-                staff=c.staff_name or self.tr("No DEO assigned"),
-                state=c.state.value,
-                state_label={"open": self.tr("Open"), "paused": self.tr("On break"),
-                             "closed": self.tr("Closed")}[c.state.value],
-                types_label=", ".join(type_label(t) for t in c.served_types),
-                token_number=cur.number if cur else "",
-                token_state=cur.state.value if cur else "",
-                token_state_label=state_label(cur.state) if cur else "",
-                elapsed_min=elapsed, served_today=c.served_today, level=level,
-            )
+            data = card_data(c, snap.current.get(c.id), now, self.ctx.config.queue)
             card = self.cards.get(c.id)
             if card is None:
                 card = CounterCard(data)
@@ -291,11 +255,7 @@ class QueuePage(QWidget):
             card.set_selected(cid == counter_id)
 
     def _priority_text(self, t: TokenView) -> str:
-        if not t.priority:
-            return ""
-        names = {"elderly": self.tr("Elderly"), "disability": self.tr("Disability"),
-                 "pregnant_or_infant": self.tr("Pregnant / infant"), "other": self.tr("Priority")}
-        return names.get(t.priority_reason or "other", self.tr("Priority"))
+        return priority_text(t.priority_reason) if t.priority else ""
 
     def _verification_text(self, v: Verification) -> str:
         return {
@@ -311,7 +271,7 @@ class QueuePage(QWidget):
     # ---- actions --------------------------------------------------------------------
     def _error(self, exc: BaseException) -> None:
         if isinstance(exc, QueueError | PermissionDenied):
-            self.ctx.status.alert(str(exc), "warning")
+            self.ctx.status.alert(describe_error(exc), "warning")
         else:
             self.ctx.status.alert(self.tr("Could not complete the action: %1").replace("%1", describe_error(exc)),
                                   "error")
@@ -328,7 +288,6 @@ class QueuePage(QWidget):
             self.issue_button.setEnabled(True)
             self.last_issued.setText(view.number)
             self.priority.setChecked(False)
-            self.ctx.token_issued(view)
 
         def failed(exc: BaseException) -> None:
             self.issue_button.setEnabled(True)
@@ -341,29 +300,13 @@ class QueuePage(QWidget):
 
     def counter_action(self, counter_id: int, action: str) -> None:
         """Run a counter button's action on the database worker."""
-        q = self.ctx.queue
-        actor = self.ctx.actor
-        if action == "call":
-            def call() -> TokenView | None:
-                return q.call_next(counter_id, actor=actor)
-
-            def called(view: TokenView | None) -> None:
-                if view is None:
-                    self.ctx.status.alert(self.tr("Nobody is waiting for this counter's update types."), "info")
-
-            self.ctx.tasks.run_db(call, called, self._error)
-            return
         cur = self.snapshot.current.get(counter_id) if self.snapshot else None
-        if cur is None:
-            return
-        if action == "transfer":
-            target = self._ask_type(cur)
-            if target is None:
-                return
-            self.ctx.tasks.run_db(lambda: q.transfer(cur.id, target, actor=actor), None, self._error)
-            return
-        fn = {"recall": q.recall, "start": q.start, "complete": q.complete, "no_show": q.no_show}[action]
-        self.ctx.tasks.run_db(lambda: fn(cur.id, actor=actor), None, self._error)
+        run_counter_action(self.ctx, self, counter_id, action, cur,
+                           self._on_called if action == "call" else _ignore, self._error, source=self.tr("Queue"))
+
+    def _on_called(self, view: TokenView | None) -> None:
+        if view is None:
+            self.ctx.status.alert(self.tr("Nobody is waiting for this counter's update types."), "info")
 
     def _selected_token(self) -> TokenView | None:
         idx = self.table.selectionModel().selectedRows()
@@ -372,19 +315,11 @@ class QueuePage(QWidget):
         tid = self.model.token_id(idx[0].row())
         return next((t for t in self.snapshot.waiting if t.id == tid), None)
 
-    def _ask_type(self, token: TokenView) -> UpdateType | None:
-        choices = [t for t in UpdateType if t is not token.update_type
-                   and (t is not UpdateType.APPEAL or self.ctx.config.policy.get("appeal_enabled", False))]
-        names = [type_label(t) for t in choices]
-        name, ok = QInputDialog.getItem(self, self.tr("Transfer token"),
-                                        self.tr("Move %1 to:").replace("%1", token.number), names, 0, False)
-        return choices[names.index(name)] if ok else None
-
     def _transfer_selected(self) -> None:
         tok = self._selected_token()
         if tok is None:
             return
-        target = self._ask_type(tok)
+        target = ask_transfer_target(self, self.ctx.queue, tok)
         if target is not None:
             self.ctx.tasks.run_db(lambda: self.ctx.queue.transfer(tok.id, target, actor=self.ctx.actor),
                                   None, self._error)
@@ -402,7 +337,7 @@ class QueuePage(QWidget):
         tok = self._selected_token()
         if tok is None:
             return
-        if self.ctx.reprint is None:
+        if self.ctx.printing is None:
             self.ctx.status.alert(self.tr("No printer is configured."), "warning")
             return
-        self.ctx.reprint(tok.id)
+        self.ctx.printing.reprint(tok.id)

@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import ltr
+from console.names import ltr, priority_reason_label
+from console.tasks import describe_error
 from db.models import UpdateType, Verification
 from services.cnic import CnicError, CnicProblem, mask_cnic, parse_cnic
 from services.queue import TokenView
 from services.registry import DemoSamples, RegistryProblem, RegistryUnavailable
-from services.triage import DISPLAY_ORDER, AlreadyHasToken, Eligibility, Lookup, TriageService, load_policy
+from services.triage import DISPLAY_ORDER, AlreadyHasToken, Eligibility, Lookup, TriageService
+from vocabulary import PriorityReason
 from widgets.cnic_field import CnicField
 
-PRIORITY_FLAGS = ("elderly", "disability", "pregnant_infant", "other")
+PRIORITY_FLAGS = tuple(PriorityReason)
 _BANNER_BAD = "background:#fdecea;color:#8b1a1a;border:2px solid #b71c1c;border-radius:6px;padding:10px;"
 _BANNER_WARN = "background:#fff4e0;color:#6d4200;border:2px solid #e09b00;border-radius:6px;padding:10px;"
 _BANNER_OK = "background:#e8f5e9;color:#1b5e20;border:1px solid #2e7d32;border-radius:6px;padding:10px;"
@@ -75,11 +77,7 @@ class TriagePage(QWidget):
         super().__init__(parent)
         self.setObjectName("TriagePage")
         self._ctx = ctx
-        triage = ctx.extras.get("triage")
-        if not isinstance(triage, TriageService):
-            triage = TriageService(ctx.registry, load_policy(ctx.config.policy), ctx.clock)
-            ctx.extras["triage"] = triage
-        self._triage: TriageService = triage
+        self._triage: TriageService = ctx.triage
         self._request = 0
         self._cnic: str | None = None
         self._lookup: Lookup | None = None
@@ -174,10 +172,9 @@ class TriagePage(QWidget):
 
         flags_box = QGroupBox(self.tr("Priority"))
         flags = QHBoxLayout(flags_box)
-        self.flag_boxes: dict[str, QCheckBox] = {}
-        for key, text in zip(PRIORITY_FLAGS, (self.tr("Elderly"), self.tr("Disability"),
-                                              self.tr("Pregnant / with infant"), self.tr("Other")), strict=True):
-            box = QCheckBox(text)
+        self.flag_boxes: dict[PriorityReason, QCheckBox] = {}
+        for key in PRIORITY_FLAGS:
+            box = QCheckBox(priority_reason_label(key))
             self.flag_boxes[key] = box
             flags.addWidget(box)
         flags.addStretch(1)
@@ -330,7 +327,7 @@ class TriagePage(QWidget):
             self.existing_label.setText(self.tr(
                 "This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing "
                 "a second token.").format(number=view.number, state=view.state.value.replace("_", " ")))
-            self.reprint_button.setEnabled(self._ctx.reprint is not None)
+            self.reprint_button.setEnabled(self._ctx.printing is not None)
             self.existing_banner.show()
         self._update_issue_enabled()
 
@@ -473,13 +470,12 @@ class TriagePage(QWidget):
 
         def work() -> TokenView:
             return triage.issue(queue, t, actor=actor, cnic=cnic, lookup=lookup, priority=bool(flags),
-                                priority_reason=",".join(flags)[:40] or None, offline_reason=reason)
+                                priority_reason=flags, offline_reason=reason)
 
         self._ctx.tasks.run_db(work, self._on_issued, self._on_issue_failed)
 
     def _on_issued(self, view: TokenView) -> None:
         self._issuing = False
-        self._ctx.token_issued(view)
         text = self.tr("Token {number} issued: {type}.").format(number=ltr(view.number),
                                                                type=self.type_title(view.update_type))
         if view.verification is Verification.UNVERIFIED:
@@ -504,14 +500,14 @@ class TriagePage(QWidget):
         if isinstance(exc, AlreadyHasToken):
             self._show_existing(exc.token)
             return
-        self.result_label.setText(self.tr("The token was not issued: {error}").format(error=str(exc)))
+        self.result_label.setText(self.tr("The token was not issued: {error}").format(error=describe_error(exc)))
         self.result_label.setStyleSheet(_BANNER_BAD)
         self.result_label.show()
         self._update_issue_enabled()
 
     def _on_reprint_clicked(self) -> None:
-        if self._existing is not None and self._ctx.reprint is not None:
-            self._ctx.reprint(self._existing.id)
+        if self._existing is not None and self._ctx.printing is not None:
+            self._ctx.printing.reprint(self._existing.id)
 
     def clear(self) -> None:
         """Forget the visitor on screen (Esc)."""
@@ -522,11 +518,13 @@ class TriagePage(QWidget):
     # ---- demo samples ---------------------------------------------------------------
     def _load_samples(self) -> None:
         client = self._ctx.registry
+        if client is None:
+            return
 
         def fetch() -> DemoSamples | None:
             # The demo hub seeds in the background: "not up yet" is expected, not an error to report.
             try:
-                return client.demo_samples()  # type: ignore[no-any-return]
+                return client.demo_samples()
             except RegistryProblem:
                 return None
 

@@ -42,11 +42,11 @@ def wait(sig, ms=5000):
 for _ in range(3):
     ctx.queue.issue_token(UpdateType.ROSTER, actor=tri)
 a = ctx.queue.issue_token(UpdateType.SHOCK, actor=tri, cnic="3520212345671")
-ctx.token_issued(a); wait(svc.sig_recorded)
+wait(svc.sig_recorded)
 svc.configure(dataclasses.replace(cfg.printer, backend="preview", preview_dir=str(tmp / "slips")))
 page.backend_box.setCurrentIndex(page.backend_box.findData("preview")); page.fields["preview_dir"].setText(str(tmp / "slips"))
 b = ctx.queue.issue_token(UpdateType.ROSTER, actor=tri, priority=True, priority_reason="elderly", cnic="3740512345679")
-ctx.token_issued(b); wait(svc.sig_recorded)
+wait(svc.sig_recorded)
 page.refresh(); QTimer.singleShot(800, app.quit); app.exec()
 page.grab().save(sys.argv[1]); print("saved")
 svc.shutdown(); ctx.events.stop(); ctx.tasks.shutdown()

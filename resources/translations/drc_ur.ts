@@ -1,29 +1,101 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../console/pages/audit.py" line="42"/>
+        <source>All actions</source>
+        <translation>تمام کارروائیاں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="44"/>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="46"/>
+        <source>Check the chain</source>
+        <translation>زنجیر کی جانچ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="53"/>
+        <source>Time</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="53"/>
+        <source>Who</source>
+        <translation>کون</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="53"/>
+        <source>Action</source>
+        <translation>کارروائی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="53"/>
+        <source>Detail</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="59"/>
+        <source>Show:</source>
+        <translation>دکھائیں:</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="96"/>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="102"/>
+        <source>Intact: %1 records, none edited or removed.</source>
+        <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="105"/>
+        <source>ALTERED: %1</source>
+        <translation>تبدیل شدہ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/audit.py" line="110"/>
+        <source>The audit trail could not be read: %1</source>
+        <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <location filename="../../console/backup_timer.py" line="60"/>
+        <source>Automatic backup failed: %1</source>
+        <translation>خودکار بیک اپ ناکام ہو گیا: %1</translation>
+    </message>
+</context>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../widgets/board.py" line="80" />
+        <location filename="../../widgets/board.py" line="80"/>
         <source>Now serving</source>
         <translation>اب باری</translation>
     </message>
     <message>
-        <location filename="../../widgets/board.py" line="104" />
+        <location filename="../../widgets/board.py" line="104"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../widgets/board.py" line="105" />
+        <location filename="../../widgets/board.py" line="105"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../widgets/board.py" line="133" />
+        <location filename="../../widgets/board.py" line="133"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../widgets/board.py" line="197" />
+        <location filename="../../widgets/board.py" line="197"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -31,15 +103,20 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../console/board.py" line="37" />
+        <location filename="../../console/board.py" line="38"/>
         <source>Now serving — %1</source>
         <translation>اب باری — %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/board.py" line="51"/>
+        <source>Now-serving board</source>
+        <translation>اب باری بورڈ</translation>
     </message>
 </context>
 <context>
     <name>CloseDay</name>
     <message>
-        <location filename="../../console/close_day.py" line="37" />
+        <location filename="../../console/close_day.py" line="29"/>
         <source>Business day %1 is open.</source>
         <translation>کاروباری دن %1 جاری ہے۔</translation>
     </message>
@@ -47,92 +124,92 @@
 <context>
     <name>CloseDayDialog</name>
     <message>
-        <location filename="../../console/close_day.py" line="50" />
+        <location filename="../../console/close_day.py" line="42"/>
         <source>Close the business day</source>
         <translation>کاروباری دن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="62" />
+        <location filename="../../console/close_day.py" line="54"/>
         <source>Counting the tokens still open…</source>
         <translation>کھلے ٹوکن گنے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="69" />
+        <location filename="../../console/close_day.py" line="61"/>
         <source>Carry them over to %1 (they keep their place in line)</source>
         <translation>انہیں %1 پر منتقل کریں (ان کی باری برقرار رہے گی)</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="70" />
+        <location filename="../../console/close_day.py" line="62"/>
         <source>Cancel them</source>
         <translation>انہیں منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="71" />
+        <location filename="../../console/close_day.py" line="63"/>
         <source>Mark them no-show</source>
         <translation>انہیں غیر حاضر قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="75" />
+        <location filename="../../console/close_day.py" line="67"/>
         <source>Tokens still waiting or called:</source>
         <translation>ابھی منتظر یا بلائے گئے ٹوکن:</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="89" />
+        <location filename="../../console/close_day.py" line="81"/>
         <source>Close the day</source>
         <translation>دن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="101" />
+        <location filename="../../console/close_day.py" line="93"/>
         <source>Waiting: %1   Called: %2   In service: %3</source>
         <translation>منتظر: %1   بلائے گئے: %2   زیرِ خدمت: %3</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="103" />
+        <location filename="../../console/close_day.py" line="95"/>
         <source>Visitors in service now are marked completed.</source>
         <translation>اس وقت زیرِ خدمت سائلین مکمل شمار ہوں گے۔</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="104" />
+        <location filename="../../console/close_day.py" line="96"/>
         <source>This day is already closed; closing again updates the summary.</source>
         <translation>یہ دن پہلے ہی ختم ہو چکا ہے؛ دوبارہ ختم کرنے سے خلاصہ تازہ ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="130" />
+        <location filename="../../console/close_day.py" line="122"/>
         <source>Tokens issued</source>
         <translation>جاری شدہ ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="130" />
+        <location filename="../../console/close_day.py" line="122"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="131" />
+        <location filename="../../console/close_day.py" line="123"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="131" />
+        <location filename="../../console/close_day.py" line="123"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="132" />
+        <location filename="../../console/close_day.py" line="124"/>
         <source>Carried over</source>
         <translation>منتقل شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="132" />
+        <location filename="../../console/close_day.py" line="124"/>
         <source>Median wait</source>
         <translation>اوسط انتظار (وسطانیہ)</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="153" />
+        <location filename="../../console/close_day.py" line="145"/>
         <source>%1 closed at %2</source>
         <translation>%1 %2 پر ختم ہوا</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="158" />
+        <location filename="../../console/close_day.py" line="150"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
@@ -140,7 +217,7 @@
 <context>
     <name>CnicField</name>
     <message>
-        <location filename="../../widgets/cnic_field.py" line="49" />
+        <location filename="../../widgets/cnic_field.py" line="49"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
@@ -148,7 +225,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="41" />
+        <location filename="../../console/names.py" line="98"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -156,27 +233,27 @@
 <context>
     <name>CounterAdminCard</name>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="47" />
+        <location filename="../../widgets/counter_admin.py" line="47"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63" />
+        <location filename="../../widgets/counter_admin.py" line="63"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63" />
+        <location filename="../../widgets/counter_admin.py" line="63"/>
         <source>Break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63" />
+        <location filename="../../widgets/counter_admin.py" line="63"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="85" />
+        <location filename="../../widgets/counter_admin.py" line="85"/>
         <source>— nobody —</source>
         <translation>— کوئی نہیں —</translation>
     </message>
@@ -184,205 +261,174 @@
 <context>
     <name>CounterCard</name>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74" />
+        <location filename="../../widgets/counter_card.py" line="74"/>
         <source>Call next</source>
         <translation>اگلا بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74" />
+        <location filename="../../widgets/counter_card.py" line="74"/>
         <source>Recall</source>
         <translation>دوبارہ بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74" />
+        <location filename="../../widgets/counter_card.py" line="74"/>
         <source>Start</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75" />
+        <location filename="../../widgets/counter_card.py" line="75"/>
         <source>Complete</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75" />
+        <location filename="../../widgets/counter_card.py" line="75"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75" />
+        <location filename="../../widgets/counter_card.py" line="75"/>
         <source>Transfer</source>
         <translation>منتقل</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="115" />
+        <location filename="../../widgets/counter_card.py" line="115"/>
         <source>Free</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="116" />
+        <location filename="../../widgets/counter_card.py" line="116"/>
         <source>Served today: %1</source>
         <translation>آج خدمت: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/counter_actions.py" line="31"/>
+        <source>No DEO assigned</source>
+        <translation>کوئی ڈی ای او مقرر نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/counter_actions.py" line="46"/>
+        <source>Transfer token</source>
+        <translation>ٹوکن منتقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/counter_actions.py" line="47"/>
+        <source>Move %1 to:</source>
+        <translation>%1 کو منتقل کریں:</translation>
+    </message>
+</context>
+<context>
+    <name>CounterState</name>
+    <message>
+        <location filename="../../console/names.py" line="47"/>
+        <source>Open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="48"/>
+        <source>On break</source>
+        <translation>وقفہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="49"/>
+        <source>Closed</source>
+        <translation>بند</translation>
     </message>
 </context>
 <context>
     <name>CountersPage</name>
     <message>
-        <location filename="../../console/pages/counters.py" line="43" />
-        <source>Missed-out</source>
-        <translation>رہ جانے والا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="44" />
-        <source>Roster</source>
-        <translation>کوائف</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="45" />
-        <source>Shock</source>
-        <translation>آفت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="46" />
-        <source>Appeal</source>
-        <translation>اپیل</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="47" />
-        <source>Cyclic</source>
-        <translation>دوبارہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="48" />
-        <source>Recert.</source>
-        <translation>تصدیقِ نو</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="80" />
+        <location filename="../../console/pages/counters.py" line="68"/>
         <source>Open day</source>
         <translation>دن کا آغاز</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="83" />
+        <location filename="../../console/pages/counters.py" line="71"/>
         <source>Close day…</source>
         <translation>دن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="89" />
+        <location filename="../../console/pages/counters.py" line="77"/>
         <source>Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · Ctrl+1…9 select a counter</source>
         <translation>منتخب کاؤنٹر کی کلیدیں: F5 اگلا بلائیں · F6 دوبارہ بلائیں · F7 شروع · F8 مکمل · F9 غیر حاضر · Ctrl+1…9 کاؤنٹر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="173" />
+        <location filename="../../console/pages/counters.py" line="112"/>
+        <location filename="../../console/pages/counters.py" line="224"/>
+        <source>Counters</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/counters.py" line="147"/>
         <source>Counters — %1</source>
         <translation>کاؤنٹر — %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="175" />
+        <location filename="../../console/pages/counters.py" line="149"/>
         <source>Day closed at %1</source>
         <translation>دن %1 پر ختم ہوا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="177" />
+        <location filename="../../console/pages/counters.py" line="151"/>
         <source>Day open since %1 (by %2)</source>
         <translation>دن %1 سے جاری (%2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="180" />
+        <location filename="../../console/pages/counters.py" line="154"/>
         <source>Day not opened yet</source>
         <translation>دن ابھی شروع نہیں ہوا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="222" />
-        <source>Open</source>
-        <translation>کھلا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="222" />
-        <source>On break</source>
-        <translation>وقفہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="223" />
-        <source>Closed</source>
-        <translation>بند</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="232" />
-        <source>No DEO</source>
-        <translation>کوئی ڈی ای او نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="237" />
-        <source>In service</source>
-        <translation>زیرِ خدمت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="238" />
-        <source>Called</source>
-        <translation>بلایا گیا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="272" />
+        <location filename="../../console/pages/counters.py" line="225"/>
         <source>This counter has no token; call the next one first.</source>
         <translation>اس کاؤنٹر پر کوئی ٹوکن نہیں؛ پہلے اگلا بلائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="277" />
-        <source>Transfer %1</source>
-        <translation>%1 منتقل کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="278" />
-        <source>New update type</source>
-        <translation>نئی اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="295" />
+        <location filename="../../console/pages/counters.py" line="232"/>
         <source>Nobody is waiting for the types this counter serves.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="297" />
+        <location filename="../../console/pages/counters.py" line="234"/>
         <source>Called %1</source>
         <translation>%1 بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="300" />
+        <location filename="../../console/pages/counters.py" line="237"/>
         <source>waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="300" />
+        <location filename="../../console/pages/counters.py" line="237"/>
         <source>called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="301" />
+        <location filename="../../console/pages/counters.py" line="238"/>
         <source>in service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="301" />
+        <location filename="../../console/pages/counters.py" line="238"/>
         <source>completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="302" />
+        <location filename="../../console/pages/counters.py" line="239"/>
         <source>no-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="302" />
+        <location filename="../../console/pages/counters.py" line="239"/>
         <source>cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="303" />
+        <location filename="../../console/pages/counters.py" line="240"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="323" />
+        <location filename="../../console/pages/counters.py" line="260"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
@@ -390,57 +436,57 @@
 <context>
     <name>CreateAdminDialog</name>
     <message>
-        <location filename="../../console/login.py" line="125" />
+        <location filename="../../console/login.py" line="122"/>
         <source>Create the administrator</source>
         <translation>منتظم بنائیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="127" />
+        <location filename="../../console/login.py" line="124"/>
         <source>This is the first start of DRC Console at this site. Create the administrator account; the administrator then adds the other staff.</source>
         <translation>اس مرکز پر ڈی آر سی کنسول پہلی بار چل رہا ہے۔ منتظم کا اکاؤنٹ بنائیں؛ پھر منتظم باقی عملہ شامل کرے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="146" />
+        <location filename="../../console/login.py" line="139"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="147" />
+        <location filename="../../console/login.py" line="140"/>
         <source>Full name</source>
         <translation>پورا نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="148" />
+        <location filename="../../console/login.py" line="141"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="149" />
+        <location filename="../../console/login.py" line="142"/>
         <source>Repeat password</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="151" />
+        <location filename="../../console/login.py" line="144"/>
         <source>Create and sign in</source>
         <translation>بنائیں اور داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="165" />
+        <location filename="../../console/login.py" line="158"/>
         <source>Enter a username.</source>
         <translation>صارف نام درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="168" />
+        <location filename="../../console/login.py" line="161"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="171" />
-        <source>The administrator's password needs at least 8 characters.</source>
+        <location filename="../../console/login.py" line="164"/>
+        <source>The administrator&apos;s password needs at least 8 characters.</source>
         <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="183" />
+        <location filename="../../console/login.py" line="176"/>
         <source>Could not create the account: %1</source>
         <translation>اکاؤنٹ نہ بن سکا: %1</translation>
     </message>
@@ -448,182 +494,187 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="80" />
+        <location filename="../../console/pages/dashboard.py" line="69"/>
         <source>Export report</source>
         <translation>رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="83" />
+        <location filename="../../console/pages/dashboard.py" line="72"/>
         <source>PDF document…</source>
         <translation>پی ڈی ایف…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="83" />
+        <location filename="../../console/pages/dashboard.py" line="72"/>
         <source>JSON…</source>
         <translation>JSON…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="83" />
+        <location filename="../../console/pages/dashboard.py" line="72"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="90" />
+        <location filename="../../console/pages/dashboard.py" line="79"/>
         <source>Served today</source>
         <translation>آج خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="91" />
+        <location filename="../../console/pages/dashboard.py" line="80"/>
         <source>Waiting now</source>
         <translation>اس وقت منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="92" />
+        <location filename="../../console/pages/dashboard.py" line="81"/>
         <source>Median wait</source>
         <translation>اوسط انتظار (وسطانیہ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="93" />
+        <location filename="../../console/pages/dashboard.py" line="82"/>
         <source>Service level</source>
         <translation>سروس کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="94" />
+        <location filename="../../console/pages/dashboard.py" line="83"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="148" />
+        <location filename="../../console/pages/dashboard.py" line="110"/>
+        <source>Dashboard</source>
+        <translation>ڈیش بورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="136"/>
         <source>Tokens per hour: today and the 7-day average</source>
         <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="149" />
+        <location filename="../../console/pages/dashboard.py" line="137"/>
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="149" />
+        <location filename="../../console/pages/dashboard.py" line="137"/>
         <source>Served</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="149" />
+        <location filename="../../console/pages/dashboard.py" line="137"/>
         <source>Issued, 7-day avg</source>
         <translation>جاری، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="150" />
+        <location filename="../../console/pages/dashboard.py" line="138"/>
         <source>Served, 7-day avg</source>
         <translation>خدمت، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="151" />
+        <location filename="../../console/pages/dashboard.py" line="139"/>
         <source>Served per DEO today</source>
         <translation>آج فی ڈی ای او خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="152" />
+        <location filename="../../console/pages/dashboard.py" line="140"/>
         <source>Median wait by hour of call (minutes)</source>
         <translation>بلانے کے گھنٹے کے لحاظ سے انتظار (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="152" />
+        <location filename="../../console/pages/dashboard.py" line="140"/>
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="153" />
+        <location filename="../../console/pages/dashboard.py" line="141"/>
         <source>Calls</source>
         <translation>بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="162" />
+        <location filename="../../console/pages/dashboard.py" line="150"/>
         <source>Save PNG…</source>
         <translation>PNG محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="164" />
+        <location filename="../../console/pages/dashboard.py" line="152"/>
         <source>Save this chart as a PNG image</source>
         <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="202" />
+        <location filename="../../console/pages/dashboard.py" line="178"/>
         <source>Could not compute the figures: %1</source>
         <translation>اعداد و شمار نہ بن سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="208" />
+        <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>Site performance, %1</source>
         <translation>مرکز کی کارکردگی، %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="209" />
+        <location filename="../../console/pages/dashboard.py" line="185"/>
         <source>%1 issued · %2 at counters now</source>
         <translation>%1 جاری · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="213" />
+        <location filename="../../console/pages/dashboard.py" line="189"/>
         <source>longest estimated wait %1 min</source>
         <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="214" />
+        <location filename="../../console/pages/dashboard.py" line="190"/>
         <source>nobody waiting</source>
         <translation>کوئی منتظر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="219" />
+        <location filename="../../console/pages/dashboard.py" line="195"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="220" />
+        <location filename="../../console/pages/dashboard.py" line="196"/>
         <source>p90 %1 min · %2 calls</source>
         <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="225" />
+        <location filename="../../console/pages/dashboard.py" line="201"/>
         <source>called within %1 min</source>
         <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="230" />
+        <location filename="../../console/pages/dashboard.py" line="206"/>
         <source>%1 of %2 called visitors</source>
         <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="233" />
+        <location filename="../../console/pages/dashboard.py" line="209"/>
         <source>%1 waiting, ~%2 min</source>
         <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="235" />
+        <location filename="../../console/pages/dashboard.py" line="211"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="237" />
+        <location filename="../../console/pages/dashboard.py" line="213"/>
         <source>Estimated wait for a new token — </source>
         <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="242" />
+        <location filename="../../console/pages/dashboard.py" line="218"/>
         <source>7-day average over %1 open day(s)</source>
         <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="243" />
+        <location filename="../../console/pages/dashboard.py" line="219"/>
         <source>no earlier days to average yet</source>
         <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="244" />
+        <location filename="../../console/pages/dashboard.py" line="220"/>
         <source>Updated %1 (Pakistan time) · %2</source>
         <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="251" />
+        <location filename="../../console/pages/dashboard.py" line="227"/>
         <source>%1 (%2)
 Served: %3 · No-show: %4
 Median service: %5 min
@@ -634,47 +685,47 @@ Counters: %6</source>
 کاؤنٹر: %6</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="260" />
+        <location filename="../../console/pages/dashboard.py" line="236"/>
         <source>Save chart</source>
         <translation>چارٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="260" />
+        <location filename="../../console/pages/dashboard.py" line="236"/>
         <source>PNG image (*.png)</source>
         <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="262" />
+        <location filename="../../console/pages/dashboard.py" line="238"/>
         <source>Could not save %1</source>
         <translation>%1 محفوظ نہ ہو سکا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="267" />
+        <location filename="../../console/pages/dashboard.py" line="243"/>
         <source>Export the daily report</source>
         <translation>روزانہ رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="275" />
+        <location filename="../../console/pages/dashboard.py" line="251"/>
         <source>Preparing the report…</source>
         <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="278" />
+        <location filename="../../console/pages/dashboard.py" line="254"/>
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="285" />
+        <location filename="../../console/pages/dashboard.py" line="261"/>
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
         <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="303" />
+        <location filename="../../console/pages/dashboard.py" line="279"/>
         <source>Could not build the report: %1</source>
         <translation>رپورٹ نہ بن سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="314" />
+        <location filename="../../console/pages/dashboard.py" line="290"/>
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
@@ -682,90 +733,143 @@ Counters: %6</source>
 <context>
     <name>DeoFlagsModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="79"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="79"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="79"/>
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="82" />
+        <location filename="../../console/pages/quality.py" line="79"/>
         <source>Flag rate</source>
         <translation>نشان کی شرح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="83" />
+        <location filename="../../console/pages/quality.py" line="80"/>
         <source>Median min</source>
         <translation>وسطانیہ منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="83" />
+        <location filename="../../console/pages/quality.py" line="80"/>
         <source>Avg household</source>
         <translation>اوسط گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="84" />
+        <location filename="../../console/pages/quality.py" line="81"/>
         <source>Outlier</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="139" />
+        <location filename="../../console/pages/quality.py" line="119"/>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="146" />
-        <source>Far from the site's other DEOs: </source>
+        <location filename="../../console/pages/quality.py" line="126"/>
+        <source>Far from the site&apos;s other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
+    </message>
+</context>
+<context>
+    <name>DomainError</name>
+    <message>
+        <location filename="../../console/names.py" line="43"/>
+        <source>Appeals against the cut-off are not launched; choose another update type.</source>
+        <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="44"/>
+        <source>This CNIC already holds token {number} today.</source>
+        <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="45"/>
+        <source>{counter} has no DEO; assign one before calling.</source>
+        <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="46"/>
+        <source>{counter} is {counter_state}; open it before calling.</source>
+        <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="50"/>
+        <source>{counter} is still serving {number}; finish it first.</source>
+        <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="51"/>
+        <source>{counter} serves no update type.</source>
+        <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="52"/>
+        <source>Unknown priority reason: {reason}.</source>
+        <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="53"/>
+        <source>Token {number} cannot be {action} now: it is {state}.</source>
+        <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="54"/>
+        <source>Not eligible for {type}: {reason}</source>
+        <translation>{type} کے اہل نہیں: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="55"/>
+        <source>{type} cannot be chosen by hand under the current policy.</source>
+        <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
 </context>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="137"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="137"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="137"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="137"/>
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="158" />
+        <location filename="../../console/pages/quality.py" line="137"/>
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="159" />
+        <location filename="../../console/pages/quality.py" line="138"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="159" />
+        <location filename="../../console/pages/quality.py" line="138"/>
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="159" />
+        <location filename="../../console/pages/quality.py" line="138"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -773,37 +877,37 @@ Counters: %6</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/app.py" line="110" />
+        <location filename="../../console/app.py" line="80"/>
         <source>Now-serving board</source>
         <translation>اب باری بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="116" />
+        <location filename="../../console/app.py" line="86"/>
         <source>Open the day</source>
         <translation>دن کا آغاز کریں</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="118" />
+        <location filename="../../console/app.py" line="88"/>
         <source>Close the day…</source>
         <translation>دن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="24" />
+        <location filename="../../console/main_window.py" line="24"/>
         <source>DRC Console — %1</source>
         <translation>ڈی آر سی کنسول — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="24" />
+        <location filename="../../console/main_window.py" line="24"/>
         <source>  [DEMO]</source>
         <translation>  [ڈیمو]</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="45" />
+        <location filename="../../console/main_window.py" line="45"/>
         <source>&amp;View</source>
         <translation>&amp;منظر</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="46" />
+        <location filename="../../console/main_window.py" line="46"/>
         <source>&amp;Day</source>
         <translation>&amp;دن</translation>
     </message>
@@ -811,37 +915,37 @@ Counters: %6</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../console/pages/__init__.py" line="29" />
+        <location filename="../../console/pages/__init__.py" line="29"/>
         <source>Triage</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="30" />
+        <location filename="../../console/pages/__init__.py" line="30"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="31" />
+        <location filename="../../console/pages/__init__.py" line="31"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="33" />
+        <location filename="../../console/pages/__init__.py" line="33"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="35" />
+        <location filename="../../console/pages/__init__.py" line="35"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="37" />
+        <location filename="../../console/pages/__init__.py" line="37"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/pages/__init__.py" line="38" />
+        <location filename="../../console/pages/__init__.py" line="38"/>
         <source>Audit</source>
         <translation>آڈٹ</translation>
     </message>
@@ -849,32 +953,32 @@ Counters: %6</source>
 <context>
     <name>PrintService</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="167" />
+        <location filename="../../console/printing_glue.py" line="171"/>
         <source>Could not prepare the slip for token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی تیار نہ ہو سکی: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="186" />
+        <location filename="../../console/printing_glue.py" line="190"/>
         <source>Could not record the slip of token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی کا اندراج نہ ہو سکا: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="197" />
+        <location filename="../../console/printing_glue.py" line="201"/>
         <source>Test slip sent to %1.</source>
         <translation>آزمائشی پرچی %1 کو بھیج دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="211" />
+        <location filename="../../console/printing_glue.py" line="215"/>
         <source>Test slip NOT printed: %1</source>
         <translation>آزمائشی پرچی نہیں چھپی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="216" />
+        <location filename="../../console/printing_glue.py" line="220"/>
         <source>Slip for token %1 NOT printed: %2. The token keeps its place; reprint it from the Printer page.</source>
         <translation>ٹوکن %1 کی پرچی نہیں چھپی: %2۔ ٹوکن کی باری برقرار ہے؛ پرنٹر صفحے سے دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="226" />
+        <location filename="../../console/printing_glue.py" line="230"/>
         <source>Printer paper is nearly out: load a new roll soon.</source>
         <translation>پرنٹر کا کاغذ ختم ہونے کو ہے: جلد نیا رول لگائیں۔</translation>
     </message>
@@ -882,42 +986,42 @@ Counters: %6</source>
 <context>
     <name>Printer</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="239" />
+        <location filename="../../console/printing_glue.py" line="243"/>
         <source>ready</source>
         <translation>تیار</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="240" />
+        <location filename="../../console/printing_glue.py" line="244"/>
         <source>paper nearly out</source>
         <translation>کاغذ ختم ہونے کو ہے</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="241" />
+        <location filename="../../console/printing_glue.py" line="245"/>
         <source>OUT OF PAPER</source>
         <translation>کاغذ ختم</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="242" />
+        <location filename="../../console/printing_glue.py" line="246"/>
         <source>OFFLINE</source>
         <translation>آف لائن</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="243" />
+        <location filename="../../console/printing_glue.py" line="247"/>
         <source>connected (no status)</source>
         <translation>منسلک (حالت معلوم نہیں)</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="258" />
+        <location filename="../../console/printing_glue.py" line="263"/>
         <source>No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart.</source>
         <translation>کیو آر راز ترتیب نہیں دیا گیا ([printer] qr_secret): دوبارہ چلانے کے بعد پرچی کے کوڈ کی تصدیق نہیں ہو سکے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="271" />
+        <location filename="../../console/printing_glue.py" line="275"/>
         <source>not configured</source>
         <translation>ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="272" />
+        <location filename="../../console/printing_glue.py" line="276"/>
         <source>Printer not usable: %1</source>
         <translation>پرنٹر قابلِ استعمال نہیں: %1</translation>
     </message>
@@ -925,220 +1029,248 @@ Counters: %6</source>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../console/pages/printer.py" line="73" />
+        <location filename="../../console/pages/printer.py" line="74"/>
         <source>Printer: not checked</source>
         <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="77" />
+        <location filename="../../console/pages/printer.py" line="78"/>
         <source>Slips not printed (tokens keep their place)</source>
         <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80" />
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80" />
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80" />
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="87" />
+        <location filename="../../console/pages/printer.py" line="88"/>
         <source>Token number, e.g. R-042</source>
         <translation>ٹوکن نمبر، مثلاً R-042</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="88" />
+        <location filename="../../console/pages/printer.py" line="89"/>
         <source>Reprint this token</source>
         <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="99" />
+        <location filename="../../console/pages/printer.py" line="100"/>
         <source>Printing is not set up in this console.</source>
         <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="109" />
+        <location filename="../../console/pages/printer.py" line="110"/>
         <source>last slip</source>
         <translation>آخری پرچی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="116" />
+        <location filename="../../console/pages/printer.py" line="117"/>
         <source>Slip printer</source>
         <translation>پرچی پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="168" />
+        <location filename="../../console/pages/printer.py" line="169"/>
         <source> dots</source>
         <translation> نقطے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="178" />
+        <location filename="../../console/pages/printer.py" line="179"/>
         <source>Connection</source>
         <translation>رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="180" />
+        <location filename="../../console/pages/printer.py" line="181"/>
         <source>Paper width</source>
         <translation>کاغذ کی چوڑائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="181" />
+        <location filename="../../console/pages/printer.py" line="182"/>
         <source>ESC/POS profile</source>
         <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="183" />
+        <location filename="../../console/pages/printer.py" line="184"/>
         <source>Apply</source>
         <translation>لاگو کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="184" />
+        <location filename="../../console/pages/printer.py" line="185"/>
         <source>Test print</source>
         <translation>آزمائشی پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="185" />
+        <location filename="../../console/pages/printer.py" line="186"/>
         <source>Check printer</source>
         <translation>پرنٹر جانچیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="194" />
+        <location filename="../../console/pages/printer.py" line="195"/>
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
         <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="197" />
+        <location filename="../../console/pages/printer.py" line="198"/>
         <source>Apply also saves the settings to %1.</source>
         <translation>لاگو کرنے سے ترتیبات %1 میں محفوظ بھی ہو جاتی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="244" />
+        <location filename="../../console/pages/printer.py" line="245"/>
         <source>Printer: %1 - checking…</source>
         <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="252" />
+        <location filename="../../console/pages/printer.py" line="253"/>
         <source>Saved to %1.</source>
         <translation>%1 میں محفوظ ہو گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="255" />
+        <location filename="../../console/pages/printer.py" line="258"/>
         <source>The printer settings work now but were not saved: %1</source>
         <translation>پرنٹر کی ترتیبات اب کام کر رہی ہیں مگر محفوظ نہیں ہوئیں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="272" />
+        <location filename="../../console/pages/printer.py" line="275"/>
         <source>%1 (%2, issued %3): %4</source>
         <translation>%1 (%2، جاری %3): %4</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="277" />
+        <location filename="../../console/pages/printer.py" line="280"/>
         <source>printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="281" />
+        <location filename="../../console/pages/printer.py" line="284"/>
         <source>printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="285" />
+        <location filename="../../console/pages/printer.py" line="288"/>
         <source>NOT PRINTED - %1</source>
         <translation>نہیں چھپا - %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="292" />
+        <location filename="../../console/pages/printer.py" line="295"/>
         <source>Printer %1: %2</source>
         <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="321" />
+        <location filename="../../console/pages/printer.py" line="324"/>
         <source>Reprint</source>
         <translation>دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="351" />
+        <location filename="../../console/pages/printer.py" line="354"/>
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
 </context>
 <context>
+    <name>PriorityReason</name>
+    <message>
+        <location filename="../../console/names.py" line="39"/>
+        <source>Elderly</source>
+        <translation>بزرگ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="40"/>
+        <source>Disability</source>
+        <translation>معذوری</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="41"/>
+        <source>Pregnant / with infant</source>
+        <translation>حاملہ / شیر خوار کے ساتھ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="42"/>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="82"/>
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+</context>
+<context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="59" />
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59" />
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60" />
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61" />
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61" />
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62" />
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62" />
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63" />
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63" />
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="64" />
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="64" />
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="65" />
+        <location filename="../../console/pages/quality.py" line="63"/>
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="65" />
+        <location filename="../../console/pages/quality.py" line="63"/>
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="66" />
+        <location filename="../../console/pages/quality.py" line="64"/>
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -1146,32 +1278,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="50" />
+        <location filename="../../console/pages/quality.py" line="48"/>
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="51" />
+        <location filename="../../console/pages/quality.py" line="49"/>
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="52" />
+        <location filename="../../console/pages/quality.py" line="50"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="53" />
+        <location filename="../../console/pages/quality.py" line="51"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="54" />
+        <location filename="../../console/pages/quality.py" line="52"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="55" />
+        <location filename="../../console/pages/quality.py" line="53"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -1179,57 +1311,57 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="216" />
+        <location filename="../../console/pages/quality.py" line="178"/>
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="223" />
+        <location filename="../../console/pages/quality.py" line="185"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="228" />
+        <location filename="../../console/pages/quality.py" line="190"/>
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="255" />
+        <location filename="../../console/pages/quality.py" line="217"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="306" />
+        <location filename="../../console/pages/quality.py" line="268"/>
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="313" />
+        <location filename="../../console/pages/quality.py" line="275"/>
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="351" />
+        <location filename="../../console/pages/quality.py" line="315"/>
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="373" />
+        <location filename="../../console/pages/quality.py" line="337"/>
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="377" />
+        <location filename="../../console/pages/quality.py" line="341"/>
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="392" />
+        <location filename="../../console/pages/quality.py" line="356"/>
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="393" />
+        <location filename="../../console/pages/quality.py" line="357"/>
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
@@ -1237,177 +1369,124 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/pages/queue.py" line="81" />
-        <location filename="../../console/pages/queue.py" line="297" />
-        <location filename="../../console/pages/queue.py" line="298" />
+        <location filename="../../console/pages/queue.py" line="81"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="83" />
-        <location filename="../../console/pages/queue.py" line="296" />
-        <source>Elderly</source>
-        <translation>بزرگ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="83" />
-        <location filename="../../console/pages/queue.py" line="296" />
-        <source>Disability</source>
-        <translation>معذوری</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="84" />
-        <source>Pregnant / with infant</source>
-        <translation>حاملہ / شیر خوار کے ساتھ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="84" />
-        <source>Other</source>
-        <translation>دیگر</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="88" />
+        <location filename="../../console/pages/queue.py" line="87"/>
         <source>Issue token  (F2)</source>
         <translation>ٹوکن جاری کریں  (F2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="100" />
+        <location filename="../../console/pages/queue.py" line="99"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="107" />
+        <location filename="../../console/pages/queue.py" line="106"/>
         <source>Issue a token</source>
         <translation>ٹوکن جاری کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="120" />
+        <location filename="../../console/pages/queue.py" line="119"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="125" />
+        <location filename="../../console/pages/queue.py" line="124"/>
         <source>Transfer…</source>
         <translation>منتقل کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="126" />
-        <location filename="../../console/pages/queue.py" line="396" />
+        <location filename="../../console/pages/queue.py" line="125"/>
+        <location filename="../../console/pages/queue.py" line="331"/>
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="127" />
+        <location filename="../../console/pages/queue.py" line="126"/>
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="237" />
+        <location filename="../../console/pages/queue.py" line="164"/>
+        <location filename="../../console/pages/queue.py" line="305"/>
+        <source>Queue</source>
+        <translation>قطار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/queue.py" line="225"/>
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="242" />
+        <location filename="../../console/pages/queue.py" line="230"/>
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="244" />
+        <location filename="../../console/pages/queue.py" line="232"/>
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="266" />
-        <source>No DEO assigned</source>
-        <translation>کوئی ڈی ای او مقرر نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="268" />
-        <source>Open</source>
-        <translation>کھلا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="268" />
-        <source>On break</source>
-        <translation>وقفہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="269" />
-        <source>Closed</source>
-        <translation>بند</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="297" />
-        <source>Pregnant / infant</source>
-        <translation>حاملہ / شیر خوار</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="302" />
+        <location filename="../../console/pages/queue.py" line="262"/>
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="303" />
+        <location filename="../../console/pages/queue.py" line="263"/>
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="303" />
+        <location filename="../../console/pages/queue.py" line="263"/>
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="304" />
+        <location filename="../../console/pages/queue.py" line="264"/>
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="304" />
+        <location filename="../../console/pages/queue.py" line="264"/>
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308" />
+        <location filename="../../console/pages/queue.py" line="268"/>
         <source>Printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308" />
+        <location filename="../../console/pages/queue.py" line="268"/>
         <source>Printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="309" />
+        <location filename="../../console/pages/queue.py" line="269"/>
         <source>NOT PRINTED</source>
         <translation>نہیں چھپا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="316" />
+        <location filename="../../console/pages/queue.py" line="276"/>
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="352" />
-        <source>Nobody is waiting for this counter's update types.</source>
+        <location filename="../../console/pages/queue.py" line="309"/>
+        <source>Nobody is waiting for this counter&apos;s update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="379" />
-        <source>Transfer token</source>
-        <translation>ٹوکن منتقل کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="380" />
-        <source>Move %1 to:</source>
-        <translation>%1 کو منتقل کریں:</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/queue.py" line="397" />
+        <location filename="../../console/pages/queue.py" line="332"/>
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="406" />
+        <location filename="../../console/pages/queue.py" line="341"/>
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -1415,776 +1494,110 @@ Counters: %6</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/login.py" line="53" />
+        <location filename="../../console/login.py" line="54"/>
         <source>Unlock DRC Console</source>
         <translation>ڈی آر سی کنسول کھولیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="53" />
+        <location filename="../../console/login.py" line="54"/>
         <source>Sign in to DRC Console</source>
         <translation>ڈی آر سی کنسول میں داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="55" />
+        <location filename="../../console/login.py" line="56"/>
         <source>The console was locked after a period without use. Sign in to continue.</source>
         <translation>کچھ دیر استعمال نہ ہونے پر کنسول مقفل ہو گیا۔ جاری رکھنے کے لیے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="56" />
+        <location filename="../../console/login.py" line="57"/>
         <source>Sign in with your username and PIN or password.</source>
         <translation>اپنے صارف نام اور پن یا پاس ورڈ سے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="69" />
+        <location filename="../../console/login.py" line="66"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="70" />
+        <location filename="../../console/login.py" line="67"/>
         <source>PIN or password</source>
         <translation>پن یا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="72" />
+        <location filename="../../console/login.py" line="69"/>
         <source>Sign in</source>
         <translation>داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="88" />
+        <location filename="../../console/login.py" line="85"/>
         <source>Enter your username and PIN.</source>
         <translation>اپنا صارف نام اور پن درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="106" />
+        <location filename="../../console/login.py" line="103"/>
         <source>Too many wrong attempts. This account is locked until %1.</source>
         <translation>بہت زیادہ غلط کوششیں۔ یہ اکاؤنٹ %1 تک مقفل ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="108" />
+        <location filename="../../console/login.py" line="105"/>
         <source>Wrong username or PIN. Please try again.</source>
         <translation>غلط صارف نام یا پن۔ دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="110" />
+        <location filename="../../console/login.py" line="107"/>
         <source>Could not sign in: %1</source>
         <translation>داخلہ نہ ہو سکا: %1</translation>
     </message>
 </context>
 <context>
-    <name>SlipPreview</name>
-    <message>
-        <location filename="../../widgets/slip_preview.py" line="16" />
-        <location filename="../../widgets/slip_preview.py" line="49" />
-        <source>No slip printed yet.</source>
-        <translation>ابھی کوئی پرچی نہیں چھپی۔</translation>
-    </message>
-</context>
-<context>
-    <name>StatusBar</name>
-    <message>
-        <location filename="../../console/status.py" line="27" />
-        <location filename="../../console/status.py" line="47" />
-        <source>Registry: not checked</source>
-        <translation>رجسٹری: جانچ نہیں ہوئی</translation>
-    </message>
-    <message>
-        <location filename="../../console/status.py" line="29" />
-        <source>Printer: -</source>
-        <translation>پرنٹر: -</translation>
-    </message>
-    <message>
-        <location filename="../../console/status.py" line="50" />
-        <source>Registry: online</source>
-        <translation>رجسٹری: آن لائن</translation>
-    </message>
-    <message>
-        <location filename="../../console/status.py" line="53" />
-        <source>Registry: OFFLINE</source>
-        <translation>رجسٹری: آف لائن</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../console/status.py" line="58" />
-        <source>Outbox: %n waiting</source>
-        <translation>
-            <numerusform>آؤٹ باکس: %n منتظر</numerusform><numerusform>آؤٹ باکس: %n منتظر</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../console/status.py" line="63" />
-        <source>Printer: %1</source>
-        <translation>پرنٹر: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="37" />
-        <source>Counter terminal: starting…</source>
-        <translation>کاؤنٹر ٹرمینل: شروع ہو رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="44" />
-        <source>Counter terminal: %1</source>
-        <translation>کاؤنٹر ٹرمینل: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="47" />
-        <source>Counter terminal: off</source>
-        <translation>کاؤنٹر ٹرمینل: بند</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="56" />
-        <source>DEOs open %1 on their tablet.</source>
-        <translation>ڈی ای او اپنے ٹیبلٹ پر %1 کھولیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="58" />
-        <source>Only this PC can open the terminal. To let tablets on the site LAN in, set [terminal] bind to this PC&apos;s LAN address or 0.0.0.0.</source>
-        <translation>ٹرمینل صرف یہی پی سی کھول سکتا ہے۔ سائٹ کے LAN پر ٹیبلٹس کو اجازت دینے کے لیے [terminal] bind میں اس پی سی کا LAN پتہ یا 0.0.0.0 لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="61" />
-        <source>(this PC only)</source>
-        <translation>(صرف یہ پی سی)</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="63" />
-        <source>Certificate fingerprint (SHA-256): %1</source>
-        <translation>سرٹیفکیٹ فنگرپرنٹ (SHA-256): %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/terminal.py" line="48" />
-        <source>The counter terminal could not start: %1</source>
-        <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <location filename="../../console/tasks.py" line="29" />
-        <source>The disk is full: nothing was saved. Free space on this PC, then try again.</source>
-        <translation>ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔ اس کمپیوٹر پر جگہ خالی کریں، پھر دوبارہ کوشش کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/tasks.py" line="32" />
-        <source>The database is busy (another console is writing): nothing was saved. Try again.</source>
-        <translation>ڈیٹا بیس مصروف ہے (دوسرا کنسول لکھ رہا ہے): کچھ محفوظ نہیں ہوا۔ دوبارہ کوشش کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/tasks.py" line="34" />
-        <source>The database could not be used: %1</source>
-        <translation>ڈیٹا بیس استعمال نہ ہو سکا: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TokenState</name>
-    <message>
-        <location filename="../../console/names.py" line="19" />
-        <source>Waiting</source>
-        <translation>منتظر</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="20" />
-        <source>Called</source>
-        <translation>بلایا گیا</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="21" />
-        <source>In service</source>
-        <translation>زیرِ خدمت</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="22" />
-        <source>Completed</source>
-        <translation>مکمل</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="23" />
-        <source>No-show</source>
-        <translation>غیر حاضر</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="24" />
-        <source>Cancelled</source>
-        <translation>منسوخ</translation>
-    </message>
-</context>
-<context>
-    <name>TokenTableModel</name>
-    <message>
-        <location filename="../../widgets/token_table.py" line="34" />
-        <source>Token</source>
-        <translation>ٹوکن</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="34" />
-        <source>Update type</source>
-        <translation>اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="34" />
-        <source>Priority</source>
-        <translation>ترجیح</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="34" />
-        <source>Waiting</source>
-        <translation>منتظر</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="35" />
-        <source>Identity</source>
-        <translation>شناخت</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="35" />
-        <source>Slip</source>
-        <translation>پرچی</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/token_table.py" line="56" />
-        <source>%1 min</source>
-        <translation>%1 منٹ</translation>
-    </message>
-</context>
-<context>
-    <name>TriagePage</name>
-    <message>
-        <location filename="../../console/pages/triage.py" line="106" />
-        <source>Triage: who is this visitor, and what do they qualify for?</source>
-        <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="112" />
-        <source>Look up (Enter)</source>
-        <translation>تلاش کریں (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="118" />
-        <source>Asking the central registry...</source>
-        <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="121" />
-        <source>CNIC</source>
-        <translation>شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="139" />
-        <source>Reprint slip</source>
-        <translation>پرچی دوبارہ چھاپیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="146" />
-        <location filename="../../console/pages/triage.py" line="438" />
-        <source>Type or scan a CNIC and press Enter.</source>
-        <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="151" />
-        <source>Update type</source>
-        <translation>اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="160" />
-        <source>Alt+{n}</source>
-        <translation>Alt+{n}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="175" />
-        <source>Priority</source>
-        <translation>ترجیح</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="178" />
-        <source>Elderly</source>
-        <translation>بزرگ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="178" />
-        <source>Disability</source>
-        <translation>معذوری</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="179" />
-        <source>Pregnant / with infant</source>
-        <translation>حاملہ / شیر خوار کے ساتھ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="179" />
-        <source>Other</source>
-        <translation>دیگر</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="185" />
-        <source>Issue token (Ctrl+I)</source>
-        <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="211" />
-        <source>Sample visitors (demo)</source>
-        <translation>نمونہ سائلین (ڈیمو)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="216" />
-        <source>Click a visitor to fill the CNIC field.</source>
-        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="231" />
-        <source>Missed-out household</source>
-        <translation>رہ جانے والے گھرانے کا اندراج</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="232" />
-        <source>Roster update</source>
-        <translation>خاندانی کوائف میں تبدیلی</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="233" />
-        <source>Shock update</source>
-        <translation>آفت زدہ علاقے کا سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="234" />
-        <source>Appeal against cut-off</source>
-        <translation>کٹ آف کے خلاف اپیل</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="235" />
-        <source>Cyclic update</source>
-        <translation>دو سالہ دوبارہ سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="236" />
-        <source>Recertification</source>
-        <translation>سہ سالہ تصدیقِ نو</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="242" />
-        <source>Not in the registry: a full survey registers the household.</source>
-        <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="243" />
-        <source>Already in the registry; a missed-out survey is only for new households.</source>
-        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="244" />
-        <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
-        <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="246" />
-        <source>Not in the registry: register the household first (missed-out survey).</source>
-        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="247" />
-        <source>Lives in {area}, a notified shock area: complete re-survey.</source>
-        <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="248" />
-        <source>{area} is not under a shock notification.</source>
-        <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="249" />
-        <source>Appeals against the cut-off are not launched (switched off by policy).</source>
-        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="250" />
-        <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
-        <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="251" />
-        <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
-        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="253" />
-        <source>Score {score} is above the appeal limit {limit}.</source>
-        <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="254" />
-        <source>The registry holds no poverty score for this household.</source>
-        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="255" />
-        <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="257" />
-        <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
-        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="258" />
-        <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="260" />
-        <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="262" />
-        <source>Last survey {last}: recertification is due from {when}.</source>
-        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="263" />
-        <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="265" />
-        <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
-        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="266" />
-        <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
-        <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="283" />
-        <source>Type or scan the 13-digit CNIC.</source>
-        <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="284" />
-        <source>Too short: {n} digits; a CNIC has 13.</source>
-        <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="285" />
-        <source>Too long: {n} digits; a CNIC has 13.</source>
-        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="286" />
-        <source>Only digits and dashes: '{bad}' is not allowed in a CNIC.</source>
-        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں '{bad}' کی اجازت نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="287" />
-        <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
-        <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="288" />
-        <source>A CNIC never starts with 0; check the first digit.</source>
-        <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="289" />
-        <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
-        <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="312" />
-        <source>Looking up {cnic}...</source>
-        <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="331" />
-        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
-        <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="340" />
-        <source>The lookup failed: {error}</source>
-        <translation>تلاش ناکام: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="357" />
-        <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
-        <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="361" />
-        <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
-        <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="365" />
-        <source>CNIC {cnic}: not checked with the registry.</source>
-        <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="371" />
-        <source>Pick by hand if this is what the visitor needs.</source>
-        <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="372" />
-        <source>Not offered: switched off by policy.</source>
-        <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="382" />
-        <source>verified</source>
-        <translation>تصدیق شدہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="382" />
-        <source>not in the registry</source>
-        <translation>رجسٹری میں نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="383" />
-        <source>MISMATCH - ask for the visitor's details</source>
-        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="384" />
-        <source>BLOCKED by the identity authority</source>
-        <translation>شناختی ادارے کی جانب سے بلاک</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="385" />
-        <source>CNIC {cnic} - identity: {identity}</source>
-        <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="388" />
-        <source>beneficiary</source>
-        <translation>مستحق</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="389" />
-        <source>not a beneficiary</source>
-        <translation>غیر مستحق</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="391" />
-        <source>Household {hid} - family size {n} - {place} ({region})</source>
-        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="393" />
-        <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
-        <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="395" />
-        <source>unknown</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="396" />
-        <source> - notified shock area</source>
-        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="398" />
-        <source>No household on record: a missed-out household.</source>
-        <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="405" />
-        <source>[eligible from {date}]</source>
-        <translation>[{date} سے اہل]</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="483" />
-        <source>Token {number} issued: {type}.</source>
-        <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="486" />
-        <source>Unverified: it will be checked automatically when the registry answers.</source>
-        <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="499" />
-        <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
-        <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="507" />
-        <source>The token was not issued: {error}</source>
-        <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="546" />
-        <source>Not yet due</source>
-        <translation>ابھی وقت نہیں آیا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="547" />
-        <source>Identity mismatch</source>
-        <translation>شناخت میں عدم مطابقت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="547" />
-        <source>Identity blocked</source>
-        <translation>شناخت بلاک</translation>
-    </message>
-</context>
-<context>
-    <name>UpdateType</name>
-    <message>
-        <location filename="../../console/names.py" line="13" />
-        <source>Missed-out household</source>
-        <translation>رہ جانے والے گھرانے کا اندراج</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="14" />
-        <source>Roster update</source>
-        <translation>خاندانی کوائف میں تبدیلی</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="15" />
-        <source>Shock update</source>
-        <translation>آفت زدہ علاقے کا سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="16" />
-        <source>Appeal against cut-off</source>
-        <translation>کٹ آف کے خلاف اپیل</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="17" />
-        <source>Cyclic update</source>
-        <translation>دو سالہ دوبارہ سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py" line="18" />
-        <source>Recertification</source>
-        <translation>سہ سالہ تصدیقِ نو</translation>
-    </message>
-</context>
-<context>
-    <name>_LockOverlay</name>
-    <message>
-        <location filename="../../console/login.py" line="221" />
-        <source>Locked</source>
-        <translation>مقفل</translation>
-    </message>
-    <message>
-        <location filename="../../console/login.py" line="223" />
-        <source>Unlock…</source>
-        <translation>کھولیں…</translation>
-    </message>
-</context>
-<context>
-    <name>AuditPage</name>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="42" />
-        <source>All actions</source>
-        <translation>تمام کارروائیاں</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="44" />
-        <source>Refresh</source>
-        <translation>تازہ کریں</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="46" />
-        <source>Check the chain</source>
-        <translation>زنجیر کی جانچ کریں</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
-        <source>Time</source>
-        <translation>وقت</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
-        <source>Who</source>
-        <translation>کون</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
-        <source>Action</source>
-        <translation>کارروائی</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="53" />
-        <source>Detail</source>
-        <translation>تفصیل</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="59" />
-        <source>Show:</source>
-        <translation>دکھائیں:</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="96" />
-        <source>Checking…</source>
-        <translation>جانچ ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="102" />
-        <source>Intact: %1 records, none edited or removed.</source>
-        <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="105" />
-        <source>ALTERED: %1</source>
-        <translation>تبدیل شدہ: %1</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-security/console/pages/audit.py" line="110" />
-        <source>The audit trail could not be read: %1</source>
-        <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
-    </message>
-</context>
-<context>
     <name>SlipCheck</name>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="20" />
+        <location filename="../../console/slip_check.py" line="20"/>
         <source>The CNIC matches.</source>
         <translation>شناختی کارڈ نمبر مل گیا۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="21" />
+        <location filename="../../console/slip_check.py" line="21"/>
         <source>No CNIC compared.</source>
         <translation>شناختی کارڈ نمبر سے موازنہ نہیں کیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="22" />
+        <location filename="../../console/slip_check.py" line="22"/>
         <source>Slip %1 is genuine, for today and still open.</source>
         <translation>پرچی %1 اصلی ہے، آج کی ہے اور ابھی کھلی ہے۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="25" />
+        <location filename="../../console/slip_check.py" line="25"/>
         <source>Not a genuine slip: %1</source>
         <translation>اصلی پرچی نہیں: %1</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="26" />
+        <location filename="../../console/slip_check.py" line="26"/>
         <source>The slip belongs to another site (%1).</source>
         <translation>یہ پرچی کسی اور مرکز کی ہے (%1)۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="27" />
+        <location filename="../../console/slip_check.py" line="27"/>
         <source>The slip is for another day (%1).</source>
         <translation>یہ پرچی کسی اور دن کی ہے (%1)۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="28" />
+        <location filename="../../console/slip_check.py" line="28"/>
         <source>No token %2 today.</source>
         <translation>آج ٹوکن %2 موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="29" />
+        <location filename="../../console/slip_check.py" line="29"/>
         <source>Token %2 is no longer open.</source>
         <translation>ٹوکن %2 اب کھلا نہیں۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="30" />
+        <location filename="../../console/slip_check.py" line="30"/>
         <source>Slip %2 was issued to someone else: the CNIC does not match.</source>
         <translation>پرچی %2 کسی اور کو جاری ہوئی تھی: شناختی کارڈ نمبر نہیں ملتا۔</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="85" />
+        <location filename="../../console/slip_check.py" line="85"/>
         <source>Check a slip…</source>
         <translation>پرچی کی جانچ…</translation>
     </message>
@@ -2192,39 +1605,662 @@ Counters: %6</source>
 <context>
     <name>SlipCheckDialog</name>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="43" />
+        <location filename="../../console/slip_check.py" line="43"/>
         <source>Check a slip</source>
         <translation>پرچی کی جانچ</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="46" />
+        <location filename="../../console/slip_check.py" line="46"/>
         <source>Scan the slip&apos;s QR code or type it</source>
         <translation>پرچی کا QR کوڈ اسکین کریں یا لکھیں</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="49" />
+        <location filename="../../console/slip_check.py" line="49"/>
         <source>Visitor&apos;s CNIC (optional)</source>
         <translation>آنے والے کا شناختی کارڈ نمبر (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="53" />
+        <location filename="../../console/slip_check.py" line="53"/>
         <source>Check</source>
         <translation>جانچیں</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="59" />
+        <location filename="../../console/slip_check.py" line="59"/>
         <source>Slip code</source>
         <translation>پرچی کوڈ</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="60" />
+        <location filename="../../console/slip_check.py" line="60"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../work/wt-security/console/slip_check.py" line="79" />
+        <location filename="../../console/slip_check.py" line="79"/>
         <source>The slip could not be checked: %1</source>
         <translation>پرچی کی جانچ نہیں ہو سکی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreview</name>
+    <message>
+        <location filename="../../widgets/slip_preview.py" line="16"/>
+        <location filename="../../widgets/slip_preview.py" line="49"/>
+        <source>No slip printed yet.</source>
+        <translation>ابھی کوئی پرچی نہیں چھپی۔</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../console/status.py" line="27"/>
+        <location filename="../../console/status.py" line="47"/>
+        <source>Registry: not checked</source>
+        <translation>رجسٹری: جانچ نہیں ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="29"/>
+        <source>Printer: -</source>
+        <translation>پرنٹر: -</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="50"/>
+        <source>Registry: online</source>
+        <translation>رجسٹری: آن لائن</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="53"/>
+        <source>Registry: OFFLINE</source>
+        <translation>رجسٹری: آف لائن</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/status.py" line="58"/>
+        <source>Outbox: %n waiting</source>
+        <translation>
+            <numerusform>آؤٹ باکس: %n منتظر</numerusform>
+            <numerusform>آؤٹ باکس: %n منتظر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="63"/>
+        <source>Printer: %1</source>
+        <translation>پرنٹر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/status.py" line="68"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="49"/>
+        <source>Counter terminal: starting…</source>
+        <translation>کاؤنٹر ٹرمینل: شروع ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="56"/>
+        <source>Counter terminal: %1</source>
+        <translation>کاؤنٹر ٹرمینل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="69"/>
+        <source>Counter terminal: off</source>
+        <translation>کاؤنٹر ٹرمینل: بند</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="57"/>
+        <source>DEOs open %1 on their tablet.</source>
+        <translation>ڈی ای او اپنے ٹیبلٹ پر %1 کھولیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="59"/>
+        <source>Only this PC can open the terminal. To let tablets on the site LAN in, set [terminal] bind to this PC&apos;s LAN address or 0.0.0.0.</source>
+        <translation>ٹرمینل صرف یہی پی سی کھول سکتا ہے۔ سائٹ کے LAN پر ٹیبلٹس کو اجازت دینے کے لیے [terminal] bind میں اس پی سی کا LAN پتہ یا 0.0.0.0 لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="62"/>
+        <source>(this PC only)</source>
+        <translation>(صرف یہ پی سی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="64"/>
+        <source>Certificate fingerprint (SHA-256): %1</source>
+        <translation>سرٹیفکیٹ فنگرپرنٹ (SHA-256): %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/terminal.py" line="70"/>
+        <source>The counter terminal could not start: %1</source>
+        <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../console/tasks.py" line="29"/>
+        <source>The disk is full: nothing was saved. Free space on this PC, then try again.</source>
+        <translation>ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔ اس کمپیوٹر پر جگہ خالی کریں، پھر دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/tasks.py" line="32"/>
+        <source>The database is busy (another console is writing): nothing was saved. Try again.</source>
+        <translation>ڈیٹا بیس مصروف ہے (دوسرا کنسول لکھ رہا ہے): کچھ محفوظ نہیں ہوا۔ دوبارہ کوشش کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/tasks.py" line="34"/>
+        <source>The database could not be used: %1</source>
+        <translation>ڈیٹا بیس استعمال نہ ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenState</name>
+    <message>
+        <location filename="../../console/names.py" line="27"/>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="28"/>
+        <source>Called</source>
+        <translation>بلایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="29"/>
+        <source>In service</source>
+        <translation>زیرِ خدمت</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="30"/>
+        <source>Completed</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="31"/>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="32"/>
+        <source>Cancelled</source>
+        <translation>منسوخ</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTableModel</name>
+    <message>
+        <location filename="../../widgets/token_table.py" line="33"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="33"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="33"/>
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="33"/>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34"/>
+        <source>Identity</source>
+        <translation>شناخت</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="34"/>
+        <source>Slip</source>
+        <translation>پرچی</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/token_table.py" line="44"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePage</name>
+    <message>
+        <location filename="../../console/pages/triage.py" line="104"/>
+        <source>Triage: who is this visitor, and what do they qualify for?</source>
+        <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="110"/>
+        <source>Look up (Enter)</source>
+        <translation>تلاش کریں (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="116"/>
+        <source>Asking the central registry...</source>
+        <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="119"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="137"/>
+        <source>Reprint slip</source>
+        <translation>پرچی دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="144"/>
+        <location filename="../../console/pages/triage.py" line="435"/>
+        <source>Type or scan a CNIC and press Enter.</source>
+        <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="149"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="158"/>
+        <source>Alt+{n}</source>
+        <translation>Alt+{n}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="173"/>
+        <source>Priority</source>
+        <translation>ترجیح</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="182"/>
+        <source>Issue token (Ctrl+I)</source>
+        <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="208"/>
+        <source>Sample visitors (demo)</source>
+        <translation>نمونہ سائلین (ڈیمو)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="213"/>
+        <source>Click a visitor to fill the CNIC field.</source>
+        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="228"/>
+        <source>Missed-out household</source>
+        <translation>رہ جانے والے گھرانے کا اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="229"/>
+        <source>Roster update</source>
+        <translation>خاندانی کوائف میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="230"/>
+        <source>Shock update</source>
+        <translation>آفت زدہ علاقے کا سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="231"/>
+        <source>Appeal against cut-off</source>
+        <translation>کٹ آف کے خلاف اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="232"/>
+        <source>Cyclic update</source>
+        <translation>دو سالہ دوبارہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="233"/>
+        <source>Recertification</source>
+        <translation>سہ سالہ تصدیقِ نو</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="239"/>
+        <source>Not in the registry: a full survey registers the household.</source>
+        <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="240"/>
+        <source>Already in the registry; a missed-out survey is only for new households.</source>
+        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="241"/>
+        <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
+        <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="243"/>
+        <source>Not in the registry: register the household first (missed-out survey).</source>
+        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="244"/>
+        <source>Lives in {area}, a notified shock area: complete re-survey.</source>
+        <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="245"/>
+        <source>{area} is not under a shock notification.</source>
+        <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="246"/>
+        <source>Appeals against the cut-off are not launched (switched off by policy).</source>
+        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="247"/>
+        <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
+        <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="248"/>
+        <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
+        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="250"/>
+        <source>Score {score} is above the appeal limit {limit}.</source>
+        <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="251"/>
+        <source>The registry holds no poverty score for this household.</source>
+        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="252"/>
+        <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="254"/>
+        <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
+        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="255"/>
+        <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="257"/>
+        <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="259"/>
+        <source>Last survey {last}: recertification is due from {when}.</source>
+        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="260"/>
+        <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="262"/>
+        <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
+        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="263"/>
+        <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
+        <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="280"/>
+        <source>Type or scan the 13-digit CNIC.</source>
+        <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="281"/>
+        <source>Too short: {n} digits; a CNIC has 13.</source>
+        <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="282"/>
+        <source>Too long: {n} digits; a CNIC has 13.</source>
+        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="283"/>
+        <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
+        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="284"/>
+        <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
+        <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="285"/>
+        <source>A CNIC never starts with 0; check the first digit.</source>
+        <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="286"/>
+        <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
+        <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="309"/>
+        <source>Looking up {cnic}...</source>
+        <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="328"/>
+        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
+        <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="337"/>
+        <source>The lookup failed: {error}</source>
+        <translation>تلاش ناکام: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="354"/>
+        <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
+        <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="358"/>
+        <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
+        <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="362"/>
+        <source>CNIC {cnic}: not checked with the registry.</source>
+        <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="368"/>
+        <source>Pick by hand if this is what the visitor needs.</source>
+        <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="369"/>
+        <source>Not offered: switched off by policy.</source>
+        <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="379"/>
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="379"/>
+        <source>not in the registry</source>
+        <translation>رجسٹری میں نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="380"/>
+        <source>MISMATCH - ask for the visitor&apos;s details</source>
+        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="381"/>
+        <source>BLOCKED by the identity authority</source>
+        <translation>شناختی ادارے کی جانب سے بلاک</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="382"/>
+        <source>CNIC {cnic} - identity: {identity}</source>
+        <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="385"/>
+        <source>beneficiary</source>
+        <translation>مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="386"/>
+        <source>not a beneficiary</source>
+        <translation>غیر مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="388"/>
+        <source>Household {hid} - family size {n} - {place} ({region})</source>
+        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="390"/>
+        <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
+        <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="392"/>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="393"/>
+        <source> - notified shock area</source>
+        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="395"/>
+        <source>No household on record: a missed-out household.</source>
+        <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="402"/>
+        <source>[eligible from {date}]</source>
+        <translation>[{date} سے اہل]</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="479"/>
+        <source>Token {number} issued: {type}.</source>
+        <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="482"/>
+        <source>Unverified: it will be checked automatically when the registry answers.</source>
+        <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="495"/>
+        <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
+        <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="503"/>
+        <source>The token was not issued: {error}</source>
+        <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="544"/>
+        <source>Not yet due</source>
+        <translation>ابھی وقت نہیں آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="545"/>
+        <source>Identity mismatch</source>
+        <translation>شناخت میں عدم مطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="545"/>
+        <source>Identity blocked</source>
+        <translation>شناخت بلاک</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateType</name>
+    <message>
+        <location filename="../../console/names.py" line="21"/>
+        <source>Missed-out household</source>
+        <translation>رہ جانے والے گھرانے کا اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="22"/>
+        <source>Roster update</source>
+        <translation>خاندانی کوائف میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="23"/>
+        <source>Shock update</source>
+        <translation>آفت زدہ علاقے کا سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="24"/>
+        <source>Appeal against cut-off</source>
+        <translation>کٹ آف کے خلاف اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="25"/>
+        <source>Cyclic update</source>
+        <translation>دو سالہ دوبارہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="26"/>
+        <source>Recertification</source>
+        <translation>سہ سالہ تصدیقِ نو</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateTypeShort</name>
+    <message>
+        <location filename="../../console/names.py" line="33"/>
+        <source>Missed-out</source>
+        <translation>رہ جانے والے گھرانے کا اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="34"/>
+        <source>Roster</source>
+        <translation>کوائف میں تبدیلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="35"/>
+        <source>Shock</source>
+        <translation>آفت زدہ علاقے کا سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="36"/>
+        <source>Appeal</source>
+        <translation>اپیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="37"/>
+        <source>Cyclic</source>
+        <translation>دوبارہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="38"/>
+        <source>Recert.</source>
+        <translation>دوبارہ تصدیق</translation>
+    </message>
+</context>
+<context>
+    <name>_LockOverlay</name>
+    <message>
+        <location filename="../../console/login.py" line="214"/>
+        <source>Locked</source>
+        <translation>مقفل</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="216"/>
+        <source>Unlock…</source>
+        <translation>کھولیں…</translation>
     </message>
 </context>
 </TS>

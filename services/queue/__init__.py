@@ -2,11 +2,12 @@
 
 from services.queue.engine import QueueService, reset_priority_streaks
 from services.queue.reads import QueueReads
-from services.queue.states import Action, IllegalTransition, QueueError
-from services.queue.views import QueueChange, QueuePolicy, TokenView
+from services.queue.states import Action, AlreadyHasToken, IllegalTransition, QueueError
+from services.queue.views import QueueChange, QueuePolicy, TokenView, service_level
 
 __all__ = [
     "Action",
+    "AlreadyHasToken",
     "IllegalTransition",
     "QueueChange",
     "QueueError",
@@ -15,4 +16,5 @@ __all__ = [
     "QueueService",
     "TokenView",
     "reset_priority_streaks",
+    "service_level",
 ]

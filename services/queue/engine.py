@@ -7,11 +7,11 @@ so two counters calling at once never receive the same token.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,9 +31,12 @@ from db.models import (
 )
 from services.clock import Clock, business_day
 from services.queue.reads import QueueReads
-from services.queue.states import Action, QueueError, target_state
+from services.queue.states import Action, AlreadyHasToken, QueueError, target_state
 from services.queue.views import Listener, QueueChange, QueuePolicy, TokenView
 from services.roles import Actor, Permission, PermissionDenied
+from vocabulary import PriorityReason
+
+Reasons = PriorityReason | str | Sequence[PriorityReason | str] | None
 
 
 class QueueService(QueueReads):
@@ -119,6 +122,38 @@ class QueueService(QueueReads):
         if assigned is None:
             raise PermissionDenied(f"{actor.username} is not assigned to this counter")
 
+    def _check_type_offered(self, update_type: UpdateType) -> None:
+        """The appeal switch: while appeals are off no token may be of (or move to) type appeal."""
+        if update_type is UpdateType.APPEAL and not self.policy.appeal_enabled:
+            raise QueueError("Appeals against the cut-off are not launched; choose another update type",
+                             code="appeals_off")
+
+    @staticmethod
+    def _priority_reason(priority: bool, given: Reasons) -> str | None:
+        """The stored form of the priority reasons (one vocabulary: ``PriorityReason``)."""
+        if not priority or not given:
+            return None
+        items = given.split(",") if isinstance(given, str) and not isinstance(given, PriorityReason) else (
+            [given] if isinstance(given, PriorityReason) else list(given))
+        try:
+            return PriorityReason.stored([i if isinstance(i, PriorityReason) else PriorityReason(i.strip())
+                                        for i in items if i.strip()])
+        except ValueError:
+            raise QueueError(f"Unknown priority reason {given!r}", code="unknown_priority_reason",
+                             reason=str(given)) from None
+
+    def _claim_cnic(self, conn: Connection, cnic: str, day: date) -> None:
+        """One open token per CNIC a day, checked inside the writing transaction.
+
+        SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL a transaction-scoped
+        advisory lock on the CNIC makes a second console wait here until the first commits.
+        """
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"{self.site_id}:{cnic}"})
+        row = conn.execute(_OPEN_FOR_CNIC, {"site_id": self.site_id, "day": day, "cnic": cnic}).first()
+        if row is not None:
+            raise AlreadyHasToken(TokenView.of(row))  # type: ignore[arg-type]  # a Token row's attribute names
+
     # ---- issue -----------------------------------------------------------------------
     def issue_token(
         self,
@@ -126,7 +161,7 @@ class QueueService(QueueReads):
         *,
         actor: Actor,
         priority: bool = False,
-        priority_reason: str | None = None,
+        priority_reason: Reasons = None,
         cnic: str | None = None,
         verification: Verification = Verification.NOT_ASKED,
         household_ref: str | None = None,
@@ -137,20 +172,26 @@ class QueueService(QueueReads):
         """Give the visitor the next number of ``update_type`` today; writes token + event.
 
         ``extra_outbox`` lets a caller add rows (e.g. a queued verification) in the same
-        transaction, so a token never exists without the work that belongs to it.
+        transaction, so a token never exists without the work that belongs to it. Refused with
+        :class:`AlreadyHasToken` when ``cnic`` holds an open token today, and for an appeal
+        while appeals are off, whichever front end asks.
         """
         actor.require(Permission.ISSUE_TOKEN)
         update_type = UpdateType(update_type)
+        self._check_type_offered(update_type)
+        reason = self._priority_reason(priority, priority_reason)
         now = self.clock.now()
         day = business_day(now)
         token_table: Any = Token.__table__
         event_table: Any = TokenEvent.__table__
         with self.store.engine.begin() as conn:
+            if cnic:
+                self._claim_cnic(conn, cnic, day)
             seq = int(conn.execute(self._seq_statement(), self._seq_params(day, update_type)).scalar_one())
             values: dict[str, Any] = {
                 "site_id": self.site_id, "business_day": day, "issued_type": update_type,
                 "update_type": update_type, "seq": seq, "number": f"{update_type.prefix}-{seq:03d}",
-                "priority": priority, "priority_reason": priority_reason if priority else None,
+                "priority": priority, "priority_reason": reason,
                 "state": TokenState.WAITING, "issued_at": now, "queued_at": now, "called_at": None,
                 "started_at": None, "closed_at": None, "counter_id": None, "served_by": None, "recall_count": 0,
                 "cnic": cnic, "household_ref": household_ref, "verification": verification,
@@ -191,17 +232,25 @@ class QueueService(QueueReads):
         # (tests/benchmarks/queue_bench.py). Same checks, same order, same rows written.
         with self.store.session() as s, s.begin():
             conn = s.connection()
-            counter = conn.execute(_CALL_COUNTER, {"counter_id": counter_id, "site_id": self.site_id}).one_or_none()
+            counter = conn.execute(_CALL_COUNTER, {"counter_id": counter_id, "site_id": self.site_id,
+                                                   "day": day}).one_or_none()
             if counter is None:
                 raise QueueError(f"No counter {counter_id} at this site")
             self._check_counter_actor(s, actor, counter_id, day)
+            if counter.deo is None:
+                raise QueueError(f"{counter.label} has no DEO; assign one before calling", code="no_deo",
+                                 counter=counter.label)
             if counter.state != CounterState.OPEN:
-                raise QueueError(f"{counter.label} is {counter.state.value}; open it before calling")
+                raise QueueError(f"{counter.label} is {counter.state.value}; open it before calling",
+                                 code="counter_not_open", counter=counter.label,
+                                 counter_state=counter.state.value)
             if counter.busy is not None:
-                raise QueueError(f"{counter.label} is still serving {counter.busy}; finish it first")
+                raise QueueError(f"{counter.label} is still serving {counter.busy}; finish it first",
+                                 code="counter_busy", counter=counter.label, number=counter.busy)
             types = [UpdateType(t).value for t in counter.served_types]
             if not types:
-                raise QueueError(f"{counter.label} serves no update type")
+                raise QueueError(f"{counter.label} serves no update type", code="serves_nothing",
+                                 counter=counter.label)
             want_priority = counter.priority_streak < self.policy.max_priority_streak
             token_id = None
             for prio in [True, False] if want_priority else [False, True]:
@@ -291,6 +340,7 @@ class QueueService(QueueReads):
         """Move a waiting or called token to another update type; it keeps its place in line."""
         actor.require(Permission.TRANSFER_TOKEN)
         new_type = UpdateType(new_type)
+        self._check_type_offered(new_type)
 
         def move(_s: Session, t: Token) -> dict[str, Any]:
             if t.update_type == new_type:
@@ -376,10 +426,25 @@ _OPEN_AT_COUNTER = (
     .limit(1)
     .scalar_subquery()
 )
+_A: Any = CounterAssignment.__table__
+_DEO_AT_COUNTER = (
+    select(_A.c.staff_id)
+    .where(_A.c.counter_id == _C.c.id, _A.c.business_day == bindparam("day"), _A.c.ended_at.is_(None))
+    .limit(1)
+    .scalar_subquery()
+)
 _CALL_COUNTER = (
-    select(_C.c.label, _C.c.state, _C.c.served_types, _C.c.priority_streak, _OPEN_AT_COUNTER.label("busy"))
+    select(_C.c.label, _C.c.state, _C.c.served_types, _C.c.priority_streak, _OPEN_AT_COUNTER.label("busy"),
+           _DEO_AT_COUNTER.label("deo"))
     .where(_C.c.id == bindparam("counter_id"), _C.c.site_id == bindparam("site_id"))
     .with_for_update(of=_C)
+)
+_OPEN_FOR_CNIC = (
+    select(_T)
+    .where(_T.c.site_id == bindparam("site_id"), _T.c.business_day == bindparam("day"), _T.c.cnic == bindparam("cnic"),
+           _T.c.state.in_([TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE]))
+    .order_by(_T.c.id.desc())
+    .limit(1)
 )
 _CALL_PICK = (
     select(_T.c.id)

@@ -30,6 +30,17 @@ class QueueReads:
         """The site's business day now."""
         return business_day(self.clock.now())
 
+    def offered_types(self) -> list[UpdateType]:
+        """The update types a token may be issued for or moved to (appeals only while the switch is on)."""
+        return [t for t in UpdateType if t is not UpdateType.APPEAL or self.policy.appeal_enabled]
+
+    def transfer_targets(self, current: UpdateType) -> list[UpdateType]:
+        """Where a token of type ``current`` may be transferred: every offered type but its own.
+
+        Every screen that offers a transfer (queue page, counters page, counter terminal) asks here,
+        so none offers a type the engine would refuse.
+        """
+        return [t for t in self.offered_types() if t is not current]
 
     def _load_token(self, s: Session, token_id: int, *, lock: bool = True) -> Token:
         q = select(Token).where(Token.id == token_id, Token.site_id == self.site_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from db.models import TokenState
+from services.queue.views import TokenView
 
 W, C, S = TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE
 
@@ -37,16 +38,39 @@ TRANSITIONS: dict[Action, tuple[frozenset[TokenState], TokenState | None]] = {
 
 
 class QueueError(Exception):
-    """A queue action that cannot be done; the message says why, nothing was changed."""
+    """A queue action that cannot be done; nothing was changed.
+
+    ``code`` names the rule that refused and ``params`` fill its message template
+    (``services.labels.ERROR_TEMPLATES``), so the console can show it in the reader's language;
+    ``str(error)`` is the English text, for logs and the terminal.
+    """
+
+    code = "queue_error"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        self.params: dict[str, object] = params
 
 
 class IllegalTransition(QueueError):
     """The token is not in a state the action may start from."""
 
     def __init__(self, number: str, state: TokenState, action: Action) -> None:
-        super().__init__(f"Token {number} is {state.value.replace('_', ' ')}; it cannot be {action.value.replace('_', ' ')}")
+        super().__init__(f"Token {number} is {state.value.replace('_', ' ')}; it cannot be {action.value.replace('_', ' ')}",
+                         code="illegal_transition", number=number, state=state.value, action=action.value)
         self.state = state
         self.action = action
+
+
+class AlreadyHasToken(QueueError):
+    """The CNIC holds an open token today; ``token`` is it (offer a reprint, not a second token)."""
+
+    def __init__(self, token: TokenView) -> None:
+        super().__init__(f"This CNIC already holds token {token.number} today.", code="already_has_token",
+                         number=token.number)
+        self.token = token
 
 
 def target_state(action: Action, current: TokenState, number: str) -> TokenState:

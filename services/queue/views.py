@@ -18,6 +18,8 @@ class QueuePolicy:
     recalls_before_no_show: int = 2
     default_service_minutes: float = 10.0
     rate_window: int = 20
+    appeal_enabled: bool = False
+    """Appeals against the cut-off are launched (central policy); off, no token may be of type appeal."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,23 @@ class TokenView:
             counter_id=t.counter_id, recall_count=t.recall_count, cnic=t.cnic,
             verification=t.verification, slip_status=t.slip_status, details=dict(t.details or {}),
         )
+
+
+def service_level(token: TokenView | None, now: datetime, long_minutes: float,
+                  very_long_minutes: float) -> tuple[int, str]:
+    """(minutes the counter has spent on ``token``, "ok" | "long" | "very_long").
+
+    The one long-service rule of every screen: minutes count from the start of service (from
+    the call while the visitor has not arrived yet); only a service in progress turns amber
+    ("long") or red ("very_long").
+    """
+    if token is None:
+        return 0, "ok"
+    since = token.started_at or token.called_at or now
+    minutes = max(0, int((now - since).total_seconds() // 60))
+    if token.state is not TokenState.IN_SERVICE:
+        return minutes, "ok"
+    return minutes, "very_long" if minutes >= very_long_minutes else "long" if minutes >= long_minutes else "ok"
 
 
 @dataclass(frozen=True)

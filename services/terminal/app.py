@@ -138,7 +138,7 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
         if found is None:
             return HTMLResponse(page.sign_in(deps.site_name, error=""))
         return HTMLResponse(page.counter(deps.site_name, state(*found), m[:200], bool(e),
-                                         [t.value for t in UpdateType]))
+                                         [t.value for t in deps.queue.offered_types()]))
 
     @app.get("/api/state")
     def api_state(request: Request) -> Response:

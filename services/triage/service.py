@@ -12,7 +12,8 @@ from typing import Any
 from db.models import UpdateType, Verification
 from services.clock import Clock, business_day
 from services.cnic import mask_cnic, parse_cnic
-from services.queue import QueueError, QueueService, TokenView
+from services.queue import AlreadyHasToken, QueueError, QueueService, TokenView
+from services.queue.engine import Reasons
 from services.registry import HouseholdStatus, IdentityResult, RegistryClient, RegistryProblem
 from services.registry.outbox import RESULT_TO_VERIFICATION, queue_verification
 from services.roles import Actor
@@ -21,15 +22,13 @@ from services.triage.rules import DISPLAY_ORDER, Eligibility, assess, manual_cho
 
 
 class TriageRefused(QueueError):
-    """The token was not issued: the type does not apply, or the visitor already holds a token."""
+    """The token was not issued: the type does not apply under the current policy.
+
+    (A visitor who already holds a token is refused by the queue itself: :class:`AlreadyHasToken`.)
+    """
 
 
-class AlreadyHasToken(TriageRefused):
-    """The CNIC holds an open token today; ``token`` is it (offer a reprint, not a second token)."""
-
-    def __init__(self, token: TokenView) -> None:
-        super().__init__(f"This CNIC already holds token {token.number} today.")
-        self.token = token
+__all__ = ["AlreadyHasToken", "Lookup", "TriageRefused", "TriageService"]
 
 
 @dataclass(frozen=True)
@@ -114,19 +113,21 @@ class TriageService:
         cnic: str,
         lookup: Lookup | None,
         priority: bool = False,
-        priority_reason: str | None = None,
+        priority_reason: Reasons = None,
         offline_reason: str | None = None,
     ) -> TokenView:
-        """Issue the token: verified from ``lookup``, or unverified with the check queued (same transaction)."""
+        """Issue the token: verified from ``lookup``, or unverified with the check queued (same transaction).
+
+        The queue refuses a second open token for the CNIC (:class:`AlreadyHasToken`) inside its
+        writing transaction, so two consoles cannot both issue one.
+        """
         digits = parse_cnic(cnic)
         update_type = UpdateType(update_type)
-        existing = queue.open_token_for_cnic(digits)
-        if existing is not None:
-            raise AlreadyHasToken(existing)
         if lookup is not None:
             verdict = lookup.eligible(update_type)
             if not verdict.eligible:
-                raise TriageRefused(f"Not eligible for {update_type.value}: {verdict.reason}")
+                raise TriageRefused(f"Not eligible for {update_type.value}: {verdict.reason}", code="not_eligible",
+                                    type=update_type.value, reason=verdict.reason)
             details: dict[str, Any] = {"triage": {"type": update_type.value, "code": verdict.code, "reason": verdict.reason,
                                   "suggested": [e.update_type.value for e in lookup.suggestions],
                                   "identity": lookup.identity.status}}
@@ -136,7 +137,8 @@ class TriageService:
                 details=details,
             )
         if update_type not in self.manual_choices():
-            raise TriageRefused(f"{update_type.value} cannot be chosen by hand under the current policy.")
+            raise TriageRefused(f"{update_type.value} cannot be chosen by hand under the current policy.",
+                                code="not_by_hand", type=update_type.value)
         manual: dict[str, Any] = {"triage": {"type": update_type.value, "manual": True,
                               "reason": offline_reason or "picked by hand: registry unreachable"}}
         return queue.issue_token(

@@ -16,4 +16,3 @@ def auth(store: Store, clock: FixedClock, site: list[int]) -> AuthService:
     return AuthService(store, clock, AuthPolicy(max_failures=3, lock_minutes=10), make_hasher(fast=True), SITE_ID)
 
 
-from tests.gui.conftest import ctx  # noqa: F401  (the real console context, for the dialogs)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from console.context import AppContext
-from console.login import CreateAdminDialog, IdleLock, SignInDialog, auth_service, install_idle_lock, sign_in
+from console.login import CreateAdminDialog, IdleLock, SignInDialog, install_idle_lock, sign_in
 from db.engine import Store
 from db.models import Role
 from services.auth import AuthPolicy, AuthService, make_hasher, set_demo_pins
@@ -16,7 +16,7 @@ def _fast_auth(ctx: AppContext, store: Store) -> AuthService:
     hasher = make_hasher(fast=True)
     set_demo_pins(store, hasher=hasher)
     auth = AuthService(store, ctx.clock, AuthPolicy(max_failures=3), hasher, ctx.site_id)
-    ctx.extras["auth"] = auth
+    ctx.auth = auth
     return auth
 
 
@@ -87,7 +87,7 @@ def test_sign_in_function_sets_the_actor_and_prefills_demo(qtbot, ctx: AppContex
 
 def test_idle_lock_after_timeout_and_activity_postpones_it(qtbot, ctx: AppContext, store: Store) -> None:
     _fast_auth(ctx, store)
-    ctx.actor = auth_service(ctx).authenticate("supervisor", "1234")
+    ctx.actor = ctx.auth.authenticate("supervisor", "1234")
     window = QMainWindow()
     qtbot.addWidget(window)
     window.resize(800, 600)

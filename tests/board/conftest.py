@@ -1,3 +1,1 @@
-"""Board tests use the real console context of the GUI tests."""
-
-from tests.gui.conftest import ctx  # noqa: F401  (re-exported fixture)
+"""Board tests use the shared console context (``tests/conftest.py``: ``ctx``)."""

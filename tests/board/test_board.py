@@ -33,7 +33,7 @@ def _board(qtbot, ctx: AppContext, voice: RecordingVoice, mode: str = "both") ->
     qtbot.addWidget(board)
     board.resize(1280, 720)
     board.show()
-    qtbot.waitUntil(lambda: not board._reloading and bool(board.view.waiting))
+    qtbot.waitUntil(lambda: not board.loader.busy and bool(board.view.waiting))
     return board
 
 

@@ -20,12 +20,12 @@ def _page(qtbot, ctx: AppContext) -> CountersPage:
     qtbot.addWidget(page)
     page.resize(1300, 900)
     page.show()
-    qtbot.waitUntil(lambda: page.snapshot is not None and not page._loading and len(page.cards) == 6)
+    qtbot.waitUntil(lambda: page.snapshot is not None and page.loader.settled and len(page.cards) == 6)
     return page
 
 
 def _settled(page: CountersPage) -> bool:
-    return not page._loading and not page._refresh_timer.isActive() and page.ctx.tasks.pending == 0
+    return page.loader.settled and page.ctx.tasks.pending == 0
 
 
 def test_cards_show_deo_types_and_state(qtbot, ctx: AppContext, site: list[int]) -> None:
@@ -60,10 +60,10 @@ def test_served_types_and_break(qtbot, ctx: AppContext, site: list[int]) -> None
     qtbot.mouseClick(card.state_buttons["paused"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _settled(page) and ctx.site.counters()[1].state is CounterState.PAUSED)
     assert page.cards[site[1]].state_chip.text() == "On break"
-    ctx.queue.issue_token(UpdateType.APPEAL, actor=SYSTEM)
+    ctx.queue.issue_token(UpdateType.ROSTER, actor=SYSTEM)
     page.select(site[1])
     page.act_on_selected("call")
-    qtbot.waitUntil(lambda: "paused" in page.message.text())
+    qtbot.waitUntil(lambda: "is on break; open it before calling" in page.message.text())
     assert ctx.queue.waiting()[0].state is TokenState.WAITING
 
 
@@ -143,5 +143,5 @@ def test_the_main_window_hosts_the_page_and_opens_the_board(qtbot, ctx: AppConte
     assert isinstance(page, CountersPage)
     board = open_board(ctx, win, full_screen=False)
     assert isinstance(board, BoardWindow) and open_board(ctx, win, full_screen=False) is board
-    qtbot.waitUntil(lambda: not board._reloading and page.snapshot is not None)
+    qtbot.waitUntil(lambda: not board.loader.busy and page.snapshot is not None)
     board.close()

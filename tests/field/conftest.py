@@ -1,3 +1,1 @@
-"""The GUI context fixture of tests/gui, shared with the field tests (backup timer, diagnostics page)."""
-
-from tests.gui.conftest import ctx  # noqa: F401 - a fixture, used by name
+"""Field tests use the shared console context (``tests/conftest.py``: ``ctx``, ``make_ctx``)."""

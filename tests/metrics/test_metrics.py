@@ -12,6 +12,7 @@ from db.engine import Store
 from db.models import UpdateType
 from services.clock import SITE_ZONE, FixedClock
 from services.metrics import EventLog, MetricsService, compute_day, load_events
+from services.provision import seed_demo
 from services.queue import QueueService
 from services.roles import Actor
 from services.site import SiteService
@@ -197,6 +198,7 @@ def test_seven_day_average_skips_closed_days(store: Store, clock: FixedClock, si
                                              queue: QueueService, triage_actor: Actor, supervisor: Actor,
                                              at: Callable[..., None]) -> None:
     def serve(n: int) -> None:
+        seed_demo(store, clock, SITE_ID, 6)  # the day's DEOs sit down: a counter without one cannot call
         for _ in range(n):
             t = queue.issue_token(R, actor=triage_actor)
             queue.call_next(site[0], actor=supervisor)
@@ -224,6 +226,7 @@ def test_carried_over_token_issue_counts_once(store: Store, clock: FixedClock, s
     t = queue.issue_token(R, actor=triage_actor)
     queue.carry_over([t.id], date(2026, 3, 5), actor=supervisor)
     at(9, 0, day=5)
+    seed_demo(store, clock, SITE_ID, 6)  # the new day's DEOs sit down
     queue.call_next(site[0], actor=supervisor)
     m4 = metrics_at(store, clock, DAY)
     m5 = metrics_at(store, clock, date(2026, 3, 5))

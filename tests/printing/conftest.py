@@ -60,6 +60,7 @@ class FakePrinter:
         self.connections: list[bytes] = []
         self.done = threading.Event()
         self._stop = False
+        self._conn: socket.socket | None = None
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
@@ -69,6 +70,7 @@ class FakePrinter:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
+            self._conn = conn
             with conn:
                 if self.mode == "drop":
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
@@ -112,6 +114,9 @@ class FakePrinter:
             self.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
         with contextlib.suppress(OSError):
             self.sock.close()
+        if self._conn is not None:  # a client still connected (a status query left waiting): hang up
+            with contextlib.suppress(OSError):
+                self._conn.shutdown(socket.SHUT_RDWR)
         self._thread.join(2)
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,45 +13,31 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from console.app import build_context
 from console.context import AppContext
 from console.pages.printer import PrinterPage
 from console.printing_glue import install_printing
-from db.engine import Store
 from db.models import SlipStatus, UpdateType
-from services.clock import FixedClock
 from services.config import Config
 from services.roles import Actor
-from tests.conftest import SITE_ID
 from tests.printing.conftest import SECRET, refused_port
 
 
 @pytest.fixture
-def make_page(qapp: object, qtbot: QtBot, store: Store, clock: FixedClock, site: list[int],
-              supervisor: Actor) -> Iterator[object]:
+def make_page(qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> Callable[..., tuple[AppContext, PrinterPage]]:
     """Build a console with the given printer settings and its printer page."""
-    made: list[AppContext] = []
 
     def build(**printer: object) -> tuple[AppContext, PrinterPage]:
         cfg = Config()
-        cfg.site.id = SITE_ID
+        cfg.hub.url = ""
         cfg.printer = dataclasses.replace(cfg.printer, qr_secret=SECRET, **printer)
-        ctx = build_context(cfg, store, clock, supervisor, poll_ms=200)
-        qtbot.addWidget(ctx.status)
+        ctx = make_ctx(cfg)
         install_printing(ctx)
         page = PrinterPage(ctx)
         qtbot.addWidget(page)
         page.show()
-        made.append(ctx)
         return ctx, page
 
-    yield build
-    for ctx in made:
-        ctx.printing.shutdown()
-        ctx.events.stop()
-        ctx.tasks.shutdown()
-    made.clear()
-    gc.collect()  # free Qt objects on the GUI thread, not on a worker that triggers the collector
+    return build
 
 
 def same_pixels(a: QImage, b: QImage) -> bool:
@@ -64,12 +49,11 @@ def same_pixels(a: QImage, b: QImage) -> bool:
 
 def test_issuing_a_token_shows_its_slip(make_page: object, qtbot: QtBot, triage_actor: Actor, tmp_path: Path) -> None:
     ctx, page = make_page(backend="preview", preview_dir=str(tmp_path), width_dots=576)  # type: ignore[operator]
-    view = ctx.queue.issue_token(UpdateType.CYCLIC, actor=triage_actor)
     threads: list[bool] = []
     # The service re-emits worker results; they must arrive on the GUI thread (widgets are touched there).
     ctx.printing.sig_slip.connect(lambda _r: threads.append(threading.current_thread() is threading.main_thread()))
     with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000):
-        ctx.token_issued(view)
+        view = ctx.queue.issue_token(UpdateType.CYCLIC, actor=triage_actor)
     assert threads == [True]
     qtbot.waitUntil(lambda: "printed" in page.preview.caption.text())
     assert view.number in page.preview.caption.text()
@@ -84,10 +68,9 @@ def test_issuing_a_token_shows_its_slip(make_page: object, qtbot: QtBot, triage_
 def test_failing_printer_alerts_and_reprint_from_the_page(make_page: object, qtbot: QtBot, triage_actor: Actor,
                                                          tmp_path: Path) -> None:
     ctx, page = make_page(backend="network", host="127.0.0.1", port=refused_port())  # type: ignore[operator]
-    view = ctx.queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
     with qtbot.waitSignal(ctx.status.sig_alert, timeout=10000,
-                          check_params_cb=lambda text, level: level == "error" and view.number in text):
-        ctx.token_issued(view)
+                          check_params_cb=lambda text, level: level == "error" and "R-001" in text):
+        view = ctx.queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
     qtbot.waitUntil(lambda: page.unprinted_ids() == [view.id], timeout=10000)
     assert "NOT PRINTED" in page.preview.caption.text()
 
@@ -121,7 +104,8 @@ def test_test_print_and_paper_width(make_page: object, qtbot: QtBot, tmp_path: P
 
 def test_reprint_any_token_by_number(make_page: object, qtbot: QtBot, triage_actor: Actor, tmp_path: Path) -> None:
     ctx, page = make_page(backend="preview", preview_dir=str(tmp_path))  # type: ignore[operator]
-    view = ctx.queue.issue_token(UpdateType.MISSED_OUT, actor=triage_actor)
+    with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000):
+        view = ctx.queue.issue_token(UpdateType.MISSED_OUT, actor=triage_actor)
     page.reprint_number.setText(view.number.lower())
     with qtbot.waitSignal(ctx.printing.sig_recorded, timeout=10000) as rec:
         qtbot.mouseClick(page.reprint_any, Qt.MouseButton.LeftButton)

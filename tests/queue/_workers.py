@@ -8,8 +8,8 @@ from typing import Any
 
 from db.engine import Store
 from db.models import Role, UpdateType
-from services.clock import FixedClock
-from services.queue import QueueService
+from services.clock import SITE_ZONE, FixedClock
+from services.queue import AlreadyHasToken, QueueService
 from services.roles import Actor
 
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR)
@@ -43,5 +43,34 @@ def issue_then_drain(url: str, site_id: str, counter_id: int, issue: int, at_iso
     except Exception as exc:  # the parent must hear about any failure, not wait for a timeout
         line.abort()
         out.put((counter_id, numbers, claimed, repr(exc)))
+    finally:
+        store.dispose()
+
+
+AT = datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE)
+
+
+def issue_for_cnics(url: str, site_id: str, cnics: list[str], line: Any, out: Any) -> None:
+    """Try to issue one token for every CNIC, racing the other workers CNIC by CNIC.
+
+    Reports (CNICs issued, CNICs refused as already holding a token, error or None) on ``out``.
+    """
+    store = Store.open(url)
+    queue = QueueService(store, FixedClock(AT), site_id)
+    queue.waiting()  # connect before the start line
+    issued: list[str] = []
+    refused: list[str] = []
+    try:
+        for cnic in cnics:
+            line.wait(60)  # both processes ask for the same CNIC at the same moment
+            try:
+                queue.issue_token(UpdateType.ROSTER, actor=TRIAGE, cnic=cnic)
+                issued.append(cnic)
+            except AlreadyHasToken:
+                refused.append(cnic)
+        out.put((issued, refused, None))
+    except Exception as exc:
+        line.abort()
+        out.put((issued, refused, repr(exc)))
     finally:
         store.dispose()

@@ -2,39 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
 from sqlalchemy import func, select
 
 from db.engine import Store
-from db.models import Counter, Role, Staff, Token, TokenEvent
+from db.models import Counter, Token, TokenEvent
 from services.queue import QueueService, TokenView
-from services.roles import Actor
-from services.site import SiteService
-from tests.conftest import SITE_ID
-
-
-def deo_for(store: Store, site: SiteService, counter_id: int) -> Actor:
-    """The DEO actor assigned to ``counter_id`` today."""
-    view = next(c for c in site.counters() if c.id == counter_id)
-    assert view.staff_id is not None
-    with store.read() as s:
-        username = s.scalar(select(Staff.username).where(Staff.id == view.staff_id))
-    assert username is not None
-    return Actor(username, Role.DEO, view.staff_id)
-
-
-@pytest.fixture
-def site_service(store: Store, clock, site: list[int]) -> SiteService:
-    """The site service over the demo site."""
-    return SiteService(store, clock, SITE_ID)
-
-
-@pytest.fixture
-def deo(store: Store, site_service: SiteService) -> Callable[[int], Actor]:
-    """``deo(counter_id)``: the DEO assigned to that counter."""
-    return lambda counter_id: deo_for(store, site_service, counter_id)
 
 
 def event_count(store: Store) -> int:

@@ -36,7 +36,7 @@ W, C, S = TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE
 START = datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE)
 DAY0 = START.date()
 # A short fairness streak so the random runs hit the fairness rule often.
-POLICY = QueuePolicy(max_priority_streak=1, recalls_before_no_show=2)
+POLICY = QueuePolicy(max_priority_streak=1, recalls_before_no_show=2, appeal_enabled=True)
 SUPERVISOR = Actor("supervisor", Role.SUPERVISOR)
 TRIAGE = Actor("triage", Role.TRIAGE)
 SOURCES = {"recall": {C}, "start": {C}, "complete": {S}, "no_show": {C}, "transfer": {W, C}, "cancel": {W}}

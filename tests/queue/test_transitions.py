@@ -9,6 +9,7 @@ import pytest
 
 from db.models import CounterState, Role, SlipStatus, TokenState, UpdateType
 from services.clock import SITE_ZONE, FixedClock
+from services.provision import seed_demo
 from services.queue import IllegalTransition, QueueChange, QueueError, QueuePolicy, QueueService, TokenView
 from services.roles import Actor, PermissionDenied
 from tests.conftest import SITE_ID
@@ -229,7 +230,8 @@ def test_cancel_from_waiting(queue, store, site, clock, supervisor, triage_actor
 
 
 # ---- numbering ----------------------------------------------------------------------------------
-def test_numbers_per_type_are_prefixed_zero_padded_and_sequential(queue, triage_actor):
+def test_numbers_per_type_are_prefixed_zero_padded_and_sequential(store, clock, site, triage_actor):
+    queue = QueueService(store, clock, SITE_ID, QueuePolicy(appeal_enabled=True))
     expected = {UpdateType.MISSED_OUT: "M", UpdateType.ROSTER: "R", UpdateType.SHOCK: "S",
                 UpdateType.APPEAL: "A", UpdateType.CYCLIC: "C", UpdateType.RECERTIFICATION: "V"}
     assert len(expected) == len(UpdateType)
@@ -272,7 +274,7 @@ def _serve(queue: QueueService, counter: int, actor: Actor) -> TokenView | None:
 def test_call_next_serves_only_the_counters_types(queue, store, site, supervisor, triage_actor):
     c4 = site[3]  # recertification, shock
     r = queue.issue_token(R, actor=triage_actor)
-    a = queue.issue_token(UpdateType.APPEAL, actor=triage_actor)
+    a = queue.issue_token(UpdateType.CYCLIC, actor=triage_actor)
     snap = Snapshot(queue, store)
     assert queue.call_next(c4, actor=supervisor) is None
     snap.assert_unchanged()
@@ -289,7 +291,7 @@ def test_call_next_priority_first_then_oldest(queue, site, clock, supervisor, tr
     clock.advance(60)
     p1 = queue.issue_token(M, actor=triage_actor, priority=True, priority_reason="elderly")
     clock.advance(60)
-    p2 = queue.issue_token(R, actor=triage_actor, priority=True, priority_reason="disabled")
+    p2 = queue.issue_token(R, actor=triage_actor, priority=True, priority_reason="disability")
     assert p1.priority_reason == "elderly"
     order = [_serve(queue, site[0], supervisor) for _ in range(5)]
     assert [t.id if t else None for t in order] == [p1.id, p2.id, n1.id, n2.id, None]
@@ -459,7 +461,6 @@ def test_who_may_issue_cancel_and_transfer(queue, store, site, deo, triage_actor
 
 # ---- estimated wait -----------------------------------------------------------------------------
 def test_estimated_wait_none_without_an_open_counter(queue, site, site_service, supervisor, triage_actor):
-    queue.issue_token(UpdateType.APPEAL, actor=triage_actor)
     assert queue.estimated_wait(UpdateType.APPEAL) is None  # no demo counter serves appeals
     for cid in site:
         if cid != site[2]:
@@ -521,6 +522,7 @@ def test_carry_over_moves_open_tokens_to_the_next_day(queue, store, site, clock,
     assert fresh.number == "R-003"
     # The token called yesterday keeps its earlier place, ahead of the one that was waiting.
     assert [t.id for t in queue.waiting(R)] == [called.id, waiting.id, fresh.id]
+    seed_demo(store, clock, SITE_ID, 6)  # the new day's DEOs sit down: a counter without one cannot call
     first = queue.call_next(site[0], actor=supervisor)
     assert first is not None and first.id == called.id
 

@@ -12,10 +12,9 @@ from console.pages.audit import AuditPage
 from db.models import AuditEntry
 from services.audit import AuditLog
 from services.roles import Actor
-from tests.gui.conftest import ctx  # noqa: F401  (the real console context)
 
 
-def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None:  # noqa: F811
+def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None:
     log = AuditLog(ctx.store, ctx.clock)
     for i in range(3):
         log.record("supervisor", "counter_state", counter=i)
@@ -38,7 +37,7 @@ def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None
     assert "edited" in chain.text()
 
 
-def test_a_deo_has_no_audit_page(qtbot, ctx: AppContext) -> None:  # noqa: F811
+def test_a_deo_has_no_audit_page(qtbot, ctx: AppContext) -> None:
     ctx.actor = Actor("deo1", ctx.actor.role.DEO, 5)
     window = MainWindow(ctx)
     qtbot.addWidget(window)

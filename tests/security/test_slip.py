@@ -25,7 +25,6 @@ from services.roles import SYSTEM, Actor
 from services.site import SiteService
 from services.terminal import TerminalDeps, TerminalServer, create_app
 from tests.conftest import SITE_ID
-from tests.gui.conftest import ctx  # noqa: F401  (the real console context)
 
 SECRET = "site-slip-secret"
 CNIC = "3520212345671"
@@ -115,7 +114,7 @@ def test_terminal_checks_site_day_open_token_and_cnic(slip_terminal: str, queue:
     assert "action/slip" in http.get(slip_terminal, timeout=10).text
 
 
-def test_console_dialog_checks_a_scanned_slip(qtbot, ctx: AppContext, clock: FixedClock) -> None:  # noqa: F811
+def test_console_dialog_checks_a_scanned_slip(qtbot, ctx: AppContext, clock: FixedClock) -> None:
     token = ctx.queue.issue_token(UpdateType.SHOCK, actor=SYSTEM, cnic=CNIC)
     dialog = SlipCheckDialog(ctx, slip_checker(ctx.queue, ctx.site_id, SECRET))
     qtbot.addWidget(dialog)
@@ -129,7 +128,7 @@ def test_console_dialog_checks_a_scanned_slip(qtbot, ctx: AppContext, clock: Fix
     qtbot.waitUntil(lambda: "someone else" in dialog.result.text())
 
 
-def test_printed_slip_carries_the_binding(qtbot, ctx: AppContext) -> None:  # noqa: F811
+def test_printed_slip_carries_the_binding(qtbot, ctx: AppContext) -> None:
     from console.printing_glue import install_printing
 
     ctx.config.printer.qr_secret = SECRET

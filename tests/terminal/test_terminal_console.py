@@ -7,10 +7,9 @@ from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
 from console.terminal import start_terminal, stop_terminal, terminal_address
-from tests.gui.conftest import ctx  # noqa: F401  (the real console context)
 
 
-def test_demo_serves_on_loopback_and_shows_the_url(qtbot, ctx: AppContext) -> None:  # noqa: F811
+def test_demo_serves_on_loopback_and_shows_the_url(qtbot, ctx: AppContext) -> None:
     assert terminal_address(ctx) is None  # off by default outside the demo
     ctx.demo = True
     server = start_terminal(ctx)

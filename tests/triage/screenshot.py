@@ -13,7 +13,6 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from console.app import build_context, make_application
 from console.pages.triage import TriagePage
-from console.sync_worker import install_registry
 from db.engine import Store
 from db.migrate import upgrade
 from db.models import Role
@@ -55,7 +54,9 @@ def main() -> int:
     cfg = Config()
     cfg.hub.url, cfg.hub.api_key, cfg.hub.retries = hub.url, KEY, 0
     ctx = build_context(cfg, store, clock, Actor("triage", Role.TRIAGE), demo=True)
-    worker = install_registry(ctx, interval_ms=1000)
+    worker = ctx.sync
+    assert worker is not None
+    worker.start()
     page = TriagePage(ctx)
     page.resize(1500, 940)
     page.show()

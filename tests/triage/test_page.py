@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from console.app import build_context
 from console.context import AppContext
 from console.pages.triage import TriagePage
-from console.sync_worker import install_registry
-from db.engine import Store
 from db.models import Role, UpdateType, Verification
-from services.clock import FixedClock
 from services.config import Config
 from services.registry import DemoSamples, RegistryClient
 from services.roles import Actor
@@ -35,24 +30,17 @@ def hub(hub_db: str) -> Iterator[LiveHub]:
 
 
 @pytest.fixture
-def ctx(qtbot: Any, store: Store, clock: FixedClock, site: list[int], hub: LiveHub) -> Iterator[AppContext]:
+def ctx(make_ctx: Callable[..., AppContext], hub: LiveHub) -> AppContext:
     """A console context wired to the hub, with the outbox worker draining every 100 ms."""
     cfg = Config()
     cfg.hub.url, cfg.hub.api_key = hub.url, KEY
     cfg.hub.connect_timeout, cfg.hub.read_timeout, cfg.hub.retries = 0.5, 2.0, 0
-    context = build_context(cfg, store, clock, Actor("triage", Role.TRIAGE), poll_ms=200)
-    worker = install_registry(context, interval_ms=100)
+    context = make_ctx(cfg, Actor("triage", Role.TRIAGE), sync_interval_ms=100)
+    worker = context.sync
     assert worker is not None
     worker._sync.base_delay = 0.2  # back off in tenths of a second, not seconds
-    yield context
-    worker.stop()
-    context.events.stop()
-    context.tasks.shutdown()
-    context.status.deleteLater()
-    # Collect the context's Qt objects here, on the GUI thread: left to the cyclic GC they may be
-    # freed later from a worker thread, which crashes Qt.
-    del context, worker
-    gc.collect()
+    worker.start()
+    return context
 
 
 def _lookup(qtbot: Any, page: TriagePage, cnic: str) -> Any:
@@ -94,7 +82,15 @@ def test_cnic_in_types_with_reasons_token_issued(qtbot: Any, ctx: AppContext, hu
 
     # The same visitor again: a warning and a reprint, never a second token.
     reprinted: list[int] = []
-    ctx.reprint = reprinted.append
+
+    class Printing:  # the printer's edge: record the reprint request instead of printing
+        def reprint(self, token_id: int) -> None:
+            reprinted.append(token_id)
+
+        def shutdown(self) -> None:
+            """Nothing runs."""
+
+    ctx.printing = Printing()  # type: ignore[assignment]
     _lookup(qtbot, page, cnic)
     qtbot.waitUntil(page.existing_banner.isVisible, timeout=5000)
     assert "V-001" in page.existing_label.text() and not page.issue_button.isEnabled()

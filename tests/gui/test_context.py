@@ -1,0 +1,73 @@
+"""The composition root: typed services built once, errors reach the status bar with their page."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from console.app import install_translations
+from console.context import AppContext
+from console.names import error_text
+from console.pages.queue import QueuePage
+from console.tasks import describe_error
+from services.auth import AuthService
+from services.day import DayService
+from services.metrics import MetricsService
+from services.queue import QueueError
+from services.triage import TriageService
+from vocabulary import UpdateType
+
+
+def test_every_feature_service_is_built_once_and_typed(ctx: AppContext) -> None:
+    assert isinstance(ctx.auth, AuthService) and isinstance(ctx.day, DayService)
+    assert isinstance(ctx.metrics, MetricsService) and isinstance(ctx.triage, TriageService)
+    assert ctx.day.queue is ctx.queue and ctx.metrics.queue is ctx.queue
+    # No hub configured: the registry and its sync are off, and triage offers manual choices only.
+    assert ctx.registry is None and ctx.sync is None and ctx.triage.client is None
+    assert ctx.printing is None and ctx.terminal is None and ctx.board is None
+    assert "extras" not in {f.name for f in dataclasses.fields(AppContext)}
+
+
+def test_a_background_failure_reaches_the_status_bar_with_its_page(qtbot, ctx: AppContext) -> None:
+    def boom() -> None:
+        raise QueueError("the store said no")
+
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000) as alert:
+        ctx.tasks.run_db(boom, source="Dashboard")
+    assert alert.args == ["Dashboard: the store said no", "error"]
+
+
+def test_a_page_names_itself_when_its_action_fails(qtbot, ctx: AppContext, site: list[int]) -> None:
+    page = QueuePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(page.cards) == 6)
+    ctx.site.assign(site[0], None, actor=ctx.actor)
+    ctx.queue.issue_token(UpdateType.ROSTER, actor=ctx.actor)
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000,
+                          check_params_cb=lambda text, _level: text.startswith("Queue: ")) as alert:
+        page.counter_action(site[0], "call")
+    assert alert.args[0] == "Queue: Counter 1 has no DEO; assign one before calling."
+
+
+@pytest.fixture
+def urdu(qapp):
+    tr = install_translations(qapp, "ur")
+    assert tr is not None
+    yield tr
+    qapp.removeTranslator(tr)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_domain_errors_are_shown_in_urdu(urdu, ctx: AppContext, site: list[int]) -> None:
+    ctx.site.assign(site[0], None, actor=ctx.actor)
+    with pytest.raises(QueueError) as err:
+        ctx.queue.call_next(site[0], actor=ctx.actor)
+    text = describe_error(err.value)
+    assert text == QCoreApplication.translate("DomainError", "{counter} has no DEO; assign one before calling.").format(
+        counter=QCoreApplication.translate("Counter", "Counter %1").replace("%1", "1"))
+    assert "DEO" not in text and "ڈی ای او" in text and "کاؤنٹر" in text
+    with pytest.raises(QueueError) as err:
+        ctx.queue.issue_token(UpdateType.APPEAL, actor=ctx.actor)
+    assert error_text(err.value) == "اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔"
