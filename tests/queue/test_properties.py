@@ -158,8 +158,8 @@ class QueueMachine(RuleBasedStateMachine):
         expect: type[Exception] | None = None
         if not self.may_serve(actor, counter, self.today()):
             expect = PermissionDenied
-        elif not self.open[counter] or self.busy(counter):
-            expect = QueueError
+        elif self.today() != DAY0 or not self.open[counter] or self.busy(counter):
+            expect = QueueError  # after DAY0 no DEO sits at any counter: nobody may call there
         if expect is not None:
             try:
                 self.queue.call_next(counter, actor=actor)
