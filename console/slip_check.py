@@ -47,9 +47,9 @@ class SlipCheckDialog(QDialog):
         self.cnic = QLineEdit()
         self.cnic.setObjectName("slip_cnic")
         self.cnic.setPlaceholderText(self.tr("Visitor's CNIC (optional)"))
-        self.result = QLabel()
-        self.result.setObjectName("slip_result")
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("slip_result")
+        self.outcome.setWordWrap(True)
         self.button = QPushButton(self.tr("Check"))
         self.button.setObjectName("slip_check")
         self.button.clicked.connect(self._on_check_clicked)
@@ -61,7 +61,7 @@ class SlipCheckDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.button)
-        lay.addWidget(self.result)
+        lay.addWidget(self.outcome)
         self.resize(520, 200)
 
     def _on_check_clicked(self) -> None:
@@ -71,12 +71,12 @@ class SlipCheckDialog(QDialog):
 
     def _on_checked(self, verdict: SlipVerdict) -> None:
         self.button.setEnabled(True)
-        self.result.setText(_text(verdict))
-        self.result.setStyleSheet("color:#1b5e20;font-weight:600;" if verdict.ok else "color:#b71c1c;font-weight:600;")
+        self.outcome.setText(_text(verdict))
+        self.outcome.setStyleSheet("color:#1b5e20;font-weight:600;" if verdict.ok else "color:#b71c1c;font-weight:600;")
 
     def _on_failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
-        self.result.setText(self.tr("The slip could not be checked: %1").replace("%1", str(exc)))
+        self.outcome.setText(self.tr("The slip could not be checked: %1").replace("%1", str(exc)))
 
 
 def install_slip_check(ctx: AppContext, window: QWidget, menu: object, secret: str) -> QAction:

@@ -121,11 +121,11 @@ def test_console_dialog_checks_a_scanned_slip(qtbot, ctx: AppContext, clock: Fix
     dialog.code.setText(sign(ctx.site_id, clock.now().date(), token.number, "shock", SECRET, cnic=CNIC))
     dialog.cnic.setText(CNIC)
     qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "genuine" in dialog.result.text())
-    assert "The CNIC matches." in dialog.result.text()
+    qtbot.waitUntil(lambda: "genuine" in dialog.outcome.text())
+    assert "The CNIC matches." in dialog.outcome.text()
     dialog.cnic.setText(OTHER)
     qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "someone else" in dialog.result.text())
+    qtbot.waitUntil(lambda: "someone else" in dialog.outcome.text())
 
 
 def test_printed_slip_carries_the_binding(qtbot, ctx: AppContext) -> None:
