@@ -7,8 +7,10 @@ hub can roll events up per DEO without holding a name; the site uploads display 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def deo_pseudonym(site_id: str, username: str) -> str:
     """``deo-`` + 12 hex digits, the same at the site and the hub for (site, username)."""
     return "deo-" + hashlib.sha256(f"{site_id}\x1f{username}".encode()).hexdigest()[:12]

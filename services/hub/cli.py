@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DB = "sqlite:///drc-hub.sqlite3"
 
@@ -52,6 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (kl, kr):  # --db may also follow the action; it keeps the value given before it otherwise
         p.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the hub database")
 
+    sn = sub.add_parser("simulate-network", help="fill the hub with a simulated history of many sites")
+    sn.add_argument("--sites", default="all", help="how many sites (spread over the list) or 'all' (default)")
+    sn.add_argument("--days", type=int, default=30, help="days of history ending on --end (default %(default)s)")
+    sn.add_argument("--end", type=date.fromisoformat, default=None, help="last day (YYYY-MM-DD; default yesterday)")
+    sn.add_argument("--raw-days", type=int, default=7,
+                    help="the most recent days that also keep raw events (older: roll-ups only; default %(default)s)")
+    sn.add_argument("--seed", type=int, default=0, help="random seed (default %(default)s)")
+    sn.add_argument("--volume", type=float, default=1.0, help="scale the demand model (default %(default)s)")
+    _db_arg(sn)
+
+    mt = sub.add_parser("maintain", help="create the coming months' event partitions and drop expired ones "
+                        "(PostgreSQL)")
+    mt.add_argument("--keep-months", type=int, default=13,
+                    help="months of raw events to keep, this one included; roll-ups are kept for ever "
+                         "(default %(default)s)")
+    mt.add_argument("--ahead", type=int, default=2, help="months to create ahead (default %(default)s)")
+    _db_arg(mt)
+
     # No abbreviations: `--api-key SECRET` must not pass as `--api-key-file`.
     sv = sub.add_parser("serve", help="serve the API with uvicorn", allow_abbrev=False)
     sv.add_argument("--host", default="127.0.0.1")
@@ -62,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-body", type=int, default=2 * 1024 * 1024,
                     help="largest request body in bytes; larger ones get 413 unread (default %(default)s)")
     sv.add_argument("--demo", action="store_true", help="also serve /v1/demo/samples (sample visitors)")
+    sv.add_argument("--workers", type=int, default=1,
+                    help="uvicorn worker processes over the same database (the app keeps no state; default 1)")
     _db_arg(sv)
     return parser
 
@@ -108,6 +129,70 @@ def _key_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _simulate_network(args: argparse.Namespace) -> int:
+    from datetime import datetime, timedelta
+
+    from services.clock import SITE_ZONE
+    from services.hub.db import make_engine, upgrade
+    from services.hub.ops.network import network_sites, simulate_network
+
+    if args.days < 1 or args.raw_days < 0 or args.volume <= 0:
+        print("drc-hub simulate-network: --days >= 1, --raw-days >= 0 and --volume > 0", file=sys.stderr)
+        return 2
+    count = None if args.sites == "all" else int(args.sites)
+    end = args.end or datetime.now(SITE_ZONE).date() - timedelta(days=1)
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    try:
+        sites = network_sites(engine, count)
+        if not sites:
+            print("drc-hub simulate-network: the hub has no sites; run drc-hub seed first", file=sys.stderr)
+            return 2
+        t0 = time.perf_counter()
+        report = simulate_network(engine, sites, end, args.days, raw_days=args.raw_days, seed=args.seed,
+                                  volume=args.volume,
+                                  progress=lambda d, n: print(f"  {d.isoformat()}: {n} events", flush=True))
+    finally:
+        engine.dispose()
+    print(f"simulated {report.sites} sites x {report.days} days up to {end}: {report.events} events, "
+          f"{report.raw_events} kept raw, in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _maintain(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from services.clock import SITE_ZONE
+    from services.hub.db import make_engine, upgrade
+    from services.hub.ops.partitions import PartitionKeeper, drop_old_partitions
+
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    today = datetime.now(SITE_ZONE).date()
+    try:
+        keeper = PartitionKeeper(engine, ahead=args.ahead)
+        if not keeper.active():
+            print("no partitioned event table here (SQLite keeps one plain table); nothing to do")
+            return 0
+        keeper.ensure(set(), today)
+        with engine.begin() as conn:
+            dropped = drop_old_partitions(conn, today, args.keep_months)
+    finally:
+        engine.dispose()
+    print(f"partitions ready {args.ahead} months ahead; dropped {len(dropped)}: {', '.join(dropped) or '-'}")
+    return 0
+
+
+def app_from_env() -> Any:
+    """The app of one ``serve --workers N`` worker, configured through ``DRC_HUB_*`` variables."""
+    from services.hub.app import create_app
+
+    central = os.environ.get("DRC_HUB_KEY") or None
+    return create_app(os.environ.get("DRC_HUB_DB", DEFAULT_DB), {"*": central} if central else None, db_keys=True,
+                      demo=bool(os.environ.get("DRC_HUB_DEMO")),
+                      max_body=int(os.environ.get("DRC_HUB_MAX_BODY", str(2 * 1024 * 1024))))
+
+
 def _central_key(args: argparse.Namespace) -> str | None:
     if args.api_key_file:
         return args.api_key_file.read_text(encoding="utf-8").strip() or None
@@ -137,13 +222,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "key":
         return _key_command(args)
+    if args.command == "simulate-network":
+        return _simulate_network(args)
+    if args.command == "maintain":
+        return _maintain(args)
     if args.command == "serve":
         import uvicorn
 
         from services.hub.app import create_app
 
-        engine = make_engine(args.db)
         central = _central_key(args)
+        if args.workers > 1:
+            # Each worker process builds its own app from the environment (never from argv).
+            os.environ.update({"DRC_HUB_DB": args.db, "DRC_HUB_MAX_BODY": str(args.max_body),
+                               "DRC_HUB_DEMO": "1" if args.demo else ""})
+            if central:
+                os.environ["DRC_HUB_KEY"] = central
+            uvicorn.run("services.hub.cli:app_from_env", factory=True, host=args.host, port=args.port,
+                        workers=args.workers, log_level="info")
+            return 0
+        engine = make_engine(args.db)
         app = create_app(engine=engine, api_keys={"*": central} if central else None, db_keys=True, demo=args.demo,
                          max_body=args.max_body)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")

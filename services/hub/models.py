@@ -185,15 +185,10 @@ class RollupDeo(HubBase):
     service_n: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class SiteDay(_Figures, HubBase):
-    """Per site x day: the figures regional queries sum, the wait histogram as columns (so SQL can
-    add them over a range), and the day's data health."""
+class _DayFigures(_Figures):
+    """The figures regional queries sum: counts, the wait histogram as columns (so SQL can add them
+    over a range) and data health."""
 
-    __tablename__ = "hub_site_day"
-    __table_args__ = (Index("ix_hub_site_day_day", "day", "site_id"),)
-
-    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     w0: Mapped[int] = mapped_column(Integer, default=0)
     w1: Mapped[int] = mapped_column(Integer, default=0)
     w2: Mapped[int] = mapped_column(Integer, default=0)
@@ -210,7 +205,28 @@ class SiteDay(_Figures, HubBase):
     tokens: Mapped[int] = mapped_column(Integer, default=0)
     flagged_tokens: Mapped[int] = mapped_column(Integer, default=0)
     duplicates: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SiteDay(_DayFigures, HubBase):
+    """Per site x day: what regional queries over part of a month read, and the day's data health."""
+
+    __tablename__ = "hub_site_day"
+    __table_args__ = (Index("ix_hub_site_day_day", "day", "site_id"),)
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
     last_event_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC
+
+
+class SiteMonth(_DayFigures, HubBase):
+    """Per site x month: the sum of its ``hub_site_day`` rows, so a year's query reads 12 rows a site."""
+
+    __tablename__ = "hub_site_month"
+    __table_args__ = (Index("ix_hub_site_month_month", "month", "site_id"),)
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # the first day of the month
+    days_reporting: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class FlaggedToken(HubBase):

@@ -111,10 +111,19 @@ def _bulk(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
 
 def clear(engine: Engine) -> None:
     """Delete the synthetic population and everything sites sent (keeps API keys)."""
-    from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteCounter, SiteDay, SiteDeo, SiteSeen
+    from services.hub.models import (
+        FlaggedToken,
+        RollupDeo,
+        RollupHour,
+        SiteCounter,
+        SiteDay,
+        SiteDeo,
+        SiteMonth,
+        SiteSeen,
+    )
 
     with engine.begin() as conn:
-        for table in (SiteEventRow, RollupHour, RollupDeo, SiteDay, FlaggedToken, SiteSeen, SiteCounter, SiteDeo,
+        for table in (SiteEventRow, RollupHour, RollupDeo, SiteDay, SiteMonth, FlaggedToken, SiteSeen, SiteCounter, SiteDeo,
                       Survey, Member, Household, ShockNotification, HubSite, HubTehsil):
             conn.execute(delete(table))
 

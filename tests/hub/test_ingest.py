@@ -153,3 +153,32 @@ def test_range_errors_are_422(fresh_hub: HubServer) -> None:
                    {"date": DAY, "region": "Atlantis"}):
         resp = requests.get(fresh_hub.url("/v1/regions/performance"), params=params, headers=auth, timeout=5)
         assert resp.status_code == 422, params
+
+
+def test_ranges_over_whole_months_read_the_month_rollups(fresh_hub: HubServer) -> None:
+    for day, n in (("2026-01-15", 2), ("2026-02-10", 3), ("2026-02-27", 1), ("2026-03-02", 4)):
+        shift = (datetime.fromisoformat(day).replace(tzinfo=UTC) - T0.replace(hour=0)).total_seconds() / 60
+        _post(fresh_hub, SITE_ID, [e for t in range(n) for e in served(100 * int(day[5:7]) + int(day[8:]) * 10 + t,
+                                                                     shift + t)])
+    def issued(**params: str) -> int:
+        return int(_row(_get(fresh_hub, "/v1/regions/performance", **params))["issued"])
+
+    assert issued(**{"from": "2026-02-01", "to": "2026-02-28"}) == 4  # one whole month
+    assert issued(**{"from": "2026-01-10", "to": "2026-03-03"}) == 10  # days + a month + days
+    assert issued(**{"from": "2026-02-11", "to": "2026-03-01"}) == 1  # days only
+    assert _row(_get(fresh_hub, "/v1/regions/performance", **{"from": "2026-01-01", "to": "2026-03-31"}))[
+        "days_reporting"] == 4
+
+
+def test_month_segments() -> None:
+    from datetime import date
+
+    from services.hub.ops.regional import segments
+
+    d = date.fromisoformat
+    assert segments(d("2026-02-01"), d("2026-02-28")) == ([], [d("2026-02-01")])
+    assert segments(d("2026-01-10"), d("2026-03-03")) == ([(d("2026-01-10"), d("2026-01-31")),
+                                                          (d("2026-03-01"), d("2026-03-03"))], [d("2026-02-01")])
+    assert segments(d("2026-02-11"), d("2026-03-01")) == ([(d("2026-02-11"), d("2026-03-01"))], [])
+    days, months = segments(d("2025-03-05"), d("2026-03-04"))
+    assert len(months) == 11 and sum((b - a).days + 1 for a, b in days) == 31

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from services.hub.keys import Caller
-from services.hub.models import HubSite, SiteDay, SiteSeen
+from services.hub.models import HubSite, SiteDay, SiteMonth, SiteSeen
 from services.hub.ops import schemas as o
+from services.hub.ops.partitions import add_months, month_start
 from services.hub.ops.rollup import BUCKETS, median_from_histogram
 
 SUMMED = ("issued", "called", "served", "no_show", "wait_sum_s", "wait_n", "service_sum_s", "service_n",
@@ -64,18 +65,45 @@ def sites_in_scope(ses: Session, caller: Caller, region: str | None, district: s
     return list(ses.scalars(q))
 
 
+def segments(start: date, end: date) -> tuple[list[tuple[date, date]], list[date]]:
+    """Split ``start..end`` into whole months (read from ``hub_site_month``) and the days around them."""
+    first = start if start.day == 1 else add_months(month_start(start), 1)
+    months = []
+    while add_months(first, 1) - timedelta(days=1) <= end:
+        months.append(first)
+        first = add_months(first, 1)
+    if not months:
+        return [(start, end)], []
+    days = [(start, months[0] - timedelta(days=1)), (add_months(months[-1], 1), end)]
+    return [(a, b) for a, b in days if a <= b], months
+
+
 def site_sums(ses: Session, site_ids: Sequence[str] | None, start: date, end: date) -> dict[str, tuple[Sums, int]]:
-    """Per site: summed day roll-ups over ``start..end`` and the number of days with events."""
-    cols = [func.sum(getattr(SiteDay, k)) for k in SUMMED]
-    q = (select(SiteDay.site_id, func.count(SiteDay.day).filter(SiteDay.events > 0), *cols)
-         .where(SiteDay.day >= start, SiteDay.day <= end).group_by(SiteDay.site_id))
-    if site_ids is not None:
-        q = q.where(SiteDay.site_id.in_(site_ids))
+    """Per site: summed roll-ups over ``start..end`` and the number of days with events.
+
+    Whole months come from ``hub_site_month`` and the rest from ``hub_site_day``, so a year costs
+    about as much as a month: at most 12 month rows and 60 day rows per site.
+    """
+    day_ranges, months = segments(start, end)
     out: dict[str, tuple[Sums, int]] = {}
-    for row in ses.execute(q):
-        sums = Sums()
-        sums.add(dict(zip(SUMMED, row[2:], strict=True)))
-        out[row[0]] = (sums, int(row[1] or 0))
+
+    def fold(q: Any) -> None:
+        if site_ids is not None:
+            q = q.where(q.selected_columns[0].in_(site_ids))
+        for row in ses.execute(q):
+            sums, days = out.get(row[0], (Sums(), 0))
+            sums.add(dict(zip(SUMMED, row[2:], strict=True)))
+            out[row[0]] = (sums, days + int(row[1] or 0))
+
+    cols = [func.sum(getattr(SiteDay, k)) for k in SUMMED]
+    if day_ranges:
+        fold(select(SiteDay.site_id, func.count(SiteDay.day).filter(SiteDay.events > 0), *cols)
+             .where(or_(*[and_(SiteDay.day >= a, SiteDay.day <= b) for a, b in day_ranges]))
+             .group_by(SiteDay.site_id))
+    if months:
+        fold(select(SiteMonth.site_id, func.sum(SiteMonth.days_reporting),
+                    *[func.sum(getattr(SiteMonth, k)) for k in SUMMED])
+             .where(SiteMonth.month.in_(months)).group_by(SiteMonth.site_id))
     return out
 
 

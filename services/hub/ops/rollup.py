@@ -13,12 +13,13 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple, cast
 
 from services.clock import SITE_ZONE
 from services.deo_ids import deo_pseudonym
-from services.queue.replay import ReplayError, replay
+from services.queue.replay import EventLike, ReplayError, replay
 from services.queue.states import Action
 
 # Upper bounds (minutes) of the wait/service histogram buckets; the last bucket is open.
@@ -122,8 +123,7 @@ class RollUp:
     flagged: list[tuple[str, date, int, str]] = field(default_factory=list)
 
 
-@dataclass
-class _Replayable:
+class _Replayable(NamedTuple):
     id: int
     token_id: int
     kind: str
@@ -132,14 +132,22 @@ class _Replayable:
     payload: dict[str, Any]
 
 
+@lru_cache(maxsize=4096)
+def _offset(day: date) -> timedelta:
+    # Asia/Karachi keeps one offset all year; asking once per UTC day keeps zoneinfo off the hot path.
+    noon = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    return noon.astimezone(SITE_ZONE).utcoffset() or timedelta(0)
+
+
 def _local(at: datetime) -> datetime:
-    return at.replace(tzinfo=UTC).astimezone(SITE_ZONE)
+    """A naive-UTC instant as naive local (site zone) time."""
+    return at + _offset(at.date())
 
 
 def check_history(events: list[HubEvent]) -> str | None:
     """Why one token's events (in order) are not a legal history, or None if they are."""
     try:
-        replay(_Replayable(i, 0, ev.kind, ev.at.replace(tzinfo=UTC), ev.counter, ev.payload)
+        replay(cast(EventLike, _Replayable(i, 0, ev.kind, ev.at.replace(tzinfo=UTC), ev.counter, ev.payload))
                for i, ev in enumerate(events))
     except ReplayError as exc:
         return str(exc).replace("token 0", "the token")

@@ -1,4 +1,5 @@
-"""Write roll-ups to their tables: replace the cells of given site-days with freshly computed ones.
+"""Write roll-ups to their tables: replace the cells of given site-days with freshly computed ones,
+then bring the site-months they belong to up to date.
 
 Shared by ingestion (inside the ingest transaction) and ``drc-hub simulate-network``; both
 compute the cells with ``services.hub.ops.rollup.roll_up``.
@@ -15,6 +16,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteDay
+from services.hub.ops.months import refresh_months
 from services.hub.ops.rollup import Cell, RollUp
 
 
@@ -45,19 +47,26 @@ def rollup_rows(r: RollUp, duplicates: dict[tuple[str, date], int] | None = None
 
 
 def replace_rollups(ses: Session, r: RollUp, site_days: Iterable[tuple[str, date]],
-                    new_duplicates: dict[tuple[str, date], int] | None = None) -> None:
-    """Replace every roll-up row of ``site_days`` by ``r``'s; duplicate counts accumulate."""
-    by_site: dict[str, set[date]] = defaultdict(set)
+                    new_duplicates: dict[tuple[str, date], int] | None = None, *, months: bool = True) -> None:
+    """Replace every roll-up row of ``site_days`` by ``r``'s; duplicate counts accumulate.
+
+    ``months=False`` leaves ``hub_site_month`` to the caller (bulk loads refresh it once at the end).
+    """
+    by_day: dict[date, set[str]] = defaultdict(set)
     for site_id, day in site_days:
-        by_site[site_id].add(day)
+        by_day[day].add(site_id)
     dup = dict(new_duplicates or {})
-    for site_id, days in by_site.items():
-        held = ses.execute(select(SiteDay.day, SiteDay.duplicates)
-                           .where(SiteDay.site_id == site_id, SiteDay.day.in_(days))).all()
-        for day, n in held:
+    for day, sites in by_day.items():
+        held = ses.execute(select(SiteDay.site_id, SiteDay.duplicates)
+                           .where(SiteDay.day == day, SiteDay.site_id.in_(sites), SiteDay.duplicates > 0)).all()
+        for site_id, n in held:
             dup[(site_id, day)] = dup.get((site_id, day), 0) + n
         for table in (RollupHour, RollupDeo, SiteDay, FlaggedToken):
-            ses.execute(delete(table).where(table.site_id == site_id, table.day.in_(days)))
+            ses.execute(delete(table).where(table.day == day, table.site_id.in_(sites)))
+    conn = ses.connection()
     for table, rows in rollup_rows(r, {k: n for k, n in dup.items() if n}).items():
-        if rows:
-            ses.execute(insert(table), rows)
+        if rows:  # Core executemany: multi-row INSERTs, not one statement per row through the ORM
+            conn.execute(insert(table.__table__), rows)
+    if months:
+        all_sites = set().union(*by_day.values()) if by_day else set()
+        refresh_months(ses, by_day, all_sites)
