@@ -65,6 +65,10 @@ class _Refused(Exception):
         self.status = status
 
 
+class _Throttled(Exception):
+    """The client address must wait before its next sign-in attempt."""
+
+
 def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
@@ -158,11 +162,18 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             return _login_failed(request, 401, SIGN_IN_FAILED)
         if not hashing:
             hashing.append(anyio.CapacityLimiter(HASHING_SLOTS))
+        def check() -> Actor:
+            # Asked again once a hashing slot is free: a burst sent at once is cut off as soon as
+            # its first failures count, instead of each waiting its turn for argon2.
+            if not deps.throttle.allowed(address):
+                raise _Throttled("wait")
+            return deps.auth.authenticate(username, form.get("pin", "")[:128], roles=TERMINAL_ROLES)
+
         try:
             # argon2 is slow on purpose: off the event loop, and only a few at once.
-            actor = await anyio.to_thread.run_sync(
-                lambda: deps.auth.authenticate(username, form.get("pin", "")[:128], roles=TERMINAL_ROLES),
-                limiter=hashing[0])
+            actor = await anyio.to_thread.run_sync(check, limiter=hashing[0])
+        except _Throttled:
+            return _login_failed(request, 401, SIGN_IN_FAILED)
         except AuthError:
             deps.throttle.failed(address)
             return _login_failed(request, 401, SIGN_IN_FAILED)

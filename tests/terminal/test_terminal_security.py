@@ -17,6 +17,7 @@ from services.queue import QueueService
 from services.roles import SYSTEM
 from services.site import SiteService
 from services.terminal import SignInThrottle, TerminalDeps, TerminalServer, create_app
+from services.terminal.guard import csp_hash
 from tests.conftest import SITE_ID
 from tests.terminal.conftest import TIMEOUT, Terminal
 
@@ -180,6 +181,13 @@ def test_security_headers_and_cross_site_sign_in(terminal: Terminal) -> None:
     csp = r.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp and "'unsafe-inline'" not in csp
     assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    # The page's own inline script and style are allowed by hash, so they run (and nothing else would).
+    http_, _csrf = terminal.sign_in("deo1")
+    page = http_.get(terminal.url, timeout=TIMEOUT)
+    script = page.text.split("<script>", 1)[1].split("</script>", 1)[0]
+    style = page.text.split("<style>", 1)[1].split("</style>", 1)[0]
+    policy = page.headers["content-security-policy"]
+    assert f"script-src {csp_hash(script)}" in policy and f"style-src {csp_hash(style)}" in policy
     evil = _login(terminal.url, "deo1", "1234", Origin="http://evil.example")
     assert evil.status_code == 403 and not evil.cookies
     assert _login(terminal.url, "deo1", "1234", Origin=terminal.url.rstrip("/")).status_code == 200
@@ -193,3 +201,32 @@ def test_odd_numbers_and_nul_are_400_not_500(terminal: Terminal, counter: str) -
     assert r.status_code == 400, r.text
     r = terminal.act(http_, csrf, "transfer", type="\x00roster")
     assert r.status_code in (400, 409)
+
+
+class _CountingAuth(AuthService):
+    """The real sign-in, counting how often argon2 work is asked for."""
+
+    calls = 0
+
+    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None):  # type: ignore[no-untyped-def]
+        type(self).calls += 1
+        return super().authenticate(username, secret, roles=roles)
+
+
+def test_a_burst_of_guesses_is_cut_off_not_queued(store: Store, clock: FixedClock, site: list[int],
+                                                  queue: QueueService) -> None:
+    """80 sign-ins at once (the finding's load) cost a handful of argon2 runs, not 80."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    hasher = make_hasher(fast=True)
+    set_demo_pins(store, hasher=hasher)
+    auth = _CountingAuth(store, clock, hasher=hasher, site_id=SITE_ID)
+    server = _serve(store, clock, queue, auth, SignInThrottle(free=3, base=60))
+    try:
+        with ThreadPoolExecutor(16) as pool:
+            answers = list(pool.map(lambda i: _login(server.url, f"deo{i % 6 + 1}", "0000").status_code, range(80)))
+        page = requests.get(server.url, timeout=TIMEOUT)
+    finally:
+        server.stop()
+    assert set(answers) == {401} and page.status_code == 200
+    assert _CountingAuth.calls <= 3 + 2 * 2, _CountingAuth.calls  # free tries + the two hashing slots, twice over
