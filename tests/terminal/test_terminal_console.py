@@ -25,3 +25,20 @@ def test_demo_serves_on_loopback_and_shows_the_url(qtbot, ctx: AppContext) -> No
     finally:
         stop_terminal(ctx)
     assert not server.running and ctx.terminal is None
+
+
+def test_enabled_without_an_address_listens_on_loopback_only(qtbot, ctx: AppContext) -> None:  # noqa: F811
+    """Finding: with only ``enabled = true`` the terminal listened on 0.0.0.0."""
+    ctx.config.terminal.enabled = True
+    ctx.config.terminal.port = 0
+    server = start_terminal(ctx)
+    assert server is not None
+    try:
+        label = ctx.status.findChild(QLabel, "terminal_url")
+        qtbot.waitUntil(lambda: "(this PC only)" in label.text(), timeout=10_000)
+        assert server.bind == "127.0.0.1" and server.loopback_only
+        assert server._server is not None
+        host = server._server.servers[0].sockets[0].getsockname()[0]
+        assert host == "127.0.0.1"
+    finally:
+        stop_terminal(ctx)
