@@ -27,7 +27,7 @@ def test_demo_serves_on_loopback_and_shows_the_url(qtbot, ctx: AppContext) -> No
     assert not server.running and ctx.terminal is None
 
 
-def test_enabled_without_an_address_listens_on_loopback_only(qtbot, ctx: AppContext) -> None:  # noqa: F811
+def test_enabled_without_an_address_listens_on_loopback_only(qtbot, ctx: AppContext) -> None:
     """Finding: with only ``enabled = true`` the terminal listened on 0.0.0.0."""
     ctx.config.terminal.enabled = True
     ctx.config.terminal.port = 0
