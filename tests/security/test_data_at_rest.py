@@ -119,3 +119,13 @@ def test_privacy_purge_command(store: Store, clock: FixedClock, queue: QueueServ
                        capture_output=True, text=True, timeout=60, check=False, cwd=ROOT)
     assert r.returncode == 0 and "on 1 token" in r.stdout, r.stderr
     assert _token(store, tid).cnic_hash == cnic_digest(b"site-secret", "3520212345671")
+
+
+def test_backups_are_private(tmp_path: Path, sqlite_url: str) -> None:
+    """Database and backups 0600: a copy made with ``drc-console backup`` under a loose umask."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DRC_CONFIG": str(tmp_path / "none.toml")}
+    out = tmp_path / "copy.sqlite3"
+    r = subprocess.run(["sh", "-c", f'umask 022 && exec "{sys.executable}" -m console.main backup --db "{sqlite_url}" '
+                        f'--out "{out}"'], env=env, capture_output=True, text=True, timeout=60, check=False, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
