@@ -6,7 +6,7 @@ Run by hand (not in the suite); the default run takes a few minutes:
 
 1. **Ingest**: ``--ingest-sites`` sites upload ``--ingest-days`` days at once over HTTP in
    1000-event batches, one uploader per site (``--uploaders`` at a time) -> events/s.
-2. **Catch-up**: one full day of all 617 sites (about 600k events at ``--volume 4``) waiting at
+2. **Catch-up**: one full day of all 617 sites (about 600k events at ``--volume 6``) waiting at
    the sites, uploaded by ``--uploaders`` concurrent uploaders -> seconds, events/s, peak RSS of
    the hub's processes.
 3. **Regional query**: history of 30, then 90, then 365 days for all 617 sites, built by
@@ -143,6 +143,8 @@ def upload(base: str, sites: list[NetworkSite], folder: str, uploaders: int) -> 
                         break
                     with lock:
                         errors[0] += 1
+                        if errors[0] == 1:
+                            print(f"  (retrying after HTTP {resp.status_code}: {resp.text[:160]})", flush=True)
                     time.sleep(0.2)
 
     t0 = time.perf_counter()
@@ -217,7 +219,7 @@ def main() -> int:
     ap.add_argument("--uploaders", type=int, default=48, help="concurrent site uploaders (default 48)")
     ap.add_argument("--ingest-sites", type=int, default=48)
     ap.add_argument("--ingest-days", type=int, default=2)
-    ap.add_argument("--volume", type=float, default=4.0, help="demand scale of uploaded days (4 = ~600k/day)")
+    ap.add_argument("--volume", type=float, default=6.0, help="demand scale of uploaded days (6 = ~600k events a day)")
     ap.add_argument("--history-volume", type=float, default=0.05, help="demand scale of the history")
     ap.add_argument("--query-runs", type=int, default=40)
     ap.add_argument("--skip-history", action="store_true")

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import Connection, Engine, text
 
 PARENT = "hub_site_event"
+PARTITION_LOCK = 0x44524348  # advisory lock key held while creating partitions ("DRCH")
 
 
 def month_start(day: date) -> date:
@@ -100,6 +101,8 @@ class PartitionKeeper:
         if not missing:
             return
         with self._lock, self.engine.begin() as conn:
-            for month in sorted(missing - self._known):
+            # Several hub processes may reach a new month at once; CREATE ... IF NOT EXISTS alone races.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PARTITION_LOCK})
+            for month in sorted(missing - existing_months(conn)):
                 create_month(conn, month)
             self._known |= missing
