@@ -162,6 +162,7 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             return _login_failed(request, 401, SIGN_IN_FAILED)
         if not hashing:
             hashing.append(anyio.CapacityLimiter(HASHING_SLOTS))
+
         def check() -> Actor:
             # Asked again once a hashing slot is free: a burst sent at once is cut off as soon as
             # its first failures count, instead of each waiting its turn for argon2.
