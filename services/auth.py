@@ -197,7 +197,8 @@ class AuthService:
             return [self._view(st) for st in s.scalars(q)]
 
     # ---- sign-in ---------------------------------------------------------------------
-    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None) -> Actor:
+    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None,
+                     source: str = "") -> Actor:
         """The :class:`Actor` for a correct username and secret.
 
         Raises :class:`SignInFailed` (unknown user, wrong secret, inactive, or - with ``roles`` -
@@ -205,30 +206,32 @@ class AuthService:
         account outside ``roles`` is treated exactly like an unknown one: its secret is not
         checked and its failure count is not touched, so a counter terminal cannot be used to
         guess, or delay, a supervisor's or administrator's PIN. Every attempt is audited
-        without the secret; each path costs one argon2 verification.
+        without the secret (with ``source``, e.g. the terminal client's address, when given); each
+        path costs one argon2 verification.
         """
         username = username.strip()
         now = self.clock.now()
         outcome: AuthError | None = None
         actor: Actor | None = None
+        where = {"source": source[:60]} if source else {}
         with self.store.session() as s, s.begin():
             st = s.scalar(select(Staff).where(Staff.username == username))
             if st is None or not st.active or not st.secret_hash or (roles is not None and st.role not in roles):
                 self._verify(self._dummy_hash, secret)
                 outcome = SignInFailed("Unknown user or wrong PIN")
                 reason = "not_permitted" if st is not None and st.active and st.secret_hash else "unknown_or_inactive"
-                self._audit(s, username or "?", "sign_in_failed", reason=reason)
+                self._audit(s, username or "?", "sign_in_failed", reason=reason, **where)
             elif st.locked_until is not None and st.locked_until > now:
                 # No verification against the real hash while waiting: guessing gives nothing.
                 self._verify(self._dummy_hash, secret)
                 outcome = AccountLocked(st.locked_until)
-                self._audit(s, username, "sign_in_failed", reason="locked")
+                self._audit(s, username, "sign_in_failed", reason="locked", **where)
             elif self._verify(st.secret_hash, secret):
                 if self.hasher.check_needs_rehash(st.secret_hash):
                     st.secret_hash = self.hasher.hash(secret)
                 st.failed_attempts, st.locked_until = 0, None
                 actor = Actor(st.username, st.role, st.id)
-                self._audit(s, username, "sign_in", role=st.role.value)
+                self._audit(s, username, "sign_in", role=st.role.value, **where)
             else:
                 st.failed_attempts = (st.failed_attempts or 0) + 1
                 wait = self.policy.delay(st.failed_attempts)
@@ -236,11 +239,11 @@ class AuthService:
                     st.locked_until = now + wait
                     outcome = AccountLocked(st.locked_until)
                     self._audit(s, username, "account_locked", minutes=wait.total_seconds() / 60,
-                                attempts=st.failed_attempts)
+                                attempts=st.failed_attempts, **where)
                 else:
                     outcome = SignInFailed("Unknown user or wrong PIN")
                     self._audit(s, username, "sign_in_failed", reason="wrong_secret",
-                                attempts=st.failed_attempts)
+                                attempts=st.failed_attempts, **where)
         if outcome is not None:
             raise outcome
         assert actor is not None

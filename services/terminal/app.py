@@ -168,7 +168,8 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             # its first failures count, instead of each waiting its turn for argon2.
             if not deps.throttle.allowed(address):
                 raise _Throttled("wait")
-            return deps.auth.authenticate(username, form.get("pin", "")[:128], roles=TERMINAL_ROLES)
+            return deps.auth.authenticate(username, form.get("pin", "")[:128], roles=TERMINAL_ROLES,
+                                          source=f"terminal {address}")
 
         try:
             # argon2 is slow on purpose: off the event loop, and only a few at once.

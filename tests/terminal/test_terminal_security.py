@@ -74,6 +74,12 @@ def test_one_answer_for_every_kind_of_failure(terminal: Terminal) -> None:
     assert len(seen) == 1, {k: (r.status_code, r.text) for k, r in answers.items()}
     assert next(iter(seen))[0] == 401
     assert not any(r.cookies for r in answers.values())
+    # Every attempt is in the audit trail with where it came from (and never the PIN).
+    from services.audit import AuditLog
+
+    trail = AuditLog(terminal.auth.store, terminal.auth.clock).entries(actor=SYSTEM, action="sign_in_failed")
+    assert trail and all(r.detail.get("source") == "terminal 127.0.0.1" for r in trail)
+    assert not any("9999" in str(r.detail) or "1234" in str(r.detail) for r in trail)
     # The admin and the supervisor were not touched: they still sign in at the console at once.
     assert terminal.auth.authenticate("admin", "1234").role is Role.ADMIN
     assert terminal.auth.authenticate("supervisor", "1234").role is Role.SUPERVISOR
@@ -87,10 +93,11 @@ class _GatedAuth(AuthService):
         self.entered = threading.Event()
         self.release = threading.Event()
 
-    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None):  # type: ignore[no-untyped-def]
+    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None,  # type: ignore[no-untyped-def]
+                     source: str = ""):
         self.entered.set()
         assert self.release.wait(TIMEOUT)
-        return super().authenticate(username, secret, roles=roles)
+        return super().authenticate(username, secret, roles=roles, source=source)
 
 
 def _serve(store: Store, clock: FixedClock, queue: QueueService, auth: AuthService,
@@ -208,9 +215,10 @@ class _CountingAuth(AuthService):
 
     calls = 0
 
-    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None):  # type: ignore[no-untyped-def]
+    def authenticate(self, username: str, secret: str, *, roles: frozenset[Role] | None = None,  # type: ignore[no-untyped-def]
+                     source: str = ""):
         type(self).calls += 1
-        return super().authenticate(username, secret, roles=roles)
+        return super().authenticate(username, secret, roles=roles, source=source)
 
 
 def test_a_burst_of_guesses_is_cut_off_not_queued(store: Store, clock: FixedClock, site: list[int],
