@@ -120,11 +120,13 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
     if demo:
         seed_demo(store, clock, cfg.site.id, 6)
-    AuditLog(store, clock).note_config(cfg)  # a hand-edited configuration shows in the audit trail
-    if not demo:
-        purge_configured(store, clock, cfg)  # CNICs past [privacy] cnic_days: keyed hash + masked form only
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
+    # On the database worker: a hand-edited configuration shows in the audit trail, and CNICs past
+    # [privacy] cnic_days keep only a keyed hash and the masked form (the first run may touch many rows).
+    ctx.tasks.run_db(lambda: AuditLog(store, clock).note_config(cfg))
+    if not demo:
+        ctx.tasks.run_db(lambda: purge_configured(store, clock, cfg))
     from console.backup_timer import install_auto_backup
     from console.login import install_idle_lock, sign_in
     from console.terminal import start_terminal, stop_terminal
