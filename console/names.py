@@ -9,6 +9,7 @@ from services.labels import (
     COUNTER_STATE_EN,
     ERROR_TEMPLATES,
     PRIORITY_REASON_EN,
+    REASON_TEMPLATES,
     TOKEN_STATE_EN,
     UPDATE_TYPE_EN,
     UPDATE_TYPE_SHORT_EN,
@@ -40,6 +41,25 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("PriorityReason", "Disability"),
     QT_TRANSLATE_NOOP("PriorityReason", "Pregnant / with infant"),
     QT_TRANSLATE_NOOP("PriorityReason", "Other"),
+    QT_TRANSLATE_NOOP("Reason", "Not in the registry: a full survey registers the household."),
+    QT_TRANSLATE_NOOP("Reason", "Already in the registry; a missed-out survey is only for new households."),
+    QT_TRANSLATE_NOOP("Reason", "Registered household: members, marital status, disability, contact or address can be updated."),
+    QT_TRANSLATE_NOOP("Reason", "Not in the registry: register the household first (missed-out survey)."),
+    QT_TRANSLATE_NOOP("Reason", "Lives in {area}, a notified shock area: complete re-survey."),
+    QT_TRANSLATE_NOOP("Reason", "{area} is not under a shock notification."),
+    QT_TRANSLATE_NOOP("Reason", "Appeals against the cut-off are not launched (switched off by policy)."),
+    QT_TRANSLATE_NOOP("Reason", "Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}."),
+    QT_TRANSLATE_NOOP("Reason", "Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal."),
+    QT_TRANSLATE_NOOP("Reason", "Score {score} is above the appeal limit {limit}."),
+    QT_TRANSLATE_NOOP("Reason", "The registry holds no poverty score for this household."),
+    QT_TRANSLATE_NOOP("Reason", "Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago."),
+    QT_TRANSLATE_NOOP("Reason", "Last survey {last}: a cyclic update is allowed from {when}."),
+    QT_TRANSLATE_NOOP("Reason", "Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update."),
+    QT_TRANSLATE_NOOP("Reason", "Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago."),
+    QT_TRANSLATE_NOOP("Reason", "Last survey {last}: recertification is due from {when}."),
+    QT_TRANSLATE_NOOP("Reason", "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries."),
+    QT_TRANSLATE_NOOP("Reason", "The identity authority has blocked this CNIC: send the visitor to the supervisor."),
+    QT_TRANSLATE_NOOP("Reason", "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed."),
     QT_TRANSLATE_NOOP("DomainError", "Appeals against the cut-off are not launched; choose another update type."),
     QT_TRANSLATE_NOOP("DomainError", "This CNIC already holds token {number} today."),
     QT_TRANSLATE_NOOP("DomainError", "{counter} has no DEO; assign one before calling."),
@@ -148,3 +168,14 @@ def _param_text(name: str, value: object) -> str:
         number = text.removeprefix("Counter ")
         return counter_label(int(number), text) if number.isdigit() else text
     return ltr(value) if name == "number" else str(value)
+
+
+def reason_text(code: str, params: dict[str, object], fallback: str = "") -> str:
+    """Why a visitor does (not) qualify, in the reader's language (``services.labels.REASON_TEMPLATES``)."""
+    template = REASON_TEMPLATES.get(code)
+    if template is None:
+        return fallback
+    try:
+        return QCoreApplication.translate("Reason", template).format(**{k: ltr(v) for k, v in params.items()})
+    except (KeyError, IndexError):  # a translation that lost a placeholder: the English still helps
+        return fallback or template.format(**params)

@@ -29,7 +29,7 @@ from services.clock import SITE_ZONE
 from services.cnic import mask_cnic
 from services.config import APP_NAME, PrinterSection
 from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
-from services.queue import TokenView
+from services.queue import IssuedToken, TokenView
 
 if TYPE_CHECKING:
     from console.context import AppContext
@@ -96,8 +96,15 @@ class PrintService(QObject):
 
     # ---- what the console calls ------------------------------------------------------
     def on_token_issued(self, view: TokenView) -> None:
-        """Print a new token's slip (connected to the adapter's ``sig_issued``)."""
-        self._print_token(view.id, "print")
+        """Print a new token's slip (connected to the adapter's ``sig_issued``).
+
+        The issue already says the token's place and wait (:class:`IssuedToken`), so the slip goes
+        straight to the printer thread without another trip to the database.
+        """
+        if isinstance(view, IssuedToken):
+            self.worker.submit(PrintRequest(view.id, self.slip_for(view, view.position, view.estimated_wait), "print"))
+        else:
+            self._print_token(view.id, "print")
 
     def reprint(self, token_id: int) -> None:
         """Print a token's slip again; the outcome is a reprinted or print_failed event."""

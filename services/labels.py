@@ -71,3 +71,27 @@ ERROR_TEMPLATES: dict[str, str] = {
     "not_eligible": "Not eligible for {type}: {reason}",
     "not_by_hand": "{type} cannot be chosen by hand under the current policy.",
 }
+
+# Why a visitor does or does not qualify for an update type, by ``Eligibility.code``
+# (``services.triage.rules``); ``{name}`` placeholders take the verdict's params.
+REASON_TEMPLATES: dict[str, str] = {
+    "not_registered": "Not in the registry: a full survey registers the household.",
+    "already_registered": "Already in the registry; a missed-out survey is only for new households.",
+    "roster_ok": "Registered household: members, marital status, disability, contact or address can be updated.",
+    "register_first": "Not in the registry: register the household first (missed-out survey).",
+    "shock_ok": "Lives in {area}, a notified shock area: complete re-survey.",
+    "no_shock": "{area} is not under a shock notification.",
+    "appeal_off": "Appeals against the cut-off are not launched (switched off by policy).",
+    "appeal_ok": "Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.",
+    "appeal_beneficiary": "Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.",
+    "appeal_too_high": "Score {score} is above the appeal limit {limit}.",
+    "no_score": "The registry holds no poverty score for this household.",
+    "cyclic_ok": "Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.",
+    "cyclic_wait": "Last survey {last}: a cyclic update is allowed from {when}.",
+    "cyclic_beneficiary": "Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.",
+    "recert_ok": "Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.",
+    "recert_wait": "Last survey {last}: recertification is due from {when}.",
+    "recert_not_beneficiary": "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.",
+    "blocked": "The identity authority has blocked this CNIC: send the visitor to the supervisor.",
+    "no_survey_date": "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.",
+}

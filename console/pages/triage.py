@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import ltr, priority_reason_label
+from console.names import ltr, priority_reason_label, reason_text, type_label
 from console.tasks import describe_error
 from db.models import UpdateType, Verification
 from services.cnic import CnicError, CnicProblem, mask_cnic, parse_cnic
@@ -224,52 +224,11 @@ class TriagePage(QWidget):
     # ---- words ----------------------------------------------------------------------
     def type_title(self, t: UpdateType) -> str:
         """The update type's name on screen."""
-        return {
-            UpdateType.MISSED_OUT: self.tr("Missed-out household"),
-            UpdateType.ROSTER: self.tr("Roster update"),
-            UpdateType.SHOCK: self.tr("Shock update"),
-            UpdateType.APPEAL: self.tr("Appeal against cut-off"),
-            UpdateType.CYCLIC: self.tr("Cyclic update"),
-            UpdateType.RECERTIFICATION: self.tr("Recertification"),
-        }[t]
+        return type_label(t)
 
     def reason_text(self, e: Eligibility) -> str:
         """The reason, translated (falls back to the service's English)."""
-        templates = {
-            "not_registered": self.tr("Not in the registry: a full survey registers the household."),
-            "already_registered": self.tr("Already in the registry; a missed-out survey is only for new households."),
-            "roster_ok": self.tr("Registered household: members, marital status, disability, contact or address "
-                                 "can be updated."),
-            "register_first": self.tr("Not in the registry: register the household first (missed-out survey)."),
-            "shock_ok": self.tr("Lives in {area}, a notified shock area: complete re-survey."),
-            "no_shock": self.tr("{area} is not under a shock notification."),
-            "appeal_off": self.tr("Appeals against the cut-off are not launched (switched off by policy)."),
-            "appeal_ok": self.tr("Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}."),
-            "appeal_beneficiary": self.tr("Already a beneficiary (score {score} at or below the cut-off {cut_off}); "
-                                          "nothing to appeal."),
-            "appeal_too_high": self.tr("Score {score} is above the appeal limit {limit}."),
-            "no_score": self.tr("The registry holds no poverty score for this household."),
-            "cyclic_ok": self.tr("Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or "
-                                 "more years ago."),
-            "cyclic_wait": self.tr("Last survey {last}: a cyclic update is allowed from {when}."),
-            "cyclic_beneficiary": self.tr("Beneficiary (score {score} at or below {cut_off}): recertification "
-                                          "applies, not a cyclic update."),
-            "recert_ok": self.tr("Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} "
-                                 "or more years ago."),
-            "recert_wait": self.tr("Last survey {last}: recertification is due from {when}."),
-            "recert_not_beneficiary": self.tr("Not a beneficiary (score {score} above {cut_off}); recertification "
-                                              "is for beneficiaries."),
-            "blocked": self.tr("The identity authority has blocked this CNIC: send the visitor to the supervisor."),
-            "no_survey_date": self.tr("The registry holds no last survey date, so the period cannot have run; "
-                                      "a re-survey is allowed."),
-        }
-        template = templates.get(e.code)
-        if template is None:
-            return e.reason
-        try:
-            return template.format(**{k: ltr(v) for k, v in e.params.items()})
-        except (KeyError, IndexError):
-            return e.reason
+        return reason_text(e.code, e.params, e.reason)
 
     def _parse_cnic(self, text: str) -> str:
         """``parse_cnic`` with the message in the interface language (for the CNIC field)."""

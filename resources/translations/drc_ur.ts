@@ -225,7 +225,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="98"/>
+        <location filename="../../console/names.py" line="118"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -319,17 +319,17 @@
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="67"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="68"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="69"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -781,52 +781,52 @@ Counters: %6</source>
 <context>
     <name>DomainError</name>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="64"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="65"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="66"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="70"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
@@ -953,32 +953,32 @@ Counters: %6</source>
 <context>
     <name>PrintService</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="171"/>
+        <location filename="../../console/printing_glue.py" line="178"/>
         <source>Could not prepare the slip for token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی تیار نہ ہو سکی: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="190"/>
+        <location filename="../../console/printing_glue.py" line="197"/>
         <source>Could not record the slip of token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی کا اندراج نہ ہو سکا: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="201"/>
+        <location filename="../../console/printing_glue.py" line="208"/>
         <source>Test slip sent to %1.</source>
         <translation>آزمائشی پرچی %1 کو بھیج دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="215"/>
+        <location filename="../../console/printing_glue.py" line="222"/>
         <source>Test slip NOT printed: %1</source>
         <translation>آزمائشی پرچی نہیں چھپی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="220"/>
+        <location filename="../../console/printing_glue.py" line="227"/>
         <source>Slip for token %1 NOT printed: %2. The token keeps its place; reprint it from the Printer page.</source>
         <translation>ٹوکن %1 کی پرچی نہیں چھپی: %2۔ ٹوکن کی باری برقرار ہے؛ پرنٹر صفحے سے دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="230"/>
+        <location filename="../../console/printing_glue.py" line="237"/>
         <source>Printer paper is nearly out: load a new roll soon.</source>
         <translation>پرنٹر کا کاغذ ختم ہونے کو ہے: جلد نیا رول لگائیں۔</translation>
     </message>
@@ -986,42 +986,42 @@ Counters: %6</source>
 <context>
     <name>Printer</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="243"/>
+        <location filename="../../console/printing_glue.py" line="250"/>
         <source>ready</source>
         <translation>تیار</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="244"/>
+        <location filename="../../console/printing_glue.py" line="251"/>
         <source>paper nearly out</source>
         <translation>کاغذ ختم ہونے کو ہے</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="245"/>
+        <location filename="../../console/printing_glue.py" line="252"/>
         <source>OUT OF PAPER</source>
         <translation>کاغذ ختم</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="246"/>
+        <location filename="../../console/printing_glue.py" line="253"/>
         <source>OFFLINE</source>
         <translation>آف لائن</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="247"/>
+        <location filename="../../console/printing_glue.py" line="254"/>
         <source>connected (no status)</source>
         <translation>منسلک (حالت معلوم نہیں)</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="263"/>
+        <location filename="../../console/printing_glue.py" line="270"/>
         <source>No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart.</source>
         <translation>کیو آر راز ترتیب نہیں دیا گیا ([printer] qr_secret): دوبارہ چلانے کے بعد پرچی کے کوڈ کی تصدیق نہیں ہو سکے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="275"/>
+        <location filename="../../console/printing_glue.py" line="282"/>
         <source>not configured</source>
         <translation>ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="276"/>
+        <location filename="../../console/printing_glue.py" line="283"/>
         <source>Printer not usable: %1</source>
         <translation>پرنٹر قابلِ استعمال نہیں: %1</translation>
     </message>
@@ -1177,27 +1177,27 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="39"/>
+        <location filename="../../console/names.py" line="40"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="40"/>
+        <location filename="../../console/names.py" line="41"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="42"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="82"/>
+        <location filename="../../console/names.py" line="102"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
@@ -1492,6 +1492,104 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../console/names.py" line="44"/>
+        <source>Not in the registry: a full survey registers the household.</source>
+        <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="45"/>
+        <source>Already in the registry; a missed-out survey is only for new households.</source>
+        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="46"/>
+        <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
+        <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="47"/>
+        <source>Not in the registry: register the household first (missed-out survey).</source>
+        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="48"/>
+        <source>Lives in {area}, a notified shock area: complete re-survey.</source>
+        <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="49"/>
+        <source>{area} is not under a shock notification.</source>
+        <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="50"/>
+        <source>Appeals against the cut-off are not launched (switched off by policy).</source>
+        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="51"/>
+        <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
+        <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="52"/>
+        <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
+        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="53"/>
+        <source>Score {score} is above the appeal limit {limit}.</source>
+        <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="54"/>
+        <source>The registry holds no poverty score for this household.</source>
+        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="55"/>
+        <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="56"/>
+        <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
+        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="57"/>
+        <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="58"/>
+        <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
+        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="59"/>
+        <source>Last survey {last}: recertification is due from {when}.</source>
+        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="60"/>
+        <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
+        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="61"/>
+        <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
+        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="62"/>
+        <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
+        <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../console/login.py" line="54"/>
@@ -1752,32 +1850,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="27"/>
+        <location filename="../../console/names.py" line="28"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="28"/>
+        <location filename="../../console/names.py" line="29"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="29"/>
+        <location filename="../../console/names.py" line="30"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="30"/>
+        <location filename="../../console/names.py" line="31"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="31"/>
+        <location filename="../../console/names.py" line="32"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="32"/>
+        <location filename="../../console/names.py" line="33"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -1849,7 +1947,7 @@ Counters: %6</source>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="144"/>
-        <location filename="../../console/pages/triage.py" line="435"/>
+        <location filename="../../console/pages/triage.py" line="394"/>
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
@@ -1884,302 +1982,177 @@ Counters: %6</source>
         <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="228"/>
-        <source>Missed-out household</source>
-        <translation>رہ جانے والے گھرانے کا اندراج</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="229"/>
-        <source>Roster update</source>
-        <translation>خاندانی کوائف میں تبدیلی</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="230"/>
-        <source>Shock update</source>
-        <translation>آفت زدہ علاقے کا سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="231"/>
-        <source>Appeal against cut-off</source>
-        <translation>کٹ آف کے خلاف اپیل</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="232"/>
-        <source>Cyclic update</source>
-        <translation>دو سالہ دوبارہ سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="233"/>
-        <source>Recertification</source>
-        <translation>سہ سالہ تصدیقِ نو</translation>
-    </message>
-    <message>
         <location filename="../../console/pages/triage.py" line="239"/>
-        <source>Not in the registry: a full survey registers the household.</source>
-        <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="240"/>
-        <source>Already in the registry; a missed-out survey is only for new households.</source>
-        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="241"/>
-        <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
-        <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="243"/>
-        <source>Not in the registry: register the household first (missed-out survey).</source>
-        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="244"/>
-        <source>Lives in {area}, a notified shock area: complete re-survey.</source>
-        <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="245"/>
-        <source>{area} is not under a shock notification.</source>
-        <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="246"/>
-        <source>Appeals against the cut-off are not launched (switched off by policy).</source>
-        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="247"/>
-        <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
-        <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="248"/>
-        <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
-        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="250"/>
-        <source>Score {score} is above the appeal limit {limit}.</source>
-        <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="251"/>
-        <source>The registry holds no poverty score for this household.</source>
-        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="252"/>
-        <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="254"/>
-        <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
-        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="255"/>
-        <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="257"/>
-        <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="259"/>
-        <source>Last survey {last}: recertification is due from {when}.</source>
-        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="260"/>
-        <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="262"/>
-        <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
-        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="263"/>
-        <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
-        <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="280"/>
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="281"/>
+        <location filename="../../console/pages/triage.py" line="240"/>
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="282"/>
+        <location filename="../../console/pages/triage.py" line="241"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="283"/>
+        <location filename="../../console/pages/triage.py" line="242"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="284"/>
+        <location filename="../../console/pages/triage.py" line="243"/>
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="285"/>
+        <location filename="../../console/pages/triage.py" line="244"/>
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="286"/>
+        <location filename="../../console/pages/triage.py" line="245"/>
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="309"/>
+        <location filename="../../console/pages/triage.py" line="268"/>
         <source>Looking up {cnic}...</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="328"/>
+        <location filename="../../console/pages/triage.py" line="287"/>
         <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
         <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="337"/>
+        <location filename="../../console/pages/triage.py" line="296"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="354"/>
+        <location filename="../../console/pages/triage.py" line="313"/>
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="358"/>
+        <location filename="../../console/pages/triage.py" line="317"/>
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="362"/>
+        <location filename="../../console/pages/triage.py" line="321"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="368"/>
+        <location filename="../../console/pages/triage.py" line="327"/>
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="369"/>
+        <location filename="../../console/pages/triage.py" line="328"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="379"/>
+        <location filename="../../console/pages/triage.py" line="338"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="379"/>
+        <location filename="../../console/pages/triage.py" line="338"/>
         <source>not in the registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="380"/>
+        <location filename="../../console/pages/triage.py" line="339"/>
         <source>MISMATCH - ask for the visitor&apos;s details</source>
         <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="381"/>
+        <location filename="../../console/pages/triage.py" line="340"/>
         <source>BLOCKED by the identity authority</source>
         <translation>شناختی ادارے کی جانب سے بلاک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="382"/>
+        <location filename="../../console/pages/triage.py" line="341"/>
         <source>CNIC {cnic} - identity: {identity}</source>
         <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="385"/>
+        <location filename="../../console/pages/triage.py" line="344"/>
         <source>beneficiary</source>
         <translation>مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="386"/>
+        <location filename="../../console/pages/triage.py" line="345"/>
         <source>not a beneficiary</source>
         <translation>غیر مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="388"/>
+        <location filename="../../console/pages/triage.py" line="347"/>
         <source>Household {hid} - family size {n} - {place} ({region})</source>
         <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="390"/>
+        <location filename="../../console/pages/triage.py" line="349"/>
         <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
         <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="392"/>
+        <location filename="../../console/pages/triage.py" line="351"/>
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="393"/>
+        <location filename="../../console/pages/triage.py" line="352"/>
         <source> - notified shock area</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="395"/>
+        <location filename="../../console/pages/triage.py" line="354"/>
         <source>No household on record: a missed-out household.</source>
         <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="402"/>
+        <location filename="../../console/pages/triage.py" line="361"/>
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="479"/>
+        <location filename="../../console/pages/triage.py" line="438"/>
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="482"/>
+        <location filename="../../console/pages/triage.py" line="441"/>
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="495"/>
+        <location filename="../../console/pages/triage.py" line="454"/>
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="503"/>
+        <location filename="../../console/pages/triage.py" line="462"/>
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="544"/>
+        <location filename="../../console/pages/triage.py" line="503"/>
         <source>Not yet due</source>
         <translation>ابھی وقت نہیں آیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="545"/>
+        <location filename="../../console/pages/triage.py" line="504"/>
         <source>Identity mismatch</source>
         <translation>شناخت میں عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="545"/>
+        <location filename="../../console/pages/triage.py" line="504"/>
         <source>Identity blocked</source>
         <translation>شناخت بلاک</translation>
     </message>
@@ -2187,32 +2160,32 @@ Counters: %6</source>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="21"/>
+        <location filename="../../console/names.py" line="22"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="22"/>
+        <location filename="../../console/names.py" line="23"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="23"/>
+        <location filename="../../console/names.py" line="24"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="24"/>
+        <location filename="../../console/names.py" line="25"/>
         <source>Appeal against cut-off</source>
         <translation>کٹ آف کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="25"/>
+        <location filename="../../console/names.py" line="26"/>
         <source>Cyclic update</source>
         <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="26"/>
+        <location filename="../../console/names.py" line="27"/>
         <source>Recertification</source>
         <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
@@ -2220,32 +2193,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="33"/>
+        <location filename="../../console/names.py" line="34"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="34"/>
+        <location filename="../../console/names.py" line="35"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="35"/>
+        <location filename="../../console/names.py" line="36"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="36"/>
+        <location filename="../../console/names.py" line="37"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="37"/>
+        <location filename="../../console/names.py" line="38"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="38"/>
+        <location filename="../../console/names.py" line="39"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>

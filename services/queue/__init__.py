@@ -3,12 +3,13 @@
 from services.queue.engine import QueueService, reset_priority_streaks
 from services.queue.reads import QueueReads
 from services.queue.states import Action, AlreadyHasToken, IllegalTransition, QueueError
-from services.queue.views import QueueChange, QueuePolicy, TokenView, service_level
+from services.queue.views import IssuedToken, QueueChange, QueuePolicy, TokenView, service_level
 
 __all__ = [
     "Action",
     "AlreadyHasToken",
     "IllegalTransition",
+    "IssuedToken",
     "QueueChange",
     "QueueError",
     "QueuePolicy",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -30,9 +30,10 @@ from db.models import (
     new_uuid,
 )
 from services.clock import Clock, business_day
+from services.queue import statements as sql
 from services.queue.reads import QueueReads
 from services.queue.states import Action, AlreadyHasToken, QueueError, target_state
-from services.queue.views import Listener, QueueChange, QueuePolicy, TokenView
+from services.queue.views import IssuedToken, Listener, QueueChange, QueuePolicy, TokenView
 from services.roles import Actor, Permission, PermissionDenied
 from vocabulary import PriorityReason
 
@@ -150,7 +151,7 @@ class QueueService(QueueReads):
         """
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"{self.site_id}:{cnic}"})
-        row = conn.execute(_OPEN_FOR_CNIC, {"site_id": self.site_id, "day": day, "cnic": cnic}).first()
+        row = conn.execute(sql.OPEN_FOR_CNIC, {"site_id": self.site_id, "day": day, "cnic": cnic}).first()
         if row is not None:
             raise AlreadyHasToken(TokenView.of(row))  # type: ignore[arg-type]  # a Token row's attribute names
 
@@ -168,8 +169,11 @@ class QueueService(QueueReads):
         details: dict[str, Any] | None = None,
         slip_status: SlipStatus = SlipStatus.NONE,
         extra_outbox: Callable[[Session, Token], None] | None = None,
-    ) -> TokenView:
+    ) -> IssuedToken:
         """Give the visitor the next number of ``update_type`` today; writes token + event.
+
+        Returns what the slip needs as well: the token's place in its line (counted in the same
+        transaction) and the estimated wait, so nobody has to ask the database again to print it.
 
         ``extra_outbox`` lets a caller add rows (e.g. a queued verification) in the same
         transaction, so a token never exists without the work that belongs to it. Refused with
@@ -204,20 +208,22 @@ class QueueService(QueueReads):
             event = {"uuid": new_uuid(), "site_id": self.site_id, "token_id": token_id, "kind": Action.ISSUE.value,
                      "at": now, "actor": actor.username, "counter_id": None, "payload": payload}
             event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
+            place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
+            position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
             if extra_outbox is not None:
                 with Session(bind=conn) as s:  # joins this transaction; commits with it
                     extra_outbox(s, s.get_one(Token, token_id))
                     s.flush()
-        view = TokenView(
+        view = IssuedToken(
             id=token_id, number=values["number"], update_type=update_type, issued_type=update_type,
             priority=priority, priority_reason=values["priority_reason"], state=TokenState.WAITING,
             business_day=day, issued_at=now, queued_at=now, called_at=None, started_at=None, closed_at=None,
             counter_id=None, recall_count=0, cnic=cnic, verification=verification, slip_status=slip_status,
-            details=dict(values["details"]),
+            details=dict(values["details"]), position=position,
+            estimated_wait=self.estimated_wait(update_type, ahead=position - 1),
         )
-        change = QueueChange(event_id, Action.ISSUE.value, view, None, actor.username)
-        self._notify([change])
-        return change.token
+        self._notify([QueueChange(event_id, Action.ISSUE.value, view, None, actor.username)])
+        return view
 
     # ---- call next -------------------------------------------------------------------
     def call_next(self, counter_id: int, *, actor: Actor) -> TokenView | None:
@@ -232,7 +238,7 @@ class QueueService(QueueReads):
         # (tests/benchmarks/queue_bench.py). Same checks, same order, same rows written.
         with self.store.session() as s, s.begin():
             conn = s.connection()
-            counter = conn.execute(_CALL_COUNTER, {"counter_id": counter_id, "site_id": self.site_id,
+            counter = conn.execute(sql.CALL_COUNTER, {"counter_id": counter_id, "site_id": self.site_id,
                                                    "day": day}).one_or_none()
             if counter is None:
                 raise QueueError(f"No counter {counter_id} at this site")
@@ -255,20 +261,20 @@ class QueueService(QueueReads):
             token_id = None
             for prio in [True, False] if want_priority else [False, True]:
                 token_id = conn.execute(
-                    _CALL_PICK, {"site_id": self.site_id, "day": day, "types": types, "prio": prio}
+                    sql.CALL_PICK, {"site_id": self.site_id, "day": day, "types": types, "prio": prio}
                 ).scalar()
                 if token_id is not None:
                     break
             if token_id is None:
                 return None
             target = target_state(Action.CALL, TokenState.WAITING, "")
-            row = conn.execute(_CALL_CLAIM, {"token_id": token_id, "state": target, "now": now,
+            row = conn.execute(sql.CALL_CLAIM, {"token_id": token_id, "state": target, "now": now,
                                              "counter_id": counter_id, "user": actor.username}).one()
             token = TokenView.of(row)  # type: ignore[arg-type]  # a RETURNING row has the Token's attribute names
             streak = counter.priority_streak + 1 if token.priority else 0
             if streak != counter.priority_streak:
-                conn.execute(_CALL_STREAK, {"counter_id": counter_id, "streak": streak})
-            event_id = conn.execute(_CALL_EVENT, {
+                conn.execute(sql.CALL_STREAK, {"counter_id": counter_id, "streak": streak})
+            event_id = conn.execute(sql.CALL_EVENT, {
                 "site_id": self.site_id, "token_id": token_id, "kind": Action.CALL.value, "at": now,
                 "actor": actor.username, "counter_id": counter_id, "payload": {},
             }).scalar_one()
@@ -414,62 +420,6 @@ class QueueService(QueueReads):
 
 
 _COUNTER_ACTIONS = {Action.RECALL, Action.START, Action.COMPLETE, Action.NO_SHOW}
-
-# call_next's statements. The counter row is locked (PostgreSQL) so its busy check and fairness
-# streak are serialised per counter; the waiting token is claimed with SKIP LOCKED.
-_T: Any = Token.__table__
-_C: Any = Counter.__table__
-_OPEN_AT_COUNTER = (
-    select(_T.c.number)
-    .where(_T.c.site_id == _C.c.site_id, _T.c.state.in_([TokenState.CALLED, TokenState.IN_SERVICE]),
-           _T.c.counter_id == _C.c.id)
-    .limit(1)
-    .scalar_subquery()
-)
-_A: Any = CounterAssignment.__table__
-_DEO_AT_COUNTER = (
-    select(_A.c.staff_id)
-    .where(_A.c.counter_id == _C.c.id, _A.c.business_day == bindparam("day"), _A.c.ended_at.is_(None))
-    .limit(1)
-    .scalar_subquery()
-)
-_CALL_COUNTER = (
-    select(_C.c.label, _C.c.state, _C.c.served_types, _C.c.priority_streak, _OPEN_AT_COUNTER.label("busy"),
-           _DEO_AT_COUNTER.label("deo"))
-    .where(_C.c.id == bindparam("counter_id"), _C.c.site_id == bindparam("site_id"))
-    .with_for_update(of=_C)
-)
-_OPEN_FOR_CNIC = (
-    select(_T)
-    .where(_T.c.site_id == bindparam("site_id"), _T.c.business_day == bindparam("day"), _T.c.cnic == bindparam("cnic"),
-           _T.c.state.in_([TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE]))
-    .order_by(_T.c.id.desc())
-    .limit(1)
-)
-_CALL_PICK = (
-    select(_T.c.id)
-    .where(
-        _T.c.site_id == bindparam("site_id"),
-        _T.c.business_day == bindparam("day"),
-        _T.c.state == TokenState.WAITING,
-        _T.c.update_type.in_(bindparam("types", expanding=True)),
-        _T.c.priority == bindparam("prio"),
-    )
-    .order_by(_T.c.queued_at, _T.c.id)
-    .limit(1)
-    .with_for_update(skip_locked=True)
-)
-_CALL_CLAIM = (
-    update(_T)
-    .where(_T.c.id == bindparam("token_id"), _T.c.state == TokenState.WAITING)
-    .values(state=bindparam("state"), called_at=bindparam("now"), counter_id=bindparam("counter_id"),
-            served_by=bindparam("user"), recall_count=0)
-    .returning(*_T.c)
-)
-_CALL_STREAK = update(_C).where(_C.c.id == bindparam("counter_id")).values(priority_streak=bindparam("streak"))
-_E: Any = TokenEvent.__table__
-_CALL_EVENT = insert(_E).returning(_E.c.id)
-
 
 def reset_priority_streaks(store: Store, site_id: str) -> None:
     """Start a day with every counter's fairness count at zero."""

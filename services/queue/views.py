@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from db.models import SlipStatus, Token, TokenState, UpdateType, Verification
@@ -57,6 +57,16 @@ class TokenView:
             counter_id=t.counter_id, recall_count=t.recall_count, cnic=t.cnic,
             verification=t.verification, slip_status=t.slip_status, details=dict(t.details or {}),
         )
+
+
+@dataclass(frozen=True)
+class IssuedToken(TokenView):
+    """A token just issued, with what its slip says: place in its line and the estimated wait."""
+
+    position: int = 0
+    """1-based place among the waiting tokens of its type, in calling order."""
+    estimated_wait: timedelta | None = None
+    """None when no open counter serves its type."""
 
 
 def service_level(token: TokenView | None, now: datetime, long_minutes: float,

@@ -141,3 +141,17 @@ def test_two_processes_cannot_both_issue_for_one_cnic_on_sqlite(sqlite_url: str)
 def test_two_processes_cannot_both_issue_for_one_cnic_on_postgres(pg_url: str) -> None:
     upgrade(pg_url)
     _race_cnics(pg_url)
+
+
+# ---- what the slip needs comes back with the issue ---------------------------------------------------
+def test_issue_returns_the_tokens_place_and_estimated_wait(queue, triage_actor):
+    first = queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    second = queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    urgent = queue.issue_token(UpdateType.ROSTER, actor=triage_actor, priority=True, priority_reason="elderly")
+    other = queue.issue_token(UpdateType.SHOCK, actor=triage_actor)
+    assert [t.position for t in (first, second, urgent, other)] == [1, 2, 1, 1]
+    # The queue's own answer now: the priority visitor went ahead of both.
+    assert [queue.position(t.id) for t in (urgent, first, second)] == [1, 2, 3]
+    assert second.estimated_wait == queue.estimated_wait(UpdateType.ROSTER, ahead=1)
+    assert first.estimated_wait == queue.estimated_wait(UpdateType.ROSTER, ahead=0)
+    assert second.estimated_wait > first.estimated_wait  # three counters serve roster: 1 round of 10 min
