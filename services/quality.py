@@ -27,7 +27,6 @@ than ``deo_z`` robust z-scores from the site's DEOs (needs 3 DEOs or more).
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 import statistics
@@ -35,14 +34,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
-
-import resources
-from db.models import Site
 from services.cnic import mask_cnic
+from services.site import site_location
+from services.survey_text import address_missing_parts, mask_phone, normalise_address, normalise_phone
+
+__all__ = ["CODES", "DeoQuality", "Flag", "QualityReport", "QualityThresholds", "SurveyRecord", "address_missing_parts",
+           "assess", "haversine_m", "mask_phone", "normalise_address", "normalise_phone", "reference_size",
+           "robust_center", "robust_z", "site_location"]
 
 # Average household size by region (NSER annual report FY 2022-23, DOMAIN.md).
 REFERENCE_HOUSEHOLD_SIZE: dict[str, float] = {
@@ -260,73 +260,6 @@ def reference_size(region: str) -> float:
     return REFERENCE_HOUSEHOLD_SIZE.get(key, NATIONAL_HOUSEHOLD_SIZE)
 
 
-def normalise_phone(phone: str) -> str:
-    """Digits only, ``+92 3xx`` -> ``03xx``; '' when nothing is left."""
-    d = re.sub(r"\D", "", phone or "")
-    if d.startswith("92") and len(d) == 12:
-        d = "0" + d[2:]
-    return d
-
-
-def mask_phone(phone: str) -> str:
-    """``03001234567`` -> ``0300-****567``."""
-    d = normalise_phone(phone)
-    return f"{d[:4]}-****{d[-3:]}" if len(d) >= 8 else ("*" * len(d))
-
-
-_ABBREV = {"st": "street", "str": "street", "mohallah": "mohalla", "muhalla": "mohalla", "moh": "mohalla",
-           "h": "house", "hno": "house", "no": "", "vill": "village", "vpo": "village", "uc": "uc", "u": "",
-           "c": ""}
-
-
-def normalise_address(address: str) -> str:
-    """Lower case, punctuation removed, common abbreviations spelled out: equal text = same place."""
-    words = re.sub(r"[^\w]+", " ", (address or "").lower()).split()
-    out = [_ABBREV.get(w, w) for w in words]
-    return " ".join(w for w in out if w)
-
-
-_HOUSE = re.compile(r"\d|\b(house|h\s*#|h\.?\s*no|street|st|gali|galli|road|rd|near|opp|opposite|plot|flat|"
-                    r"lane|bazar|bazaar|masjid|mosque|school|chowk)\b", re.I)
-_VILLAGE = re.compile(r"\b(village|vill|mohalla|mohallah|muhalla|moh|basti|goth|chak|dhok|colony|town|sector|"
-                      r"block|killi|kili|dera|gaon|abadi|mauza|mouza)\b", re.I)
-_UC = re.compile(r"\b(u\s*[./]?\s*c|union\s+council)\b", re.I)
-_UC_NUMBER = re.compile(r"\b(u\s*[./]?\s*c|union\s+council)\b[\s.#:-]*\d*", re.I)
-_CITY_WORDS = re.compile(r"\b(city|tehsil|district|town)\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    names: set[str] = set()
-    path = resources.path("admin-units.csv")
-    if path.exists():
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                for key in ("District", "Tehsil"):
-                    if row.get(key):
-                        names.add(row[key].strip().lower())
-    return frozenset(names)
-
-
-def address_missing_parts(address: str) -> list[str]:
-    """Which of house/street, village/mohalla, union council, city are not recognisable in ``address``."""
-    text = address or ""
-    parts = [p.strip().lower() for p in text.split(",") if p.strip()]
-    missing = []
-    # The union council's number is not a house number.
-    if not _HOUSE.search(_UC_NUMBER.sub(" ", text)):
-        missing.append("house/street")
-    if not _VILLAGE.search(text):
-        missing.append("village/mohalla")
-    if not _UC.search(text):
-        missing.append("union council")
-    places = _place_names()
-    tail = [f" {' '.join(re.findall(r'[a-z]+', p))} " for p in parts[-2:]]
-    if not (_CITY_WORDS.search(text) or any(f" {name} " in t for t in tail for name in places)):
-        missing.append("city")
-    return missing
-
-
 def duration_flags(s: SurveyRecord, center: tuple[float, float] | None, th: QualityThresholds) -> list[Flag]:
     """Too short, too long (absolute limits or robust z against the site) or negative."""
     m = s.minutes
@@ -492,18 +425,3 @@ def _mark_outliers(per_deo: list[DeoQuality], th: QualityThresholds) -> None:
             # A low flag rate is good news, not an outlier worth a supervisor's time.
             if z is not None and center is not None and abs(z) > th.deo_z and not (name == "flag_rate" and z < 0):
                 d.outlier_reasons.append(_OUTLIER_TEXT[name].format(v=v, c=center[0]))
-
-
-def site_location(store: Any, site_id: str) -> tuple[float | None, float | None]:
-    """The site's coordinates: the Site row, else resources/sites.csv, else (None, None)."""
-    with store.read() as s:
-        row = s.execute(select(Site.lat, Site.lon).where(Site.id == site_id)).first()
-    if row is not None and row[0] is not None and row[1] is not None:
-        return float(row[0]), float(row[1])
-    path = resources.path("sites.csv")
-    if path.exists():
-        with path.open(encoding="utf-8") as fh:
-            for rec in csv.DictReader(fh):
-                if rec.get("site_id") == site_id and rec.get("lat") and rec.get("lon"):
-                    return float(rec["lat"]), float(rec["lon"])
-    return None, None

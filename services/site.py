@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 
+import resources
 from db.engine import Store
 from db.models import AuditEntry, Counter, CounterAssignment, CounterState, Site, Staff, Token, TokenState, UpdateType
 from services.clock import Clock, business_day
@@ -75,6 +77,15 @@ class SiteService:
                 for c in counters
             ]
 
+    def location(self) -> tuple[float | None, float | None]:
+        """The site's coordinates (see :func:`site_location`)."""
+        return site_location(self.store, self.site_id)
+
+    def staff_names(self) -> dict[str, str]:
+        """Every staff member's full name by username (to show names instead of logins)."""
+        with self.store.read() as s:
+            return {u: n for u, n in s.execute(select(Staff.username, Staff.full_name))}
+
     def _audit(self, s: object, actor: Actor, action: str, **detail: object) -> None:
         s.add(AuditEntry(at=self.clock.now(), actor=actor.username, action=action, detail=detail))  # type: ignore[attr-defined]
 
@@ -131,3 +142,18 @@ class SiteService:
         if c is None or c.site_id != self.site_id:
             raise QueueError(f"No counter {counter_id} at this site")
         return c
+
+
+def site_location(store: Store, site_id: str) -> tuple[float | None, float | None]:
+    """The site's coordinates: the Site row, else resources/sites.csv, else (None, None)."""
+    with store.read() as s:
+        row = s.execute(select(Site.lat, Site.lon).where(Site.id == site_id)).first()
+    if row is not None and row[0] is not None and row[1] is not None:
+        return float(row[0]), float(row[1])
+    path = resources.path("sites.csv")
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for rec in csv.DictReader(fh):
+                if rec.get("site_id") == site_id and rec.get("lat") and rec.get("lon"):
+                    return float(rec["lat"]), float(rec["lon"])
+    return None, None

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,17 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from console.context import AppContext
 from console.names import ltr
-from db.models import Staff
+from console.tasks import CoalescedLoad
 from services.clock import business_day
-from services.quality import CODES, DeoQuality, QualityReport, QualityThresholds, assess, site_location
-from widgets.rows_model import Index, RowsTableModel
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OUTLIER_BG = QColor("#ffe9b3")
+from services.quality import CODES, QualityReport, QualityThresholds, assess
+from widgets.quality_tables import SORT_ROLE, DeoFlagsModel, FlaggedSurveysModel
 
 # Flag codes grouped into the table's columns.
 GROUPS: list[tuple[Any, tuple[str, ...]]] = [
@@ -70,95 +66,6 @@ def flag_title(code: str) -> str:
     return QCoreApplication.translate("QualityFlag", CODES.get(code, code))
 
 
-class DeoFlagsModel(RowsTableModel):
-    """One row per DEO: surveys, flagged share, typical values and flag counts by group."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__([], parent)
-        self.names: dict[str, str] = {}
-        self.headers = [self.tr("DEO"), self.tr("Surveys"), self.tr("Flagged"), self.tr("Flag rate"),
-                         self.tr("Median min"), self.tr("Avg household")] + \
-                        [QCoreApplication.translate("QualityGroup", g) for g, _ in GROUPS] + [self.tr("Outlier")]
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def _value(self, d: DeoQuality, col: int) -> Any:
-        n_fixed = 6
-        if col == 0:
-            return d.deo
-        if col == 1:
-            return d.surveys
-        if col == 2:
-            return d.flagged_surveys
-        if col == 3:
-            return d.flag_rate
-        if col == 4:
-            return d.median_minutes
-        if col == 5:
-            return d.avg_household_size
-        if col < n_fixed + len(GROUPS):
-            return sum(d.flags.get(c, 0) for c in GROUPS[col - n_fixed][1])
-        return 1 if d.outlier else 0
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self.rows[index.row()]
-        col = index.column()
-        v = self._value(d, col)
-        if role == SORT_ROLE:
-            return -1.0 if v is None else v
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0 and d.deo in self.names:
-                return f"{self.names[d.deo]} ({d.deo})"
-            if col == 3:
-                return f"{v:.0%}"
-            if col in (4, 5):
-                return "–" if v is None else f"{v:.1f}"
-            if col == len(self.headers) - 1:
-                return self.tr("yes") if v else ""
-            return str(v)
-        if role == Qt.ItemDataRole.BackgroundRole and d.outlier:
-            return QBrush(OUTLIER_BG)
-        if role == Qt.ItemDataRole.FontRole and d.outlier:
-            return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole and d.outlier:
-            return self.tr("Far from the site's other DEOs: ") + "; ".join(d.outlier_reasons)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class FlaggedSurveysModel(RowsTableModel):
-    """The flagged surveys of the selected DEO (CNIC and phone masked)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__([], parent)
-        self.headers = [self.tr("Survey"), self.tr("DEO"), self.tr("CNIC"), self.tr("Phone"), self.tr("Minutes"),
-                         self.tr("Household"), self.tr("Flags"), self.tr("Why")]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            keys = ["survey_id", "deo", "cnic", "phone", "minutes", "household_size"]
-            if col < len(keys):
-                if role == SORT_ROLE:
-                    return r[keys[col]]
-                if col == 4:
-                    return f"{r['minutes']:.1f}"
-                # Survey ids, CNICs and phones stay left-to-right inside an Urdu table.
-                return ltr(r[keys[col]]) if col in (0, 2, 3) else r[keys[col]]
-            if col == 6:
-                return ", ".join(flag_title(c) for c in r["codes"])
-            return " ".join(r["explanations"])
-        if role == Qt.ItemDataRole.ToolTipRole and col >= 6:
-            return "\n".join(r["explanations"])
-        return None
-
-
 class QualityPage(QWidget):
     """Per-DEO flag table (sortable, outliers highlighted) and the flagged surveys of the chosen DEO."""
 
@@ -173,7 +80,9 @@ class QualityPage(QWidget):
         self.ctx = ctx
         self.report: QualityReport | None = None
         self._site: tuple[float | None, float | None] | None = None
-        self._loading = False
+        self._asked: tuple[date, float | None, float | None, QualityThresholds] | None = None
+        self.loader = CoalescedLoad(ctx.tasks, self._fetch_report, self._on_report, on_error=self._on_failed,
+                                    source=self.tr("Quality"), io=True, parent=self)
 
         title = QLabel(self.tr("Survey quality"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -199,7 +108,8 @@ class QualityPage(QWidget):
         self.site_flags.setWordWrap(True)
         self.site_flags.setStyleSheet("color: #8a5a00;")
 
-        self.deo_model = DeoFlagsModel(self)
+        self.deo_model = DeoFlagsModel([(QCoreApplication.translate("QualityGroup", g), codes) for g, codes in GROUPS],
+                                       self)
         self.deo_proxy = QSortFilterProxyModel(self)
         self.deo_proxy.setSourceModel(self.deo_model)
         self.deo_proxy.setSortRole(SORT_ROLE)
@@ -207,7 +117,7 @@ class QualityPage(QWidget):
         self.deo_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.deo_table.selectionModel().currentRowChanged.connect(self._on_deo_current_changed)
 
-        self.survey_model = FlaggedSurveysModel(self)
+        self.survey_model = FlaggedSurveysModel(flag_title, ltr, self)
         self.survey_proxy = QSortFilterProxyModel(self)
         self.survey_proxy.setSourceModel(self.survey_model)
         self.survey_proxy.setSortRole(SORT_ROLE)
@@ -238,7 +148,7 @@ class QualityPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Try again when the page is opened and nothing is shown yet (e.g. the hub was down at start-up)."""
-        if self.report is None and not self._loading and self.ctx.registry is not None:
+        if self.report is None and self.loader.settled and self.ctx.registry is not None:
             self.refresh()
         super().showEvent(event)
 
@@ -263,53 +173,42 @@ class QualityPage(QWidget):
     # ---- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
         """Fetch the day's paradata in the background and run the checks."""
-        registry = self.ctx.registry
-        if registry is None:
+        if self.ctx.registry is None:
             self._show_failure(self.tr("No registry connection is configured. Quality checks need the survey "
                                        "paradata from the central hub; set [hub] url and api_key in the settings."))
             return
-        if self._loading:
-            return
-        self._loading = True
         self.refresh_button.setEnabled(False)
         self.message.setText(self.tr("Asking the hub for the surveys of %1…").replace("%1", self.day.isoformat()))
         self.message.setStyleSheet("color: #555;")
         if self._site is None:
-            try:
-                self.ctx.tasks.run_db(self._load_site, self._on_site_loaded, self._on_failed)
-            except RuntimeError:
-                self._loading = False
+            self.ctx.tasks.run_db(self._load_site, self._on_site_loaded, self._on_failed, source=self.tr("Quality"))
             return
         self._fetch()
 
     def _load_site(self) -> tuple[tuple[float | None, float | None], dict[str, str]]:
         """Site coordinates and staff names (database worker)."""
-        with self.ctx.store.read() as s:
-            names = {u: n for u, n in s.execute(select(Staff.username, Staff.full_name))}
-        return site_location(self.ctx.store, self.ctx.site_id), names
+        return self.ctx.site.location(), self.ctx.site.staff_names()
 
     def _on_site_loaded(self, loaded: tuple[tuple[float | None, float | None], dict[str, str]]) -> None:
         self._site, self.deo_model.names = loaded
         self._fetch()
 
     def _fetch(self) -> None:
-        registry, site_id, day = self.ctx.registry, self.ctx.site_id, self.day
-        if registry is None:
-            return
         lat, lon = self._site or (None, None)
-        th = QualityThresholds.from_config(self.ctx.config.metrics)
+        # Read on the GUI thread; the I/O pool only sees these plain values.
+        self._asked = (self.day, lat, lon, QualityThresholds.from_config(self.ctx.config.metrics))
+        self.loader.now()
 
-        def work() -> QualityReport:
-            paradata = registry.survey_paradata(site_id, day)
-            return assess(paradata.surveys, site_id, day, site_lat=lat, site_lon=lon, thresholds=th)
-
-        try:
-            self.ctx.tasks.run_io(work, self._on_report, self._on_failed)
-        except RuntimeError:
-            self._loading = False
+    def _fetch_report(self) -> QualityReport:
+        """The day's paradata from the hub, checked (I/O pool)."""
+        registry, asked = self.ctx.registry, self._asked
+        if registry is None or asked is None:
+            raise RuntimeError("no registry connection is configured")
+        day, lat, lon, th = asked
+        paradata = registry.survey_paradata(self.ctx.site_id, day)
+        return assess(paradata.surveys, self.ctx.site_id, day, site_lat=lat, site_lon=lon, thresholds=th)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.refresh_button.setEnabled(True)
         detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         self._show_failure(self.tr("The hub cannot be reached, so the survey quality checks are not available "
@@ -322,7 +221,6 @@ class QualityPage(QWidget):
         self.sig_failed.emit(text)
 
     def _on_report(self, report: QualityReport) -> None:
-        self._loading = False
         self.refresh_button.setEnabled(True)
         self.apply(report)
 

@@ -733,47 +733,47 @@ Counters: %6</source>
 <context>
     <name>DeoFlagsModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="26"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="26"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="26"/>
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="26"/>
         <source>Flag rate</source>
         <translation>نشان کی شرح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Median min</source>
         <translation>وسطانیہ منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Avg household</source>
         <translation>اوسط گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="81"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Outlier</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="119"/>
+        <location filename="../../widgets/quality_tables.py" line="65"/>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="126"/>
+        <location filename="../../widgets/quality_tables.py" line="72"/>
         <source>Far from the site&apos;s other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
@@ -834,42 +834,42 @@ Counters: %6</source>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="137"/>
+        <location filename="../../widgets/quality_tables.py" line="87"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="137"/>
+        <location filename="../../widgets/quality_tables.py" line="87"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="137"/>
+        <location filename="../../widgets/quality_tables.py" line="87"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="137"/>
+        <location filename="../../widgets/quality_tables.py" line="87"/>
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="137"/>
+        <location filename="../../widgets/quality_tables.py" line="87"/>
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="138"/>
+        <location filename="../../widgets/quality_tables.py" line="88"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="138"/>
+        <location filename="../../widgets/quality_tables.py" line="88"/>
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="138"/>
+        <location filename="../../widgets/quality_tables.py" line="88"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -1205,72 +1205,72 @@ Counters: %6</source>
 <context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="53"/>
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="53"/>
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="54"/>
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="55"/>
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="55"/>
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="64"/>
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -1278,32 +1278,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="48"/>
+        <location filename="../../console/pages/quality.py" line="44"/>
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="49"/>
+        <location filename="../../console/pages/quality.py" line="45"/>
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="50"/>
+        <location filename="../../console/pages/quality.py" line="46"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="51"/>
+        <location filename="../../console/pages/quality.py" line="47"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="52"/>
+        <location filename="../../console/pages/quality.py" line="48"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="53"/>
+        <location filename="../../console/pages/quality.py" line="49"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -1311,57 +1311,63 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="178"/>
+        <location filename="../../console/pages/quality.py" line="85"/>
+        <location filename="../../console/pages/quality.py" line="184"/>
+        <source>Quality</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="87"/>
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="185"/>
+        <location filename="../../console/pages/quality.py" line="94"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="190"/>
+        <location filename="../../console/pages/quality.py" line="99"/>
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="217"/>
+        <location filename="../../console/pages/quality.py" line="127"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="268"/>
+        <location filename="../../console/pages/quality.py" line="177"/>
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="275"/>
+        <location filename="../../console/pages/quality.py" line="181"/>
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="315"/>
+        <location filename="../../console/pages/quality.py" line="214"/>
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="337"/>
+        <location filename="../../console/pages/quality.py" line="235"/>
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="341"/>
+        <location filename="../../console/pages/quality.py" line="239"/>
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="356"/>
+        <location filename="../../console/pages/quality.py" line="254"/>
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="357"/>
+        <location filename="../../console/pages/quality.py" line="255"/>
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import wave
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
 from console.board import BoardWindow
@@ -96,16 +98,26 @@ def test_calls_from_another_process_arrive_by_polling(qtbot, ctx: AppContext, si
     board.close()
 
 
-def test_no_engine_is_silently_skipped_and_a_broken_one_is_harmless(qtbot) -> None:
+def test_no_engine_is_silently_skipped_and_a_broken_one_is_harmless(qtbot, caplog: pytest.LogCaptureFixture) -> None:
     quiet = Announcer(None, "both")
     assert not quiet.active and quiet.announce("R-001", 1) == []
 
-    def broken(_text: str, _lang: str) -> None:
+    tried: list[str] = []
+
+    def broken(text: str, _lang: str) -> None:
+        tried.append(text)
         raise OSError("no audio device")
 
     loud = Announcer(broken, "en")
-    assert loud.announce("R-001", 1) == [("Token R-001, counter 1", "en")]
+    with caplog.at_level(logging.DEBUG, logger="console.speech"):
+        assert loud.announce("R-001", 1) == [("Token R-001, counter 1", "en")]
+        assert loud.announce("R-002", 2) == [("Token R-002, counter 2", "en")]
+        # Each announcement reaches the engine, fails, and is only logged; the next one still runs.
+        qtbot.waitUntil(lambda: len([r for r in caplog.records if r.name == "console.speech"]) == 2)
     loud.close()
+    assert tried == ["Token R-001, counter 1", "Token R-002, counter 2"]
+    skipped = [r.getMessage() for r in caplog.records if r.name == "console.speech"]
+    assert skipped == ["announcement skipped: no audio device"] * 2
 
 
 def test_sentences_and_spoken_form() -> None:

@@ -120,8 +120,38 @@ def test_offline_issue_then_drain_verifies_and_uploads_once(
         hub.stop()
 
 
-def test_a_failed_issue_leaves_no_outbox_row(store: Store, queue: QueueService, clock: FixedClock) -> None:
-    """The outbox row lives in the token's transaction: a refused issue writes neither."""
+def test_a_failed_issue_leaves_no_outbox_row(store: Store, queue: QueueService, clock: FixedClock,
+                                             triage_actor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outbox row lives in the token's transaction: when the issue fails after the row was
+    written (here: the write itself fails on its way to the disk), neither the token nor the row stays."""
+    import services.triage.service as triage_service
+    from services.registry.outbox import queue_verification
+
+    written: list[int] = []
+
+    def then_fail(cnic: str) -> object:
+        add = queue_verification(cnic)
+
+        def add_then_fail(session: object, token: object) -> None:
+            add(session, token)  # type: ignore[arg-type]
+            session.flush()  # type: ignore[attr-defined]  # the row is in the database, uncommitted
+            written.append(session.scalar(select(func.count(OutboxItem.id))))  # type: ignore[attr-defined]
+            raise OSError("disk I/O error")
+
+        return add_then_fail
+
+    monkeypatch.setattr(triage_service, "queue_verification", then_fail)
+    triage = TriageService(None, TriagePolicy(), clock)
+    with pytest.raises(OSError, match="disk I/O error"):
+        triage.issue(queue, UpdateType.ROSTER, actor=triage_actor, cnic="3520212345671", lookup=None)
+    assert written == [1]  # the failure came after the outbox row and the token were written
+    with store.read() as s:
+        assert s.scalar(select(func.count(OutboxItem.id))) == 0
+    assert queue.tokens() == []
+
+
+def test_a_refused_issue_writes_nothing(store: Store, queue: QueueService, clock: FixedClock) -> None:
+    """A person without the permission is refused before anything is written."""
     from db.models import Role
 
     triage = TriageService(None, TriagePolicy(), clock)
