@@ -7,6 +7,8 @@ activity and asks for the PIN again. Hashing and the database run on the DB work
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +29,18 @@ from services.clock import SITE_ZONE
 from services.roles import Actor, PermissionDenied
 
 _ERROR_STYLE = "color:#b71c1c;font-weight:600;"
+
+
+def _lay_out(dialog: QDialog, intro: QLabel, form: QFormLayout, error: QLabel, buttons: QDialogButtonBox,
+             on_ok: Callable[[], None]) -> None:
+    """A sign-in style dialog, top to bottom: what to do, the fields, the problem, the buttons."""
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(intro)
+    lay.addLayout(form)
+    lay.addWidget(error)
+    lay.addWidget(buttons)
 
 
 def _error_label() -> QLabel:
@@ -70,13 +84,7 @@ class SignInDialog(QDialog):
         self.ok.setObjectName("sign_in")
         self.ok.setDefault(True)
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
+        _lay_out(self, intro, form, self.error, self.buttons, self._on_buttons_accepted)
         (self.secret if username else self.username).setFocus()
 
     def _on_buttons_accepted(self) -> None:
@@ -144,13 +152,7 @@ class CreateAdminDialog(QDialog):
         self.ok = self.buttons.addButton(self.tr("Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("create")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
+        _lay_out(self, intro, form, self.error, self.buttons, self._on_buttons_accepted)
 
     def _on_buttons_accepted(self) -> None:
         user, name, secret = self.username.text().strip(), self.full_name.text().strip(), self.secret.text()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from services.labels import (
+    CNIC_PROBLEM_EN,
     COUNTER_STATE_EN,
     ERROR_TEMPLATES,
     PRIORITY_REASON_EN,
@@ -60,6 +61,13 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("Reason", "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries."),
     QT_TRANSLATE_NOOP("Reason", "The identity authority has blocked this CNIC: send the visitor to the supervisor."),
     QT_TRANSLATE_NOOP("Reason", "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed."),
+    QT_TRANSLATE_NOOP("CnicProblem", "Type or scan the 13-digit CNIC."),
+    QT_TRANSLATE_NOOP("CnicProblem", "Too short: {n} digits; a CNIC has 13."),
+    QT_TRANSLATE_NOOP("CnicProblem", "Too long: {n} digits; a CNIC has 13."),
+    QT_TRANSLATE_NOOP("CnicProblem", "Only digits and dashes: '{bad}' is not allowed in a CNIC."),
+    QT_TRANSLATE_NOOP("CnicProblem", "Dashes go after the 5th and 12th digit: 12345-1234567-1."),
+    QT_TRANSLATE_NOOP("CnicProblem", "A CNIC never starts with 0; check the first digit."),
+    QT_TRANSLATE_NOOP("CnicProblem", "The scanned code holds more than one 13-digit number; type the CNIC instead."),
     QT_TRANSLATE_NOOP("DomainError", "Appeals against the cut-off are not launched; choose another update type."),
     QT_TRANSLATE_NOOP("DomainError", "This CNIC already holds token {number} today."),
     QT_TRANSLATE_NOOP("DomainError", "{counter} has no DEO; assign one before calling."),
@@ -179,3 +187,12 @@ def reason_text(code: str, params: dict[str, object], fallback: str = "") -> str
         return QCoreApplication.translate("Reason", template).format(**{k: ltr(v) for k, v in params.items()})
     except (KeyError, IndexError):  # a translation that lost a placeholder: the English still helps
         return fallback or template.format(**params)
+
+
+def cnic_problem_text(problem: str, params: dict[str, object]) -> str:
+    """Why a text is not a CNIC, in the reader's language (``services.cnic.CnicError``)."""
+    template = CNIC_PROBLEM_EN[problem]
+    try:
+        return QCoreApplication.translate("CnicProblem", template).format(**params)
+    except (KeyError, IndexError):
+        return template.format(**params)

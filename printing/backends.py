@@ -388,61 +388,6 @@ class FileBackend(PrinterBackend):
         return super()._query(conn)
 
 
-class CupsBackend(PrinterBackend):
-    """A CUPS queue taking raw jobs (needs pycups, which is optional)."""
-
-    kind = "cups"
-
-    def __init__(self, printer_name: str, profile: str = "", width_dots: int = 576) -> None:
-        super().__init__(profile, width_dots)
-        self.printer_name = printer_name
-
-    def describe(self) -> str:
-        """The CUPS queue."""
-        return f"CUPS {self.printer_name or '(default)'}"
-
-    def _connect(self) -> Escpos:
-        from escpos.printer import CupsPrinter
-
-        if not CupsPrinter.is_usable():
-            raise PrinterError("CUPS printing needs pycups: apt install libcups2-dev, then pip install pycups")
-        conn = CupsPrinter(self.printer_name, profile=self.profile)
-        try:
-            conn.open(job_name="drc-slip")
-        except EscposError as exc:
-            raise PrinterError(f"CUPS printer {self.printer_name!r} not available: {exc}") from exc
-        return conn
-
-    def _flush(self, conn: Escpos) -> None:
-        conn.send()  # type: ignore[attr-defined]
-
-
-class Win32Backend(PrinterBackend):
-    """A Windows printer by name, sent raw through the spooler (needs pywin32)."""
-
-    kind = "win32"
-
-    def __init__(self, printer_name: str, profile: str = "", width_dots: int = 576) -> None:
-        super().__init__(profile, width_dots)
-        self.printer_name = printer_name
-
-    def describe(self) -> str:
-        """The Windows printer."""
-        return f"Windows printer {self.printer_name or '(default)'}"
-
-    def _connect(self) -> Escpos:
-        from escpos.printer import Win32Raw
-
-        if not Win32Raw.is_usable():
-            raise PrinterError("Windows raw printing needs pywin32 (pip install pywin32) and runs on Windows only")
-        conn = Win32Raw(self.printer_name, profile=self.profile)
-        try:
-            conn.open(job_name="drc-slip")
-        except EscposError as exc:
-            raise PrinterError(f"Windows printer {self.printer_name!r} not available: {exc}") from exc
-        return conn
-
-
 def make_backend(cfg: PrinterSettings, *, default_preview_dir: str | Path = "") -> PrinterBackend:
     """The backend named by ``cfg.backend``; raises PrinterError for an unknown or incomplete one."""
     kind, profile, width = cfg.backend.strip().lower(), cfg.profile, int(cfg.width_dots)
@@ -459,10 +404,10 @@ def make_backend(cfg: PrinterSettings, *, default_preview_dir: str | Path = "") 
         return SerialBackend(cfg.serial_device, cfg.baudrate, profile, width)
     if kind == "file":
         return FileBackend(cfg.device_file, profile, width)
-    if kind == "cups":
-        return CupsBackend(cfg.printer_name, profile, width)
-    if kind == "win32":
-        return Win32Backend(cfg.printer_name, profile, width)
+    if kind in ("cups", "win32"):
+        from printing.spooled import CupsBackend, Win32Backend  # a module that imports this one
+
+        return (CupsBackend if kind == "cups" else Win32Backend)(cfg.printer_name, profile, width)
     raise PrinterError(f"unknown printer backend {cfg.backend!r}; use one of {', '.join(BACKENDS)}")
 
 

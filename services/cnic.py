@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 import re
 
+from services.labels import CNIC_PROBLEM_EN
+
 CNIC_DIGITS = 13
 _FORMATTED = re.compile(r"^\d{5}-\d{7}-\d$")
 # A CNIC inside a longer payload: 13 digits (optionally dashed 5-7-1) not touching other digits.
@@ -32,24 +34,13 @@ class CnicProblem(enum.StrEnum):
     AMBIGUOUS = "ambiguous"
 
 
-_MESSAGES = {
-    CnicProblem.EMPTY: "Type or scan the 13-digit CNIC.",
-    CnicProblem.TOO_SHORT: "Too short: {n} digits; a CNIC has 13.",
-    CnicProblem.TOO_LONG: "Too long: {n} digits; a CNIC has 13.",
-    CnicProblem.LETTERS: "Only digits and dashes: '{bad}' is not allowed in a CNIC.",
-    CnicProblem.DASHES: "Dashes go after the 5th and 12th digit: 12345-1234567-1.",
-    CnicProblem.LEADING_ZERO: "A CNIC never starts with 0; check the first digit.",
-    CnicProblem.AMBIGUOUS: "The scanned code holds more than one 13-digit number; type the CNIC instead.",
-}
-
-
 class CnicError(ValueError):
     """The text is not a CNIC; ``problem`` says why, ``message`` says it in plain words."""
 
     def __init__(self, problem: CnicProblem, **params: object) -> None:
         self.problem = problem
         self.params = params
-        self.message = _MESSAGES[problem].format(**params)
+        self.message = CNIC_PROBLEM_EN[problem].format(**params)
         super().__init__(self.message)
 
 

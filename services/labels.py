@@ -95,3 +95,15 @@ REASON_TEMPLATES: dict[str, str] = {
     "blocked": "The identity authority has blocked this CNIC: send the visitor to the supervisor.",
     "no_survey_date": "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.",
 }
+
+# Why a text is not a CNIC, by ``services.cnic.CnicProblem`` (``{n}``: digits found, ``{bad}``: the
+# character not allowed).
+CNIC_PROBLEM_EN: dict[str, str] = {
+    "empty": "Type or scan the 13-digit CNIC.",
+    "too_short": "Too short: {n} digits; a CNIC has 13.",
+    "too_long": "Too long: {n} digits; a CNIC has 13.",
+    "letters": "Only digits and dashes: '{bad}' is not allowed in a CNIC.",
+    "dashes": "Dashes go after the 5th and 12th digit: 12345-1234567-1.",
+    "leading_zero": "A CNIC never starts with 0; check the first digit.",
+    "ambiguous": "The scanned code holds more than one 13-digit number; type the CNIC instead.",
+}

@@ -28,20 +28,12 @@ class DeoFlagsModel(RowsTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
+    _FIXED = ("deo", "surveys", "flagged_surveys", "flag_rate", "median_minutes", "avg_household_size")
+
     def _value(self, d: Any, col: int) -> Any:
-        n_fixed = 6
-        if col == 0:
-            return d.deo
-        if col == 1:
-            return d.surveys
-        if col == 2:
-            return d.flagged_surveys
-        if col == 3:
-            return d.flag_rate
-        if col == 4:
-            return d.median_minutes
-        if col == 5:
-            return d.avg_household_size
+        n_fixed = len(self._FIXED)
+        if col < n_fixed:
+            return getattr(d, self._FIXED[col])
         if col < n_fixed + len(self.groups):
             return sum(d.flags.get(c, 0) for c in self.groups[col - n_fixed][1])
         return 1 if d.outlier else 0

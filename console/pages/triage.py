@@ -7,10 +7,9 @@ token unverified (the check waits in the outbox and completes by itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -29,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import ltr, priority_reason_label, reason_text, type_label
+from console.names import cnic_problem_text, ltr, priority_reason_label, reason_text, type_label
+from console.pages.triage_samples import DemoSamplesBox
 from console.tasks import describe_error
 from db.models import UpdateType, Verification
-from services.cnic import CnicError, CnicProblem, mask_cnic, parse_cnic
+from services.cnic import CnicError, mask_cnic, parse_cnic
 from services.queue import TokenView
-from services.registry import DemoSamples, RegistryProblem, RegistryUnavailable
-from services.triage import DISPLAY_ORDER, AlreadyHasToken, Eligibility, Lookup, TriageService
+from services.registry import RegistryProblem, RegistryUnavailable
+from services.triage import DISPLAY_ORDER, AlreadyHasToken, Eligibility, Lookup, LookupOutcome, TriageService
 from vocabulary import PriorityReason
 from widgets.cnic_field import CnicField
 
@@ -43,26 +42,6 @@ PRIORITY_FLAGS = tuple(PriorityReason)
 _BANNER_BAD = "background:#fdecea;color:#8b1a1a;border:2px solid #b71c1c;border-radius:6px;padding:10px;"
 _BANNER_WARN = "background:#fff4e0;color:#6d4200;border:2px solid #e09b00;border-radius:6px;padding:10px;"
 _BANNER_OK = "background:#e8f5e9;color:#1b5e20;border:1px solid #2e7d32;border-radius:6px;padding:10px;"
-_SAMPLE_ORDER = ("missed_out", "roster", "shock", "cyclic", "recertification", "appeal", "not_yet_eligible",
-                 "mismatch", "blocked")
-
-
-@dataclass(frozen=True)
-class LookupOutcome:
-    """What came back from the I/O pool: a lookup, or the registry problem that prevented it."""
-
-    cnic: str
-    lookup: Lookup | None
-    problem: RegistryProblem | None
-
-
-def _lookup_or_problem(triage: TriageService, cnic: str) -> LookupOutcome:
-    # Offline is an expected state, not an error: return it instead of raising into sig_error.
-    try:
-        return LookupOutcome(cnic, triage.lookup(cnic), None)
-    except RegistryProblem as exc:
-        return LookupOutcome(cnic, None, exc)
-
 
 class TriagePage(QWidget):
     """The triage assistant's page (permission: issue tokens)."""
@@ -85,11 +64,10 @@ class TriagePage(QWidget):
         self._offline_reason: str | None = None
         self._existing: TokenView | None = None
         self._issuing = False
-        self._sample_tries = 0
         self._build()
         self._reset_types()
-        if ctx.demo and ctx.registry is not None:
-            self._load_samples()
+        if ctx.demo:
+            self.samples_box.load()
 
     # ---- construction ---------------------------------------------------------------
     def _build(self) -> None:
@@ -205,16 +183,9 @@ class TriagePage(QWidget):
         main.addWidget(flags_box)
         main.addLayout(actions)
 
-        self.samples_box = QGroupBox(self.tr("Sample visitors (demo)"))
-        self.samples_list = QListWidget()
-        self.samples_list.itemActivated.connect(self._on_samples_list_item_activated)
-        self.samples_list.itemClicked.connect(self._on_samples_list_item_activated)
-        side = QVBoxLayout(self.samples_box)
-        side.addWidget(QLabel(self.tr("Click a visitor to fill the CNIC field.")))
-        side.addWidget(self.samples_list)
-        self.samples_list.setMinimumWidth(400)
-        self.samples_box.setMaximumWidth(460)
-        self.samples_box.setVisible(self._ctx.demo)
+        self.samples_box = DemoSamplesBox(self._ctx)
+        self.samples_box.sig_picked.connect(lambda cnic: self.cnic_field.set_cnic(cnic, submit=True))
+        self.samples_list = self.samples_box.samples_list
 
         outer = QHBoxLayout(self)
         outer.addLayout(main, 1)
@@ -235,17 +206,7 @@ class TriagePage(QWidget):
         try:
             return parse_cnic(text)
         except CnicError as exc:
-            messages = {
-                CnicProblem.EMPTY: self.tr("Type or scan the 13-digit CNIC."),
-                CnicProblem.TOO_SHORT: self.tr("Too short: {n} digits; a CNIC has 13."),
-                CnicProblem.TOO_LONG: self.tr("Too long: {n} digits; a CNIC has 13."),
-                CnicProblem.LETTERS: self.tr("Only digits and dashes: '{bad}' is not allowed in a CNIC."),
-                CnicProblem.DASHES: self.tr("Dashes go after the 5th and 12th digit: 12345-1234567-1."),
-                CnicProblem.LEADING_ZERO: self.tr("A CNIC never starts with 0; check the first digit."),
-                CnicProblem.AMBIGUOUS: self.tr("The scanned code holds more than one 13-digit number; "
-                                               "type the CNIC instead."),
-            }
-            raise ValueError(messages[exc.problem].format(**exc.params)) from None
+            raise ValueError(cnic_problem_text(exc.problem, exc.params)) from None
 
     # ---- lookup ---------------------------------------------------------------------
     def lookup(self, cnic: str) -> None:
@@ -270,7 +231,7 @@ class TriagePage(QWidget):
         queue = self._ctx.queue
         self._ctx.tasks.run_db(lambda: queue.open_token_for_cnic(digits),
                                lambda view: self._on_existing(req, view), lambda exc: None)
-        self._ctx.tasks.run_io(lambda: _lookup_or_problem(triage, digits),
+        self._ctx.tasks.run_io(lambda: triage.try_lookup(digits),
                                lambda outcome: self._on_lookup_done(req, outcome), self._on_lookup_failed)
 
     def _on_existing(self, req: int, view: TokenView | None) -> None:
@@ -474,48 +435,8 @@ class TriagePage(QWidget):
         self.cnic_field.clear()
         self.result_label.hide()
 
-    # ---- demo samples ---------------------------------------------------------------
-    def _load_samples(self) -> None:
-        client = self._ctx.registry
-        if client is None:
-            return
-
-        def fetch() -> DemoSamples | None:
-            # The demo hub seeds in the background: "not up yet" is expected, not an error to report.
-            try:
-                return client.demo_samples()
-            except RegistryProblem:
-                return None
-
-        self._ctx.tasks.run_io(fetch, self._on_samples)
-
-    def _on_samples(self, samples: DemoSamples | None) -> None:
-        if samples is None:
-            self._sample_tries += 1
-            if self._sample_tries < 60:
-                QTimer.singleShot(2000, self, self._load_samples)
-            return
-
-        labels = {
-            "missed_out": self.type_title(UpdateType.MISSED_OUT), "roster": self.type_title(UpdateType.ROSTER),
-            "shock": self.type_title(UpdateType.SHOCK), "cyclic": self.type_title(UpdateType.CYCLIC),
-            "recertification": self.type_title(UpdateType.RECERTIFICATION),
-            "appeal": self.type_title(UpdateType.APPEAL), "not_yet_eligible": self.tr("Not yet due"),
-            "mismatch": self.tr("Identity mismatch"), "blocked": self.tr("Identity blocked"),
-        }
-        self.samples_list.clear()
-        keys = [k for k in _SAMPLE_ORDER if k in samples.samples] + sorted(set(samples.samples) - set(_SAMPLE_ORDER))
-        for key in keys:
-            for sample in samples.samples[key][:2]:
-                item = QListWidgetItem(f"{labels.get(key, key)}: {ltr(mask_cnic(sample.cnic))}")
-                item.setToolTip(sample.note)
-                item.setData(Qt.ItemDataRole.UserRole, sample.cnic)
-                self.samples_list.addItem(item)
-
     def _on_samples_list_item_activated(self, item: QListWidgetItem) -> None:
-        cnic = item.data(Qt.ItemDataRole.UserRole)
-        if cnic:
-            self.cnic_field.set_cnic(str(cnic), submit=True)
+        self.samples_box.pick(item)
 
 
 __all__ = ["LookupOutcome", "TriagePage"]

@@ -223,9 +223,47 @@
     </message>
 </context>
 <context>
+    <name>CnicProblem</name>
+    <message>
+        <location filename="../../console/names.py" line="64"/>
+        <source>Type or scan the 13-digit CNIC.</source>
+        <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="65"/>
+        <source>Too short: {n} digits; a CNIC has 13.</source>
+        <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="66"/>
+        <source>Too long: {n} digits; a CNIC has 13.</source>
+        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="67"/>
+        <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
+        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں '{bad}' کی اجازت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="68"/>
+        <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
+        <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="69"/>
+        <source>A CNIC never starts with 0; check the first digit.</source>
+        <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="70"/>
+        <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
+        <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="118"/>
+        <location filename="../../console/names.py" line="126"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -319,17 +357,17 @@
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="67"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="68"/>
+        <location filename="../../console/names.py" line="76"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="69"/>
+        <location filename="../../console/names.py" line="77"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -436,57 +474,57 @@
 <context>
     <name>CreateAdminDialog</name>
     <message>
-        <location filename="../../console/login.py" line="122"/>
+        <location filename="../../console/login.py" line="130"/>
         <source>Create the administrator</source>
         <translation>منتظم بنائیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="124"/>
+        <location filename="../../console/login.py" line="132"/>
         <source>This is the first start of DRC Console at this site. Create the administrator account; the administrator then adds the other staff.</source>
         <translation>اس مرکز پر ڈی آر سی کنسول پہلی بار چل رہا ہے۔ منتظم کا اکاؤنٹ بنائیں؛ پھر منتظم باقی عملہ شامل کرے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="139"/>
+        <location filename="../../console/login.py" line="147"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="140"/>
+        <location filename="../../console/login.py" line="148"/>
         <source>Full name</source>
         <translation>پورا نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="141"/>
+        <location filename="../../console/login.py" line="149"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="142"/>
+        <location filename="../../console/login.py" line="150"/>
         <source>Repeat password</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="144"/>
+        <location filename="../../console/login.py" line="152"/>
         <source>Create and sign in</source>
         <translation>بنائیں اور داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="158"/>
+        <location filename="../../console/login.py" line="160"/>
         <source>Enter a username.</source>
         <translation>صارف نام درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="161"/>
+        <location filename="../../console/login.py" line="163"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="164"/>
+        <location filename="../../console/login.py" line="166"/>
         <source>The administrator&apos;s password needs at least 8 characters.</source>
         <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="176"/>
+        <location filename="../../console/login.py" line="178"/>
         <source>Could not create the account: %1</source>
         <translation>اکاؤنٹ نہ بن سکا: %1</translation>
     </message>
@@ -731,6 +769,34 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>DemoSamplesBox</name>
+    <message>
+        <location filename="../../console/pages/triage_samples.py" line="33"/>
+        <source>Sample visitors (demo)</source>
+        <translation>نمونہ سائلین (ڈیمو)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_samples.py" line="38"/>
+        <source>Click a visitor to fill the CNIC field.</source>
+        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_samples.py" line="66"/>
+        <source>Not yet due</source>
+        <translation>ابھی وقت نہیں آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_samples.py" line="66"/>
+        <source>Identity mismatch</source>
+        <translation>شناخت میں عدم مطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_samples.py" line="67"/>
+        <source>Identity blocked</source>
+        <translation>شناخت بلاک</translation>
+    </message>
+</context>
+<context>
     <name>DeoFlagsModel</name>
     <message>
         <location filename="../../widgets/quality_tables.py" line="26"/>
@@ -768,12 +834,12 @@ Counters: %6</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="65"/>
+        <location filename="../../widgets/quality_tables.py" line="57"/>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="72"/>
+        <location filename="../../widgets/quality_tables.py" line="64"/>
         <source>Far from the site&apos;s other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
@@ -781,52 +847,52 @@ Counters: %6</source>
 <context>
     <name>DomainError</name>
     <message>
-        <location filename="../../console/names.py" line="63"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="64"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="65"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="66"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="70"/>
+        <location filename="../../console/names.py" line="78"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="71"/>
+        <location filename="../../console/names.py" line="79"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="72"/>
+        <location filename="../../console/names.py" line="80"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="73"/>
+        <location filename="../../console/names.py" line="81"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="74"/>
+        <location filename="../../console/names.py" line="82"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="75"/>
+        <location filename="../../console/names.py" line="83"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
@@ -834,42 +900,42 @@ Counters: %6</source>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="87"/>
+        <location filename="../../widgets/quality_tables.py" line="79"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="87"/>
+        <location filename="../../widgets/quality_tables.py" line="79"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="87"/>
+        <location filename="../../widgets/quality_tables.py" line="79"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="87"/>
+        <location filename="../../widgets/quality_tables.py" line="79"/>
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="87"/>
+        <location filename="../../widgets/quality_tables.py" line="79"/>
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="88"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="88"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="88"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -1177,27 +1243,27 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="40"/>
+        <location filename="../../console/names.py" line="41"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="42"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="44"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="102"/>
+        <location filename="../../console/names.py" line="110"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
@@ -1500,97 +1566,97 @@ Counters: %6</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="45"/>
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="46"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="47"/>
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="48"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="49"/>
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="50"/>
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="51"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="52"/>
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="53"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="54"/>
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="55"/>
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="56"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="56"/>
+        <location filename="../../console/names.py" line="57"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="57"/>
+        <location filename="../../console/names.py" line="58"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="58"/>
+        <location filename="../../console/names.py" line="59"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="59"/>
+        <location filename="../../console/names.py" line="60"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="60"/>
+        <location filename="../../console/names.py" line="61"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="61"/>
+        <location filename="../../console/names.py" line="62"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="62"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
@@ -1598,57 +1664,57 @@ Counters: %6</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/login.py" line="54"/>
+        <location filename="../../console/login.py" line="68"/>
         <source>Unlock DRC Console</source>
         <translation>ڈی آر سی کنسول کھولیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="54"/>
+        <location filename="../../console/login.py" line="68"/>
         <source>Sign in to DRC Console</source>
         <translation>ڈی آر سی کنسول میں داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="56"/>
+        <location filename="../../console/login.py" line="70"/>
         <source>The console was locked after a period without use. Sign in to continue.</source>
         <translation>کچھ دیر استعمال نہ ہونے پر کنسول مقفل ہو گیا۔ جاری رکھنے کے لیے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="57"/>
+        <location filename="../../console/login.py" line="71"/>
         <source>Sign in with your username and PIN or password.</source>
         <translation>اپنے صارف نام اور پن یا پاس ورڈ سے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="66"/>
+        <location filename="../../console/login.py" line="80"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="67"/>
+        <location filename="../../console/login.py" line="81"/>
         <source>PIN or password</source>
         <translation>پن یا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="69"/>
+        <location filename="../../console/login.py" line="83"/>
         <source>Sign in</source>
         <translation>داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="85"/>
+        <location filename="../../console/login.py" line="93"/>
         <source>Enter your username and PIN.</source>
         <translation>اپنا صارف نام اور پن درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="103"/>
+        <location filename="../../console/login.py" line="111"/>
         <source>Too many wrong attempts. This account is locked until %1.</source>
         <translation>بہت زیادہ غلط کوششیں۔ یہ اکاؤنٹ %1 تک مقفل ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="105"/>
+        <location filename="../../console/login.py" line="113"/>
         <source>Wrong username or PIN. Please try again.</source>
         <translation>غلط صارف نام یا پن۔ دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="107"/>
+        <location filename="../../console/login.py" line="115"/>
         <source>Could not sign in: %1</source>
         <translation>داخلہ نہ ہو سکا: %1</translation>
     </message>
@@ -1856,32 +1922,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="28"/>
+        <location filename="../../console/names.py" line="29"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="29"/>
+        <location filename="../../console/names.py" line="30"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="30"/>
+        <location filename="../../console/names.py" line="31"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="31"/>
+        <location filename="../../console/names.py" line="32"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="32"/>
+        <location filename="../../console/names.py" line="33"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="33"/>
+        <location filename="../../console/names.py" line="34"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -1927,271 +1993,211 @@ Counters: %6</source>
 <context>
     <name>TriagePage</name>
     <message>
-        <location filename="../../console/pages/triage.py" line="104"/>
+        <location filename="../../console/pages/triage.py" line="82"/>
         <source>Triage: who is this visitor, and what do they qualify for?</source>
         <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="110"/>
+        <location filename="../../console/pages/triage.py" line="88"/>
         <source>Look up (Enter)</source>
         <translation>تلاش کریں (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="116"/>
+        <location filename="../../console/pages/triage.py" line="94"/>
         <source>Asking the central registry...</source>
         <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="119"/>
+        <location filename="../../console/pages/triage.py" line="97"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="137"/>
+        <location filename="../../console/pages/triage.py" line="115"/>
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="144"/>
-        <location filename="../../console/pages/triage.py" line="394"/>
+        <location filename="../../console/pages/triage.py" line="122"/>
+        <location filename="../../console/pages/triage.py" line="355"/>
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="149"/>
+        <location filename="../../console/pages/triage.py" line="127"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="158"/>
+        <location filename="../../console/pages/triage.py" line="136"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="173"/>
+        <location filename="../../console/pages/triage.py" line="151"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="182"/>
+        <location filename="../../console/pages/triage.py" line="160"/>
         <source>Issue token (Ctrl+I)</source>
         <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="208"/>
-        <source>Sample visitors (demo)</source>
-        <translation>نمونہ سائلین (ڈیمو)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="213"/>
-        <source>Click a visitor to fill the CNIC field.</source>
-        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="239"/>
-        <source>Type or scan the 13-digit CNIC.</source>
-        <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="240"/>
-        <source>Too short: {n} digits; a CNIC has 13.</source>
-        <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="241"/>
-        <source>Too long: {n} digits; a CNIC has 13.</source>
-        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="242"/>
-        <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
-        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="243"/>
-        <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
-        <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="244"/>
-        <source>A CNIC never starts with 0; check the first digit.</source>
-        <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="245"/>
-        <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
-        <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="268"/>
+        <location filename="../../console/pages/triage.py" line="229"/>
         <source>Looking up {cnic}...</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="287"/>
+        <location filename="../../console/pages/triage.py" line="248"/>
         <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
         <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="296"/>
+        <location filename="../../console/pages/triage.py" line="257"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="313"/>
+        <location filename="../../console/pages/triage.py" line="274"/>
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="317"/>
+        <location filename="../../console/pages/triage.py" line="278"/>
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="321"/>
+        <location filename="../../console/pages/triage.py" line="282"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="327"/>
+        <location filename="../../console/pages/triage.py" line="288"/>
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="328"/>
+        <location filename="../../console/pages/triage.py" line="289"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="338"/>
+        <location filename="../../console/pages/triage.py" line="299"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="338"/>
+        <location filename="../../console/pages/triage.py" line="299"/>
         <source>not in the registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="339"/>
+        <location filename="../../console/pages/triage.py" line="300"/>
         <source>MISMATCH - ask for the visitor&apos;s details</source>
         <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="340"/>
+        <location filename="../../console/pages/triage.py" line="301"/>
         <source>BLOCKED by the identity authority</source>
         <translation>شناختی ادارے کی جانب سے بلاک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="341"/>
+        <location filename="../../console/pages/triage.py" line="302"/>
         <source>CNIC {cnic} - identity: {identity}</source>
         <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="344"/>
+        <location filename="../../console/pages/triage.py" line="305"/>
         <source>beneficiary</source>
         <translation>مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="345"/>
+        <location filename="../../console/pages/triage.py" line="306"/>
         <source>not a beneficiary</source>
         <translation>غیر مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="347"/>
+        <location filename="../../console/pages/triage.py" line="308"/>
         <source>Household {hid} - family size {n} - {place} ({region})</source>
         <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="349"/>
+        <location filename="../../console/pages/triage.py" line="310"/>
         <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
         <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="351"/>
+        <location filename="../../console/pages/triage.py" line="312"/>
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="352"/>
+        <location filename="../../console/pages/triage.py" line="313"/>
         <source> - notified shock area</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="354"/>
+        <location filename="../../console/pages/triage.py" line="315"/>
         <source>No household on record: a missed-out household.</source>
         <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="361"/>
+        <location filename="../../console/pages/triage.py" line="322"/>
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="438"/>
+        <location filename="../../console/pages/triage.py" line="399"/>
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="441"/>
+        <location filename="../../console/pages/triage.py" line="402"/>
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="454"/>
+        <location filename="../../console/pages/triage.py" line="415"/>
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="462"/>
+        <location filename="../../console/pages/triage.py" line="423"/>
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="503"/>
-        <source>Not yet due</source>
-        <translation>ابھی وقت نہیں آیا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="504"/>
-        <source>Identity mismatch</source>
-        <translation>شناخت میں عدم مطابقت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="504"/>
-        <source>Identity blocked</source>
-        <translation>شناخت بلاک</translation>
     </message>
 </context>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="22"/>
+        <location filename="../../console/names.py" line="23"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="23"/>
+        <location filename="../../console/names.py" line="24"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="24"/>
+        <location filename="../../console/names.py" line="25"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="25"/>
+        <location filename="../../console/names.py" line="26"/>
         <source>Appeal against cut-off</source>
         <translation>کٹ آف کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="26"/>
+        <location filename="../../console/names.py" line="27"/>
         <source>Cyclic update</source>
         <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="27"/>
+        <location filename="../../console/names.py" line="28"/>
         <source>Recertification</source>
         <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
@@ -2199,32 +2205,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="34"/>
+        <location filename="../../console/names.py" line="35"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="35"/>
+        <location filename="../../console/names.py" line="36"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="36"/>
+        <location filename="../../console/names.py" line="37"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="37"/>
+        <location filename="../../console/names.py" line="38"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="38"/>
+        <location filename="../../console/names.py" line="39"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="39"/>
+        <location filename="../../console/names.py" line="40"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -2232,12 +2238,12 @@ Counters: %6</source>
 <context>
     <name>_LockOverlay</name>
     <message>
-        <location filename="../../console/login.py" line="214"/>
+        <location filename="../../console/login.py" line="216"/>
         <source>Locked</source>
         <translation>مقفل</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="216"/>
+        <location filename="../../console/login.py" line="218"/>
         <source>Unlock…</source>
         <translation>کھولیں…</translation>
     </message>

@@ -10,12 +10,13 @@ from services.triage.rules import (
     manual_choices,
     propose,
 )
-from services.triage.service import AlreadyHasToken, Lookup, TriageRefused, TriageService
+from services.triage.service import AlreadyHasToken, Lookup, LookupOutcome, TriageRefused, TriageService
 
 __all__ = [
     "DISPLAY_ORDER",
     "AlreadyHasToken",
     "Lookup",
+    "LookupOutcome",
     "TriageRefused",
     "TriageService",
     "SUGGESTION_ORDER",

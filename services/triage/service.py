@@ -28,7 +28,7 @@ class TriageRefused(QueueError):
     """
 
 
-__all__ = ["AlreadyHasToken", "Lookup", "TriageRefused", "TriageService"]
+__all__ = ["AlreadyHasToken", "Lookup", "LookupOutcome", "TriageRefused", "TriageService"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,15 @@ class Lookup:
     def eligible(self, update_type: UpdateType) -> Eligibility:
         """The verdict for one type."""
         return next(e for e in self.eligibility if e.update_type is update_type)
+
+
+@dataclass(frozen=True)
+class LookupOutcome:
+    """A lookup, or the registry problem that prevented it (offline is expected, not an error)."""
+
+    cnic: str
+    lookup: Lookup | None
+    problem: RegistryProblem | None
 
 
 class TriageService:
@@ -99,6 +108,13 @@ class TriageService:
         today = self.today()
         return Lookup(digits, identity, household, assess(household, self.policy, today, shocks),
                       propose(household, self.policy, today, shocks), verification, known)
+
+    def try_lookup(self, cnic: str) -> LookupOutcome:
+        """:meth:`lookup`, returning a registry problem instead of raising it."""
+        try:
+            return LookupOutcome(cnic, self.lookup(cnic), None)
+        except RegistryProblem as exc:
+            return LookupOutcome(cnic, None, exc)
 
     def manual_choices(self) -> list[UpdateType]:
         """Types offered by hand when the registry cannot be asked."""
