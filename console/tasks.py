@@ -2,7 +2,8 @@
 
 Database work runs on a single worker thread, in order, so writes from the console never race
 each other; HTTP and printing run on a small pool. Results and errors come back on the GUI
-thread through a queued signal; every error also goes to ``sig_error``.
+thread through a queued signal; an error nobody asked to handle (no ``on_error``) goes to
+``sig_error``, which the status bar shows with the page it came from: no failure is silent.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ class TaskRunner(QObject):
                source: str = "") -> Future[Any]:
         """Run ``fn`` on the database worker (one at a time, in submission order).
 
-        ``source`` names who asked (a page's title); a failure reaches ``sig_error`` with it.
+        ``source`` names who asked (a page's title); a failure without ``on_error`` reaches
+        ``sig_error`` with it.
         """
         return self._submit(self._db, fn, on_done, on_error, source)
 
@@ -98,10 +100,11 @@ class TaskRunner(QObject):
         if self._closed:
             return
         if failed:
-            log.warning("background operation failed: %s", outcome)
+            log.warning("background operation failed (%s): %s", source or "console", outcome)
             if callback is not None:
-                callback(outcome)
-            self.sig_error.emit(describe_error(outcome), source)
+                callback(outcome)  # the caller shows it where it belongs (a dialog, the page)
+            else:
+                self.sig_error.emit(describe_error(outcome), source)
         elif callback is not None:
             callback(outcome)
 

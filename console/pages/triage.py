@@ -229,10 +229,13 @@ class TriagePage(QWidget):
         self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=ltr(mask_cnic(digits))))
         triage = self._triage
         queue = self._ctx.queue
+        # A failed check for an open token only costs the early warning (the queue still refuses a
+        # second token); it reaches the status bar like every failure, named after this page.
         self._ctx.tasks.run_db(lambda: queue.open_token_for_cnic(digits),
-                               lambda view: self._on_existing(req, view), lambda exc: None)
+                               lambda view: self._on_existing(req, view), source=self.tr("Triage"))
         self._ctx.tasks.run_io(lambda: triage.try_lookup(digits),
-                               lambda outcome: self._on_lookup_done(req, outcome), self._on_lookup_failed)
+                               lambda outcome: self._on_lookup_done(req, outcome), self._on_lookup_failed,
+                               source=self.tr("Triage"))
 
     def _on_existing(self, req: int, view: TokenView | None) -> None:
         if req != self._request:

@@ -242,7 +242,7 @@
     <message>
         <location filename="../../console/names.py" line="67"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
-        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں '{bad}' کی اجازت نہیں۔</translation>
+        <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="68"/>
@@ -1904,17 +1904,17 @@ Counters: %6</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../console/tasks.py" line="29"/>
+        <location filename="../../console/tasks.py" line="30"/>
         <source>The disk is full: nothing was saved. Free space on this PC, then try again.</source>
         <translation>ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔ اس کمپیوٹر پر جگہ خالی کریں، پھر دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/tasks.py" line="32"/>
+        <location filename="../../console/tasks.py" line="33"/>
         <source>The database is busy (another console is writing): nothing was saved. Try again.</source>
         <translation>ڈیٹا بیس مصروف ہے (دوسرا کنسول لکھ رہا ہے): کچھ محفوظ نہیں ہوا۔ دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/tasks.py" line="34"/>
+        <location filename="../../console/tasks.py" line="35"/>
         <source>The database could not be used: %1</source>
         <translation>ڈیٹا بیس استعمال نہ ہو سکا: %1</translation>
     </message>
@@ -2019,7 +2019,7 @@ Counters: %6</source>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="122"/>
-        <location filename="../../console/pages/triage.py" line="355"/>
+        <location filename="../../console/pages/triage.py" line="358"/>
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
@@ -2049,122 +2049,128 @@ Counters: %6</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="248"/>
+        <location filename="../../console/pages/triage.py" line="235"/>
+        <location filename="../../console/pages/triage.py" line="238"/>
+        <source>Triage</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage.py" line="251"/>
         <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
         <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="257"/>
+        <location filename="../../console/pages/triage.py" line="260"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="274"/>
+        <location filename="../../console/pages/triage.py" line="277"/>
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="278"/>
+        <location filename="../../console/pages/triage.py" line="281"/>
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="282"/>
+        <location filename="../../console/pages/triage.py" line="285"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="288"/>
+        <location filename="../../console/pages/triage.py" line="291"/>
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="289"/>
+        <location filename="../../console/pages/triage.py" line="292"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="299"/>
+        <location filename="../../console/pages/triage.py" line="302"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="299"/>
+        <location filename="../../console/pages/triage.py" line="302"/>
         <source>not in the registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="300"/>
+        <location filename="../../console/pages/triage.py" line="303"/>
         <source>MISMATCH - ask for the visitor&apos;s details</source>
         <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="301"/>
+        <location filename="../../console/pages/triage.py" line="304"/>
         <source>BLOCKED by the identity authority</source>
         <translation>شناختی ادارے کی جانب سے بلاک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="302"/>
+        <location filename="../../console/pages/triage.py" line="305"/>
         <source>CNIC {cnic} - identity: {identity}</source>
         <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="305"/>
+        <location filename="../../console/pages/triage.py" line="308"/>
         <source>beneficiary</source>
         <translation>مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="306"/>
+        <location filename="../../console/pages/triage.py" line="309"/>
         <source>not a beneficiary</source>
         <translation>غیر مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="308"/>
+        <location filename="../../console/pages/triage.py" line="311"/>
         <source>Household {hid} - family size {n} - {place} ({region})</source>
         <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="310"/>
+        <location filename="../../console/pages/triage.py" line="313"/>
         <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
         <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="312"/>
+        <location filename="../../console/pages/triage.py" line="315"/>
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="313"/>
+        <location filename="../../console/pages/triage.py" line="316"/>
         <source> - notified shock area</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="315"/>
+        <location filename="../../console/pages/triage.py" line="318"/>
         <source>No household on record: a missed-out household.</source>
         <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="322"/>
+        <location filename="../../console/pages/triage.py" line="325"/>
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="399"/>
+        <location filename="../../console/pages/triage.py" line="402"/>
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="402"/>
+        <location filename="../../console/pages/triage.py" line="405"/>
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="415"/>
+        <location filename="../../console/pages/triage.py" line="418"/>
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="423"/>
+        <location filename="../../console/pages/triage.py" line="426"/>
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
     </message>

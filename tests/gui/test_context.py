@@ -39,16 +39,33 @@ def test_a_background_failure_reaches_the_status_bar_with_its_page(qtbot, ctx: A
     assert alert.args == ["Dashboard: the store said no", "error"]
 
 
-def test_a_page_names_itself_when_its_action_fails(qtbot, ctx: AppContext, site: list[int]) -> None:
+def test_a_page_names_itself_when_its_load_fails(qtbot, ctx: AppContext, site: list[int],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     page = QueuePage(ctx)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(page.cards) == 6)
+    qtbot.waitUntil(lambda: len(page.cards) == 6 and page.loader.settled)
+
+    def unreadable(*_args: object, **_kwargs: object) -> object:
+        raise QueueError("Site PK10101-01 is not set up in this database")
+
+    monkeypatch.setattr(ctx.site, "counters", unreadable)
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000) as alert:
+        page.reload()
+    assert alert.args == ["Queue: Site PK10101-01 is not set up in this database", "error"]
+
+
+def test_a_page_that_handles_its_error_is_not_repeated_in_the_status_bar(qtbot, ctx: AppContext,
+                                                                        site: list[int]) -> None:
+    page = QueuePage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: len(page.cards) == 6 and page.loader.settled)
     ctx.site.assign(site[0], None, actor=ctx.actor)
     ctx.queue.issue_token(UpdateType.ROSTER, actor=ctx.actor)
-    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000,
-                          check_params_cb=lambda text, _level: text.startswith("Queue: ")) as alert:
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000) as alert:
         page.counter_action(site[0], "call")
-    assert alert.args[0] == "Queue: Counter 1 has no DEO; assign one before calling."
+    assert alert.args == ["Counter 1 has no DEO; assign one before calling.", "warning"]
+    qtbot.waitUntil(lambda: ctx.tasks.pending == 0)
+    assert [text for _level, text in ctx.status.alerts] == ["Counter 1 has no DEO; assign one before calling."]
 
 
 @pytest.fixture
