@@ -3,7 +3,7 @@
 A page receives the :class:`AppContext` and takes what it needs from it; it never builds a
 service itself. Read this file to find what exists:
 
-- always there: ``queue``, ``site``, ``auth``, ``day``, ``metrics``, ``triage`` (without a hub
+- always there: ``queue``, ``site``, ``auth``, ``audit``, ``day``, ``metrics``, ``triage`` (without a hub
   it offers the manual choices only), and the Qt pieces ``tasks``, ``events``, ``status``;
 - ``None`` only where the feature is really off: ``registry`` and ``sync`` (no ``[hub] url``),
   ``printing`` (until :func:`start_features` starts the print worker), ``terminal`` (the counter
@@ -22,6 +22,7 @@ from console.adapter import QueueEvents
 from console.status import StatusBar
 from console.tasks import TaskRunner
 from db.engine import Store
+from services.audit import AuditLog
 from services.auth import AuthService
 from services.clock import Clock
 from services.config import Config
@@ -51,6 +52,7 @@ class AppContext:
     queue: QueueService
     site: SiteService
     auth: AuthService
+    audit: AuditLog
     day: DayService
     metrics: MetricsService
     triage: TriageService
@@ -97,6 +99,7 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
         config=cfg, store=store, clock=clock, site_id=site_id, queue=queue,
         site=SiteService(store, clock, site_id),
         auth=AuthService(store, clock, site_id=site_id),
+        audit=AuditLog(store, clock),
         day=DayService(store, clock, site_id, queue),
         metrics=MetricsService(store, clock, site_id, service_level_minutes=cfg.metrics.service_level_minutes,
                                queue=queue),

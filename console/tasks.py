@@ -187,6 +187,8 @@ class CoalescedLoad(QObject):
         self._busy = False
         if self._on_error is not None:
             self._on_error(exc)
+        else:  # nobody here shows it: the status bar does, naming the page
+            self._tasks.sig_error.emit(describe_error(exc), self._source)
         self._next()
 
     def _next(self) -> None:

@@ -6,6 +6,7 @@ Both take raw ESC/POS jobs and cannot answer status queries; each needs an optio
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from escpos.escpos import Escpos
@@ -15,10 +16,14 @@ from printing.backends import PrinterBackend, PrinterError
 
 
 class SpooledBackend(PrinterBackend):
-    """A named printer of the spooler; subclasses say which driver and what it needs."""
+    """A named printer of the spooler; subclasses name the driver and what it needs."""
 
     label = ""
     """How the printer is named in messages ("CUPS printer", "Windows printer")."""
+    shown_as = ""
+    """How :meth:`describe` names it, before the printer's name."""
+    driver = ""
+    """The python-escpos printer class (in ``escpos.printer``)."""
     missing = ""
     """What to install when the driver is not usable."""
 
@@ -26,11 +31,12 @@ class SpooledBackend(PrinterBackend):
         super().__init__(profile, width_dots)
         self.printer_name = printer_name
 
-    def _driver(self) -> Any:
-        raise NotImplementedError
+    def describe(self) -> str:
+        """The spooler's printer."""
+        return f"{self.shown_as} {self.printer_name or '(default)'}"
 
     def _connect(self) -> Escpos:
-        driver = self._driver()
+        driver: Any = getattr(importlib.import_module("escpos.printer"), self.driver)
         if not driver.is_usable():
             raise PrinterError(self.missing)
         conn: Escpos = driver(self.printer_name, profile=self.profile)
@@ -45,17 +51,8 @@ class CupsBackend(SpooledBackend):
     """A CUPS queue taking raw jobs (needs pycups, which is optional)."""
 
     kind = "cups"
-    label = "CUPS printer"
+    label, shown_as, driver = "CUPS printer", "CUPS", "CupsPrinter"
     missing = "CUPS printing needs pycups: apt install libcups2-dev, then pip install pycups"
-
-    def describe(self) -> str:
-        """The CUPS queue."""
-        return f"CUPS {self.printer_name or '(default)'}"
-
-    def _driver(self) -> Any:
-        from escpos.printer import CupsPrinter
-
-        return CupsPrinter
 
     def _flush(self, conn: Escpos) -> None:
         conn.send()  # type: ignore[attr-defined]
@@ -65,14 +62,6 @@ class Win32Backend(SpooledBackend):
     """A Windows printer by name, sent raw through the spooler (needs pywin32)."""
 
     kind = "win32"
-    label = "Windows printer"
+    label = shown_as = "Windows printer"
+    driver = "Win32Raw"
     missing = "Windows raw printing needs pywin32 (pip install pywin32) and runs on Windows only"
-
-    def describe(self) -> str:
-        """The Windows printer."""
-        return f"Windows printer {self.printer_name or '(default)'}"
-
-    def _driver(self) -> Any:
-        from escpos.printer import Win32Raw
-
-        return Win32Raw

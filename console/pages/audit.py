@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from services.audit import AuditLog, AuditRecord, ChainReport
+from services.audit import AuditRecord, ChainReport
 from services.clock import SITE_ZONE
 
 LIMIT = 500
@@ -36,7 +36,7 @@ class AuditPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.log = AuditLog(ctx.store, ctx.clock)
+        self.log = ctx.audit
         self.action = QComboBox()
         self.action.setObjectName("audit_action")
         self.action.addItem(self.tr("All actions"), "")

@@ -31,7 +31,6 @@ from console.printing_glue import PrintService, default_preview_dir, status_text
 from printing.backends import PrinterStatus
 from printing.layout import WIDTH_58MM, WIDTH_80MM, WIDTH_80MM_OLD
 from printing.worker import PrintResult
-from services.audit import AuditLog
 from services.clock import SITE_ZONE
 from services.config import PrinterSection, save_config
 from services.labels import UPDATE_TYPE_EN
@@ -252,7 +251,7 @@ class PrinterPage(QWidget):
     def _on_saved(self, path: Path) -> None:
         self.config_note.setText(self.tr("Saved to %1.").replace("%1", str(path)))
         cfg, who = self.ctx.config, self.ctx.actor.username
-        self.ctx.tasks.run_db(lambda: AuditLog(self.ctx.store, self.ctx.clock).note_config(cfg, who))
+        self.ctx.tasks.run_db(lambda: self.ctx.audit.note_config(cfg, who), source=self.tr("Printer"))
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.ctx.status.alert(self.tr("The printer settings work now but were not saved: %1").replace("%1", str(exc)),

@@ -12,6 +12,7 @@ from console.context import AppContext
 from console.names import error_text
 from console.pages.queue import QueuePage
 from console.tasks import describe_error
+from services.audit import AuditLog
 from services.auth import AuthService
 from services.day import DayService
 from services.metrics import MetricsService
@@ -23,6 +24,7 @@ from vocabulary import UpdateType
 def test_every_feature_service_is_built_once_and_typed(ctx: AppContext) -> None:
     assert isinstance(ctx.auth, AuthService) and isinstance(ctx.day, DayService)
     assert isinstance(ctx.metrics, MetricsService) and isinstance(ctx.triage, TriageService)
+    assert isinstance(ctx.audit, AuditLog)
     assert ctx.day.queue is ctx.queue and ctx.metrics.queue is ctx.queue
     # No hub configured: the registry and its sync are off, and triage offers manual choices only.
     assert ctx.registry is None and ctx.sync is None and ctx.triage.client is None
