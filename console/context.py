@@ -5,7 +5,7 @@ service itself. Read this file to find what exists:
 
 - always there: ``queue``, ``site``, ``auth``, ``audit``, ``day``, ``metrics``, ``triage`` (without a hub
   it offers the manual choices only), and the Qt pieces ``tasks``, ``events``, ``status``;
-- ``None`` only where the feature is really off: ``registry`` and ``sync`` (no ``[hub] url``),
+- ``None`` only where the feature is really off: ``registry``, ``sync`` and ``region`` (no ``[hub] url``),
   ``printing`` (until :func:`start_features` starts the print worker), ``terminal`` (the counter
   terminal is not enabled), ``board`` (the now-serving window is not open).
 
@@ -16,12 +16,13 @@ starts the parts that run on their own (outbox sync, printing) once somebody has
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.adapter import QueueEvents
 from console.status import StatusBar
 from console.tasks import TaskRunner
-from db.engine import Store
+from db.engine import Store, data_dir
 from services.audit import AuditLog
 from services.auth import AuthService
 from services.clock import Clock
@@ -29,6 +30,7 @@ from services.config import Config
 from services.day import DayService
 from services.metrics import MetricsService
 from services.queue import QueuePolicy, QueueService
+from services.region import RegionService
 from services.registry import RegistryClient
 from services.roles import Actor
 from services.site import SiteService
@@ -65,6 +67,8 @@ class AppContext:
     """The central registry client; None when no hub is configured."""
     sync: SyncWorker | None = None
     """The outbox worker; None when no hub is configured."""
+    region: RegionService | None = None
+    """The hub's regional figures with the last answers cached; None when no hub is configured."""
     printing: PrintService | None = None
     """Slips and reprints; None until :func:`start_features` (tests that print start it)."""
     terminal: TerminalServer | None = None
@@ -82,8 +86,11 @@ def queue_policy(cfg: Config) -> QueuePolicy:
 
 
 def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo: bool = False,
-                  poll_ms: int = 1000, sync_interval_ms: int = 5000) -> AppContext:
-    """Create every service and Qt adapter of one console (a QApplication must exist)."""
+                  poll_ms: int = 1000, sync_interval_ms: int = 5000, region_cache: Path | None = None) -> AppContext:
+    """Create every service and Qt adapter of one console (a QApplication must exist).
+
+    ``region_cache`` is where the regional answers are kept (default: the data folder).
+    """
     from console.sync_worker import SyncWorker
     from services.sync import OutboxSync
 
@@ -111,6 +118,7 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
         outbox = OutboxSync(store, queue, registry, clock, site_id, policy=policy)
         ctx.sync = SyncWorker(tasks, status, outbox, sync_interval_ms, parent=tasks)
         events.sig_issued.connect(ctx.sync.nudge)
+        ctx.region = RegionService(registry, region_cache or data_dir() / "region-cache")
     return ctx
 
 

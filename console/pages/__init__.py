@@ -34,6 +34,8 @@ PAGES: list[PageSpec] = [
              Permission.VIEW_METRICS),
     PageSpec("quality", str(QT_TRANSLATE_NOOP("Pages", "Quality")), "console.pages.quality:QualityPage",
              Permission.VIEW_METRICS),
+    PageSpec("region", str(QT_TRANSLATE_NOOP("Pages", "Region")), "console.pages.region:RegionPage",
+             Permission.VIEW_REGION),
     PageSpec("printer", str(QT_TRANSLATE_NOOP("Pages", "Printer")), "console.pages.printer:PrinterPage", Permission.REPRINT),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit")), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
 ]

@@ -1007,11 +1007,16 @@ Counters: %6</source>
     </message>
     <message>
         <location filename="../../console/pages/__init__.py" line="37"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="39"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="38"/>
+        <location filename="../../console/pages/__init__.py" line="40"/>
         <source>Audit</source>
         <translation>آڈٹ</translation>
     </message>
@@ -1095,147 +1100,152 @@ Counters: %6</source>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../console/pages/printer.py" line="74"/>
+        <location filename="../../console/pages/printer.py" line="73"/>
         <source>Printer: not checked</source>
         <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="78"/>
+        <location filename="../../console/pages/printer.py" line="77"/>
         <source>Slips not printed (tokens keep their place)</source>
         <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="80"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="80"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="80"/>
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="88"/>
+        <location filename="../../console/pages/printer.py" line="87"/>
         <source>Token number, e.g. R-042</source>
         <translation>ٹوکن نمبر، مثلاً R-042</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="89"/>
+        <location filename="../../console/pages/printer.py" line="88"/>
         <source>Reprint this token</source>
         <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="100"/>
+        <location filename="../../console/pages/printer.py" line="99"/>
         <source>Printing is not set up in this console.</source>
         <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="110"/>
+        <location filename="../../console/pages/printer.py" line="109"/>
         <source>last slip</source>
         <translation>آخری پرچی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="117"/>
+        <location filename="../../console/pages/printer.py" line="116"/>
         <source>Slip printer</source>
         <translation>پرچی پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="169"/>
+        <location filename="../../console/pages/printer.py" line="168"/>
         <source> dots</source>
         <translation> نقطے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="179"/>
+        <location filename="../../console/pages/printer.py" line="178"/>
         <source>Connection</source>
         <translation>رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="181"/>
+        <location filename="../../console/pages/printer.py" line="180"/>
         <source>Paper width</source>
         <translation>کاغذ کی چوڑائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="182"/>
+        <location filename="../../console/pages/printer.py" line="181"/>
         <source>ESC/POS profile</source>
         <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="184"/>
+        <location filename="../../console/pages/printer.py" line="183"/>
         <source>Apply</source>
         <translation>لاگو کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="185"/>
+        <location filename="../../console/pages/printer.py" line="184"/>
         <source>Test print</source>
         <translation>آزمائشی پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="186"/>
+        <location filename="../../console/pages/printer.py" line="185"/>
         <source>Check printer</source>
         <translation>پرنٹر جانچیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="195"/>
+        <location filename="../../console/pages/printer.py" line="194"/>
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
         <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="198"/>
+        <location filename="../../console/pages/printer.py" line="197"/>
         <source>Apply also saves the settings to %1.</source>
         <translation>لاگو کرنے سے ترتیبات %1 میں محفوظ بھی ہو جاتی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="245"/>
+        <location filename="../../console/pages/printer.py" line="244"/>
         <source>Printer: %1 - checking…</source>
         <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="253"/>
+        <location filename="../../console/pages/printer.py" line="252"/>
         <source>Saved to %1.</source>
         <translation>%1 میں محفوظ ہو گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="258"/>
+        <location filename="../../console/pages/printer.py" line="254"/>
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="257"/>
         <source>The printer settings work now but were not saved: %1</source>
         <translation>پرنٹر کی ترتیبات اب کام کر رہی ہیں مگر محفوظ نہیں ہوئیں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="275"/>
+        <location filename="../../console/pages/printer.py" line="274"/>
         <source>%1 (%2, issued %3): %4</source>
         <translation>%1 (%2، جاری %3): %4</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="280"/>
+        <location filename="../../console/pages/printer.py" line="279"/>
         <source>printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="284"/>
+        <location filename="../../console/pages/printer.py" line="283"/>
         <source>printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="288"/>
+        <location filename="../../console/pages/printer.py" line="287"/>
         <source>NOT PRINTED - %1</source>
         <translation>نہیں چھپا - %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="295"/>
+        <location filename="../../console/pages/printer.py" line="294"/>
         <source>Printer %1: %2</source>
         <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="324"/>
+        <location filename="../../console/pages/printer.py" line="323"/>
         <source>Reprint</source>
         <translation>دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="354"/>
+        <location filename="../../console/pages/printer.py" line="353"/>
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
@@ -1659,6 +1669,300 @@ Counters: %6</source>
         <location filename="../../console/names.py" line="63"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <location filename="../../console/pages/region.py" line="41"/>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="42"/>
+        <source>Yesterday</source>
+        <translation>گزشتہ کل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="43"/>
+        <source>Last 7 days</source>
+        <translation>پچھلے 7 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="44"/>
+        <source>Last 30 days</source>
+        <translation>پچھلے 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="45"/>
+        <source>This month</source>
+        <translation>اس مہینے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="46"/>
+        <source>Fiscal year (July-June)</source>
+        <translation>مالی سال (جولائی تا جون)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="59"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="61"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 گھنٹے %2 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="62"/>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="68"/>
+        <source>The start date is after the end date.</source>
+        <translation>شروع کی تاریخ آخری تاریخ کے بعد ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="70"/>
+        <source>The range is too long: at most 400 days can be shown at once.</source>
+        <translation>مدت بہت طویل ہے: ایک وقت میں زیادہ سے زیادہ 400 دن دکھائے جا سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="72"/>
+        <source>This console&apos;s hub key may not read that region.</source>
+        <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="73"/>
+        <source>The hub refused the question: %1</source>
+        <translation>ہب نے درخواست رد کر دی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="94"/>
+        <source>All regions</source>
+        <translation>تمام علاقے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="98"/>
+        <location filename="../../console/pages/region.py" line="270"/>
+        <location filename="../../console/pages/region.py" line="330"/>
+        <source>All districts</source>
+        <translation>تمام اضلاع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="102"/>
+        <source>Range</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="108"/>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="117"/>
+        <source>Site</source>
+        <translation>مرکز</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="117"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="148"/>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="121"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="121"/>
+        <location filename="../../console/pages/region.py" line="127"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="114"/>
+        <location filename="../../console/pages/region.py" line="121"/>
+        <location filename="../../console/pages/region.py" line="127"/>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="114"/>
+        <location filename="../../console/pages/region.py" line="121"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="114"/>
+        <location filename="../../console/pages/region.py" line="122"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="114"/>
+        <location filename="../../console/pages/region.py" line="117"/>
+        <source>Served per day</source>
+        <translation>یومیہ نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="115"/>
+        <source>Flagged</source>
+        <translation>نشان زدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="115"/>
+        <source>Silent since</source>
+        <translation>خاموش، آخری رابطہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="117"/>
+        <location filename="../../console/pages/region.py" line="131"/>
+        <location filename="../../console/pages/region.py" line="133"/>
+        <location filename="../../console/pages/region.py" line="148"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="120"/>
+        <source>Double-click a site to see its hours, DEOs and update types.</source>
+        <translation>کسی مرکز کے گھنٹے، ڈی ای او اور اپڈیٹ کی اقسام دیکھنے کے لیے اس پر دو بار کلک کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="124"/>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="125"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="127"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="127"/>
+        <source>Called</source>
+        <translation>بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="127"/>
+        <source>Mean service (min)</source>
+        <translation>اوسط خدمت کا وقت (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="144"/>
+        <source>No hub is configured: regional figures need [hub] url and a regional key.</source>
+        <translation>کوئی ہب ترتیب نہیں دیا گیا: علاقائی اعداد و شمار کے لیے [hub] url اور علاقائی کلید درکار ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="149"/>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="149"/>
+        <source>From</source>
+        <translation>سے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="149"/>
+        <source>To</source>
+        <translation>تک</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="155"/>
+        <source>Top 5 sites (served per day)</source>
+        <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="156"/>
+        <source>Bottom 5 sites (served per day)</source>
+        <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="168"/>
+        <source>Hourly</source>
+        <translation>فی گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="169"/>
+        <source>DEOs</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="170"/>
+        <source>Update types</source>
+        <translation>اپڈیٹ کی اقسام</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="206"/>
+        <source>Loading…</source>
+        <translation>لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="228"/>
+        <source>%1 sites, %2 silent, %3 to %4.</source>
+        <translation>%1 مراکز، %2 خاموش، %3 تا %4۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="237"/>
+        <source>The hub cannot be reached and no earlier answer to this question is stored.</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا اور اس سوال کا کوئی پچھلا جواب محفوظ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="239"/>
+        <source>The regional figures could not be loaded: %1</source>
+        <translation>علاقائی اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="252"/>
+        <source>From the hub at %1.</source>
+        <translation>ہب سے، %1 بجے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="254"/>
+        <source>The hub cannot be reached: these figures are the stored answer of %1 (%2 old).</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا: یہ اعداد و شمار %1 کا محفوظ جواب ہیں (%2 پرانے)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="259"/>
+        <source>never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="285"/>
+        <source>Loading %1…</source>
+        <translation>%1 لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="294"/>
+        <source>%1, %2 to %3: %4 flagged tokens.</source>
+        <translation>%1، %2 تا %3: %4 نشان زدہ ٹوکن۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="303"/>
+        <source>The hub cannot be reached and this site&apos;s figures are not stored.</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا اور اس مرکز کے اعداد و شمار محفوظ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="305"/>
+        <source>The site&apos;s figures could not be loaded: %1</source>
+        <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
 </context>
 <context>

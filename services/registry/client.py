@@ -22,6 +22,7 @@ import requests
 from pydantic import BaseModel, Field, ValidationError
 
 from services.cnic import mask_cnic
+from services.hub.ops.schemas import Ranking, RegionalPerformance, SiteDrillDown
 from services.registry.cache import TTLCache
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
@@ -337,6 +338,21 @@ class RegistryClient:
         resp = self._request("PUT", f"/v1/sites/{_seg(site_id)}/metadata", json=dict(metadata), shape=MetadataResult,
                              idempotent=True, after=UPLOAD)
         return {"counters": resp.counters, "deos": resp.deos}
+
+    # ---- the operations centre's regional API (read-only; a regional or central key) ------
+    def regional_performance(self, params: Mapping[str, str]) -> RegionalPerformance:
+        """Every site in the key's scope over ``from``..``to`` (``region``/``district`` narrow it)."""
+        return self._request("GET", "/v1/regions/performance", params=params, shape=RegionalPerformance,
+                             idempotent=True, after=QUERY)
+
+    def regional_ranking(self, params: Mapping[str, str]) -> Ranking:
+        """Top and bottom ``n`` reporting sites by ``kpi`` over the range."""
+        return self._request("GET", "/v1/regions/ranking", params=params, shape=Ranking, idempotent=True, after=QUERY)
+
+    def site_performance(self, site_id: str, params: Mapping[str, str]) -> SiteDrillDown:
+        """One site over the range: per hour, per update type, per day, per DEO, flagged tokens."""
+        return self._request("GET", f"/v1/sites/{_seg(site_id)}/performance", params=params, shape=SiteDrillDown,
+                             idempotent=True, after=QUERY)
 
     def demo_samples(self) -> DemoSamples:
         """Seeded sample visitors per update type (only a demo or test hub offers this)."""
