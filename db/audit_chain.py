@@ -1,5 +1,7 @@
 """The audit log's hash chain, kept by the session itself so no writer can forget it.
 
+The hash itself lives in :mod:`db.chain_hash` (shared with the hub's audit trail).
+
 Every new :class:`AuditEntry` gets ``prev_hash`` (the hash of the record before it) and
 ``hash`` = SHA-256 over ``prev_hash`` and its own canonical content, in insert order, inside the
 flush that writes it. Editing a record changes its hash; deleting one breaks the link of the
@@ -10,32 +12,17 @@ day - so they are audited whichever front end caused them.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
+from db.chain_hash import GENESIS, entry_hash
 from db.models import AuditEntry, BusinessDay, Token, TokenEvent
 
-GENESIS = "0" * 64
-"""``prev_hash`` of the first chained record."""
 MIRRORED_EVENTS = {"cancelled": "token_cancelled", "transferred": "token_transferred", "reprinted": "slip_reprinted"}
 _PG_LOCK = 0x6472_6341  # pg_advisory_xact_lock key: one chain writer at a time on PostgreSQL
-
-
-def canonical(at: datetime, actor: str, action: str, detail: dict[str, Any] | None) -> bytes:
-    """The bytes a record's hash covers (UTC time to the microsecond, sorted JSON detail)."""
-    when = at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
-    body = {"at": when, "actor": actor, "action": action, "detail": detail or {}}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
-
-
-def entry_hash(prev_hash: str, at: datetime, actor: str, action: str, detail: dict[str, Any] | None) -> str:
-    """The chained hash of one record."""
-    return hashlib.sha256(prev_hash.encode() + b"|" + canonical(at, actor, action, detail)).hexdigest()
 
 
 def _mirror(session: Session) -> None:

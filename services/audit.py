@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from db.audit_chain import GENESIS, entry_hash
+from db.chain_hash import GENESIS, entry_hash
 from db.engine import Store
 from db.models import AuditEntry
 from services.clock import Clock

@@ -281,3 +281,21 @@ class ApiKey(HubBase):
     label: Mapped[str] = mapped_column(String(80), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC
+
+
+class HubAuditRecord(HubBase):
+    """One record of the hub's audit trail: key administration and key use (``services.hub.audit``).
+
+    Append-only and hash-chained like the site's audit log (``db.chain_hash``): ``hash`` covers
+    this record and ``prev_hash``. ``prev_hash`` is unique, so two writers can never fork the chain.
+    """
+
+    __tablename__ = "hub_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    actor: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
