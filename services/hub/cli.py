@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     sn.add_argument("--volume", type=float, default=1.0, help="scale the demand model (default %(default)s)")
     _db_arg(sn)
 
+    rp = sub.add_parser("report", help="the annual report's operational tables for a range (JSON, CSV or PDF)")
+    rp.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help="first day (YYYY-MM-DD)")
+    rp.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help="last day (YYYY-MM-DD)")
+    rp.add_argument("--region", default=None, help="one region (e.g. Sindh); default every region")
+    rp.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="default %(default)s")
+    rp.add_argument("--out", type=Path, default=None, help="file to write (required for pdf; default stdout)")
+    _db_arg(rp)
+
     mt = sub.add_parser("maintain", help="create the coming months' event partitions and drop expired ones "
                         "(PostgreSQL)")
     mt.add_argument("--keep-months", type=int, default=13,
@@ -226,6 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate_network(args)
     if args.command == "maintain":
         return _maintain(args)
+    if args.command == "report":
+        from services.hub.ops.report import run_report
+
+        return run_report(args)
     if args.command == "serve":
         import uvicorn
 
