@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="default %(default)s")
     rp.add_argument("--out", type=Path, default=None, help="file to write (required for pdf; default stdout)")
     _db_arg(rp)
+    rup = sub.add_parser("rollup", help="roll-up maintenance")
+    rsub = rup.add_subparsers(dest="rollup_command", required=True)
+    rb = rsub.add_parser("rebuild", help="recompute roll-ups from raw events (days that still hold them)")
+    rb.add_argument("--site", default=None, help="one site id (default: every site with raw events)")
+    rb.add_argument("--from", dest="first", type=date.fromisoformat, default=None, help="first day (YYYY-MM-DD)")
+    rb.add_argument("--to", dest="last", type=date.fromisoformat, default=None, help="last day (YYYY-MM-DD)")
+    _db_arg(rb)
 
     mt = sub.add_parser("maintain", help="create the coming months' event partitions and drop expired ones "
                         "(PostgreSQL)")
@@ -167,6 +174,34 @@ def _simulate_network(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rollup_rebuild(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from services.hub.db import make_engine, upgrade
+    from services.hub.models import HubSite
+    from services.hub.ops.rebuild import rebuild_site, sites_with_events
+
+    if args.first and args.last and args.last < args.first:
+        print("drc-hub rollup rebuild: --from must not be after --to", file=sys.stderr)
+        return 2
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    try:
+        with Session(engine) as ses:
+            if args.site is not None and ses.get(HubSite, args.site) is None:
+                print(f"drc-hub rollup rebuild: unknown site {args.site}", file=sys.stderr)
+                return 2
+            t0 = time.perf_counter()
+            days = events = 0
+            for site_id in [args.site] if args.site else sites_with_events(ses):
+                done = rebuild_site(ses, site_id, args.first, args.last)
+                days, events = days + done.days, events + done.events
+    finally:
+        engine.dispose()
+    print(f"rebuilt {days} site-days from {events} raw events in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
 def _maintain(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -238,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from services.hub.ops.report import run_report
 
         return run_report(args)
+    if args.command == "rollup":
+        return _rollup_rebuild(args)
     if args.command == "serve":
         import uvicorn
 

@@ -2,9 +2,12 @@
 
 One transaction per batch: take the site's lock (so two uploads of one site do not interleave
 their roll-up rewrites), insert the new events with ``ON CONFLICT DO NOTHING RETURNING`` (what
-comes back is what was new; the rest are duplicates, counted per day), then re-roll every
-site-day the batch touched from the raw events. If the hub dies before the commit, nothing of
-the batch is kept, and the site's retry is counted once.
+comes back is what was new; the rest are duplicates, counted per day), then roll the new events
+in incrementally: only the tokens they belong to are rolled up again (their whole history, read
+before the insert, without and with the new events) and the difference is applied to the
+site-days those tokens touch. If the hub dies before the commit, nothing of the batch is kept,
+and the site's retry is counted once. ``drc-hub rollup rebuild`` recomputes roll-ups from raw
+events with the same ``roll_up``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -26,8 +29,8 @@ from services.hub import schemas as s
 from services.hub.deps import Problem
 from services.hub.models import SiteDay, SiteEventRow, SiteSeen
 from services.hub.ops.months import refresh_months
-from services.hub.ops.rollup import HubEvent, roll_up
-from services.hub.ops.store import replace_rollups
+from services.hub.ops.rollup import HubEvent, roll_forward, roll_up
+from services.hub.ops.store import held_rollups, replace_rollups
 
 # A site may upload late (offline for weeks) but not from the far past or the future.
 MAX_AGE = timedelta(days=400)
@@ -42,7 +45,7 @@ _PG_STAGE = text("CREATE TEMP TABLE IF NOT EXISTS hub_ingest_stage "
                  "(LIKE hub_site_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
 _PG_COPY = f"COPY hub_ingest_stage ({', '.join(_COLUMNS)}) FROM STDIN"
 _PG_MOVE = (f"INSERT INTO hub_site_event ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} FROM hub_ingest_stage "
-            "ON CONFLICT DO NOTHING RETURNING token_id, day")
+            "ON CONFLICT DO NOTHING RETURNING uuid")
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,8 @@ def lock_site(ses: Session, site_id: str) -> None:
         ses.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(site_id.encode()) - 2**31})
 
 
-def insert_new(ses: Session, rows: list[dict[str, Any]]) -> list[tuple[int, date]]:
-    """Insert rows the hub does not hold yet; returns (token_id, day) of each row actually inserted."""
+def insert_new(ses: Session, rows: list[dict[str, Any]]) -> list[str]:
+    """Insert rows the hub does not hold yet; returns the uuid of each row actually inserted."""
     if not rows:
         return []
     conn = ses.connection()
@@ -100,46 +103,59 @@ def insert_new(ses: Session, rows: list[dict[str, Any]]) -> list[tuple[int, date
             found = cur.fetchall()
     else:
         table: Any = SiteEventRow.__table__
-        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(table.c.token_id, table.c.day)
+        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(table.c.uuid)
         found = conn.execute(stmt, rows).all()
-    return [(int(t), d) for t, d in found]
+    return [str(u) for (u,) in found]
 
 
-def history_of(ses: Session, site_id: str, days: set[date], tokens: set[int]) -> list[HubEvent]:
-    """Every event of ``site_id`` on ``days``, plus every event of ``tokens`` (their other days too)."""
-    found = ses.execute(select(*_EVENT_COLUMNS).where(
-        SiteEventRow.site_id == site_id,
-        or_(SiteEventRow.day.in_(days), SiteEventRow.token_id.in_(tokens)) if tokens else SiteEventRow.day.in_(days),
-    )).all()
+def history_of(ses: Session, site_id: str, tokens: set[int]) -> list[HubEvent]:
+    """Every event the hub holds of ``tokens`` at ``site_id`` (all their days)."""
+    if not tokens:
+        return []
+    found = ses.execute(select(*_EVENT_COLUMNS).where(SiteEventRow.site_id == site_id,
+                                                       SiteEventRow.token_id.in_(sorted(tokens))))
     return [HubEvent(*row) for row in found]
 
 
-def reroll(ses: Session, site_id: str, days: set[date], new_duplicates: dict[tuple[str, date], int]) -> None:
-    """Recompute the roll-ups of ``site_id`` on ``days`` from raw events (in the caller's transaction)."""
-    on_days = history_of(ses, site_id, days, set())
-    # Tokens seen on these days whose history starts or goes on elsewhere (carried over): load it all.
-    spread = {ev.token_id for ev in on_days if ev.kind in ("carried_over",)}
-    issued = {ev.token_id for ev in on_days if ev.kind == "issued"}
-    spread |= {ev.token_id for ev in on_days} - issued
-    events = history_of(ses, site_id, days, spread) if spread else on_days
-    replace_rollups(ses, roll_up(events, days), [(site_id, d) for d in days], new_duplicates)
+def as_event(site_id: str, row: dict[str, Any]) -> HubEvent:
+    """The roll-up's view of a stored row (see :func:`event_row`)."""
+    return HubEvent(site_id, row["token_id"], row["kind"], row["at"], row["update_type"], row["actor"],
+                    row["counter"], row["payload"])
+
+
+def apply_new(ses: Session, site_id: str, held: list[HubEvent], new: list[HubEvent],
+              new_duplicates: dict[tuple[str, date], int]) -> None:
+    """Bring the roll-ups up to date with ``new`` events, given every event ``held`` of their tokens before.
+
+    Only the tokens the new events belong to are rolled up again, once without and once with the
+    new events; the difference goes onto the cells of the site-days those tokens touch.
+    """
+    tokens = {ev.token_id for ev in new}
+    before = [ev for ev in held if ev.token_id in tokens]
+    old, grown = roll_up(before), roll_up(before + new)
+    days = {d for _s, d in old.health} | {d for _s, d in grown.health}
+    merged = roll_forward(held_rollups(ses, site_id, days), old, grown)
+    replace_rollups(ses, merged, [(site_id, d) for d in days], new_duplicates)
 
 
 def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn], now: datetime | None = None) -> IngestCounts:
-    """Store the new events of a batch and re-roll the days they touch, in the session's transaction."""
+    """Store the new events of a batch and roll them into the roll-ups, in the session's transaction."""
     lock_site(ses, site_id)
     batch: dict[str, s.SiteEventIn] = {}
     for ev in events:
         batch.setdefault(ev.uuid, ev)
     rows = [event_row(site_id, ev) for ev in batch.values()]
-    inserted = insert_new(ses, rows)
+    held = history_of(ses, site_id, {r["token_id"] for r in rows})
+    inserted = set(insert_new(ses, rows))
+    new_rows = [r for r in rows if r["uuid"] in inserted]
     sent_per_day = Counter(local_day(ev.at) for ev in events)
-    new_per_day = Counter(day for _t, day in inserted)
+    new_per_day = Counter(r["day"] for r in new_rows)
     duplicates = {(site_id, d): n - new_per_day.get(d, 0) for d, n in sent_per_day.items()
                   if n - new_per_day.get(d, 0) > 0}
     touched = set(new_per_day)
-    if touched:
-        reroll(ses, site_id, touched, {k: n for k, n in duplicates.items() if k[1] in touched})
+    if new_rows:
+        apply_new(ses, site_id, held, [as_event(site_id, r) for r in new_rows],
+                  {k: n for k, n in duplicates.items() if k[1] in touched})
     add_duplicates(ses, site_id, {k[1]: n for k, n in duplicates.items() if k[1] not in touched})
     seen = ses.get(SiteSeen, site_id)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)

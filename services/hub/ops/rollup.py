@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
@@ -231,3 +231,55 @@ def _count(out: RollUp, site_id: str, events: list[HubEvent], days: set[date] | 
 _COUNTED = {Action.ISSUE.value: "issued", Action.CALL.value: "called", Action.COMPLETE.value: "served",
             Action.NO_SHOW.value: "no_show"}
 _AT_COUNTER = frozenset({Action.CALL.value, Action.COMPLETE.value, Action.NO_SHOW.value})
+
+
+_CELL_INTS = tuple(f.name for f in fields(Cell) if f.name not in ("wait_hist", "service_hist"))
+_DEO_INTS = tuple(f.name for f in fields(DeoCell))
+
+
+def _fold_cell(into: Cell, other: Cell, sign: int) -> None:
+    for name in _CELL_INTS:
+        setattr(into, name, getattr(into, name) + sign * getattr(other, name))
+    into.wait_hist = [a + sign * b for a, b in zip(into.wait_hist, other.wait_hist, strict=True)]
+    into.service_hist = [a + sign * b for a, b in zip(into.service_hist, other.service_hist, strict=True)]
+
+
+def _fold(into: RollUp, other: RollUp, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) ``other``'s cells; health's ``last_event_at`` only grows."""
+    for key, cell in other.hours.items():
+        _fold_cell(into.hours[key], cell, sign)
+    for day_key, cell in other.days.items():
+        _fold_cell(into.days[day_key], cell, sign)
+    for deo_key, deo in other.deos.items():
+        mine = into.deos[deo_key]
+        for name in _DEO_INTS:
+            setattr(mine, name, getattr(mine, name) + sign * getattr(deo, name))
+    for day_key, health in other.health.items():
+        held = into.health[day_key]
+        held.events += sign * health.events
+        held.tokens += sign * health.tokens
+        held.flagged_tokens += sign * health.flagged_tokens
+        if sign > 0 and health.last_event_at is not None and (
+                held.last_event_at is None or health.last_event_at > held.last_event_at):
+            held.last_event_at = health.last_event_at
+
+
+def roll_forward(held: RollUp, before: RollUp, after: RollUp) -> RollUp:
+    """The roll-ups once some tokens' histories grew: ``held - before + after``.
+
+    ``before`` and ``after`` are ``roll_up`` of those tokens' whole histories without and with
+    the new events; ``held`` is what the tables hold for the site-days they touch. Every figure is a
+    sum over tokens, so the result equals rolling every token of those days up again. A flagged
+    token's entry is replaced by what ``after`` says of it; cells left without a count disappear,
+    as a full roll-up would never have made them.
+    """
+    out = RollUp()
+    _fold(out, held, 1)
+    _fold(out, before, -1)
+    _fold(out, after, 1)
+    out.hours = defaultdict(Cell, {k: c for k, c in out.hours.items() if c.issued or c.called or c.served
+                                   or c.no_show})
+    out.deos = defaultdict(DeoCell, {k: c for k, c in out.deos.items() if c.called or c.served or c.no_show})
+    grown = {(s, t) for s, _d, t, _why in before.flagged} | {(s, t) for s, _d, t, _why in after.flagged}
+    out.flagged = [f for f in held.flagged if (f[0], f[2]) not in grown] + after.flagged
+    return out

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteDay
 from services.hub.ops.months import refresh_months
-from services.hub.ops.rollup import Cell, RollUp
+from services.hub.ops.rollup import BUCKETS, Cell, DayHealth, DeoCell, RollUp
+
+_FIGURES = ("issued", "called", "served", "no_show", "wait_sum_s", "wait_n", "service_sum_s", "service_n")
 
 
 def _figures(c: Cell) -> dict[str, Any]:
@@ -70,3 +72,35 @@ def replace_rollups(ses: Session, r: RollUp, site_days: Iterable[tuple[str, date
     if months:
         all_sites = set().union(*by_day.values()) if by_day else set()
         refresh_months(ses, by_day, all_sites)
+
+
+def held_rollups(ses: Session, site_id: str, days: Iterable[date]) -> RollUp:
+    """What the roll-up tables hold for ``site_id`` on ``days``, as a :class:`RollUp`.
+
+    The day cells carry no service histogram (``hub_site_day`` keeps only the wait one); nothing
+    that writes them back reads it.
+    """
+    wanted = sorted(set(days))
+    out = RollUp()
+    if not wanted:
+        return out
+    figures = [getattr(RollupHour, k) for k in _FIGURES]
+    for row in ses.execute(select(RollupHour.day, RollupHour.hour, RollupHour.update_type, *figures,
+                                  RollupHour.wait_hist, RollupHour.service_hist)
+                           .where(RollupHour.site_id == site_id, RollupHour.day.in_(wanted))):
+        out.hours[(site_id, row[0], row[1], row[2])] = Cell(**dict(zip(_FIGURES, row[3:11], strict=True)),
+                                                            wait_hist=list(row[11]), service_hist=list(row[12]))
+    for row in ses.execute(select(RollupDeo.day, RollupDeo.deo_id, RollupDeo.called, RollupDeo.served,
+                                  RollupDeo.no_show, RollupDeo.service_sum_s, RollupDeo.service_n)
+                           .where(RollupDeo.site_id == site_id, RollupDeo.day.in_(wanted))):
+        out.deos[(site_id, row[0], row[1])] = DeoCell(*row[2:])
+    hist = [getattr(SiteDay, f"w{i}") for i in range(BUCKETS)]
+    for row in ses.execute(select(SiteDay.day, SiteDay.events, SiteDay.tokens, SiteDay.flagged_tokens,
+                                  SiteDay.last_event_at, *[getattr(SiteDay, k) for k in _FIGURES], *hist)
+                           .where(SiteDay.site_id == site_id, SiteDay.day.in_(wanted))):
+        out.health[(site_id, row[0])] = DayHealth(*row[1:5])
+        out.days[(site_id, row[0])] = Cell(**dict(zip(_FIGURES, row[5:13], strict=True)), wait_hist=list(row[13:]))
+    for day, token_id, reason in ses.execute(select(FlaggedToken.day, FlaggedToken.token_id, FlaggedToken.reason)
+                                             .where(FlaggedToken.site_id == site_id, FlaggedToken.day.in_(wanted))):
+        out.flagged.append((site_id, day, token_id, reason))
+    return out
