@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--format", choices=("json", "csv", "pdf"), default="json", help="default %(default)s")
     rp.add_argument("--out", type=Path, default=None, help="file to write (required for pdf; default stdout)")
     _db_arg(rp)
+
     rup = sub.add_parser("rollup", help="roll-up maintenance")
     rsub = rup.add_subparsers(dest="rollup_command", required=True)
     rb = rsub.add_parser("rebuild", help="recompute roll-ups from raw events (days that still hold them)")
