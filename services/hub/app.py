@@ -10,7 +10,8 @@ of both: every call but health is authenticated, and bodies are capped, before a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 from functools import cache
 from importlib import metadata
@@ -28,6 +29,7 @@ from services.hub import schemas as s
 from services.hub.db import make_engine
 from services.hub.deps import HubDeps, Problem
 from services.hub.guard import DEFAULT_MAX_BODY, RequestGuard
+from services.hub.key_use import KeyUse
 from services.hub.keys import KeyRing
 from services.hub.ops.routes import ops_router
 from services.hub.reference import RESOURCES
@@ -86,14 +88,15 @@ def _install_error_handlers(app: FastAPI) -> None:
 def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = None, *,
                engine: Engine | None = None, today: Callable[[], date] | None = None,
                cutoff: float = CUTOFF, db_keys: bool | None = None, demo: bool = False,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, audit_flush: float = 60.0) -> FastAPI:
     """Build the hub over ``db_url`` (already migrated and seeded).
 
     ``api_keys`` maps a scope to a bearer key given at start-up: a site id, ``region:<Region>``
     or ``*`` (central). Keys stored by ``drc-hub key`` (``hub_api_key``) count too when
     ``db_keys`` is true (the default when ``api_keys`` is omitted). ``today`` gives the business
     day (default: today in Asia/Karachi). ``demo`` serves ``/v1/demo/samples``; ``max_body``
-    caps request bodies (413 above it).
+    caps request bodies (413 above it). Key use is counted in memory and chained into the audit
+    trail every ``audit_flush`` seconds and at shutdown (``services.hub.key_use``).
     """
     if engine is None:
         if db_url is None:
@@ -102,10 +105,21 @@ def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = N
     use_db_keys = api_keys is None if db_keys is None else db_keys
     deps = HubDeps(engine, today or (lambda: datetime.now(SITE_ZONE).date()), cutoff)
 
+    key_use = KeyUse(engine, deps.today, interval=audit_flush)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        key_use.start()
+        try:
+            yield
+        finally:
+            key_use.close()  # the last counts reach the trail before the process ends
+
     app = FastAPI(title="drc-hub", version=hub_version(), openapi_url="/v1/openapi.json",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.openapi = contract  # type: ignore[method-assign]  # serve the hand-written contract
     app.state.engine = engine
+    app.state.key_use = key_use
     _install_error_handlers(app)
 
     @app.get("/v1/health", response_model=s.Health)
@@ -115,5 +129,6 @@ def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = N
 
     app.include_router(registry_router(deps, demo=demo))
     app.include_router(ops_router(deps))
-    app.add_middleware(RequestGuard, keys=KeyRing(api_keys, engine if use_db_keys else None), max_body=max_body)
+    app.add_middleware(RequestGuard, keys=KeyRing(api_keys, engine if use_db_keys else None), max_body=max_body,
+                       key_use=key_use)
     return app

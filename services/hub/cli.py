@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (kl, kr):  # --db may also follow the action; it keeps the value given before it otherwise
         p.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the hub database")
 
+    _audit_parser(sub)
+
     sn = sub.add_parser("simulate-network", help="fill the hub with a simulated history of many sites")
     sn.add_argument("--sites", default="all", help="how many sites (spread over the list) or 'all' (default)")
     sn.add_argument("--days", type=int, default=30, help="days of history ending on --end (default %(default)s)")
@@ -103,20 +105,60 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _audit_parser(sub: Any) -> None:
+    ap = sub.add_parser("audit", help="the hub's audit trail (key administration and key use)")
+    asub = ap.add_subparsers(dest="audit_command", required=True)
+    av = asub.add_parser("verify", help="check the hash chain; exit 1 naming the first edited or removed record")
+    al = asub.add_parser("list", help="show the newest records")
+    al.add_argument("--limit", type=int, default=50, help="how many records (default %(default)s)")
+    for p in (av, al):
+        _db_arg(p)
+
+
+def _audit_command(args: argparse.Namespace) -> int:
+    import json
+
+    from services.hub.audit import records, verify
+    from services.hub.db import make_engine, upgrade
+
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    try:
+        if args.audit_command == "verify":
+            check = verify(engine)
+            if not check.ok:
+                print(f"drc-hub audit: chain broken after {check.count} intact records: {check.reason}",
+                      file=sys.stderr)
+                return 1
+            print(f"audit trail intact: {check.count} records; head {check.head}")
+            return 0
+        if args.limit < 1:
+            print("drc-hub audit list: --limit must be at least 1", file=sys.stderr)
+            return 2
+        for r in records(engine, args.limit):
+            detail = json.dumps(r.detail, sort_keys=True, ensure_ascii=False)
+            print(f"#{r.id}  {r.at:%Y-%m-%d %H:%M:%S}Z  {r.actor:<16}  {r.action:<12}  {detail}")
+        return 0
+    finally:
+        engine.dispose()
+
+
 def _key_command(args: argparse.Namespace) -> int:
+    from services.hub.audit import cli_actor
     from services.hub.db import make_engine, upgrade
     from services.hub.keys import KeyRefused, create_key, list_keys, revoke_key
 
     upgrade(args.db)
     engine = make_engine(args.db)
+    actor = cli_actor()
     try:
         if args.key_command == "list":
-            for k in list_keys(engine):
+            for k in list_keys(engine, actor=actor):
                 state = f"revoked {k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else "active"
                 print(f"{k.key_id}  {k.kind:<7}  {k.scope:<20}  {state:<24}  {k.label}")
             return 0
         if args.key_command == "revoke":
-            info = revoke_key(engine, args.key_id)
+            info = revoke_key(engine, args.key_id, actor=actor)
             print(f"key {info.key_id} ({info.kind} {info.scope}) revoked")
             return 0
         if args.site:
@@ -128,7 +170,7 @@ def _key_command(args: argparse.Namespace) -> int:
         else:
             print("drc-hub key: give --site SITE, --region REGION or --central (or list / revoke)", file=sys.stderr)
             return 2
-        key_id, secret = create_key(engine, kind, scope, args.label)  # type: ignore[arg-type]
+        key_id, secret = create_key(engine, kind, scope, args.label, actor=actor)  # type: ignore[arg-type]
     except KeyRefused as exc:
         print(f"drc-hub key: {exc}", file=sys.stderr)
         return 2
@@ -266,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "key":
         return _key_command(args)
+    if args.command == "audit":
+        return _audit_command(args)
     if args.command == "simulate-network":
         return _simulate_network(args)
     if args.command == "maintain":

@@ -3,7 +3,9 @@
 An ASGI middleware, outermost in the app. An unauthenticated call gets 401 whatever its path
 or body; a body whose ``Content-Length`` is over the cap gets 413 at once, and a body streamed
 without a length is counted chunk by chunk and cut off at the cap. So a flood of large
-unauthenticated requests costs the hub a socket each, never the bodies.
+unauthenticated requests costs the hub a socket each, never the bodies. With a
+:class:`services.hub.key_use.KeyUse`, every call is also counted for the audit trail: its key
+(or a 401 refusal) and whether the answer was 403 (out of scope).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 import anyio.to_thread
 from starlette.exceptions import HTTPException
 
+from services.hub.key_use import KeyUse
 from services.hub.keys import Caller, KeyRing
 
 Scope = MutableMapping[str, Any]
@@ -60,13 +63,26 @@ async def send_problem(send: Send, status: int, title: str, detail: str) -> None
     await send({"type": "http.response.body", "body": body})
 
 
+def _watching(key_use: KeyUse, caller: Caller, send: Send) -> Send:
+    """``send`` that counts the call once its status is known (403: refused, out of scope)."""
+
+    async def watched(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            key_use.served(caller, refused=message["status"] == 403)
+        await send(message)
+
+    return watched
+
+
 class RequestGuard:
     """ASGI middleware: bearer key -> :class:`Caller` in ``scope["state"]["caller"]``, body cap."""
 
-    def __init__(self, app: ASGIApp, *, keys: KeyRing, max_body: int = DEFAULT_MAX_BODY) -> None:
+    def __init__(self, app: ASGIApp, *, keys: KeyRing, max_body: int = DEFAULT_MAX_BODY,
+                 key_use: KeyUse | None = None) -> None:
         self.app = app
         self.keys = keys
         self.max_body = max_body
+        self.key_use = key_use
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Refuse before reading, or pass on with a byte-counting ``receive``."""
@@ -74,20 +90,24 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         if scope["path"] not in OPEN_PATHS:
-            caller = await self._caller(scope)
+            key = bearer_key(scope)
+            caller = await self._caller(key)
             if caller is None:
+                if self.key_use is not None:
+                    self.key_use.unknown(missing=key is None)
                 await send_problem(send, 401, "Unauthorized", "Missing or invalid bearer API key "
                                    "(Authorization: Bearer <key>).")
                 return
             scope.setdefault("state", {})["caller"] = caller
+            if self.key_use is not None:
+                send = _watching(self.key_use, caller, send)
         length = _content_length(scope)
         if length is not None and length > self.max_body:
             await send_problem(send, 413, "Payload too large", f"The body is limited to {self.max_body} bytes.")
             return
         await self.app(scope, self._counting(receive), send)
 
-    async def _caller(self, scope: Scope) -> Caller | None:
-        key = bearer_key(scope)
+    async def _caller(self, key: str | None) -> Caller | None:
         if key is None or len(key) > 256:
             return None
         answered, caller = self.keys.static(key)

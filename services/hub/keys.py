@@ -16,11 +16,12 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from services.hub.audit import audited
 from services.hub.models import ApiKey, HubSite
 
 KeyKind = Literal["site", "region", "central"]
@@ -146,9 +147,15 @@ class KeyInfo:
     revoked_at: datetime | None
 
 
-def create_key(engine: Engine, kind: KeyKind, scope: str, label: str = "") -> tuple[str, str]:
-    """Store a new key for a known site, a known region or the centre; returns (key_id, secret)."""
-    with Session(engine) as ses:
+def create_key(engine: Engine, kind: KeyKind, scope: str, label: str = "", *,
+               actor: str = "cli") -> tuple[str, str]:
+    """Store a new key for a known site, a known region or the centre; returns (key_id, secret).
+
+    The key and its ``key_created`` audit record (id, kind, scope; never the secret) commit together.
+    """
+
+    def work(ses: Session) -> tuple[tuple[str, str], dict[str, Any]]:
+        nonlocal scope
         if kind == "site" and ses.get(HubSite, scope) is None:
             raise KeyRefused(f"unknown site {scope!r}: seed the hub first or check the id (e.g. PK10101-01)")
         if kind == "region" and scope not in REGIONS:
@@ -159,24 +166,37 @@ def create_key(engine: Engine, kind: KeyKind, scope: str, label: str = "") -> tu
         key_id = secrets.token_hex(4)
         ses.add(ApiKey(key_hash=key_hash(secret), key_id=key_id, kind=kind, scope=scope, label=label,
                        created_at=datetime.now(UTC).replace(tzinfo=None)))
-        ses.commit()
-    return key_id, secret
+        ses.flush()
+        return (key_id, secret), {"key_id": key_id, "kind": kind, "scope": scope}
+
+    return audited(engine, actor, "key_created", work)
 
 
-def list_keys(engine: Engine) -> list[KeyInfo]:
-    """Every stored key (revoked ones too), oldest first."""
-    with Session(engine) as ses:
+def list_keys(engine: Engine, *, actor: str | None = None) -> list[KeyInfo]:
+    """Every stored key (revoked ones too), oldest first; with ``actor``, the listing is audited."""
+
+    def work(ses: Session) -> tuple[list[KeyInfo], dict[str, Any]]:
         rows = ses.scalars(select(ApiKey).order_by(ApiKey.created_at, ApiKey.key_id)).all()
-        return [KeyInfo(r.key_id, r.kind, r.scope, r.label, r.created_at, r.revoked_at) for r in rows]
+        found = [KeyInfo(r.key_id, r.kind, r.scope, r.label, r.created_at, r.revoked_at) for r in rows]
+        return found, {"keys": len(found)}
+
+    if actor is None:
+        with Session(engine) as ses:
+            return work(ses)[0]
+    return audited(engine, actor, "keys_listed", work)
 
 
-def revoke_key(engine: Engine, key_id: str) -> KeyInfo:
+def revoke_key(engine: Engine, key_id: str, *, actor: str = "cli") -> KeyInfo:
     """Mark a key revoked (kept for the record); raises :class:`KeyRefused` for an unknown id."""
-    with Session(engine) as ses:
+
+    def work(ses: Session) -> tuple[KeyInfo, dict[str, Any]]:
         row = ses.scalar(select(ApiKey).where(ApiKey.key_id == key_id))
         if row is None:
             raise KeyRefused(f"no key with id {key_id!r} (see drc-hub key list)")
-        if row.revoked_at is None:
+        already = row.revoked_at is not None
+        if not already:
             row.revoked_at = datetime.now(UTC).replace(tzinfo=None)
-        ses.commit()
-        return KeyInfo(row.key_id, row.kind, row.scope, row.label, row.created_at, row.revoked_at)
+        info = KeyInfo(row.key_id, row.kind, row.scope, row.label, row.created_at, row.revoked_at)
+        return info, {"key_id": row.key_id, "kind": row.kind, "scope": row.scope, "already_revoked": already}
+
+    return audited(engine, actor, "key_revoked", work)

@@ -39,7 +39,7 @@ def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", por
                      db_keys=db_keys, demo=demo, max_body=DEFAULT_MAX_BODY if max_body is None else max_body)
     port = port or free_port(host)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info" if access_log else "warning", access_log=access_log,
-                                           lifespan="off"))
+                                           lifespan="on"))
     thread = threading.Thread(target=server.run, name=f"drc-hub:{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout
