@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import type_label
+from console.names import ltr, type_label
 from console.region_rows import deo_rows, hour_rows, rank_rows, site_rows, type_rows
 from console.tasks import CoalescedLoad
 from services.clock import business_day
@@ -159,6 +159,7 @@ class RegionPage(QWidget):
             ranks.addWidget(box)
         side = QWidget()
         side.setLayout(ranks)
+        side.setMinimumWidth(480)
         upper = QSplitter()
         upper.addWidget(self.sites)
         upper.addWidget(side)
@@ -226,7 +227,7 @@ class RegionPage(QWidget):
         self._fill_districts([s.district for s in perf.sites])
         silent = sum(1 for s in perf.sites if s.silent)
         text = self.tr("%1 sites, %2 silent, %3 to %4.").replace("%1", str(len(perf.sites))).replace(
-            "%2", str(silent)).replace("%3", perf.from_.isoformat()).replace("%4", perf.to.isoformat())
+            "%2", str(silent)).replace("%3", ltr(perf.from_.isoformat())).replace("%4", ltr(perf.to.isoformat()))
         self.status.setText(text + " " + self._age_note(answer))
         self.sig_loaded.emit()
 
@@ -257,7 +258,7 @@ class RegionPage(QWidget):
     def _local_time(self, at: datetime | None) -> str:
         if at is None:
             return self.tr("never")
-        return at.astimezone(self.ctx.clock.now().tzinfo or UTC).strftime("%Y-%m-%d %H:%M")
+        return ltr(at.astimezone(self.ctx.clock.now().tzinfo or UTC).strftime("%Y-%m-%d %H:%M"))
 
     def _fill_districts(self, districts: list[str]) -> None:
         current = self.district.currentData()
@@ -291,8 +292,8 @@ class RegionPage(QWidget):
         self.hours.figures.set_figures(hour_rows(data.hours))
         self.deos.figures.set_figures(deo_rows(data.deos))
         self.types.figures.set_figures(type_rows(data.update_types, self._type_name))
-        self.drill_title.setText(self.tr("%1, %2 to %3: %4 flagged tokens.").replace("%1", site_id).replace(
-            "%2", data.from_.isoformat()).replace("%3", data.to.isoformat()).replace(
+        self.drill_title.setText(self.tr("%1, %2 to %3: %4 flagged tokens.").replace("%1", ltr(site_id)).replace(
+            "%2", ltr(data.from_.isoformat())).replace("%3", ltr(data.to.isoformat())).replace(
             "%4", str(len(data.flagged))) + " " + self._age_note(answer))
         self.sig_site_loaded.emit(site_id)
 

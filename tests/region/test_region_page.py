@@ -75,10 +75,13 @@ def test_site_table_equals_the_api(qtbot: Any, make_ctx: Callable[..., AppContex
         drill["total"]["issued"]
 
 
-def test_sorting_by_served_uses_the_numbers(qtbot: Any, make_ctx: Callable[..., AppContext],
+def test_rankings_keep_their_order_and_sorting_uses_the_numbers(qtbot: Any, make_ctx: Callable[..., AppContext],
                                             network_hub: NetworkHub, tmp_path: Path) -> None:
     ctx = make_ctx(hub_config(network_hub.base_url), actor=MANAGER, region_cache=tmp_path)
     page = open_page(qtbot, ctx)
+    for table in (page.top, page.bottom, page.sites):  # the ranking's (and the API's) order until the reader sorts
+        view = [table.proxy.index(r, 0).data() for r in range(table.proxy.rowCount())]
+        assert view == [table.figures.value(r, 0) for r in range(table.figures.rowCount())]
     page.sites.sortByColumn(4, page.sites.horizontalHeader().sortIndicatorOrder().DescendingOrder)
     proxy = page.sites.proxy
     served = [page.sites.figures.value(proxy.mapToSource(proxy.index(r, 0)).row(), 4) for r in range(proxy.rowCount())]
