@@ -18,6 +18,8 @@ from widgets.rows_model import Index, RowsTableModel
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MUTED_BG = QColor("#f1e3e3")
 FORMATS = ("text", "int", "share", "minutes", "rate")
+SIZE_FROM_ROWS = 40
+_NUMBER_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # once: enum "|" is slow per cell
 
 
 class FiguresModel(RowsTableModel):
@@ -51,7 +53,7 @@ class FiguresModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _show(value, fmt)
         if role == Qt.ItemDataRole.TextAlignmentRole and fmt != "text":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _NUMBER_ALIGN
         if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.muted:
             return QBrush(MUTED_BG)
         return None
@@ -89,6 +91,8 @@ class FiguresTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the first rows only: measuring all 617 sites' cells stalls the GUI thread.
+        self.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.horizontalHeader().setStretchLastSection(True)
 
     def source_row(self, index: QModelIndex) -> int:

@@ -1,0 +1,148 @@
+"""Region page refresh against a loopback hub on PostgreSQL: time to drawn and the longest GUI stall.
+
+Fills a fresh PostgreSQL hub database with ``--sites`` simulated sites (``simulate-network``,
+roll-ups only) over the last ``--days`` days, serves it with uvicorn on loopback, and drives the
+real Region page (central key, all regions) through ``--runs`` refreshes for each range given in
+``--ranges``: from ``reload()`` to the table drawn (``sig_loaded``), with a 2 ms GUI-thread
+ticker recording the longest gap between ticks (a stall). Prints medians and p95 per range.
+
+    PYTHONPATH=. QT_QPA_PLATFORM=offscreen python tests/benchmarks/region_page_bench.py --sites 617 --days 30 \\
+        --volume 0.2 --ranges 30,365
+
+The history's volume only changes how long the fill takes: the page reads roll-ups (one row per
+site and day, or per month), whose count does not depend on the volume.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import create_engine, text
+
+ADMIN = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+KEY = "region-page-bench-key"
+TODAY = date(2026, 3, 4)
+
+
+def main() -> int:
+    """Fill, serve, refresh, print."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sites", type=int, default=617)
+    ap.add_argument("--days", type=int, default=30)
+    ap.add_argument("--volume", type=float, default=0.2)
+    ap.add_argument("--ranges", default="30,365", help="range lengths in days, comma separated")
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    app = QApplication(sys.argv[:1])
+    from console.context import build_context
+    from console.pages.region import RegionPage
+    from db.engine import Store
+    from db.migrate import upgrade
+    from db.models import Role
+    from services.clock import SITE_ZONE, FixedClock
+    from services.config import Config
+    from services.hub.db import make_engine
+    from services.hub.db import upgrade as hub_upgrade
+    from services.hub.ops.network import network_sites, simulate_network
+    from services.hub.seed import seed
+    from services.hub.testing import run_hub_in_thread
+    from services.provision import ensure_site
+    from services.roles import Actor
+
+    name = f"region_bench_{os.getpid()}"
+    admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = ADMIN.rsplit("/", 1)[0] + "/" + name
+    stop = None
+    try:
+        hub_upgrade(url)
+        engine = make_engine(url)
+        seed(engine, 300, 1, as_of=TODAY, paradata_days=1)
+        t0 = time.perf_counter()
+        report = simulate_network(engine, network_sites(engine, args.sites), TODAY - timedelta(days=1), args.days,
+                                  raw_days=0, volume=args.volume)
+        print(f"filled {report.sites} sites x {args.days} days ({report.events} events, roll-ups only) "
+              f"in {time.perf_counter() - t0:.0f} s")
+        engine.dispose()
+        base, stop = run_hub_in_thread(url, KEY, today=lambda: TODAY)
+        tmp = Path(tempfile.mkdtemp())
+        site_url = f"sqlite:///{tmp / 's.db'}"
+        upgrade(site_url)
+        store = Store.open(site_url)
+        ensure_site(store, "PK10101-01", "DRC Bagh", "DRC Bagh")
+        cfg = Config()
+        cfg.site.id = "PK10101-01"
+        cfg.hub.url, cfg.hub.api_key, cfg.hub.read_timeout = base, KEY, 30.0
+        clock = FixedClock(datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE))
+        ctx = build_context(cfg, store, clock, Actor("manager", Role.REGIONAL_MANAGER), region_cache=tmp / "cache")
+        page = RegionPage(ctx)
+        page.resize(1500, 950)
+        page.period.setCurrentIndex(page.period.findData("custom"))
+        page.show()
+        last = [time.perf_counter()]
+        stall = [0.0]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            stall[0] = max(stall[0], now - last[0])
+            last[0] = now
+
+        ticker = QTimer()
+        ticker.setInterval(2)
+        ticker.timeout.connect(tick)
+        ticker.start()
+        for days in (int(x) for x in args.ranges.split(",")):
+            start = TODAY - timedelta(days=days - 1)
+            page.start.setDate(start)
+            page.end.setDate(TODAY)
+            times, stalls = [], []
+            for _ in range(args.runs):
+                loop = QEventLoop()
+                page.sig_loaded.connect(loop.quit)
+                page.sig_failed.connect(loop.quit)
+                last[0], stall[0] = time.perf_counter(), 0.0
+                t = time.perf_counter()
+                page.reload()
+                loop.exec()
+                times.append((time.perf_counter() - t) * 1000)
+                QTimer.singleShot(50, loop.quit)
+                loop.exec()  # let the drawn table settle; stalls while painting count too
+                stalls.append(stall[0] * 1000)
+                page.sig_loaded.disconnect(loop.quit)
+                page.sig_failed.disconnect(loop.quit)
+            times.sort()
+            stalls.sort()
+            print(f"{days:>4} days x {page.sites.figures.rowCount()} sites: refresh to drawn median "
+                  f"{statistics.median(times):.0f} ms, p95 {times[int(0.95 * (len(times) - 1))]:.0f} ms; "
+                  f"longest GUI stall median {statistics.median(stalls):.0f} ms, max {stalls[-1]:.0f} ms")
+        ticker.stop()
+        page.close()
+        ctx.events.stop()
+        ctx.tasks.shutdown()
+        ctx.registry.close()
+        del app
+    finally:
+        if stop is not None:
+            stop()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    print(f"load: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (shared machine)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
