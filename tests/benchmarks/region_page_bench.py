@@ -1,7 +1,7 @@
 """Region page refresh against a loopback hub on PostgreSQL: time to drawn and the longest GUI stall.
 
 Fills a fresh PostgreSQL hub database with ``--sites`` simulated sites (``simulate-network``,
-roll-ups only) over the last ``--days`` days, serves it with uvicorn on loopback, and drives the
+roll-ups only) over the last ``--days`` days, serves it with ``drc-hub serve`` on loopback in its own process, and drives the
 real Region page (central key, all regions) through ``--runs`` refreshes for each range given in
 ``--ranges``: from ``reload()`` to the table drawn (``sig_loaded``), with a 2 ms GUI-thread
 ticker recording the longest gap between ticks (a stall). Prints medians and p95 per range.
@@ -17,11 +17,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -36,6 +40,33 @@ KEY = "region-page-bench-key"
 TODAY = date(2026, 3, 4)
 
 
+def serve_hub(url: str) -> tuple[str, Callable[[], None]]:
+    """``drc-hub serve`` in its own process (as in production), key from the environment; waits for health."""
+    from services.hub.testing import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "services.hub.cli", "serve", "--host", "127.0.0.1", "--port",
+                             str(port), "--db", url], env={**os.environ, "DRC_HUB_KEY": KEY, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(base + "/v1/health", timeout=2).ok:
+                break
+        except requests.RequestException:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("the hub did not start")
+
+    def stop() -> None:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+    return base, stop
+
+
 def main() -> int:
     """Fill, serve, refresh, print."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,6 +75,8 @@ def main() -> int:
     ap.add_argument("--volume", type=float, default=0.2)
     ap.add_argument("--ranges", default="30,365", help="range lengths in days, comma separated")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--hub-in-process", action="store_true",
+                    help="serve the hub on a thread of this process (its Python work then competes for the GIL)")
     args = ap.parse_args()
     app = QApplication(sys.argv[:1])
     from console.context import build_context
@@ -77,7 +110,10 @@ def main() -> int:
         print(f"filled {report.sites} sites x {args.days} days ({report.events} events, roll-ups only) "
               f"in {time.perf_counter() - t0:.0f} s")
         engine.dispose()
-        base, stop = run_hub_in_thread(url, KEY, today=lambda: TODAY)
+        if args.hub_in_process:
+            base, stop = run_hub_in_thread(url, KEY, today=lambda: TODAY)
+        else:
+            base, stop = serve_hub(url)
         tmp = Path(tempfile.mkdtemp())
         site_url = f"sqlite:///{tmp / 's.db'}"
         upgrade(site_url)
