@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from console.tasks import TaskRunner
+from console.tasks import CoalescedLoad, TaskRunner, describe_error
 from services.queue import Action, QueueChange, QueueService
 
 
@@ -27,12 +27,14 @@ class QueueEvents(QObject):
         self._tasks = tasks
         self._seen_max = 0
         self._local: set[int] = set()
-        self._polling = False
+        self._failing = False
         # Listener runs on whatever thread committed; emitting crosses to the GUI thread safely.
         queue.subscribe(self._on_queue_change)
+        self._poller = CoalescedLoad(tasks, self._new_event_ids, self._on_polled, on_error=self._on_poll_failed,
+                                     parent=self)
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
-        self._timer.timeout.connect(self._poll)
+        self._timer.timeout.connect(self._poller.now)
         self._tasks.run_db(self._latest_id, self._on_latest)
 
     def _latest_id(self) -> int:
@@ -48,18 +50,18 @@ class QueueEvents(QObject):
         if change.kind == Action.ISSUE.value:
             self.sig_issued.emit(change.token)
 
-    def _poll(self) -> None:
-        if self._polling:
-            return
-        self._polling = True
-        after = self._seen_max
-        self._tasks.run_db(lambda: self._queue.event_ids_after(after), self._on_polled, self._on_poll_failed)
+    def _new_event_ids(self) -> list[int]:
+        return self._queue.event_ids_after(self._seen_max)
 
-    def _on_poll_failed(self, _exc: BaseException) -> None:
-        self._polling = False
+    def _on_poll_failed(self, exc: BaseException) -> None:
+        # Said once per outage, not at every poll; the pages keep showing what they last read.
+        if not self._failing:
+            self._failing = True
+            self._tasks.sig_error.emit(describe_error(exc),
+                                       QCoreApplication.translate("QueueEvents", "Changes from other consoles"))
 
     def _on_polled(self, ids: list[int]) -> None:
-        self._polling = False
+        self._failing = False
         if not ids:
             return
         self._seen_max = max(self._seen_max, ids[-1])
@@ -71,4 +73,5 @@ class QueueEvents(QObject):
     def stop(self) -> None:
         """Stop polling and listening (on exit)."""
         self._timer.stop()
+        self._poller.stop()
         self._queue.unsubscribe(self._on_queue_change)

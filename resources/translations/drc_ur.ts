@@ -1449,6 +1449,14 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>QueueEvents</name>
+    <message>
+        <location filename="../../console/adapter.py" line="61"/>
+        <source>Changes from other consoles</source>
+        <translation>دوسرے کنسولز کی تبدیلیاں</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../console/pages/queue.py" line="81"/>

@@ -56,6 +56,25 @@ def test_a_page_names_itself_when_its_load_fails(qtbot, ctx: AppContext, site: l
     assert alert.args == ["Queue: Site PK10101-01 is not set up in this database", "error"]
 
 
+def test_a_failing_poll_for_other_consoles_changes_is_said_once(qtbot, ctx: AppContext,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    polls: list[int] = []
+    real = ctx.queue.event_ids_after
+
+    def locked(after_id: int, limit: int = 5000) -> list[int]:
+        polls.append(after_id)
+        if len(polls) <= 3:
+            raise QueueError("database is locked")
+        return real(after_id, limit)
+
+    monkeypatch.setattr(ctx.queue, "event_ids_after", locked)
+    with qtbot.waitSignal(ctx.status.sig_alert, timeout=5000) as alert:
+        pass
+    assert alert.args == ["Changes from other consoles: database is locked", "error"]
+    qtbot.waitUntil(lambda: len(polls) >= 5, timeout=10000)  # failed three times, then answered
+    assert [text for _level, text in ctx.status.alerts] == ["Changes from other consoles: database is locked"]
+
+
 def test_a_page_that_handles_its_error_is_not_repeated_in_the_status_bar(qtbot, ctx: AppContext,
                                                                         site: list[int]) -> None:
     page = QueuePage(ctx)
