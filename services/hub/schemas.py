@@ -242,7 +242,7 @@ class SiteEventIn(StrictBody):
     @field_validator("payload")
     @classmethod
     def _payload(cls, payload: dict[str, Any]) -> dict[str, Any]:
-        return dict(clean_json(payload))
+        return dict(clean_json(payload)) if payload else {}  # most events carry none
 
 
 class EventBatch(StrictBody):

@@ -134,8 +134,9 @@ def apply_new(ses: Session, site_id: str, held: list[HubEvent], new: list[HubEve
     before = [ev for ev in held if ev.token_id in tokens]
     old, grown = roll_up(before), roll_up(before + new)
     days = {d for _s, d in old.health} | {d for _s, d in grown.health}
-    merged = roll_forward(held_rollups(ses, site_id, days), old, grown)
-    replace_rollups(ses, merged, [(site_id, d) for d in days], new_duplicates)
+    held_cells = held_rollups(ses, site_id, days)
+    merged = roll_forward(held_cells, old, grown)
+    replace_rollups(ses, merged, [(site_id, d) for d in days], new_duplicates, empty=not held_cells.health)
 
 
 def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn], now: datetime | None = None) -> IngestCounts:

@@ -49,16 +49,19 @@ def rollup_rows(r: RollUp, duplicates: dict[tuple[str, date], int] | None = None
 
 
 def replace_rollups(ses: Session, r: RollUp, site_days: Iterable[tuple[str, date]],
-                    new_duplicates: dict[tuple[str, date], int] | None = None, *, months: bool = True) -> None:
+                    new_duplicates: dict[tuple[str, date], int] | None = None, *, months: bool = True,
+                    empty: bool = False) -> None:
     """Replace every roll-up row of ``site_days`` by ``r``'s; duplicate counts accumulate.
 
     ``months=False`` leaves ``hub_site_month`` to the caller (bulk loads refresh it once at the end).
+    ``empty=True``: the caller has just seen that those site-days hold no rows (no ``hub_site_day``
+    row, hence none in the other roll-up tables), so there is nothing to read back or delete.
     """
     by_day: dict[date, set[str]] = defaultdict(set)
     for site_id, day in site_days:
         by_day[day].add(site_id)
     dup = dict(new_duplicates or {})
-    for day, sites in by_day.items():
+    for day, sites in ({} if empty else by_day).items():
         held = ses.execute(select(SiteDay.site_id, SiteDay.duplicates)
                            .where(SiteDay.day == day, SiteDay.site_id.in_(sites), SiteDay.duplicates > 0)).all()
         for site_id, n in held:
@@ -82,7 +85,13 @@ def held_rollups(ses: Session, site_id: str, days: Iterable[date]) -> RollUp:
     """
     wanted = sorted(set(days))
     out = RollUp()
-    if not wanted:
+    hist = [getattr(SiteDay, f"w{i}") for i in range(BUCKETS)]
+    for row in ses.execute(select(SiteDay.day, SiteDay.events, SiteDay.tokens, SiteDay.flagged_tokens,
+                                  SiteDay.last_event_at, *[getattr(SiteDay, k) for k in _FIGURES], *hist)
+                           .where(SiteDay.site_id == site_id, SiteDay.day.in_(wanted))):
+        out.health[(site_id, row[0])] = DayHealth(*row[1:5])
+        out.days[(site_id, row[0])] = Cell(**dict(zip(_FIGURES, row[5:13], strict=True)), wait_hist=list(row[13:]))
+    if not out.health:  # a new site-day (the usual upload): nothing else can be held either
         return out
     figures = [getattr(RollupHour, k) for k in _FIGURES]
     for row in ses.execute(select(RollupHour.day, RollupHour.hour, RollupHour.update_type, *figures,
@@ -94,12 +103,8 @@ def held_rollups(ses: Session, site_id: str, days: Iterable[date]) -> RollUp:
                                   RollupDeo.no_show, RollupDeo.service_sum_s, RollupDeo.service_n)
                            .where(RollupDeo.site_id == site_id, RollupDeo.day.in_(wanted))):
         out.deos[(site_id, row[0], row[1])] = DeoCell(*row[2:])
-    hist = [getattr(SiteDay, f"w{i}") for i in range(BUCKETS)]
-    for row in ses.execute(select(SiteDay.day, SiteDay.events, SiteDay.tokens, SiteDay.flagged_tokens,
-                                  SiteDay.last_event_at, *[getattr(SiteDay, k) for k in _FIGURES], *hist)
-                           .where(SiteDay.site_id == site_id, SiteDay.day.in_(wanted))):
-        out.health[(site_id, row[0])] = DayHealth(*row[1:5])
-        out.days[(site_id, row[0])] = Cell(**dict(zip(_FIGURES, row[5:13], strict=True)), wait_hist=list(row[13:]))
+    if not any(h.flagged_tokens for h in out.health.values()):
+        return out
     for day, token_id, reason in ses.execute(select(FlaggedToken.day, FlaggedToken.token_id, FlaggedToken.reason)
                                              .where(FlaggedToken.site_id == site_id, FlaggedToken.day.in_(wanted))):
         out.flagged.append((site_id, day, token_id, reason))
