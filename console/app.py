@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 from console.context import AppContext, build_context, queue_policy, start_features
+from console.logfiles import install_log_files
 from console.main_window import MainWindow
 from db.engine import Store
 from db.migrate import upgrade
@@ -99,6 +100,7 @@ def build_window(ctx: AppContext) -> MainWindow:
 def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
     """Open the console window; returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_files()
     app = make_application()
     collect_garbage_on_gui_thread(app)
     install_translations(app, lang or cfg.ui.language)

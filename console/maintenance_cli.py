@@ -1,4 +1,4 @@
-"""``drc-console backup`` and ``restore``: keeping a site's store safe."""
+"""``drc-console backup``, ``restore`` and ``doctor``: keeping a site's store and PC healthy."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     rs.add_argument("file", type=Path, help="the backup file")
     rs.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
     rs.add_argument("--yes", action="store_true", help="do not ask before replacing the database")
+    dr = sub.add_parser("doctor", help="check the database, disk, printer, hub, Urdu fonts, time zone and folders")
+    dr.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
 
 
 def _url(args: argparse.Namespace, cfg: Config) -> str:
@@ -33,6 +35,10 @@ def run(args: argparse.Namespace, cfg: Config) -> int | None:
         return _backup(args, cfg)
     if args.command == "restore":
         return _restore(args, cfg)
+    if args.command == "doctor":
+        from console.doctor_cli import run_doctor
+
+        return run_doctor(cfg, _url(args, cfg))
     return None
 
 

@@ -38,4 +38,6 @@ PAGES: list[PageSpec] = [
              Permission.VIEW_REGION),
     PageSpec("printer", str(QT_TRANSLATE_NOOP("Pages", "Printer")), "console.pages.printer:PrinterPage", Permission.REPRINT),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit")), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
+    PageSpec("diagnostics", str(QT_TRANSLATE_NOOP("Pages", "Diagnostics")), "console.pages.diagnostics:DiagnosticsPage",
+             Permission.CONFIGURE),
 ]

@@ -1020,6 +1020,11 @@ Counters: %6</source>
         <source>Audit</source>
         <translation>آڈٹ</translation>
     </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="38" />
+        <source>Diagnostics</source>
+        <translation>تشخیص</translation>
+    </message>
 </context>
 <context>
     <name>PrintService</name>
@@ -2564,6 +2569,145 @@ Counters: %6</source>
         <location filename="../../console/login.py" line="218"/>
         <source>Unlock…</source>
         <translation>کھولیں…</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCheck</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="34" />
+        <source>Database</source>
+        <translation>ڈیٹا بیس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="35" />
+        <source>Disk space</source>
+        <translation>ڈسک میں جگہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="36" />
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="37" />
+        <source>Hub</source>
+        <translation>مرکزی سرور</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="38" />
+        <source>Urdu fonts</source>
+        <translation>اردو فونٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="39" />
+        <source>Time zone</source>
+        <translation>ٹائم زون</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="40" />
+        <source>Data folder</source>
+        <translation>ڈیٹا فولڈر</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="64" />
+        <source>Diagnostics</source>
+        <translation>تشخیص</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="68" />
+        <source>Run checks</source>
+        <translation>جانچ چلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="70" />
+        <source>Save diagnostics bundle…</source>
+        <translation>تشخیصی فائل محفوظ کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="76" />
+        <source>Not checked yet.</source>
+        <translation>ابھی جانچ نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80" />
+        <source>Check</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80" />
+        <source>Verdict</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80" />
+        <source>Found</source>
+        <translation>کیا ملا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="81" />
+        <source>How to fix</source>
+        <translation>درست کیسے کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="109" />
+        <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
+        <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="131" />
+        <source>%1 failed, %2 to look at, %3 passed.</source>
+        <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="139" />
+        <source>The checks could not run: %1</source>
+        <translation>جانچ نہیں چل سکی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="142" />
+        <source>Save diagnostics bundle</source>
+        <translation>تشخیصی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="143" />
+        <source>Zip files (*.zip)</source>
+        <translation>زپ فائلیں (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="150" />
+        <source>Saving the diagnostics bundle…</source>
+        <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="155" />
+        <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
+        <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="160" />
+        <source>Could not save the bundle: %1</source>
+        <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsVerdict</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="43" />
+        <source>Pass</source>
+        <translation>درست</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="44" />
+        <source>Look at this</source>
+        <translation>توجہ طلب</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="45" />
+        <source>Fail</source>
+        <translation>ناکام</translation>
     </message>
 </context>
 </TS>

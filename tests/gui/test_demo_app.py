@@ -41,6 +41,6 @@ def test_demo_runs_signs_in_and_reaches_the_hub(qapp, tmp_path, monkeypatch):
     QTimer.singleShot(100, drive)
     assert run_gui(Config(), demo=True) == 0
     assert seen.get("signed") is True
-    assert seen["pages"] == ["audit", "counters", "dashboard", "printer", "quality", "queue", "triage"]
+    assert seen["pages"] == ["audit", "counters", "dashboard", "diagnostics", "printer", "quality", "queue", "triage"]
     assert "online" in str(seen["online"]), seen
     assert seen.get("waiting") == 8
