@@ -73,11 +73,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(ctx: AppContext) -> MainWindow:
     """The main window for the signed-in person, with the Day and board actions."""
+    from console.about import install_about_menu
     from console.board import open_board
     from console.close_day import close_day, open_day
     from services.roles import Permission
 
     window = MainWindow(ctx)
+    install_about_menu(window)
     board = QAction(QCoreApplication.translate("MainWindow", "Now-serving board"), window)
     board.setShortcut(QKeySequence("F11"))
     board.triggered.connect(lambda: open_board(ctx, window))

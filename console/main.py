@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from console.version import version_line
 from services.config import ConfigError, load_config
 
 
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run with a throw-away database, an in-process hub, a preview printer and demo staff")
     p.add_argument("--config", type=Path, help="configuration file (TOML); default: the user config dir")
     p.add_argument("--lang", choices=["en", "ur"], help="interface language")
+    p.add_argument("--version", action="version", version=version_line(), help="show the version and build, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="site database maintenance")

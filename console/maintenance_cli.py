@@ -21,6 +21,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     rs.add_argument("--yes", action="store_true", help="do not ask before replacing the database")
     dr = sub.add_parser("doctor", help="check the database, disk, printer, hub, Urdu fonts, time zone and folders")
     dr.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
+    st = sub.add_parser("selftest", help="prove this installation works: open the window offscreen, issue a "
+                        "token and print its slip to a preview folder (throw-away data)")
+    st.add_argument("--out", type=Path, help="folder for the throw-away database and slips (default: a temp folder)")
 
 
 def _url(args: argparse.Namespace, cfg: Config) -> str:
@@ -39,6 +42,12 @@ def run(args: argparse.Namespace, cfg: Config) -> int | None:
         from console.doctor_cli import run_doctor
 
         return run_doctor(cfg, _url(args, cfg))
+    if args.command == "selftest":
+        import tempfile
+
+        from console.selftest import run_selftest
+
+        return run_selftest(args.out or Path(tempfile.mkdtemp(prefix="drc-selftest-")))
     return None
 
 

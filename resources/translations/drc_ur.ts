@@ -2710,4 +2710,47 @@ Counters: %6</source>
         <translation>ناکام</translation>
     </message>
 </context>
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../console/about.py" line="19" />
+        <source>DRC Console</source>
+        <translation>ڈی آر سی کنسول</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="20" />
+        <source>Operations console for a Dynamic Registry Centre.</source>
+        <translation>ڈائنامک رجسٹری سینٹر کا آپریشنز کنسول۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="21" />
+        <source>Version %1</source>
+        <translation>ورژن %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="22" />
+        <source>Build: %1</source>
+        <translation>بلڈ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="24" />
+        <source>Slip fonts: Noto (SIL Open Font License).</source>
+        <translation>پرچی کے فونٹ: نوٹو (SIL اوپن فونٹ لائسنس)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="32" />
+        <source>About DRC Console</source>
+        <translation>ڈی آر سی کنسول کے بارے میں</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="41" />
+        <source>&amp;Help</source>
+        <translation>&amp;مدد</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="42" />
+        <source>About DRC Console…</source>
+        <translation>ڈی آر سی کنسول کے بارے میں…</translation>
+    </message>
+</context>
 </TS>

@@ -157,3 +157,19 @@ def test_fonts_time_zone_and_disk(tmp_path: Path) -> None:
 
     assert doctor.check_disk(tmp_path / "not" / "yet").verdict in (Verdict.PASS, Verdict.WARN)
     assert "MB free" in doctor.check_disk(tmp_path).found
+
+
+def test_a_large_write_ahead_log_is_worth_a_look(site_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doctor, "WAL_WARN_BYTES", 1024)
+    conn = sqlite3.connect(site_db)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")  # a reader that never lets go looks like this
+        conn.execute("CREATE TABLE filler (x BLOB)")
+        conn.execute("INSERT INTO filler VALUES (zeroblob(65536))")
+        conn.commit()
+        result = doctor.check_database(f"sqlite:///{site_db}")
+    finally:
+        conn.close()
+    assert result.verdict is Verdict.WARN
+    assert "WAL 0.1 MB" in result.found and "checkpoint" in result.fix
