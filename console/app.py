@@ -99,8 +99,8 @@ def build_window(ctx: AppContext) -> MainWindow:
     return window
 
 
-def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
-    """Open the console window; returns the process exit code."""
+def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: bool = False) -> int:
+    """Open the console window (after the setup wizard on a first run); returns the process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_files()
     app = make_application()
@@ -111,8 +111,15 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None) -> int:
         from console.demo import prepare_demo, start_demo_hub
 
         env = prepare_demo(cfg)
-    elif cfg.source is None:
-        cfg.source = default_config_path()  # where settings changed in the window are saved
+    elif setup or cfg.source is None:  # no configuration yet: the first-run wizard writes one
+        from console.setup_wizard import run_setup
+
+        written = run_setup(cfg.source or default_config_path(), cfg)
+        if written is None:
+            return 0
+        if lang is None and written.ui.language == "ur" != cfg.ui.language:
+            install_translations(app, "ur")
+        cfg = written
     url = cfg.database.url or None
     # Alembic's migration context is process-global: migrate the site store before the demo
     # hub migrates its own database on another thread.

@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run with a throw-away database, an in-process hub, a preview printer and demo staff")
     p.add_argument("--config", type=Path, help="configuration file (TOML); default: the user config dir")
     p.add_argument("--lang", choices=["en", "ur"], help="interface language")
+    p.add_argument("--setup", action="store_true", help="show the first-run setup wizard again")
     p.add_argument("--version", action="version", version=version_line(), help="show the version and build, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from console.app import run_gui
 
-        return run_gui(cfg, demo=args.demo, lang=args.lang)
+        return run_gui(cfg, demo=args.demo, lang=args.lang, setup=args.setup)
     if args.command == "db":
         from db.migrate import upgrade
 

@@ -470,6 +470,26 @@
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="202" />
+        <source>Tick the update types each counter serves. You can change this on the Counters page.</source>
+        <translation>ہر کاؤنٹر جن اپ ڈیٹ اقسام کو نمٹاتا ہے ان پر نشان لگائیں۔ یہ بعد میں کاؤنٹرز کے صفحے پر بدلا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="211" />
+        <source>Number of counters</source>
+        <translation>کاؤنٹرز کی تعداد</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="221" />
+        <source>Counter %1</source>
+        <translation>کاؤنٹر %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="237" />
+        <source>Counter %1 serves no update type.</source>
+        <translation>کاؤنٹر %1 کوئی اپ ڈیٹ قسم نہیں نمٹاتا۔</translation>
+    </message>
 </context>
 <context>
     <name>CreateAdminDialog</name>
@@ -2751,6 +2771,259 @@ Counters: %6</source>
         <location filename="../../console/about.py" line="42" />
         <source>About DRC Console…</source>
         <translation>ڈی آر سی کنسول کے بارے میں…</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="166" />
+        <source>First administrator</source>
+        <translation>پہلا منتظم</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="167" />
+        <source>This account adds staff and changes settings. Keep the PIN or password secret.</source>
+        <translation>یہ اکاؤنٹ عملہ شامل کرتا ہے اور ترتیبات بدلتا ہے۔ پن یا پاس ورڈ خفیہ رکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="175" />
+        <source>Username</source>
+        <translation>صارف نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="176" />
+        <source>Full name</source>
+        <translation>پورا نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="177" />
+        <source>PIN or password</source>
+        <translation>پن یا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="178" />
+        <source>Repeat it</source>
+        <translation>دوبارہ لکھیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="185" />
+        <source>Enter a username.</source>
+        <translation>صارف نام لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="187" />
+        <source>The PIN or password needs at least %1 characters.</source>
+        <translation>پن یا پاس ورڈ کم از کم %1 حروف کا ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="189" />
+        <source>The two entries differ; type the PIN or password again.</source>
+        <translation>دونوں اندراج مختلف ہیں؛ پن یا پاس ورڈ دوبارہ لکھیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="124" />
+        <source>Central hub</source>
+        <translation>مرکزی سرور</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="125" />
+        <source>The address of the central registry and the site key from the centre.</source>
+        <translation>مرکزی رجسٹری کا پتہ اور مرکز کی طرف سے دی گئی سائٹ کلید۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="129" />
+        <source>Test connection</source>
+        <translation>رابطہ جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="133" />
+        <source>Hub address</source>
+        <translation>سرور کا پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="134" />
+        <source>Site key</source>
+        <translation>سائٹ کلید</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="146" />
+        <source>Testing…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="153" />
+        <source>Not connected: %1. %2 You can finish the setup anyway: the site works offline and connects when the hub answers.</source>
+        <translation>رابطہ نہیں ہوا: %1۔ %2 آپ پھر بھی سیٹ اپ مکمل کر سکتے ہیں: سائٹ آف لائن کام کرے گی اور سرور کے جواب دینے پر جڑ جائے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="157" />
+        <source>Connected: %1</source>
+        <translation>رابطہ ہو گیا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="53" />
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="54" />
+        <source>The language of the console's screens and menus. You can change it later.</source>
+        <translation>کنسول کی اسکرینوں اور مینو کی زبان۔ اسے بعد میں بدلا جا سکتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPrinterPage</name>
+    <message>
+        <location filename="../../console/setup_printer.py" line="37" />
+        <source>Slip printer</source>
+        <translation>پرچی پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="38" />
+        <source>Choose a printer found on this PC, or give a network printer's address.</source>
+        <translation>اس کمپیوٹر پر ملا پرنٹر چنیں، یا نیٹ ورک پرنٹر کا پتہ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="40" />
+        <source>Network printer (address below)</source>
+        <translation>نیٹ ورک پرنٹر (پتہ نیچے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="42" />
+        <source>USB: %1 (%2:%3)</source>
+        <translation>یو ایس بی: %1 (%2:%3)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="45" />
+        <source>CUPS queue: %1</source>
+        <translation>CUPS قطار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="46" />
+        <source>No printer yet: save slips as pictures (preview)</source>
+        <translation>ابھی پرنٹر نہیں: پرچیاں تصویر کے طور پر محفوظ کریں (پیش منظر)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="53" />
+        <source>80 mm (576 dots)</source>
+        <translation>80 ملی میٹر (576 ڈاٹس)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="54" />
+        <source>58 mm (384 dots)</source>
+        <translation>58 ملی میٹر (384 ڈاٹس)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="55" />
+        <source>Check printer</source>
+        <translation>پرنٹر جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="56" />
+        <source>Print test slip</source>
+        <translation>آزمائشی پرچی چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="65" />
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="66" />
+        <source>Network address</source>
+        <translation>نیٹ ورک پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="67" />
+        <source>Port</source>
+        <translation>پورٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="68" />
+        <source>Paper</source>
+        <translation>کاغذ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="104" />
+        <source>Asking the printer…</source>
+        <translation>پرنٹر سے پوچھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="122" />
+        <source>Printing a test slip…</source>
+        <translation>آزمائشی پرچی چھپ رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="124" />
+        <source>test slip sent; printer %1</source>
+        <translation>آزمائشی پرچی بھیج دی گئی؛ پرنٹر %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="129" />
+        <source>Printer: %1</source>
+        <translation>پرنٹر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="131" />
+        <source>Printer problem: %1. Check the cable or address, or choose preview and set the printer up later on the Printer page.</source>
+        <translation>پرنٹر میں مسئلہ: %1۔ کیبل یا پتہ جانچیں، یا پیش منظر چن کر پرنٹر بعد میں پرنٹر کے صفحے پر ترتیب دیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="256" />
+        <source>Set up DRC Console</source>
+        <translation>ڈی آر سی کنسول کی ترتیب</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="298" />
+        <source>Writing the configuration and preparing the database…</source>
+        <translation>ترتیبات محفوظ اور ڈیٹا بیس تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="312" />
+        <source>Setup could not finish: %1</source>
+        <translation>ترتیب مکمل نہیں ہو سکی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="72" />
+        <source>Site</source>
+        <translation>سائٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="73" />
+        <source>Choose the region, district and tehsil, then this DRC.</source>
+        <translation>علاقہ، ضلع اور تحصیل چنیں، پھر یہ ڈی آر سی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="77" />
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="78" />
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="79" />
+        <source>Tehsil</source>
+        <translation>تحصیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="80" />
+        <source>DRC</source>
+        <translation>ڈی آر سی</translation>
     </message>
 </context>
 </TS>
