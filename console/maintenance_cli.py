@@ -21,6 +21,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     rs.add_argument("--yes", action="store_true", help="do not ask before replacing the database")
     dr = sub.add_parser("doctor", help="check the database, disk, printer, hub, Urdu fonts, time zone and folders")
     dr.add_argument("--db", help="SQLAlchemy URL (default: the configured site database)")
+    ks = sub.add_parser("kiosk", help="the visitor kiosk: full screen, visitors take their own token")
+    ks.add_argument("--idle", type=float, default=45.0, help="seconds without a touch before it starts again")
     st = sub.add_parser("selftest", help="prove this installation works: open the window offscreen, issue a "
                         "token and print its slip to a preview folder (throw-away data)")
     st.add_argument("--out", type=Path, help="folder for the throw-away database and slips (default: a temp folder)")
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace, cfg: Config) -> int | None:
         from console.doctor_cli import run_doctor
 
         return run_doctor(cfg, _url(args, cfg))
+    if args.command == "kiosk":
+        from console.kiosk import run_kiosk
+
+        return run_kiosk(cfg, idle_s=args.idle)
     if args.command == "selftest":
         import tempfile
 

@@ -3026,4 +3026,67 @@ Counters: %6</source>
         <translation>ڈی آر سی</translation>
     </message>
 </context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../console/kiosk.py" line="32" />
+        <source>You already have token %1.</source>
+        <translation>آپ کے پاس پہلے سے ٹوکن %1 موجود ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="65" />
+        <source>DRC token kiosk</source>
+        <translation>ڈی آر سی ٹوکن کیوسک</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="95" />
+        <source>Choose your language to take a token</source>
+        <translation>ٹوکن لینے کے لیے اپنی زبان چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="147" />
+        <source>Type your CNIC or scan your card</source>
+        <translation>اپنا شناختی کارڈ نمبر لکھیں یا کارڈ اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="171" />
+        <source>A CNIC has 13 digits</source>
+        <translation>شناختی کارڈ نمبر کے 13 ہندسے ہوتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="175" />
+        <source>Please wait…</source>
+        <translation>براہ کرم انتظار کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="183" />
+        <source>This is not a valid CNIC</source>
+        <translation>یہ درست شناختی کارڈ نمبر نہیں ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="205" />
+        <source>%1 — choose what you need</source>
+        <translation>%1 — اپنی ضرورت چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="213" />
+        <source>Elderly, disabled or need special help? The triage desk serves you first.</source>
+        <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ٹریاژ ڈیسک آپ کو پہلے نمٹائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="236" />
+        <source>Your token: %1. Take your slip and wait to be called.</source>
+        <translation>آپ کا ٹوکن: %1۔ پرچی لیں اور اپنی باری کا انتظار کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="253" />
+        <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
+        <translation>پرچی نہیں چھپ سکی۔ براہ کرم ٹریاژ ڈیسک پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="257" />
+        <source>Please go to the triage desk.</source>
+        <translation>براہ کرم ٹریاژ ڈیسک پر تشریف لے جائیں۔</translation>
+    </message>
+</context>
 </TS>
