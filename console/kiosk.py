@@ -29,7 +29,7 @@ from services.triage import AlreadyHasToken
 BIG = "font-size:30pt;font-weight:700;padding:18px;"
 HUGE = "font-size:64pt;font-weight:800;"
 WELCOME, CNIC, CHOICES, RESULT = range(4)
-HAS_TOKEN = QT_TRANSLATE_NOOP("KioskWindow", "You already have token %1.")
+HAS_TOKEN = str(QT_TRANSLATE_NOOP("KioskWindow", "You already have token %1."))
 
 
 def _label(style: str = "font-size:22pt;") -> QLabel:
@@ -92,7 +92,7 @@ class KioskWindow(QWidget):
         page = QWidget()
         lay = QVBoxLayout(page)
         title = _label("font-size:34pt;font-weight:700;")
-        title.setText(self._both(QT_TRANSLATE_NOOP("KioskWindow", "Choose your language to take a token")))
+        title.setText(self._both(str(QT_TRANSLATE_NOOP("KioskWindow", "Choose your language to take a token"))))
         self.urdu_button, self.english_button = _button("اردو"), _button("English")
         self.urdu_button.clicked.connect(lambda: self.start("ur"))
         self.english_button.clicked.connect(lambda: self.start("en"))
@@ -146,7 +146,7 @@ class KioskWindow(QWidget):
         """The visitor chose a language: ask for the CNIC."""
         self.lang = lang
         self.digits = ""
-        self.cnic_prompt.setText(self._say(QT_TRANSLATE_NOOP("KioskWindow", "Type your CNIC or scan your card")))
+        self.cnic_prompt.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Type your CNIC or scan your card"))))
         self.cnic_message.clear()
         self._show_cnic()
         self.stack.setCurrentIndex(CNIC)
@@ -170,11 +170,11 @@ class KioskWindow(QWidget):
     def submit(self) -> None:
         """Ask the registry (off the GUI thread) what this CNIC may choose."""
         if len(self.digits) != 13:
-            self.cnic_message.setText(self._say(QT_TRANSLATE_NOOP("KioskWindow", "A CNIC has 13 digits")))
+            self.cnic_message.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "A CNIC has 13 digits"))))
             return
         self._busy = True
         self.cnic_message.setStyleSheet("font-size:20pt;")
-        self.cnic_message.setText(self._say(QT_TRANSLATE_NOOP("KioskWindow", "Please wait…")))
+        self.cnic_message.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Please wait…"))))
         digits, kiosk = self.digits, self.kiosk
         self.ctx.tasks.run_io(lambda: kiosk.offer(digits), self._on_offer, self._on_offer_failed)
 
@@ -182,7 +182,7 @@ class KioskWindow(QWidget):
         self._busy = False
         self.cnic_message.setStyleSheet("font-size:20pt;color:#b00020;")
         if isinstance(exc, CnicError):
-            self.cnic_message.setText(self._say(QT_TRANSLATE_NOOP("KioskWindow", "This is not a valid CNIC")))
+            self.cnic_message.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "This is not a valid CNIC"))))
         else:
             self._to_desk()
 
@@ -201,10 +201,11 @@ class KioskWindow(QWidget):
     def _show_choices(self, offer: KioskOffer) -> None:
         while self.choices_layout.count():
             item = self.choices_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         head = _label()
-        head.setText(self._say(QT_TRANSLATE_NOOP("KioskWindow", "%1 — choose what you need"), offer.masked))
+        head.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "%1 — choose what you need")), offer.masked))
         self.choices_layout.addWidget(head)
         self.type_buttons: dict[UpdateType, QPushButton] = {}
         for t in offer.types:
@@ -212,8 +213,8 @@ class KioskWindow(QWidget):
             button.clicked.connect(lambda _=False, ut=t: self.choose(ut))
             self.type_buttons[t] = button
             self.choices_layout.addWidget(button)
-        self.priority_button = _button(self._say(QT_TRANSLATE_NOOP("KioskWindow", "Elderly, disabled or need "
-                                                                   "special help? The triage desk serves you first.")),
+        self.priority_button = _button(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Elderly, disabled or need "
+                                                                   "special help? The triage desk serves you first."))),
                                        "font-size:20pt;padding:12px;background:#fff3cd;")
         self.priority_button.clicked.connect(self._to_desk)
         self.choices_layout.addWidget(self.priority_button)
@@ -233,10 +234,9 @@ class KioskWindow(QWidget):
     def _on_issued(self, view: TokenView) -> None:
         self._busy = False
         self.token = view
-        self.sig_issued.emit(view)
-        self.ctx.token_issued(view)  # prints the slip
-        self._finish(self._say(QT_TRANSLATE_NOOP("KioskWindow", "Your token: %1. Take your slip and wait to be "
-                                                 "called."), view.number))
+        self.sig_issued.emit(view)  # the slip prints: the print service listens to the adapter's sig_issued
+        self._finish(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Your token: %1. Take your slip and wait to be "
+                                                 "called.")), view.number))
 
     def _on_issue_failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -252,11 +252,11 @@ class KioskWindow(QWidget):
     def _on_print_failed(self, token_id: int, _reason: str) -> None:
         if self.token is not None and token_id == self.token.id:
             number = self.token.number
-            self._finish(self._say(QT_TRANSLATE_NOOP("KioskWindow", "The slip could not print. Please go to the "
-                                                     "triage desk; your token %1 is kept."), number))
+            self._finish(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "The slip could not print. Please go to the "
+                                                     "triage desk; your token %1 is kept.")), number))
 
     def _to_desk(self) -> None:
-        self._finish(self._say(QT_TRANSLATE_NOOP("KioskWindow", "Please go to the triage desk.")))
+        self._finish(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Please go to the triage desk."))))
 
     def _finish(self, text: str) -> None:
         self.result.setText(text)
@@ -285,14 +285,14 @@ class KioskWindow(QWidget):
 
 def run_kiosk(cfg: Config, *, idle_s: float = 45.0) -> int:
     """``drc-console kiosk``: the kiosk full screen on this site's store, printer and hub."""
-    from console.app import build_context, collect_garbage_on_gui_thread, install_features, make_application
+    from console.app import build_context, collect_garbage_on_gui_thread, make_application
+    from console.context import start_features
     from console.logfiles import install_log_files
     from db.engine import Store
     from db.migrate import upgrade
     from services.clock import SystemClock
     from services.kiosk import KIOSK_ACTOR
     from services.provision import ensure_site
-    from services.triage import TriageService, load_policy
 
     if cfg.source is None:
         print("drc-console kiosk: this PC is not set up yet; run `drc-console --setup` first", file=sys.stderr)
@@ -307,12 +307,15 @@ def run_kiosk(cfg: Config, *, idle_s: float = 45.0) -> int:
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
     ctx = build_context(cfg, store, clock, KIOSK_ACTOR)
     try:
-        install_features(ctx)
-        triage = TriageService(ctx.registry, load_policy(cfg.policy), clock)
-        window = KioskWindow(ctx, Kiosk(triage, ctx.queue), idle_s=idle_s)
+        start_features(ctx)  # outbox sync (unverified tokens get checked) and slip printing
+        window = KioskWindow(ctx, Kiosk(ctx.triage, ctx.queue), idle_s=idle_s)
         window.showFullScreen()
         return app.exec()
     finally:
         ctx.events.stop()
+        if ctx.sync is not None:
+            ctx.sync.stop()
         ctx.tasks.shutdown()
+        if ctx.registry is not None:
+            ctx.registry.close()
         store.dispose()

@@ -49,9 +49,9 @@ class SetupPrinterPage(QWizardPage):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(current.port or 9100)
-        self.width = QComboBox()
-        self.width.addItem(self.tr("80 mm (576 dots)"), WIDTH_80MM)
-        self.width.addItem(self.tr("58 mm (384 dots)"), WIDTH_58MM)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("80 mm (576 dots)"), WIDTH_80MM)
+        self.paper.addItem(self.tr("58 mm (384 dots)"), WIDTH_58MM)
         self.check = QPushButton(self.tr("Check printer"))
         self.test = QPushButton(self.tr("Print test slip"))
         self.check.clicked.connect(self.run_check)
@@ -65,7 +65,7 @@ class SetupPrinterPage(QWizardPage):
         form.addRow(self.tr("Printer"), self.choice)
         form.addRow(self.tr("Network address"), self.host)
         form.addRow(self.tr("Port"), self.port)
-        form.addRow(self.tr("Paper"), self.width)
+        form.addRow(self.tr("Paper"), self.paper)
         form.addRow(buttons)
         form.addRow(self.result)
         self.choice.currentIndexChanged.connect(self._on_choice_changed)
@@ -85,7 +85,7 @@ class SetupPrinterPage(QWizardPage):
     def settings(self) -> PrinterSection:
         """The printer section for the configuration."""
         kind, detail = self.choice.currentData()
-        cfg = dataclasses.replace(self.current, backend=kind, width_dots=int(self.width.currentData()))
+        cfg = dataclasses.replace(self.current, backend=kind, width_dots=int(self.paper.currentData()))
         if kind == "network":
             cfg.host, cfg.port = self.host.text().strip(), int(self.port.value())
         elif kind == "usb":
@@ -117,7 +117,7 @@ class SetupPrinterPage(QWizardPage):
         except PrinterError as exc:
             self._on_done(False, exc.reason)
             return
-        width = int(self.width.currentData())
+        width = int(self.paper.currentData())
         _image, job = make_job(SlipRenderer(Paper(width)), sample_slip(number="T-000"), "test", backend.profile)
         self.result.setText(self.tr("Printing a test slip…"))
         self.tasks.run_io(lambda: backend.print_slip(job).text,

@@ -226,9 +226,11 @@ class CountersPage(QWizardPage):
 
     def served(self) -> list[list[UpdateType]]:
         """The ticked types per counter."""
-        return [[t for col, t in enumerate(ALL_TYPES)
-                 if self.table.item(row, col).checkState() == Qt.CheckState.Checked]
-                for row in range(self.table.rowCount())]
+        def ticked(row: int, col: int) -> bool:
+            item = self.table.item(row, col)
+            return item is not None and item.checkState() == Qt.CheckState.Checked
+
+        return [[t for col, t in enumerate(ALL_TYPES) if ticked(row, col)] for row in range(self.table.rowCount())]
 
     def validatePage(self) -> bool:
         """Every counter serves at least one type."""

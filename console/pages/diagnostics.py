@@ -31,18 +31,18 @@ from services.doctor import CheckResult, Verdict
 _tr = QCoreApplication.translate
 
 CHECK_NAMES = {
-    "database": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Database"),
-    "disk space": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Disk space"),
-    "printer": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Printer"),
-    "hub": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Hub"),
-    "Urdu fonts": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Urdu fonts"),
-    "time zone": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Time zone"),
-    "data folder": QT_TRANSLATE_NOOP("DiagnosticsCheck", "Data folder"),
+    "database": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Database")),
+    "disk space": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Disk space")),
+    "printer": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Printer")),
+    "hub": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Hub")),
+    "Urdu fonts": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Urdu fonts")),
+    "time zone": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Time zone")),
+    "data folder": str(QT_TRANSLATE_NOOP("DiagnosticsCheck", "Data folder")),
 }
 VERDICTS = {
-    Verdict.PASS: (QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Pass"), QColor("#d8f0dc")),
-    Verdict.WARN: (QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Look at this"), QColor("#ffe9b3")),
-    Verdict.FAIL: (QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Fail"), QColor("#f7c6c6")),
+    Verdict.PASS: (str(QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Pass")), QColor("#d8f0dc")),
+    Verdict.WARN: (str(QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Look at this")), QColor("#ffe9b3")),
+    Verdict.FAIL: (str(QT_TRANSLATE_NOOP("DiagnosticsVerdict", "Fail")), QColor("#f7c6c6")),
 }
 
 

@@ -23,7 +23,6 @@ from services.kiosk import Kiosk
 from services.provision import ensure_site, seed_demo
 from services.registry import RegistryClient
 from services.roles import Actor
-from services.triage import TriageService, load_policy
 from tests.registry.live_hub import KEY, LiveHub, seeded_hub_db
 
 tmp = Path(tempfile.mkdtemp())
@@ -34,8 +33,7 @@ clock = FixedClock(datetime(2026, 3, 4, 10, 5, tzinfo=SITE_ZONE))
 ensure_site(store, "PK10101-01", "DRC Bagh", "ڈی آر سی باغ"); seed_demo(store, clock, "PK10101-01", 3)
 cfg = Config(); cfg.hub.url, cfg.hub.api_key = hub.url, KEY
 ctx = build_context(cfg, store, clock, Actor("kiosk", Role.TRIAGE))
-ctx.registry = RegistryClient.from_config(cfg.hub)
-window = KioskWindow(ctx, Kiosk(TriageService(ctx.registry, load_policy({}), clock), ctx.queue))
+window = KioskWindow(ctx, Kiosk(ctx.triage, ctx.queue))
 window.resize(900, 1000); window.show()
 cnic = RegistryClient(hub.url, KEY).demo_samples().samples["recertification"][0].cnic
 window.start("ur")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,19 +11,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from console.app import build_context
 from console.context import AppContext
 from console.kiosk import KioskWindow
 from console.printing_glue import install_printing
-from db.engine import Store
 from db.models import Role, SlipStatus, UpdateType, Verification
-from services.clock import FixedClock
 from services.config import Config
 from services.kiosk import Kiosk, OfferKind
 from services.labels import UPDATE_TYPE_UR
 from services.registry import RegistryClient
 from services.roles import Actor
-from services.triage import TriageService, load_policy
 from tests.printing.conftest import SECRET, FakePrinter
 from tests.registry.live_hub import KEY, LiveHub
 
@@ -40,10 +35,9 @@ def hub(hub_db: str) -> Iterator[LiveHub]:
 
 
 @pytest.fixture
-def make_kiosk(qtbot: Any, store: Store, clock: FixedClock, site: list[int], hub: LiveHub,
-               tmp_path: Path) -> Iterator[Callable[..., KioskWindow]]:
-    """Build the kiosk over a console context with a registry client and a printer."""
-    made: list[AppContext] = []
+def make_kiosk(qtbot: Any, make_ctx: Callable[..., AppContext], hub: LiveHub,
+               tmp_path: Path) -> Callable[..., KioskWindow]:
+    """Build the kiosk over a console context with the hub and a printer (shut down by ``make_ctx``)."""
 
     def build(printer: dict[str, Any] | None = None, idle_s: float = 30.0) -> KioskWindow:
         cfg = Config()
@@ -53,25 +47,14 @@ def make_kiosk(qtbot: Any, store: Store, clock: FixedClock, site: list[int], hub
         cfg.printer.preview_dir = str(tmp_path / "slips")
         for key, value in (printer or {}).items():
             setattr(cfg.printer, key, value)
-        ctx = build_context(cfg, store, clock, Actor("kiosk", Role.TRIAGE), poll_ms=200)
-        qtbot.addWidget(ctx.status)
-        ctx.registry = RegistryClient.from_config(cfg.hub)
+        ctx = make_ctx(cfg, Actor("kiosk", Role.TRIAGE))
         install_printing(ctx)
-        made.append(ctx)
-        window = KioskWindow(ctx, Kiosk(TriageService(ctx.registry, load_policy({}), clock), ctx.queue),
-                             idle_s=idle_s)
+        window = KioskWindow(ctx, Kiosk(ctx.triage, ctx.queue), idle_s=idle_s)
         qtbot.addWidget(window)
         window.show()
         return window
 
-    yield build
-    for ctx in made:
-        ctx.printing.shutdown()
-        ctx.events.stop()
-        ctx.tasks.shutdown()
-        ctx.registry.close()
-    made.clear()
-    gc.collect()  # Qt objects freed here, on the GUI thread
+    return build
 
 
 def _texts(window: KioskWindow) -> str:
