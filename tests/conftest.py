@@ -5,6 +5,7 @@ test leaving a thread, a server or a child process running."""
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 import shutil
@@ -32,6 +33,20 @@ from services.site import SiteService
 
 if TYPE_CHECKING:
     from console.context import AppContext
+
+
+@pytest.fixture(autouse=True)
+def _restore_root_logging() -> Iterator[None]:
+    """A test that starts the app (``run_gui``) adds the rotating log file and lowers the root level to
+    INFO; undo both after it, so later tests do not write through a leftover handler."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(autouse=True)
