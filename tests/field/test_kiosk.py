@@ -36,8 +36,9 @@ def hub(hub_db: str) -> Iterator[LiveHub]:
 
 @pytest.fixture
 def make_kiosk(qtbot: Any, make_ctx: Callable[..., AppContext], hub: LiveHub,
-               tmp_path: Path) -> Callable[..., KioskWindow]:
+               tmp_path: Path) -> Iterator[Callable[..., KioskWindow]]:
     """Build the kiosk over a console context with the hub and a printer (shut down by ``make_ctx``)."""
+    windows: list[KioskWindow] = []
 
     def build(printer: dict[str, Any] | None = None, idle_s: float = 30.0) -> KioskWindow:
         cfg = Config()
@@ -52,9 +53,13 @@ def make_kiosk(qtbot: Any, make_ctx: Callable[..., AppContext], hub: LiveHub,
         window = KioskWindow(ctx, Kiosk(ctx.triage, ctx.queue), idle_s=idle_s)
         qtbot.addWidget(window)
         window.show()
+        windows.append(window)
         return window
 
-    return build
+    yield build
+    for window in windows:  # no idle timer may fire into a later test
+        window.idle.stop()
+        window.deleteLater()
 
 
 def _texts(window: KioskWindow) -> str:
