@@ -33,6 +33,7 @@ def run_selftest(out: Path, *, timeout_s: float = 60.0) -> int:
     out.mkdir(parents=True, exist_ok=True)
     cfg = Config()
     cfg.database.url = f"sqlite:///{out / 'selftest.sqlite3'}"
+    cfg.hub.url = ""  # no hub: the check must not depend on the network (an offline console)
     cfg.printer.backend = "preview"
     cfg.printer.preview_dir = str(out / "slips")
     cfg.printer.qr_secret = "selftest-only"
