@@ -43,7 +43,7 @@ def _restore_root_logging() -> Iterator[None]:
     handlers, level = list(root.handlers), root.level
     yield
     for handler in root.handlers[:]:
-        if handler not in handlers:
+        if handler not in handlers and isinstance(handler, logging.FileHandler):  # pytest's own handlers stay
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
