@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--smoke", action="store_true", help="smoke-test the bundle after building it")
     p.add_argument("--smoke-only", action="store_true", help="smoke-test an existing bundle, do not build")
     args = p.parse_args(argv)
+    # PyInstaller resolves relative paths against the spec's folder, not ours: make them absolute.
+    args.dist, args.work = args.dist.resolve(), args.work.resolve()
     bundle = args.dist / "drc-console"
     if not args.smoke_only:
         if shutil.which("git") is None:
