@@ -34,7 +34,7 @@ from services.clock import business_day
 from services.hub.ops.schemas import SiteDrillDown
 from services.region import PRESETS, Answer, RegionOffline, RegionOverview, RegionQuery, RegionRefused, preset_range
 from vocabulary import UpdateType
-from widgets.figures_table import FiguresModel, FiguresTable
+from widgets.figures_table import FiguresModel, FiguresTable, Prepared, prepare
 
 REGIONS = ("AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh")
 PRESET_TITLES = {
@@ -137,7 +137,7 @@ class RegionPage(QWidget):
         self.district.activated.connect(self.reload)
         self.sites.doubleClicked.connect(self._on_sites_double_clicked)
         for table in (self.top, self.bottom):
-            table.doubleClicked.connect(lambda index, t=table: self._drill(t.figures.value(t.source_row(index), 0)))
+            table.doubleClicked.connect(lambda index, t=table: self._drill(t.figures.value(index.row(), 0)))
         self._on_period_changed()
         if ctx.region is None:
             self.refresh.setEnabled(False)
@@ -207,9 +207,15 @@ class RegionPage(QWidget):
         self.status.setText(self.tr("Loading…"))
         self._load.now()
 
-    def _fetch(self) -> Answer[RegionOverview]:
+    def _fetch(self) -> tuple[Answer[RegionOverview], list[Prepared]]:
+        """On the network pool: ask, then format every table's rows there too (the GUI thread only swaps them in)."""
         assert self.ctx.region is not None and self._query is not None
-        return self.ctx.region.overview(self._query)
+        answer = self.ctx.region.overview(self._query)
+        data = answer.data
+        rows, muted = site_rows(data.performance.sites, self._local_time)
+        return answer, [prepare(self.sites.figures.formats, rows, muted),
+                        prepare(self.top.figures.formats, rank_rows(data.ranking.top)),
+                        prepare(self.bottom.figures.formats, rank_rows(data.ranking.bottom))]
 
     def _fetch_site(self) -> tuple[str, Answer[SiteDrillDown]]:
         assert self.ctx.region is not None and self._query is not None and self._site_id is not None
@@ -217,13 +223,12 @@ class RegionPage(QWidget):
         return site_id, self.ctx.region.site(site_id, query.start, query.end)
 
     # ---- answers -------------------------------------------------------------------------
-    def _on_overview(self, answer: Answer[RegionOverview]) -> None:
+    def _on_overview(self, result: tuple[Answer[RegionOverview], list[Prepared]]) -> None:
+        answer, tables = result
         self.overview = data = answer.data
         perf = data.performance
-        rows, muted = site_rows(perf.sites, self._local_time)
-        self.sites.figures.set_figures(rows, muted)
-        self.top.figures.set_figures(rank_rows(data.ranking.top))
-        self.bottom.figures.set_figures(rank_rows(data.ranking.bottom))
+        for table, prepared in zip((self.sites, self.top, self.bottom), tables, strict=True):
+            table.figures.set_prepared(prepared)
         self._fill_districts([s.district for s in perf.sites])
         silent = sum(1 for s in perf.sites if s.silent)
         text = self.tr("%1 sites, %2 silent, %3 to %4.").replace("%1", str(len(perf.sites))).replace(
@@ -276,7 +281,7 @@ class RegionPage(QWidget):
 
     # ---- drill-down ----------------------------------------------------------------------
     def _on_sites_double_clicked(self, index: QModelIndex) -> None:
-        self._drill(self.sites.figures.value(self.sites.source_row(index), 0))
+        self._drill(self.sites.figures.value(index.row(), 0))
 
     def _drill(self, site_id: str) -> None:
         """Load one site's hours, DEOs and update types for the shown range."""

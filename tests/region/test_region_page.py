@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from console.context import AppContext
 from console.pages.region import RegionPage
@@ -80,12 +80,21 @@ def test_rankings_keep_their_order_and_sorting_uses_the_numbers(qtbot: Any, make
     ctx = make_ctx(hub_config(network_hub.base_url), actor=MANAGER, region_cache=tmp_path)
     page = open_page(qtbot, ctx)
     for table in (page.top, page.bottom, page.sites):  # the ranking's (and the API's) order until the reader sorts
-        view = [table.proxy.index(r, 0).data() for r in range(table.proxy.rowCount())]
+        view = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
         assert view == [table.figures.value(r, 0) for r in range(table.figures.rowCount())]
-    page.sites.sortByColumn(4, page.sites.horizontalHeader().sortIndicatorOrder().DescendingOrder)
-    proxy = page.sites.proxy
-    served = [page.sites.figures.value(proxy.mapToSource(proxy.index(r, 0)).row(), 4) for r in range(proxy.rowCount())]
-    assert served == sorted(served, reverse=True)
+    api_order = [page.sites.figures.value(r, 0) for r in range(page.sites.figures.rowCount())]
+    assert api_order == sorted(api_order)  # the API lists sites by id
+    muted_before = {page.sites.figures.value(r, 0) for r in page.sites.figures.muted}
+    page.sites.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    model = page.sites.figures
+    served = [model.value(r, 4) for r in range(model.rowCount())]
+    assert served == sorted(served, reverse=True) and served[0] > served[-1]
+    shown = [model.index(r, 4).data() for r in range(model.rowCount())]
+    assert shown == [f"{v:,}" for v in served]  # the text drawn is the row's own figure after sorting
+    assert {model.value(r, 0) for r in model.muted} == muted_before  # shading moved with its rows
+    with qtbot.waitSignal(page.sig_loaded, timeout=15000):  # a refresh keeps the reader's sort
+        page.reload()
+    assert [model.value(r, 4) for r in range(model.rowCount())] == served
 
 
 def test_hub_down_shows_the_stored_answer_with_its_age(qtbot: Any, make_ctx: Callable[..., AppContext],
