@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from services.hub.ops.schemas import DeoFigures, HourFigures, SiteFigures, TypeFigures
+from services.hub.ops.schemas import DeoFigures, DeoRank, FlaggedOut, HourFigures, SiteFigures, TypeFigures
 
 Row = tuple[Any, ...]
 
@@ -38,3 +38,13 @@ def type_rows(types: Sequence[TypeFigures], name: Callable[[str], str]) -> list[
 def deo_rows(deos: Sequence[DeoFigures]) -> list[Row]:
     """The drill-down's rows per DEO: the shared display name, else the pseudonymous id."""
     return [(d.display_name or d.deo_id, d.called, d.completed, d.no_show, d.mean_service_min) for d in deos]
+
+
+def deo_rank_rows(deos: Sequence[DeoRank]) -> list[Row]:
+    """Top or bottom DEO rows: the shared name (else the pseudonymous id), site, served, active days, per day."""
+    return [(d.display_name or d.deo_id, d.site_id, d.completed, d.days_active, d.completed_per_day) for d in deos]
+
+
+def flag_rows(flags: Sequence[FlaggedOut]) -> list[Row]:
+    """The drill-down's flagged tokens: day, token, why the history was refused."""
+    return [(f.date.isoformat(), f.token_id, f.reason) for f in flags]

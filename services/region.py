@@ -20,7 +20,14 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from services.hub.ops.schemas import Ranking, RegionalPerformance, SiteDrillDown
+from services.hub.ops.schemas import (
+    DeoRanking,
+    Ranking,
+    RegionalDaily,
+    RegionalPerformance,
+    RegionalReport,
+    SiteDrillDown,
+)
 from services.registry.client import RegistryClient
 from services.registry.errors import RegistryError, RegistryUnavailable
 
@@ -93,10 +100,11 @@ class RegionQuery:
 
 
 class RegionOverview(BaseModel):
-    """Every site in scope with the regions' totals, and the top and bottom sites."""
+    """Every site in scope with the regions' totals, and the top and bottom sites and DEOs."""
 
     performance: RegionalPerformance
     ranking: Ranking
+    deos: DeoRanking
 
 
 @dataclass(frozen=True)
@@ -129,9 +137,24 @@ class RegionService:
         def fetch() -> RegionOverview:
             perf = self._registry.regional_performance(params)
             rank = self._registry.regional_ranking({**params, "kpi": RANKED_KPI, "n": "5"})
-            return RegionOverview(performance=perf, ranking=rank)
+            deos = self._registry.deo_ranking({**params, "n": "5"})
+            return RegionOverview(performance=perf, ranking=rank, deos=deos)
 
         return self._answer("overview", params, RegionOverview, fetch, query.region)
+
+    def daily(self, query: RegionQuery) -> Answer[RegionalDaily]:
+        """Every day of the range over the scope, for the trend charts (cached on failure)."""
+        query.check()
+        params = query.params()
+        return self._answer("daily", params, RegionalDaily, lambda: self._registry.regional_daily(params),
+                            query.region)
+
+    def report(self, query: RegionQuery) -> Answer[RegionalReport]:
+        """The regional report's tables for the range and region (the district filter does not apply)."""
+        query.check()
+        params = {k: v for k, v in query.params().items() if k != "district"}
+        return self._answer("report", params, RegionalReport, lambda: self._registry.regional_report(params),
+                            query.region)
 
     def site(self, site_id: str, start: date, end: date) -> Answer[SiteDrillDown]:
         """One site's drill-down over the range (cached on failure)."""

@@ -1,40 +1,35 @@
-"""The Region page: every site in the manager's scope from the operations centre, ranked, with a drill-down.
+"""The Region page: every site in the manager's scope from the operations centre, ranked, mapped, over time.
 
 Figures come from ``ctx.region`` (the hub's regional API, the last answers cached on disk), loaded
-on the network pool through :class:`console.tasks.CoalescedLoad`. When the hub is down the page
-shows the stored answer with its age, or says plainly that it has nothing; it never shows an
-empty table as if it were the truth.
+on the network pool through :class:`console.tasks.CoalescedLoad`; the site table's rows are
+formatted there too, so the GUI thread only swaps them in. The map and the trend charts are made
+the first time their tab is shown and drawn only while shown. When the hub is down the page shows
+the stored answer with its age, or says plainly that it has nothing; it never shows an empty table
+as if it were the truth. Export writes the regional report (``drc-hub report``'s tables) off the
+GUI thread.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.context import AppContext
-from console.names import ltr, type_label
-from console.region_rows import deo_rows, hour_rows, rank_rows, site_rows, type_rows
+from console.names import ltr
+from console.pages.region_drill import SiteDrill
+from console.pages.region_panels import RegionPanels
+from console.region_export import FORMATS, export_region
+from console.region_rows import deo_rank_rows, rank_rows, site_rows
 from console.tasks import CoalescedLoad
 from services.clock import business_day
-from services.hub.ops.schemas import SiteDrillDown
+from services.hub.ops.schemas import RegionalDaily, RegionalReport
 from services.region import PRESETS, Answer, RegionOffline, RegionOverview, RegionQuery, RegionRefused, preset_range
-from vocabulary import UpdateType
-from widgets.figures_table import FiguresModel, FiguresTable, Prepared, prepare
+from widgets.figures_table import Prepared, prepare
 
 REGIONS = ("AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh")
 PRESET_TITLES = {
@@ -74,21 +69,27 @@ def refusal_text(exc: RegionRefused) -> str:
 
 
 class RegionPage(QWidget):
-    """Sites of the region over a period, top and bottom five, and one site's drill-down."""
+    """Sites of the region over a period: table, top and bottom five, map, trends and one site's drill-down."""
 
     sig_loaded = Signal()
     """An overview answer (fresh or stored) was drawn."""
+    sig_daily_loaded = Signal()
+    """The day-by-day answer behind the trend charts arrived (drawn if the Trends tab is shown)."""
     sig_site_loaded = Signal(str)
     """A site's drill-down was drawn (its site id)."""
     sig_failed = Signal(str)
     """A load failed and nothing could be shown (the message on the page)."""
+    sig_exported = Signal(str)
+    """The regional report was written (its path)."""
+    sig_export_failed = Signal(str)
+    """An export could not be written (the message)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.overview: RegionOverview | None = None
+        self.daily: RegionalDaily | None = None
         self._query: RegionQuery | None = None
-        self._site_id: str | None = None
         self._shown_once = False
         self.region = QComboBox()
         self.region.addItem(self.tr("All regions"), None)
@@ -106,41 +107,36 @@ class RegionPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.refresh = QPushButton(self.tr("Refresh"))
+        self.export_format = QComboBox()
+        for fmt in FORMATS:
+            self.export_format.addItem(fmt.upper(), fmt)
+        self.export = QPushButton(self.tr("Export report…"))
         self.status = QLabel()
         self.status.setObjectName("region_status")
         self.status.setWordWrap(True)
-        self.sites = FiguresTable(FiguresModel(
-            [self.tr("Site"), self.tr("Name"), self.tr("District"), self.tr("Issued"), self.tr("Served"),
-             self.tr("No-show"), self.tr("Median wait (min)"), self.tr("Service level"), self.tr("Served per day"),
-             self.tr("Flagged"), self.tr("Silent since")],
-            ["text", "text", "text", "int", "int", "int", "minutes", "share", "rate", "int", "text"]))
-        rank_headers = [self.tr("Site"), self.tr("Name"), self.tr("Region"), self.tr("Served per day")]
-        self.top = FiguresTable(FiguresModel(rank_headers, ["text", "text", "text", "rate"]))
-        self.bottom = FiguresTable(FiguresModel(list(rank_headers), ["text", "text", "text", "rate"]))
-        self.drill_title = QLabel(self.tr("Double-click a site to see its hours, DEOs and update types."))
-        fig_headers = [self.tr("Issued"), self.tr("Served"), self.tr("No-show"), self.tr("Median wait (min)"),
-                       self.tr("Service level")]
-        fig_formats = ["int", "int", "int", "minutes", "share"]
-        self.hours = FiguresTable(FiguresModel([self.tr("Hour"), *fig_headers], ["text", *fig_formats]))
-        self.types = FiguresTable(FiguresModel([self.tr("Update type"), *fig_headers], ["text", *fig_formats]))
-        self.deos = FiguresTable(FiguresModel(
-            [self.tr("DEO"), self.tr("Called"), self.tr("Served"), self.tr("No-show"), self.tr("Mean service (min)")],
-            ["text", "int", "int", "int", "minutes"]))
+        self.drill = SiteDrill(ctx, self._age_note)
+        self.panels = RegionPanels(self.drill, self._drill, self)
+        # The tables tests and the drill-down read, under their old names.
+        self.sites, self.top, self.bottom = self.panels.sites, self.panels.top, self.panels.bottom
+        self.top_deos, self.bottom_deos = self.panels.top_deos, self.panels.bottom_deos
+        self.hours, self.deos, self.types = self.drill.hours, self.drill.deos, self.drill.types
+        self.drill_title = self.drill.title
         self._layout()
         self._load = CoalescedLoad(ctx.tasks, self._fetch, self._on_overview, on_error=self._on_overview_failed,
                                    source=self.tr("Region"), io=True, parent=self)
-        self._site_load = CoalescedLoad(ctx.tasks, self._fetch_site, self._on_site, on_error=self._on_site_failed,
-                                        source=self.tr("Region"), io=True, parent=self)
+        self._daily_load = CoalescedLoad(ctx.tasks, self._fetch_daily, self._on_daily,
+                                         on_error=self._on_daily_failed, source=self.tr("Region"), io=True,
+                                         parent=self)
+        self.drill.sig_loaded.connect(self.sig_site_loaded)
         self.period.currentIndexChanged.connect(self._on_period_changed)
         self.region.currentIndexChanged.connect(self._on_region_changed)
         self.refresh.clicked.connect(self.reload)
+        self.export.clicked.connect(self._on_export_clicked)
         self.district.activated.connect(self.reload)
-        self.sites.doubleClicked.connect(self._on_sites_double_clicked)
-        for table in (self.top, self.bottom):
-            table.doubleClicked.connect(lambda index, t=table: self._drill(t.figures.value(index.row(), 0)))
         self._on_period_changed()
         if ctx.region is None:
-            self.refresh.setEnabled(False)
+            for button in (self.refresh, self.export):
+                button.setEnabled(False)
             self.status.setText(self.tr("No hub is configured: regional figures need [hub] url and a regional key."))
 
     def _layout(self) -> None:
@@ -151,37 +147,11 @@ class RegionPage(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.refresh)
         bar.addStretch(1)
-        ranks = QVBoxLayout()
-        for title, table in ((self.tr("Top 5 sites (served per day)"), self.top),
-                             (self.tr("Bottom 5 sites (served per day)"), self.bottom)):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(table)
-            ranks.addWidget(box)
-        side = QWidget()
-        side.setLayout(ranks)
-        side.setMinimumWidth(480)
-        upper = QSplitter()
-        upper.addWidget(self.sites)
-        upper.addWidget(side)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.hours, self.tr("Hourly"))
-        self.tabs.addTab(self.deos, self.tr("DEOs"))
-        self.tabs.addTab(self.types, self.tr("Update types"))
-        lower = QWidget()
-        low = QVBoxLayout(lower)
-        low.addWidget(self.drill_title)
-        low.addWidget(self.tabs)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(self.status)
-        lay.addWidget(split, 1)
+        bar.addWidget(self.export_format)
+        bar.addWidget(self.export)
+        lay = self.panels.outer_layout(self)
+        lay.insertLayout(0, bar)
+        lay.insertWidget(1, self.status)
 
     # ---- asking --------------------------------------------------------------------------
     def today(self) -> date:
@@ -206,6 +176,7 @@ class RegionPage(QWidget):
         self._query = query
         self.status.setText(self.tr("Loading…"))
         self._load.now()
+        self._daily_load.now()
 
     def _fetch(self) -> tuple[Answer[RegionOverview], list[Prepared]]:
         """On the network pool: ask, then format every table's rows there too (the GUI thread only swaps them in)."""
@@ -213,22 +184,22 @@ class RegionPage(QWidget):
         answer = self.ctx.region.overview(self._query)
         data = answer.data
         rows, muted = site_rows(data.performance.sites, self._local_time)
-        return answer, [prepare(self.sites.figures.formats, rows, muted),
-                        prepare(self.top.figures.formats, rank_rows(data.ranking.top)),
-                        prepare(self.bottom.figures.formats, rank_rows(data.ranking.bottom))]
+        fmt = self.panels.formats
+        return answer, [prepare(fmt["sites"], rows, muted), prepare(fmt["top"], rank_rows(data.ranking.top)),
+                        prepare(fmt["bottom"], rank_rows(data.ranking.bottom)),
+                        prepare(fmt["top_deos"], deo_rank_rows(data.deos.top)),
+                        prepare(fmt["bottom_deos"], deo_rank_rows(data.deos.bottom))]
 
-    def _fetch_site(self) -> tuple[str, Answer[SiteDrillDown]]:
-        assert self.ctx.region is not None and self._query is not None and self._site_id is not None
-        site_id, query = self._site_id, self._query
-        return site_id, self.ctx.region.site(site_id, query.start, query.end)
+    def _fetch_daily(self) -> Answer[RegionalDaily]:
+        assert self.ctx.region is not None and self._query is not None
+        return self.ctx.region.daily(self._query)
 
     # ---- answers -------------------------------------------------------------------------
     def _on_overview(self, result: tuple[Answer[RegionOverview], list[Prepared]]) -> None:
         answer, tables = result
         self.overview = data = answer.data
         perf = data.performance
-        for table, prepared in zip((self.sites, self.top, self.bottom), tables, strict=True):
-            table.figures.set_prepared(prepared)
+        self.panels.show_overview(data, tables)
         self._fill_districts([s.district for s in perf.sites])
         silent = sum(1 for s in perf.sites if s.silent)
         text = self.tr("%1 sites, %2 silent, %3 to %4.").replace("%1", str(len(perf.sites))).replace(
@@ -237,18 +208,29 @@ class RegionPage(QWidget):
         self.sig_loaded.emit()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
+        self._say_failure(self._failure_text(exc))
+
+    def _failure_text(self, exc: BaseException) -> str:
         if isinstance(exc, RegionRefused):
-            self._say_failure(refusal_text(exc))
-        elif isinstance(exc, RegionOffline):
-            self._say_failure(self.tr("The hub cannot be reached and no earlier answer to this question is stored."))
-        else:
-            self._say_failure(self.tr("The regional figures could not be loaded: %1").replace("%1", str(exc)))
+            return refusal_text(exc)
+        if isinstance(exc, RegionOffline):
+            return self.tr("The hub cannot be reached and no earlier answer to this question is stored.")
+        return self.tr("The regional figures could not be loaded: %1").replace("%1", str(exc))
+
+    def _on_daily(self, answer: Answer[RegionalDaily]) -> None:
+        self.daily = answer.data
+        self.panels.show_daily(answer.data)
+        self.sig_daily_loaded.emit()
+
+    def _on_daily_failed(self, exc: BaseException) -> None:
+        self.daily = None
+        self.panels.daily_failed(self._failure_text(exc))
 
     def _say_failure(self, text: str) -> None:
         """Say what went wrong and clear the tables: nothing empty or old poses as the answer."""
-        for table in (self.sites, self.top, self.bottom):
-            table.figures.set_figures([])
+        self.panels.clear()
         self.overview = None
+        self.daily = None
         self.status.setText(text)
         self.sig_failed.emit(text)
 
@@ -280,42 +262,56 @@ class RegionPage(QWidget):
         self.district.blockSignals(False)
 
     # ---- drill-down ----------------------------------------------------------------------
-    def _on_sites_double_clicked(self, index: QModelIndex) -> None:
-        self._drill(self.sites.figures.value(index.row(), 0))
-
     def _drill(self, site_id: str) -> None:
-        """Load one site's hours, DEOs and update types for the shown range."""
-        if self.ctx.region is None or self._query is None:
+        """Load one site's hours, DEOs, update types and flags for the shown range."""
+        if self._query is not None:
+            self.drill.show_site(site_id, self._query.start, self._query.end)
+
+    # ---- export --------------------------------------------------------------------------
+    def default_export_path(self, fmt: str) -> Path:
+        """Where the save dialog proposes to write: the home folder, named by range and region."""
+        query = self._query or self.query()
+        scope = (query.region or "all").replace(" ", "-").lower()
+        return Path.home() / f"drc-region-{scope}-{query.start.isoformat()}-{query.end.isoformat()}.{fmt}"
+
+    def _on_export_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        fmt = str(self.export_format.currentData())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the regional report"),
+                                              str(self.default_export_path(fmt)), f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Write the regional report for the shown filters to ``path`` on the network pool."""
+        if self.ctx.region is None:
             return
-        self._site_id = site_id
-        self.drill_title.setText(self.tr("Loading %1…").replace("%1", site_id))
-        self._site_load.now()
-
-    def _on_site(self, result: tuple[str, Answer[SiteDrillDown]]) -> None:
-        site_id, answer = result
-        data = answer.data
-        self.hours.figures.set_figures(hour_rows(data.hours))
-        self.deos.figures.set_figures(deo_rows(data.deos))
-        self.types.figures.set_figures(type_rows(data.update_types, self._type_name))
-        self.drill_title.setText(self.tr("%1, %2 to %3: %4 flagged tokens.").replace("%1", ltr(site_id)).replace(
-            "%2", ltr(data.from_.isoformat())).replace("%3", ltr(data.to.isoformat())).replace(
-            "%4", str(len(data.flagged))) + " " + self._age_note(answer))
-        self.sig_site_loaded.emit(site_id)
-
-    def _on_site_failed(self, exc: BaseException) -> None:
-        for table in (self.hours, self.deos, self.types):
-            table.figures.set_figures([])
-        if isinstance(exc, RegionOffline):
-            self.drill_title.setText(self.tr("The hub cannot be reached and this site's figures are not stored."))
-        else:
-            self.drill_title.setText(self.tr("The site's figures could not be loaded: %1").replace("%1", str(exc)))
-
-    @staticmethod
-    def _type_name(name: str) -> str:
+        query = self.query()
         try:
-            return type_label(UpdateType(name))
-        except ValueError:
-            return name
+            query.check()
+        except RegionRefused as exc:
+            self._export_failed(exc)
+            return
+        region = self.ctx.region
+        self.export.setEnabled(False)
+        self.status.setText(self.tr("Writing the report to %1…").replace("%1", ltr(str(path))))
+        self.ctx.tasks.run_io(lambda: (path, export_region(region, query, fmt, path)), self._exported,
+                              self._export_failed, source=self.tr("Region"))
+
+    def _exported(self, result: tuple[Path, Answer[RegionalReport]]) -> None:
+        path, answer = result
+        self.export.setEnabled(True)
+        self.status.setText(self.tr("The report was written to %1.").replace("%1", ltr(str(path))) + " "
+                            + self._age_note(answer))
+        self.sig_exported.emit(str(path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export.setEnabled(self.ctx.region is not None)
+        why = self._failure_text(exc) if isinstance(exc, RegionRefused | RegionOffline) else str(exc)
+        text = self.tr("The report could not be written: %1").replace("%1", why)
+        self.status.setText(text)
+        self.sig_export_failed.emit(text)
 
     # ---- filters -------------------------------------------------------------------------
     def _on_period_changed(self) -> None:
@@ -346,5 +342,6 @@ class RegionPage(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         self._load.stop()
-        self._site_load.stop()
+        self._daily_load.stop()
+        self.drill.stop()
         super().closeEvent(event)

@@ -2,6 +2,8 @@
 
 Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_region.py docs/screenshots
 (120 sites with 14 simulated days, the rest silent; a drill-down into the top site is open).
+Saves, per language, the site table with rankings, the map coloured by served per day (drill-down of
+a site clicked on it) and the trend charts: region[-urdu].png, region-map[-urdu].png, region-trends[-urdu].png.
 """
 import sys
 import tempfile
@@ -52,7 +54,11 @@ def wait(sig, ms=15000):
     loop = QEventLoop(); sig.connect(loop.quit); QTimer.singleShot(ms, loop.quit); loop.exec(); sig.disconnect(loop.quit)
 
 
-for lang, name in (("en", "region.png"), ("ur", "region-urdu.png")):
+def settle(ms=500):
+    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()  # (app.quit would close the page)
+
+
+for lang, suffix in (("en", ""), ("ur", "-urdu")):
     translator = install_translations(app, lang) if lang == "ur" else None
     ctx = build_context(cfg, store, clock, Actor("manager", Role.REGIONAL_MANAGER), region_cache=tmp / lang)
     page = RegionPage(ctx); page.resize(1500, 950)
@@ -60,7 +66,15 @@ for lang, name in (("en", "region.png"), ("ur", "region-urdu.png")):
     page.show(); wait(page.sig_loaded)
     page.sites.sortByColumn(8, page.sites.horizontalHeader().sortIndicatorOrder().DescendingOrder)
     page._drill(page.top.figures.value(0, 0)); wait(page.sig_site_loaded)
-    QTimer.singleShot(500, app.quit); app.exec()
-    page.grab().save(str(out / name)); print("saved", name)
+    settle()
+    page.grab().save(str(out / f"region{suffix}.png"))
+    page.panels.ranks.setCurrentIndex(1); settle(200)
+    page.panels.ranks.grab().save(str(out / f"region-deos{suffix}.png"))
+    page.panels.ranks.setCurrentIndex(0)
+    site_map = page.panels.show_map(); settle()
+    page._drill(page.bottom.figures.value(0, 0)); wait(page.sig_site_loaded); settle()
+    page.grab().save(str(out / f"region-map{suffix}.png"))
+    page.panels.show_trends(); settle()
+    page.grab().save(str(out / f"region-trends{suffix}.png")); print("saved", lang)
     page.close(); ctx.events.stop(); ctx.tasks.shutdown(); ctx.registry.close()
 stop()

@@ -1997,6 +1997,30 @@ Counters: %6</source>
         <source>The site&apos;s figures could not be loaded: %1</source>
         <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
+    <message>
+        <source>Export report…</source>
+        <translation>رپورٹ محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Export the regional report</source>
+        <translation>علاقائی رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>رپورٹ %1 میں لکھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>رپورٹ %1 میں لکھ دی گئی۔</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>رپورٹ نہیں لکھی جا سکی: %1</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>غیر حاضری کی شرح</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3087,6 +3111,259 @@ Counters: %6</source>
         <location filename="../../console/kiosk.py" line="257" />
         <source>Please go to the triage desk.</source>
         <translation>براہ کرم ٹریاژ ڈیسک پر تشریف لے جائیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPanels</name>
+    <message>
+        <source>Site</source>
+        <translation>مرکز</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <source>Served per day</source>
+        <translation>یومیہ نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>نشان زدہ</translation>
+    </message>
+    <message>
+        <source>Silent since</source>
+        <translation>خاموش، آخری رابطہ</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>کام کے دن</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>مراکز</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>نقشہ</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>رجحانات</translation>
+    </message>
+    <message>
+        <source>DRCs</source>
+        <translation>مراکز (ڈی آر سی)</translation>
+    </message>
+    <message>
+        <source>Top 5 sites (served per day)</source>
+        <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <source>Bottom 5 sites (served per day)</source>
+        <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <source>DEOs</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <source>Top 5 DEOs (served per active day)</source>
+        <translation>سرفہرست 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <source>Bottom 5 DEOs (served per active day)</source>
+        <translation>آخری 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>رنگ کی بنیاد</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <source>Colour: %1, red is worst and green best among reporting sites; grey rings are silent sites. The best and worst five sites are named. Positions are approximate.</source>
+        <translation>رنگ: %1؛ رپورٹ کرنے والے مراکز میں سرخ سب سے کمزور اور سبز سب سے بہتر ہے؛ سرمئی دائرے خاموش مراکز ہیں۔ سب سے بہتر اور سب سے کمزور پانچ مراکز کے نام درج ہیں۔ مقامات تقریبی ہیں۔</translation>
+    </message>
+    <message>
+        <source>%1 sites have no known position and are not drawn.</source>
+        <translation>%1 مراکز کا مقام معلوم نہیں، اس لیے وہ نقشے پر نہیں دکھائے گئے۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegionViews</name>
+    <message>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>Tokens per day</source>
+        <translation>یومیہ ٹوکن</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>انتظار کا وسطانیہ</translation>
+    </message>
+    <message>
+        <source>Service level and no-shows (%)</source>
+        <translation>مقررہ وقت میں بلائے گئے اور غیر حاضر (%)</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>غیر حاضری کی شرح</translation>
+    </message>
+    <message>
+        <source>Sites reporting (of %1)</source>
+        <translation>رپورٹ کرنے والے مراکز (%1 میں سے)</translation>
+    </message>
+    <message>
+        <source>Sites reporting</source>
+        <translation>رپورٹ کرنے والے مراکز</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDrill</name>
+    <message>
+        <source>Double-click a site (or click it on the map) to see its hours, DEOs and update types.</source>
+        <translation>کسی مرکز کے گھنٹے، ڈی ای او اور اپڈیٹ کی اقسام دیکھنے کے لیے اس پر دو بار کلک کریں (یا نقشے پر اس پر کلک کریں)۔</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>بلائے گئے</translation>
+    </message>
+    <message>
+        <source>Mean service (min)</source>
+        <translation>اوسط خدمت کا وقت (منٹ)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <source>Why it was flagged</source>
+        <translation>نشان زد کرنے کی وجہ</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>فی گھنٹہ</translation>
+    </message>
+    <message>
+        <source>DEOs</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <source>Update types</source>
+        <translation>اپڈیٹ کی اقسام</translation>
+    </message>
+    <message>
+        <source>Quality flags</source>
+        <translation>معیار کے نشانات</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3: %4 flagged tokens.</source>
+        <translation>%1، %2 تا %3: %4 نشان زدہ ٹوکن۔</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached and this site's figures are not stored.</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا اور اس مرکز کے اعداد و شمار محفوظ نہیں۔</translation>
+    </message>
+    <message>
+        <source>The site's figures could not be loaded: %1</source>
+        <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
 </context>
 </TS>

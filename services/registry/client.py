@@ -22,7 +22,14 @@ import requests
 from pydantic import BaseModel, Field, ValidationError
 
 from services.cnic import mask_cnic
-from services.hub.ops.schemas import Ranking, RegionalPerformance, SiteDrillDown
+from services.hub.ops.schemas import (
+    DeoRanking,
+    Ranking,
+    RegionalDaily,
+    RegionalPerformance,
+    RegionalReport,
+    SiteDrillDown,
+)
 from services.registry.cache import TTLCache
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
@@ -348,6 +355,21 @@ class RegistryClient:
     def regional_ranking(self, params: Mapping[str, str]) -> Ranking:
         """Top and bottom ``n`` reporting sites by ``kpi`` over the range."""
         return self._request("GET", "/v1/regions/ranking", params=params, shape=Ranking, idempotent=True, after=QUERY)
+
+    def deo_ranking(self, params: Mapping[str, str]) -> DeoRanking:
+        """Top and bottom ``n`` DEOs in scope by tokens served per active day over the range."""
+        return self._request("GET", "/v1/regions/deo-ranking", params=params, shape=DeoRanking, idempotent=True,
+                             after=QUERY)
+
+    def regional_daily(self, params: Mapping[str, str]) -> RegionalDaily:
+        """Every day of the range summed over the sites in scope."""
+        return self._request("GET", "/v1/regions/daily", params=params, shape=RegionalDaily, idempotent=True,
+                             after=QUERY)
+
+    def regional_report(self, params: Mapping[str, str]) -> RegionalReport:
+        """The regional report's tables over the range for the key's scope (``region`` narrows it)."""
+        return self._request("GET", "/v1/regions/report", params=params, shape=RegionalReport, idempotent=True,
+                             after=QUERY)
 
     def site_performance(self, site_id: str, params: Mapping[str, str]) -> SiteDrillDown:
         """One site over the range: per hour, per update type, per day, per DEO, flagged tokens."""

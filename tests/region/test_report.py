@@ -48,6 +48,11 @@ def test_json_tables_equal_the_api(capsys: pytest.CaptureFixture[str], network_h
     rank = network_hub.get("/v1/regions/ranking", kpi="completed_per_day", n=5, **RANGE)
     assert [r[0] for r in tables["top_drcs"]["rows"]] == [s["site_id"] for s in rank["top"]]
     assert [r[0] for r in tables["bottom_drcs"]["rows"]] == [s["site_id"] for s in rank["bottom"]]
+    deos = network_hub.get("/v1/regions/deo-ranking", n=5, **RANGE)
+    for key, side in (("top_deos", "top"), ("bottom_deos", "bottom")):
+        assert [(r[1], r[4], r[5], r[6]) for r in tables[key]["rows"]] == \
+            [(d["site_id"], d["completed"], d["days_active"], d["completed_per_day"]) for d in deos[side]]
+        assert len(tables[key]["rows"]) == 5
     assert [r[0] for r in tables["silent_sites"]["rows"]] == [s["site_id"] for s in api["sites"] if s["silent"]]
     # Peak hours: the hourly totals equal the sum of every reporting site's drill-down hours.
     hours: dict[str, int] = defaultdict(int)

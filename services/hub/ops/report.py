@@ -23,6 +23,7 @@ from services.clock import SITE_ZONE
 from services.hub.keys import Caller
 from services.hub.models import HubSite, RollupDeo, RollupHour
 from services.hub.ops.regional import ranking, regional
+from services.hub.ops.series import deo_ranking
 
 RANK_KPI = "completed_per_day"
 PEAKS = 3
@@ -55,6 +56,13 @@ def build_report(ses: Session, caller: Caller, start: date, end: date, region: s
     def ranked(rows: list[Any]) -> list[list[Any]]:
         return [[getattr(s, c) for c in rank_cols] for s in rows]
 
+    deo_cols = ["deo", "site_id", "site_name", "region", "completed", "days_active", "completed_per_day"]
+    deo_rank = deo_ranking(ses, caller, start, end, region, None, 5)
+
+    def deo_rows(rows: list[Any]) -> list[list[Any]]:
+        return [[d.display_name or d.deo_id, d.site_id, d.site_name, d.region, d.completed, d.days_active,
+                 d.completed_per_day] for d in rows]
+
     hours = _hours(ses, ids, start, end, region_of)
     peak_rows = []
     for name in sorted(hours):
@@ -73,6 +81,8 @@ def build_report(ses: Session, caller: Caller, start: date, end: date, region: s
               per_region),
         Table("top_drcs", "Top 5 DRCs (tokens served per reporting day)", rank_cols, ranked(top)),
         Table("bottom_drcs", "Bottom 5 DRCs (tokens served per reporting day)", rank_cols, ranked(bottom)),
+        Table("top_deos", "Top 5 DEOs (tokens served per active day)", deo_cols, deo_rows(deo_rank.top)),
+        Table("bottom_deos", "Bottom 5 DEOs (tokens served per active day)", deo_cols, deo_rows(deo_rank.bottom)),
         Table("peak_hours", "Peak hours per region (tokens issued, local time)",
               ["region", *[f"peak_{i + 1}" for i in range(PEAKS)]], peak_rows),
         Table("hours", "Tokens issued per hour of the day (local time), all regions in scope",

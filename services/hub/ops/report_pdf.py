@@ -118,7 +118,7 @@ def _label(column: str) -> str:
     return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
-_ACRONYMS = {"drcs": "DRCs", "drc": "DRC", "deos": "DEOs", "id": "ID"}
+_ACRONYMS = {"drcs": "DRCs", "drc": "DRC", "deos": "DEOs", "deo": "DEO", "id": "ID"}
 
 
 def _is_number(text: str) -> bool:

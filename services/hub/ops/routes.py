@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated
 
@@ -18,6 +19,8 @@ from services.hub.ops.drilldown import data_health, site_drilldown
 from services.hub.ops.ingest import check_window, ingest, local_day
 from services.hub.ops.partitions import PartitionKeeper
 from services.hub.ops.regional import ranking, regional
+from services.hub.ops.report import build_report
+from services.hub.ops.series import daily, deo_ranking
 
 SiteId = Annotated[str, Path(pattern=SITE_ID_PATTERN)]
 From = Annotated[date | None, Query(alias="from")]
@@ -124,6 +127,38 @@ def ops_router(deps: HubDeps) -> APIRouter:
             sites, _ = regional(ses, caller, first, last, region, district)
         top, bottom = ranking(sites, kpi, n)
         return o.Ranking(**{"from": first}, to=last, kpi=kpi, top=top, bottom=bottom)
+
+    @api.get("/v1/regions/deo-ranking", response_model=o.DeoRanking, response_model_by_alias=True)
+    def deo_top_bottom(request: Request, start: From = None, end: To = None, on: OnDay = None,
+                       n: Annotated[int, Query(ge=1, le=50)] = 5, region: Region = None,
+                       district: District = None) -> Response:
+        """Top and bottom ``n`` DEOs in scope by tokens served per active day."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            return as_json(deo_ranking(ses, caller, first, last, region, district, n))
+
+    @api.get("/v1/regions/daily", response_model=o.RegionalDaily, response_model_by_alias=True)
+    def day_by_day(request: Request, start: From = None, end: To = None, on: OnDay = None, region: Region = None,
+                   district: District = None) -> Response:
+        """Every day of the range summed over the sites in scope (the trend charts)."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            return as_json(daily(ses, caller, first, last, region, district))
+
+    @api.get("/v1/regions/report", response_model=o.RegionalReport, response_model_by_alias=True)
+    def report(request: Request, start: From = None, end: To = None, on: OnDay = None,
+               region: Region = None) -> Response:
+        """The regional report's tables (what ``drc-hub report`` writes) for the caller's scope."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            body = build_report(ses, caller, first, last, region)
+        return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
     @api.get("/v1/regions/data-health", response_model=o.DataHealth, response_model_by_alias=True)
     def health_view(request: Request, start: From = None, end: To = None, on: OnDay = None,

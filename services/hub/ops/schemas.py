@@ -180,3 +180,67 @@ class MetadataResult(BaseModel):
 
     counters: int
     deos: int
+
+
+class DeoRank(BaseModel):
+    """One DEO (pseudonymous id, the name the site shares) at one site over the range."""
+
+    deo_id: str
+    display_name: str | None
+    site_id: str
+    site_name: str
+    region: str
+    district: str
+    completed: int
+    days_active: int = Field(description="Days with at least one call by this DEO")
+    completed_per_day: float
+
+
+class DeoRanking(BaseModel):
+    """Top and bottom DEOs in scope by tokens served per active day (the annual report's operator table)."""
+
+    from_: date = Field(alias="from")
+    to: date
+    deos: int = Field(description="DEOs active in the range")
+    top: list[DeoRank]
+    bottom: list[DeoRank]
+
+    model_config = {"populate_by_name": True}
+
+
+class DayTotals(Figures):
+    """One day summed over the sites in scope."""
+
+    date: date
+    sites_reporting: int
+    flagged_tokens: int
+
+
+class RegionalDaily(BaseModel):
+    """Every day of the range over the sites in scope (the trend charts' series)."""
+
+    from_: date = Field(alias="from")
+    to: date
+    sites: int
+    days: list[DayTotals]
+
+    model_config = {"populate_by_name": True}
+
+
+class ReportTable(BaseModel):
+    """One table of the regional report: a title, column names and rows of plain values."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str | int | float | None]]
+
+
+class RegionalReport(BaseModel):
+    """The regional report (``drc-hub report``'s tables) for a range and scope."""
+
+    from_: date = Field(alias="from")
+    to: date
+    region: str | None
+    tables: dict[str, ReportTable]
+
+    model_config = {"populate_by_name": True}

@@ -1,0 +1,125 @@
+"""Day-by-day trend charts of the Region page: one small pyqtgraph chart per KPI over the chosen range.
+
+The charts take plain series (dates and values, None where a day has no figure) and labels in
+the reader's language; no services, no database. A day without a figure breaks the line instead
+of drawing a false zero; hover names the day and its value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from widgets.charts import AVG_COLOR, ISSUED_COLOR, SERVED_COLOR, TARGET_COLOR, WAIT_COLOR, ChartView
+
+TICKS = 6  # date labels along the bottom axis, at most
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line: its legend label, colour and a value per day (None: no figure that day)."""
+
+    label: str
+    values: Sequence[float | None]
+    color: QColor
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One chart: a title, a unit for the hover text, its lines, and optionally a target line."""
+
+    title: str
+    unit: str
+    series: Sequence[Series]
+    target: float | None = None
+
+
+class TrendChart(ChartView):
+    """Lines over the days of a range; days on the bottom axis as ``MM-DD``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setMinimumHeight(170)
+        self.plotItem.addLegend(offset=(-10, 8), labelTextSize="8pt")
+        self.days: list[date] = []
+        self.series: list[Series] = []
+        self.unit = ""
+        self._lines: list[pg.PlotDataItem] = []
+        self._target = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET_COLOR, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self._target.setVisible(False)
+        self.plotItem.addItem(self._target)
+
+    def set_trend(self, days: Sequence[date], trend: Trend) -> None:
+        """Replace the lines (a refresh reuses the line items it already has)."""
+        self.plotItem.setTitle(trend.title, size="10pt")
+        self.days, self.series, self.unit = list(days), list(trend.series), trend.unit
+        x = np.arange(len(days), dtype=float)
+        legend = self.plotItem.legend
+        while len(self._lines) < len(trend.series):
+            self._lines.append(self.plotItem.plot([], []))
+        top = 0.0
+        legend.clear()
+        for line, series in zip(self._lines, trend.series, strict=False):
+            y = np.array([np.nan if v is None else float(v) for v in series.values], dtype=float)
+            line.setPen(pg.mkPen(series.color, width=2))
+            line.setSymbol("o" if len(days) <= 31 else None)
+            line.setSymbolSize(4)
+            line.setSymbolBrush(series.color)
+            line.setSymbolPen(series.color)
+            if np.isfinite(y).any():
+                line.setData(x, y, connect="finite")
+                top = max(top, float(np.nanmax(y)))
+            else:  # an all-NaN series makes the bounds warn
+                line.setData([], [])
+            line.setVisible(True)
+            legend.addItem(line, series.label)
+        for line in self._lines[len(trend.series):]:
+            line.setVisible(False)
+        self._target.setVisible(trend.target is not None)
+        if trend.target is not None:
+            self._target.setPos(trend.target)
+            top = max(top, trend.target)
+        step = max(1, len(days) // TICKS)
+        self.plotItem.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(days)
+                                                   if i % step == 0]])
+        self.plotItem.setRange(xRange=(-0.5, max(len(days), 1) - 0.5), yRange=(0, max(top, 1.0) * 1.15), padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The day under the mouse and each line's value."""
+        i = int(round(x))
+        if not 0 <= i < len(self.days):
+            return None
+        parts = [self.days[i].isoformat()]
+        for s in self.series:
+            v = s.values[i]
+            parts.append(f"{s.label}: {'–' if v is None else f'{v:,.1f}'.removesuffix('.0')} {self.unit}".rstrip())
+        return "\n".join(parts)
+
+
+class TrendGrid(QWidget):
+    """Trend charts in two columns, as many as the trends given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.charts: list[TrendChart] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+
+    def set_trends(self, days: Sequence[date], trends: Sequence[Trend]) -> None:
+        """Draw each trend in its chart (charts are made once, on the first call)."""
+        while len(self.charts) < len(trends):
+            chart = TrendChart(trends[len(self.charts)].title)
+            self._grid.addWidget(chart, len(self.charts) // 2, len(self.charts) % 2)
+            self.charts.append(chart)
+        for chart, trend in zip(self.charts, trends, strict=False):
+            chart.set_trend(days, trend)
+
+
+COLORS = {"issued": ISSUED_COLOR.darker(130), "served": SERVED_COLOR, "wait": WAIT_COLOR, "level": AVG_COLOR,
+          "sites": QColor("#2e7d32"), "no_show": TARGET_COLOR}
