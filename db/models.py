@@ -227,6 +227,10 @@ class TokenEvent(Base):
     kind: Mapped[str] = mapped_column(String(24))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     actor: Mapped[str] = mapped_column(String(40))
+    # Whose work it is: the DEO assigned to the event's counter at that moment, whoever pressed the
+    # key (``actor``). The actor for events without a counter, and for a counter nobody staffed
+    # (then the payload says ``"unstaffed": true``). NULL only on events older than migration 0003.
+    operator: Mapped[str | None] = mapped_column(String(40), default=None)
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counter.id"), default=None)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 

@@ -22,6 +22,7 @@ from db.models import BusinessDay, CounterAssignment, Token, TokenEvent, TokenSt
 from services.clock import Clock, business_day
 from services.queue import Action, QueueService
 from services.queue.engine import reset_priority_streaks
+from services.queue.operator import mark_unstaffed, operator_at
 from services.roles import Actor, Permission
 
 
@@ -183,8 +184,10 @@ class DayService:
             else:  # cancel (or a carry-over that could not move the token)
                 kind, target = Action.CANCEL, TokenState.CANCELLED
             t.state, t.closed_at = target, now
+            operator, unstaffed = operator_at(s.connection(), t.counter_id, t.business_day, actor.username)
             s.add(TokenEvent(site_id=self.site_id, token_id=t.id, kind=kind.value, at=now, actor=actor.username,
-                             counter_id=t.counter_id, payload={"close_of_day": True}))
+                             operator=operator, counter_id=t.counter_id,
+                             payload=mark_unstaffed({"close_of_day": True}, unstaffed)))
 
     def _summarise(self, s: Session, day: date, *, issued: int, carried: int, choice: CloseChoice,
                    now: datetime, actor: Actor) -> DaySummary:

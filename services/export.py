@@ -14,7 +14,8 @@ from db.engine import Store
 from db.models import Token, TokenEvent
 from services.clock import day_bounds_utc
 
-EVENT_COLUMNS = ["event_id", "token_id", "token_number", "update_type", "priority", "kind", "at_utc", "actor", "counter"]
+EVENT_COLUMNS = ["event_id", "token_id", "token_number", "update_type", "priority", "kind", "at_utc", "actor", "counter",
+                 "operator"]
 
 
 def iter_event_rows(store: Store, day: date, site_id: str | None = None) -> Iterator[list[str]]:
@@ -35,6 +36,7 @@ def iter_event_rows(store: Store, day: date, site_id: str | None = None) -> Iter
                 ev.uuid, str(tok.id), tok.number, tok.update_type.value, "1" if tok.priority else "0",
                 ev.kind, ev.at.isoformat().replace("+00:00", "Z"), ev.actor,
                 "" if ev.counter_id is None else str(ev.counter_id),
+                ev.operator or ev.actor,  # events older than the operator column: the actor did the work
             ]
 
 

@@ -214,7 +214,7 @@ class OutboxSync:
                 uuid=ev.uuid, token_id=ev.token_id, token_number=number,
                 update_type=str((ev.payload or {}).get("update_type") or utype.value),
                 priority=bool(prio), kind=ev.kind, at=ev.at, actor=ev.actor, counter=ev.counter_id,
-                payload=dict(ev.payload or {}),
+                payload=dict(ev.payload or {}), operator=ev.operator,
             )
             for ev, number, utype, prio in rows
         ]

@@ -142,6 +142,8 @@ class SiteEventRow(HubBase):
     actor: Mapped[str] = mapped_column(String(40))
     counter: Mapped[int | None] = mapped_column(Integer)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The DEO on the counter (per-DEO roll-ups use it); NULL from sites that do not send it: the actor.
+    operator: Mapped[str | None] = mapped_column(String(40), default=None)
 
 
 class _Figures:

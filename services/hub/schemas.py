@@ -228,6 +228,8 @@ class SiteEventIn(StrictBody):
     kind: Annotated[str, Field(max_length=24, strict=True)]
     at: datetime
     actor: Annotated[str, Field(max_length=40, strict=True)]
+    # The DEO on the counter (whose work it is); sites older than the field send none: the actor.
+    operator: Annotated[str | None, Field(max_length=40, strict=True)] = None
     counter: Id32 | None
     payload: dict[str, Any]
 

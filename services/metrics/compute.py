@@ -12,7 +12,8 @@ Definitions (also in docs/REPORT.md):
   carried in from an earlier day are left out of waiting times and the service level, because
   their wait spans a night the site was closed.
 * *Service time* is start -> completion. *Served* is the number of completions, attributed to the
-  actor of the completion event (a DEO who moves between counters is one DEO).
+  operator of the completion event - the DEO assigned to the counter, even when a supervisor pressed
+  the key (a DEO who moves between counters is one DEO).
 * *No-show rate* = no-shows / (completed + no-shows). *Service level* = tokens called within the
   target / (tokens called + tokens not called whose wait has already passed the target).
 * Median and p90 are numpy's linear-interpolation percentiles, in minutes.

@@ -54,7 +54,9 @@ def _ordinals(days: list[Any]) -> list[int]:
 class EventLog:
     """One row per event, with the columns of its token repeated (as loaded, in event-id order).
 
-    ``actor`` and ``counter`` are small ints: ``actors[i]`` is the username, -1 means none.
+    ``actor`` and ``counter`` are small ints: ``actors[i]`` is the username, -1 means none. The
+    loader fills ``actor`` with each event's *operator* (the DEO on the counter, see
+    ``services.queue.operator``), so every per-DEO figure credits the DEO whose counter it was.
     """
 
     token: I64
@@ -118,7 +120,9 @@ def load_events(store: Store, site_id: str, first_day: date, last_day: date) -> 
     order, with enum and time columns read raw (the ORM conversions dominate otherwise).
     """
     q = (
-        select(TokenEvent.token_id, TokenEvent.kind, _epoch_sql(store, TokenEvent.at), TokenEvent.actor,
+        # Per-DEO figures credit the operator (the DEO on the counter), not whoever pressed the key.
+        select(TokenEvent.token_id, TokenEvent.kind, _epoch_sql(store, TokenEvent.at),
+               func.coalesce(TokenEvent.operator, TokenEvent.actor),
                TokenEvent.counter_id, Token.business_day, type_coerce(Token.update_type, String),
                Token.priority, type_coerce(Token.state, String))
         .join(Token, Token.id == TokenEvent.token_id)

@@ -31,6 +31,7 @@ from db.models import (
 )
 from services.clock import Clock, business_day
 from services.queue import statements as sql
+from services.queue.operator import mark_unstaffed, operator_at
 from services.queue.reads import QueueReads
 from services.queue.states import Action, AlreadyHasToken, QueueError, target_state
 from services.queue.views import IssuedToken, Listener, QueueChange, QueuePolicy, TokenView
@@ -73,9 +74,11 @@ class QueueService(QueueReads):
         self, s: Session, token: Token, kind: str, actor: Actor, counter_id: int | None, payload: dict[str, Any] | None = None
     ) -> TokenEvent:
         # Linked by relationship, so a new token and its first event go out in one flush.
+        operator, unstaffed = operator_at(s.connection(), counter_id, token.business_day, actor.username)
         ev = TokenEvent(
             site_id=self.site_id, token=token, kind=kind, at=self.clock.now(),
-            actor=actor.username, counter_id=counter_id, payload=payload or {},
+            actor=actor.username, operator=operator, counter_id=counter_id,
+            payload=mark_unstaffed(payload, unstaffed),
         )
         s.add(ev)
         s.flush()
@@ -206,7 +209,8 @@ class QueueService(QueueReads):
             token_id = int(conn.execute(token_table.insert().returning(token_table.c.id), values).scalar_one())
             payload = {"priority": priority, "update_type": update_type.value}
             event = {"uuid": new_uuid(), "site_id": self.site_id, "token_id": token_id, "kind": Action.ISSUE.value,
-                     "at": now, "actor": actor.username, "counter_id": None, "payload": payload}
+                     "at": now, "actor": actor.username, "operator": actor.username, "counter_id": None,
+                     "payload": payload}
             event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
             place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
             position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
@@ -276,7 +280,7 @@ class QueueService(QueueReads):
                 conn.execute(sql.CALL_STREAK, {"counter_id": counter_id, "streak": streak})
             event_id = conn.execute(sql.CALL_EVENT, {
                 "site_id": self.site_id, "token_id": token_id, "kind": Action.CALL.value, "at": now,
-                "actor": actor.username, "counter_id": counter_id, "payload": {},
+                "actor": actor.username, "operator": counter.operator, "counter_id": counter_id, "payload": {},
             }).scalar_one()
             change = QueueChange(event_id, Action.CALL.value, token, counter_id, actor.username)
         self._notify([change])

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 
-from db.models import Counter, CounterAssignment, Token, TokenEvent, TokenState
+from db.models import Counter, CounterAssignment, Staff, Token, TokenEvent, TokenState
 
 T: Any = Token.__table__
 C: Any = Counter.__table__
@@ -29,9 +29,26 @@ DEO_AT_COUNTER = (
     .limit(1)
     .scalar_subquery()
 )
+S: Any = Staff.__table__
+# The operator of an event at a counter: whoever is assigned to it now (the latest open assignment).
+OPERATOR_AT = (
+    select(S.c.username)
+    .join(A, A.c.staff_id == S.c.id)
+    .where(A.c.counter_id == bindparam("counter_id"), A.c.business_day == bindparam("day"), A.c.ended_at.is_(None))
+    .order_by(A.c.started_at.desc(), A.c.id.desc())
+    .limit(1)
+)
+OPERATOR_NAME_AT_COUNTER = (
+    select(S.c.username)
+    .join(A, A.c.staff_id == S.c.id)
+    .where(A.c.counter_id == C.c.id, A.c.business_day == bindparam("day"), A.c.ended_at.is_(None))
+    .order_by(A.c.started_at.desc(), A.c.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)
 CALL_COUNTER = (
     select(C.c.label, C.c.state, C.c.served_types, C.c.priority_streak, OPEN_AT_COUNTER.label("busy"),
-           DEO_AT_COUNTER.label("deo"))
+           DEO_AT_COUNTER.label("deo"), OPERATOR_NAME_AT_COUNTER.label("operator"))
     .where(C.c.id == bindparam("counter_id"), C.c.site_id == bindparam("site_id"))
     .with_for_update(of=C)
 )

@@ -161,11 +161,14 @@ class DemoSamples(_Shape):
 
 def event_payload(
     *, uuid: str, token_id: int, token_number: str, update_type: str, priority: bool, kind: str,
-    at: datetime, actor: str, counter: int | None, payload: dict[str, Any],
+    at: datetime, actor: str, counter: int | None, payload: dict[str, Any], operator: str | None = None,
 ) -> dict[str, Any]:
-    """A SiteEvent as the contract wants it on the wire (``at`` in UTC, ISO-8601)."""
+    """A SiteEvent as the contract wants it on the wire (``at`` in UTC, ISO-8601).
+
+    ``operator`` is the DEO on the counter (``services.queue.operator``); the actor when not known.
+    """
     return {
         "uuid": uuid, "token_id": token_id, "token_number": token_number, "update_type": update_type,
         "priority": priority, "kind": kind[:24], "at": at.isoformat().replace("+00:00", "Z"), "actor": actor[:40],
-        "counter": counter, "payload": payload,
+        "operator": (operator or actor)[:40], "counter": counter, "payload": payload,
     }

@@ -22,7 +22,7 @@ from services.queue import QueueService
 from services.roles import Actor
 
 DAY = "2026-03-04"
-HEADER = "event_id,token_id,token_number,update_type,priority,kind,at_utc,actor,counter"
+HEADER = "event_id,token_id,token_number,update_type,priority,kind,at_utc,actor,counter,operator"
 ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 
@@ -133,9 +133,9 @@ def test_export_events_writes_the_days_log_in_time_order(tmp_path: Path, simulat
         times.append(at)
         tok = tokens[ev.token_id]
         assert (row["token_id"], row["token_number"], row["update_type"], row["priority"], row["kind"],
-                row["actor"], row["counter"]) == (
+                row["actor"], row["counter"], row["operator"]) == (
             str(tok.id), tok.number, tok.update_type.value, "1" if tok.priority else "0", ev.kind, ev.actor,
-            "" if ev.counter_id is None else str(ev.counter_id))
+            "" if ev.counter_id is None else str(ev.counter_id), ev.operator)
     assert times == sorted(times)
     assert {r["kind"] for r in rows} >= {"issued", "called", "started", "completed", "recalled", "no_show"}
 

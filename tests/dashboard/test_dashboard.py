@@ -36,7 +36,8 @@ def test_completing_a_token_updates_tiles_and_deo_chart(qtbot: QtBot, ctx: AppCo
     ctx.clock.advance(300)  # type: ignore[attr-defined]
     ctx.queue.complete(t.id, actor=supervisor)
     qtbot.waitUntil(lambda: page.tile_served.value_text == "1" and page.deo_chart.count == 1, timeout=5000)
-    assert page.deo_chart.values[0] == 1 and page.deo_chart.labels == ["Ayesha"]  # the supervisor's first name
+    # The supervisor pressed the keys on Sana Iqbal's counter: the chart credits Sana (the operator).
+    assert page.deo_chart.values[0] == 1 and page.deo_chart.labels == ["Sana"]
     assert page.tile_waiting.value_text == "0"
     assert page.tile_wait.value_text.startswith("10")
     assert page.tile_level.value_text == "100%"

@@ -215,8 +215,8 @@ def test_seven_day_average_skips_closed_days(store: Store, clock: FixedClock, si
     assert m.history_days == 2  # 25 Feb - 1 Mar had no traffic
     assert m.issued_avg7[11] == pytest.approx(3.0) and m.served_avg7[11] == pytest.approx(3.0)
     assert m.issued_per_hour[11] == 1
-    # A DEO-less actor (the supervisor) is still an operator in the per-DEO table.
-    assert m.per_deo[0].deo == "supervisor"
+    # The supervisor pressed the keys on deo1's counter: the per-DEO table credits deo1 (the operator).
+    assert [d.deo for d in m.per_deo] == ["deo1"]
 
 
 def test_carried_over_token_issue_counts_once(store: Store, clock: FixedClock, site: list[int], queue: QueueService,

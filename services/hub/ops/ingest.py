@@ -36,11 +36,12 @@ from services.hub.ops.store import held_rollups, replace_rollups
 MAX_AGE = timedelta(days=400)
 MAX_AHEAD = timedelta(days=2)
 _EVENT_COLUMNS = (SiteEventRow.site_id, SiteEventRow.token_id, SiteEventRow.kind, SiteEventRow.at,
-                  SiteEventRow.update_type, SiteEventRow.actor, SiteEventRow.counter, SiteEventRow.payload)
+                  SiteEventRow.update_type, SiteEventRow.actor, SiteEventRow.counter, SiteEventRow.payload,
+                  SiteEventRow.operator)
 
 
 _COLUMNS = ("site_id", "day", "uuid", "token_id", "token_number", "update_type", "priority", "kind", "at", "actor",
-            "counter", "payload")
+            "counter", "operator", "payload")
 _PG_STAGE = text("CREATE TEMP TABLE IF NOT EXISTS hub_ingest_stage "
                  "(LIKE hub_site_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
 _PG_COPY = f"COPY hub_ingest_stage ({', '.join(_COLUMNS)}) FROM STDIN"
@@ -75,7 +76,8 @@ def event_row(site_id: str, ev: s.SiteEventIn) -> dict[str, Any]:
     """The stored row of one event (``ev.at`` is already naive UTC)."""
     return {"uuid": ev.uuid, "site_id": site_id, "token_id": ev.token_id, "token_number": ev.token_number,
             "update_type": ev.update_type, "priority": ev.priority, "kind": ev.kind, "at": ev.at,
-            "day": local_day(ev.at), "actor": ev.actor, "counter": ev.counter, "payload": ev.payload}
+            "day": local_day(ev.at), "actor": ev.actor, "counter": ev.counter, "operator": ev.operator,
+            "payload": ev.payload}
 
 
 def lock_site(ses: Session, site_id: str) -> None:
@@ -120,7 +122,7 @@ def history_of(ses: Session, site_id: str, tokens: set[int]) -> list[HubEvent]:
 def as_event(site_id: str, row: dict[str, Any]) -> HubEvent:
     """The roll-up's view of a stored row (see :func:`event_row`)."""
     return HubEvent(site_id, row["token_id"], row["kind"], row["at"], row["update_type"], row["actor"],
-                    row["counter"], row["payload"])
+                    row["counter"], row["payload"], row["operator"])
 
 
 def apply_new(ses: Session, site_id: str, held: list[HubEvent], new: list[HubEvent],

@@ -41,6 +41,12 @@ class HubEvent(NamedTuple):
     actor: str
     counter: int | None
     payload: dict[str, Any]
+    operator: str | None = None  # the DEO on the counter; None (older sites): the actor
+
+    @property
+    def deo(self) -> str:
+        """Whose work the event is: the operator when the site sent one, else the actor."""
+        return self.operator or self.actor
 
 
 def bucket(minutes: float) -> int:
@@ -209,7 +215,7 @@ def _count(out: RollUp, site_id: str, events: list[HubEvent], days: set[date] | 
         if ev.kind not in _COUNTED or (days is not None and day not in days):
             continue
         cells = (out.hours[(site_id, day, local.hour, ev.update_type)], out.days[(site_id, day)])
-        deo = out.deos[(site_id, day, deo_pseudonym(site_id, ev.actor))] if ev.kind in _AT_COUNTER else None
+        deo = out.deos[(site_id, day, deo_pseudonym(site_id, ev.deo))] if ev.kind in _AT_COUNTER else None
         for c in cells:
             setattr(c, _COUNTED[ev.kind], getattr(c, _COUNTED[ev.kind]) + 1)
         if deo is not None:
@@ -227,7 +233,7 @@ def _count(out: RollUp, site_id: str, events: list[HubEvent], days: set[date] | 
             deo.service_n += 1
 
 
-# Event kind -> the counter it adds to; the DEO-side ones also count for the DEO who acted.
+# Event kind -> the counter it adds to; the DEO-side ones also count for the operator (the DEO on the counter).
 _COUNTED = {Action.ISSUE.value: "issued", Action.CALL.value: "called", Action.COMPLETE.value: "served",
             Action.NO_SHOW.value: "no_show"}
 _AT_COUNTER = frozenset({Action.CALL.value, Action.COMPLETE.value, Action.NO_SHOW.value})
