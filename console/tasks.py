@@ -9,6 +9,7 @@ thread through a queued signal; an error nobody asked to handle (no ``on_error``
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -39,13 +40,39 @@ def describe_error(exc: BaseException) -> str:
     return error_text(exc)
 
 
+class _Parcel:
+    """One background call: what to run, whom to tell, and what came of it."""
+
+    __slots__ = ("fn", "on_done", "on_error", "source", "outcome", "failed", "trace")
+
+    def __init__(self, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None, source: str) -> None:
+        self.fn: Callable[[], Any] | None = fn
+        self.on_done, self.on_error, self.source = on_done, on_error, source
+        self.outcome: Any = None
+        self.failed = False
+        self.trace = ""
+
+    def clear(self) -> None:
+        """Let go of the call, the callbacks and the outcome."""
+        self.fn = self.on_done = self.on_error = self.outcome = None
+
+
+def _drop_tracebacks(exc: BaseException | None) -> None:
+    """Detach the frames of an error and of the errors it came from."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        exc.__traceback__ = None
+        exc = exc.__cause__ or exc.__context__
+
+
 class TaskRunner(QObject):
     """Runs callables on worker threads and delivers their outcome on the GUI thread."""
 
     sig_error = Signal(str, str)
     """An operation failed: (text fit to show a supervisor, where it came from - a page's title or "")."""
 
-    _sig_deliver = Signal(object, object, object, str)
+    _sig_deliver = Signal(object)
 
     def __init__(self, parent: QObject | None = None, io_workers: int = 4) -> None:
         super().__init__(parent)
@@ -82,25 +109,42 @@ class TaskRunner(QObject):
             dropped.cancel()
             return dropped
         self._pending += 1
+        return pool.submit(self._work, _Parcel(fn, on_done, on_error, source))
 
-        def work() -> Any:
-            try:
-                result = fn()
-            except Exception as exc:  # delivered to the GUI thread, never swallowed
-                self._sig_deliver.emit(on_error, exc, True, source)
-                raise
-            self._sig_deliver.emit(on_done, result, False, source)
-            return result
+    def _work(self, parcel: _Parcel) -> Any:
+        """On a worker thread: run the call and post the parcel back.
 
-        return pool.submit(work)
+        The worker never holds the last reference to what the call or its callbacks capture (often
+        a page): a Qt object whose Python wrapper dies on a worker thread is deleted later from the
+        interpreter's pending calls on the GUI thread, and that crashed the console now and then.
+        So everything stays in the parcel, which the GUI thread empties, and a failure's traceback
+        (whose frames hold the call's locals) is turned into text here while the parcel still
+        holds the call.
+        """
+        assert parcel.fn is not None
+        try:
+            result = parcel.fn()
+        except Exception as exc:
+            parcel.trace = "".join(traceback.format_exception(exc))
+            _drop_tracebacks(exc)
+            parcel.outcome, parcel.failed = exc, True
+            self._sig_deliver.emit(parcel)
+            raise  # the Future keeps the error (``result()`` raises it)
+        parcel.outcome = result
+        self._sig_deliver.emit(parcel)
+        return result
 
-    @Slot(object, object, object, str)
-    def _on_deliver(self, callback: Any, outcome: Any, failed: bool, source: str) -> None:
+    @Slot(object)
+    def _on_deliver(self, parcel: _Parcel) -> None:
         self._pending -= 1
+        callback = parcel.on_error if parcel.failed else parcel.on_done
+        outcome, failed, trace, source = parcel.outcome, parcel.failed, parcel.trace, parcel.source
+        parcel.clear()  # released here, on the GUI thread
         if self._closed:
             return
         if failed:
             log.warning("background operation failed (%s): %s", source or "console", outcome)
+            log.debug("%s", trace)
             if callback is not None:
                 callback(outcome)  # the caller shows it where it belongs (a dialog, the page)
             else:
