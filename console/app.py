@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 import resources
-from console.context import AppContext, build_context, queue_policy, start_features
+from console.context import AppContext, build_context, close_context, queue_policy, start_features
 from console.logfiles import install_log_files
 from console.main_window import MainWindow
 from db.engine import Store
@@ -140,7 +140,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
         ctx.tasks.run_db(lambda: purge_configured(store, clock, cfg))
     from console.backup_timer import install_auto_backup
     from console.login import install_idle_lock, sign_in
-    from console.terminal import start_terminal, stop_terminal
+    from console.terminal import start_terminal
 
     code = 0
     lock = None
@@ -165,13 +165,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
     finally:
         if lock is not None:
             lock.stop()
-        stop_terminal(ctx)
-        ctx.events.stop()
-        if ctx.sync is not None:
-            ctx.sync.stop()
-        ctx.tasks.shutdown()
-        if ctx.registry is not None:
-            ctx.registry.close()
+        close_context(ctx)
         store.dispose()
         if env is not None:
             env.close()

@@ -130,3 +130,24 @@ def start_features(ctx: AppContext) -> None:
         ctx.sync.start()
     if ctx.printing is None:
         install_printing(ctx)
+
+
+def close_context(ctx: AppContext) -> None:
+    """Stop everything a context runs, in order, on exit (the app, the kiosk and the tests use this;
+    calling it twice is harmless).
+
+    The terminal first (no new actions arrive), then the change poller and the outbox worker, then
+    the printer thread (slips already queued still print), then the background tasks (waiting for
+    the one running), and last the registry's HTTP session.
+    """
+    if ctx.terminal is not None:
+        ctx.terminal.stop()
+        ctx.terminal = None
+    ctx.events.stop()
+    if ctx.sync is not None:
+        ctx.sync.stop()
+    if ctx.printing is not None:
+        ctx.printing.shutdown()
+    ctx.tasks.shutdown()
+    if ctx.registry is not None:
+        ctx.registry.close()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 import resources
-from console.context import AppContext
+from console.context import AppContext, close_context
 from db.models import UpdateType
 from services.cnic import CnicError
 from services.config import Config
@@ -312,10 +312,5 @@ def run_kiosk(cfg: Config, *, idle_s: float = 45.0) -> int:
         window.showFullScreen()
         return app.exec()
     finally:
-        ctx.events.stop()
-        if ctx.sync is not None:
-            ctx.sync.stop()
-        ctx.tasks.shutdown()
-        if ctx.registry is not None:
-            ctx.registry.close()
+        close_context(ctx)
         store.dispose()

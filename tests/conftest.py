@@ -177,26 +177,12 @@ def deo(store: Store, site_service: SiteService) -> Callable[[int], Actor]:
 
 
 # ---- the console context ------------------------------------------------------------------------
-def close_context(context: AppContext) -> None:
-    """Stop everything a context runs (as ``console.app.run_gui`` does on exit)."""
-    context.events.stop()
-    if context.sync is not None:
-        context.sync.stop()
-    if context.printing is not None:
-        context.printing.shutdown()
-    if context.terminal is not None:
-        context.terminal.stop()
-    context.tasks.shutdown()
-    if context.registry is not None:
-        context.registry.close()
-
-
 @pytest.fixture
 def make_ctx(qapp: Any, store: Store, clock: FixedClock, site: list[int],
              supervisor: Actor) -> Iterator[Callable[..., AppContext]]:
     """``make_ctx(cfg=None, actor=supervisor, **build_context options)``: a real console context on
     the demo site; without a ``cfg`` no hub is configured. Every context made is shut down after."""
-    from console.context import build_context
+    from console.context import build_context, close_context
     from services.config import Config
 
     made: list[AppContext] = []

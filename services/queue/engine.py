@@ -61,8 +61,9 @@ class QueueService(QueueReads):
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        """Stop calling ``listener``."""
-        self._listeners.remove(listener)
+        """Stop calling ``listener`` (nothing happens if it was not listening)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def _notify(self, changes: Iterable[QueueChange]) -> None:
         for change in changes:

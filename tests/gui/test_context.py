@@ -109,3 +109,28 @@ def test_domain_errors_are_shown_in_urdu(urdu, ctx: AppContext, site: list[int])
     with pytest.raises(QueueError) as err:
         ctx.queue.issue_token(UpdateType.APPEAL, actor=ctx.actor)
     assert error_text(err.value) == "اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔"
+
+
+def test_closing_prints_the_slips_already_queued_and_stops_every_thread(make_ctx, tmp_path) -> None:
+    """On exit (the app, the kiosk and the tests share close_context) a visitor's slip that was queued
+    still reaches the printer, and no worker is left running."""
+    import threading
+
+    from console.context import close_context
+    from console.printing_glue import install_printing
+    from printing.worker import PrintRequest
+    from services.config import Config
+    from tests.printing.conftest import make_slip
+
+    cfg = Config()
+    cfg.hub.url = ""
+    cfg.printer = dataclasses.replace(cfg.printer, backend="preview", preview_dir=str(tmp_path), qr_secret="s" * 32)
+    ctx = make_ctx(cfg)
+    install_printing(ctx)
+    assert ctx.printing is not None
+    for n in range(1, 4):
+        ctx.printing.worker.submit(PrintRequest(n, make_slip(f"R-00{n}")))
+    close_context(ctx)
+    assert sorted(p.name.split("_")[1] for p in tmp_path.glob("*.png")) == ["R-001", "R-002", "R-003"]
+    assert not any(t.name.startswith(("drc-printer", "drc-db", "drc-io")) and t.is_alive()
+                   for t in threading.enumerate())
