@@ -26,6 +26,7 @@ from services.retention import purge_configured
 from services.roles import Actor
 
 log = logging.getLogger(__name__)
+DEMO_NETWORK_DAYS = 30  # --demo: every site's last 30 days, filled in the background (console.demo.fill_network)
 
 __all__ = ["build_context", "build_window", "make_application", "queue_policy", "run_gui"]
 
@@ -125,7 +126,7 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
     # hub migrates its own database on another thread.
     upgrade(url)
     if env is not None:
-        env.stops.append(start_demo_hub(cfg, env.data_dir))
+        env.stops.append(start_demo_hub(cfg, env.data_dir, network_days=DEMO_NETWORK_DAYS, central_key=env.region_key))
     store = Store.open(url)
     clock = SystemClock()
     ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
@@ -133,6 +134,10 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
         seed_demo(store, clock, cfg.site.id, 6)
     # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
     ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
+    if env is not None:
+        from console.demo import use_demo_region
+
+        use_demo_region(ctx, env)
     # On the database worker: a hand-edited configuration shows in the audit trail, and CNICs past
     # [privacy] cnic_days keep only a keyed hash and the masked form (the first run may touch many rows).
     ctx.tasks.run_db(lambda: AuditLog(store, clock).note_config(cfg))

@@ -6,22 +6,33 @@ import logging
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.models import Role, UpdateType
 from services.config import Config
 from services.queue import QueueService
 from services.roles import Actor
 
+if TYPE_CHECKING:
+    from console.context import AppContext
+
 
 @dataclass
 class DemoEnv:
-    """A prepared demo: its folder and what to stop when the window closes."""
+    """A prepared demo: its folder, what to stop when the window closes, and the hub key the Region page reads with.
+
+    The demo console plays every role: its own hub key is a site key (uploads, triage), and the
+    manager's Region page reads the whole simulated network with a central key of its own.
+    """
 
     data_dir: Path
     stops: list[Callable[[], None]] = field(default_factory=list)
+    region_key: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
 
     def close(self) -> None:
         """Stop background servers and delete the throw-away folder."""
@@ -55,16 +66,16 @@ def demo_walk_ins(queue: QueueService) -> None:
         queue.issue_token(t, actor=triage, priority=i == 2, priority_reason="elderly" if i == 2 else None)
 
 
-def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Callable[[], None]:
+def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000, network_days: int = 0,
+                   central_key: str | None = None) -> Callable[[], None]:
     """Serve the reference hub on loopback over a seeded synthetic population; returns ``stop``.
 
     ``cfg.hub`` points at it at once; seeding (a few seconds) and serving happen on a background
     thread, so the window opens immediately and shows the registry offline until the hub is up.
+    With ``network_days``, the same thread then fills the hub with every site's last days (newest
+    first, see ``services.hub.ops.demo_fill``) while it serves; ``central_key`` is accepted as the
+    hub's central key (the demo's Region page reads with it).
     """
-    import logging
-    import secrets
-    import threading
-
     from services.hub.db import make_engine, upgrade
     from services.hub.seed import seed
     from services.hub.testing import free_port, run_hub_in_thread
@@ -87,10 +98,13 @@ def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Ca
             finally:
                 engine.dispose()
             if not cancelled.is_set():
-                stops.append(run_hub_in_thread(url, secrets.token_urlsafe(24), port=port,
+                stops.append(run_hub_in_thread(url, central_key or secrets.token_urlsafe(24), port=port,
                                                site_keys={cfg.site.id: site_key})[1])
         except Exception:  # the console stays usable offline; say why in the log
             logging.getLogger(__name__).exception("the demo hub did not start")
+            return
+        if network_days and not cancelled.is_set():
+            fill_network(url, network_days, cancelled)
 
     thread = threading.Thread(target=boot, name="drc-demo-hub", daemon=True)
     thread.start()
@@ -102,3 +116,41 @@ def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000) -> Ca
             s()
 
     return stop
+
+
+def fill_network(url: str, days: int, cancelled: threading.Event) -> None:
+    """Every site's last ``days`` days into the demo hub, newest first (stops between days when cancelled)."""
+    import time
+    from datetime import timedelta
+
+    from services.clock import business_day
+    from services.hub.db import make_engine
+    from services.hub.ops.demo_fill import fill_recent
+    from services.hub.ops.network import network_sites
+
+    log = logging.getLogger(__name__)
+    engine = make_engine(url)
+    try:
+        started = time.monotonic()
+        yesterday = business_day(datetime.now(UTC)) - timedelta(days=1)
+        done = fill_recent(engine, network_sites(engine, None), yesterday, days, cancelled=cancelled,
+                           on_day=lambda day: log.info("demo network: %s filled", day))
+        log.info("demo network: %d days, %d events in %.0f s", done.days, done.events, time.monotonic() - started)
+    except Exception:  # the demo goes on with what was filled; say why in the log
+        log.exception("filling the demo network failed")
+    finally:
+        engine.dispose()
+
+
+def use_demo_region(ctx: AppContext, env: DemoEnv) -> None:
+    """Let the Region page read the demo hub's whole network with the demo's central key."""
+    from dataclasses import replace
+
+    from services.region import RegionService
+    from services.registry.client import RegistryClient
+
+    if ctx.registry is None:
+        return
+    client = RegistryClient.from_config(replace(ctx.config.hub, api_key=env.region_key))
+    ctx.region = RegionService(client, env.data_dir / "region-cache")
+    env.stops.append(client.close)

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.context import AppContext
@@ -41,6 +41,8 @@ PRESET_TITLES = {
     "fiscal_year": QT_TRANSLATE_NOOP("RegionPage", "Fiscal year (July-June)"),
 }
 CUSTOM = "custom"
+LIVE_MS = 60_000  # while shown, the page asks again every minute (a live region) ...
+RETRY_MS = 5_000  # ... and after 5 s when the hub could not be reached and nothing was stored
 
 
 def _tr(text: str) -> str:
@@ -128,6 +130,9 @@ class RegionPage(QWidget):
                                          on_error=self._on_daily_failed, source=self.tr("Region"), io=True,
                                          parent=self)
         self.drill.sig_loaded.connect(self.sig_site_loaded)
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.timeout.connect(self._on_live)
         self.period.currentIndexChanged.connect(self._on_period_changed)
         self.region.currentIndexChanged.connect(self._on_region_changed)
         self.refresh.clicked.connect(self.reload)
@@ -205,10 +210,22 @@ class RegionPage(QWidget):
         text = self.tr("%1 sites, %2 silent, %3 to %4.").replace("%1", str(len(perf.sites))).replace(
             "%2", str(silent)).replace("%3", ltr(perf.from_.isoformat())).replace("%4", ltr(perf.to.isoformat()))
         self.status.setText(text + " " + self._age_note(answer))
+        self._schedule(LIVE_MS)
         self.sig_loaded.emit()
 
     def _on_overview_failed(self, exc: BaseException) -> None:
         self._say_failure(self._failure_text(exc))
+        if isinstance(exc, RegionOffline):  # e.g. the demo hub is still starting: try again soon
+            self._schedule(RETRY_MS)
+
+    def _schedule(self, ms: int) -> None:
+        if self.isVisible():
+            self._live.start(ms)
+
+    def _on_live(self) -> None:
+        """Ask again while the page is shown (an open range ending today keeps moving)."""
+        if self.isVisible() and not self._load.busy:
+            self.reload()
 
     def _failure_text(self, exc: BaseException) -> str:
         if isinstance(exc, RegionRefused):
@@ -339,8 +356,15 @@ class RegionPage(QWidget):
         if not self._shown_once:
             self._shown_once = True
             self.reload()
+        elif not self._live.isActive() and self.ctx.region is not None:
+            self._live.start(0)  # back on the page after a while: bring it up to date
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._live.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event: Any) -> None:
+        self._live.stop()
         self._load.stop()
         self._daily_load.stop()
         self.drill.stop()
