@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
@@ -71,6 +71,8 @@ class SiteMap(ChartView):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.setMinimumHeight(320)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # west stays on the left in Urdu
+        self.plotItem.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the graphics layout does not inherit it
         self.plotItem.showGrid(x=False, y=False)
         self.plotItem.hideAxis("left")
         self.plotItem.hideAxis("bottom")

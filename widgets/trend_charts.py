@@ -13,12 +13,14 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from widgets.charts import AVG_COLOR, ISSUED_COLOR, SERVED_COLOR, TARGET_COLOR, WAIT_COLOR, ChartView
 
 TICKS = 6  # date labels along the bottom axis, at most
+HEADROOM = 1.4  # room above the highest value for the legend (top right), so it never covers a line
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,14 @@ class TrendChart(ChartView):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.setMinimumHeight(170)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # days run left to right in Urdu too
+        self.plotItem.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the graphics layout does not inherit it
         self.plotItem.addLegend(offset=(-10, 8), labelTextSize="8pt")
         self.days: list[date] = []
         self.series: list[Series] = []
         self.unit = ""
         self._lines: list[pg.PlotDataItem] = []
-        self._target = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET_COLOR, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self._target = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET_COLOR, width=1, style=Qt.PenStyle.DashLine))
         self._target.setVisible(False)
         self.plotItem.addItem(self._target)
 
@@ -88,7 +92,7 @@ class TrendChart(ChartView):
         step = max(1, len(days) // TICKS)
         self.plotItem.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(days)
                                                    if i % step == 0]])
-        self.plotItem.setRange(xRange=(-0.5, max(len(days), 1) - 0.5), yRange=(0, max(top, 1.0) * 1.15), padding=0)
+        self.plotItem.setRange(xRange=(-0.5, max(len(days), 1) - 0.5), yRange=(0, max(top, 1.0) * HEADROOM), padding=0)
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         """The day under the mouse and each line's value."""
