@@ -49,6 +49,7 @@ def test_trend_charts_draw_the_days_of_the_api(qtbot: Any, make_ctx: Callable[..
     page = page_for(qtbot, make_ctx, network_hub, tmp_path)
     assert page.panels.trend_grid is None  # made only when its tab is first shown
     grid = page.panels.show_trends()
+    qtbot.waitUntil(lambda: not grid.drawing, timeout=5000)  # one chart per turn of the event loop
     api = network_hub.get("/v1/regions/daily", **RANGE)["days"]
     assert len(grid.charts) == 4
     tokens, wait, level, sites = grid.charts

@@ -85,9 +85,9 @@ def counted(rows: dict[str, list[dict[str, str]]], region_of: dict[str, str]) ->
                 hours[region_of[site_id]][at.hour] += 1
             elif ev["kind"] == "completed":
                 served[site_id] += 1
-                deo_served[(site_id, ev["actor"])] += 1
+                deo_served[(site_id, ev["operator"])] += 1  # per-DEO figures are the operator's (DOMAIN.md)
             elif ev["kind"] == "called":
-                deo_days[(site_id, ev["actor"])].add(at.date().isoformat())
+                deo_days[(site_id, ev["operator"])].add(at.date().isoformat())
     return {"issued": issued, "served": served, "days": days, "deo_served": deo_served, "deo_days": deo_days,
             "hours": hours}
 
@@ -129,7 +129,7 @@ def test_report_tables_equal_the_count_from_exported_events(exported: tuple[str,
     bottom = [r[6] for r in report["bottom_drcs"]["rows"]]
     assert bottom == sorted(per_day.values())[:5]
 
-    # Top and bottom DEOs by served per active day (a DEO is one actor at one site; ties: more days, site, id).
+    # Top and bottom DEOs by served per active day (a DEO is one operator at one site; ties: more days, site, id).
     deos = [(round(c["deo_served"][k] / len(d), 1), len(d), k[0], deo_pseudonym(*k), c["deo_served"][k])
             for k, d in c["deo_days"].items() if d]
     best = sorted(deos, key=lambda x: (-x[0], -x[1], x[2], x[3]))[:5]
