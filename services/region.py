@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from services.hub.ops.regional import ranking
 from services.hub.ops.schemas import (
     DeoRanking,
+    Kpi,
     Ranking,
     RegionalDaily,
     RegionalPerformance,
@@ -35,7 +36,7 @@ from services.registry.errors import RegistryError, RegistryUnavailable
 MAX_RANGE_DAYS = 400
 FISCAL_YEAR_START_MONTH = 7  # the annual report's year runs July to June
 PRESETS = ("today", "yesterday", "last_7", "last_30", "this_month", "fiscal_year")
-RANKED_KPI = "completed_per_day"  # tokens served per reporting day, the annual report's ranking
+RANKED_KPI: Kpi = "completed_per_day"  # tokens served per reporting day, the annual report's ranking
 T = TypeVar("T", bound=BaseModel)
 
 
