@@ -37,7 +37,10 @@ def show_about(parent: QWidget | None = None) -> QMessageBox:
 
 def install_about_menu(window: QMainWindow) -> QAction:
     """Add Help > About to the main window's menu bar."""
+    from console.keymap import keyboard_map_action
+
     menu = window.menuBar().addMenu(QCoreApplication.translate("About", "&Help"))
+    menu.addAction(keyboard_map_action(window))
     action = QAction(QCoreApplication.translate("About", "About DRC Console…"), window)
     action.triggered.connect(lambda: show_about(window))
     menu.addAction(action)

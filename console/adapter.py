@@ -20,6 +20,9 @@ class QueueEvents(QObject):
     sig_external = Signal()
     """Events written by another console, process or terminal were found; views should reload."""
 
+    sig_counters = Signal()
+    """A counter was opened, paused, closed, staffed or given other types here (no token event says so)."""
+
     def __init__(self, queue: QueueService, tasks: TaskRunner, poll_ms: int = 1000,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)

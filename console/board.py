@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.context import AppContext
 from console.speech import Announcer, chime_player, espeak_engine
+from console.stranded import StrandedBanner
 from console.tasks import CoalescedLoad
-from services.board import CALL_KINDS, UPDATE_TYPE_NAMES, BoardCall, BoardFeed, BoardSnapshot
+from services.board import CALL_KINDS, GONE_KINDS, UPDATE_TYPE_NAMES, BoardCall, BoardFeed, BoardSnapshot
 from services.clock import SITE_ZONE
 from services.queue import QueueChange
 from widgets.board import BoardRow, BoardView, WaitingRow
@@ -42,6 +43,11 @@ class BoardWindow(QWidget):
         self.view.set_site(ctx.config.site.name, ctx.config.site.name_ur)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        # The operator's view (the board in a window on the console's screen) warns of visitors
+        # waiting for a type no open counter serves; full screen, in the hall, it stays hidden.
+        self.stranded = StrandedBanner(ctx, self)
+        lay.addWidget(self.stranded)
         lay.addWidget(self.view)
         self._calls: deque[BoardCall] = deque(maxlen=BoardView.HISTORY + 1)
         self._counter_numbers: dict[int, int] = {}
@@ -89,6 +95,10 @@ class BoardWindow(QWidget):
                                          self.ctx.clock.now(), change.kind == "recalled"))
             self._show_calls(flash=True)
             self.announcer.announce(change.token.number, number)
+        elif change.kind in GONE_KINDS and any(c.token_id == change.token.id for c in self._calls):
+            self._calls = deque((c for c in self._calls if c.token_id != change.token.id),
+                                maxlen=BoardView.HISTORY + 1)
+            self._show_calls(flash=False)
         self.loader.request()
 
     def _on_clock_timeout(self) -> None:
@@ -123,6 +133,11 @@ class BoardWindow(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.stranded.set_suppressed(self.isFullScreen())
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
@@ -133,6 +148,7 @@ class BoardWindow(QWidget):
             return
         self._shut_down = True
         self.loader.stop()
+        self.stranded.stop()
         for timer in (self._clock_timer, self.view._flash):
             timer.stop()
         self.ctx.events.sig_changed.disconnect(self._on_events_changed)

@@ -305,6 +305,10 @@ class IdleLock(QObject):
         self.sig_unlocked.emit(actor)
         if actor.username != previous.username:
             self.sig_user_changed.emit(actor)
+        # The keyboard goes back into the page (Triage: the CNIC field), not the page list.
+        refocus = getattr(self.window, "focus_page", None)
+        if callable(refocus):
+            QTimer.singleShot(0, refocus)
 
     def stop(self) -> None:
         """Stop watching (on exit)."""

@@ -4,14 +4,44 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.context import AppContext
 from console.pages import PAGES, PageSpec
+from console.stranded import StrandedBanner
+from widgets.focus_ring import install_focus_ring
 
 log = logging.getLogger(__name__)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area: a page taller than a 1366x768 screen scrolls on its own,
+    instead of making every page (and the window) taller than the screen."""
+    frame = QScrollArea()
+    frame.setObjectName("pageFrame")
+    frame.setWidgetResizable(True)
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    frame.setWidget(page)
+    return frame
+
+
+def page_key(n: int) -> str:
+    """The key of the n-th page (1-based). Not Alt+n: Triage picks update types with Alt+1..6, and a
+    key two shortcuts claim fires neither. Not Ctrl+n: the queue and counters pages select counters."""
+    return f"Ctrl+Shift+{n}"
 
 
 class MainWindow(QMainWindow):
@@ -19,6 +49,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, pages: list[PageSpec] | None = None) -> None:
         super().__init__()
+        self._focused_once = False
         self.ctx = ctx
         site = ctx.config.site
         self.setWindowTitle(self.tr("DRC Console — %1").replace("%1", site.name) + (self.tr("  [DEMO]") if ctx.demo else ""))
@@ -40,7 +71,14 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.nav)
-        lay.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        # Above every page: visitors waiting for a type no open counter serves (F3 moves them).
+        self.stranded = StrandedBanner(ctx, self)
+        right.addWidget(self.stranded)
+        right.addWidget(self.stack, 1)
+        lay.addLayout(right, 1)
         self.setCentralWidget(central)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.day_menu = self.menuBar().addMenu(self.tr("&Day"))
@@ -50,12 +88,17 @@ class MainWindow(QMainWindow):
         geometry = QSettings("drc-console", "drc-console").value("main/geometry")
         if geometry is not None and not ctx.demo:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        # The supervisor lives in this window: all of the screen from the start (1366x768 is common).
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)
 
     def rebuild_pages(self) -> None:
         """(Re)create the pages the signed-in role may open: at start and when another person signs in."""
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        while (frame := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(frame)
+            frame.deleteLater()
         self.pages.clear()
         self.nav.clear()
         for act in self._page_actions:
@@ -75,24 +118,52 @@ class MainWindow(QMainWindow):
             page = cls(self.ctx, self)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
             item = QListWidgetItem(QCoreApplication.translate("Pages", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
             act = QAction(item.text(), self)
-            act.setShortcut(QKeySequence(f"Alt+{self.nav.count()}"))
-            act.triggered.connect(lambda _=False, k=spec.key: self.show_page(k))
+            act.setShortcut(QKeySequence(page_key(self.nav.count())))
+            act.triggered.connect(lambda _=False, k=spec.key: self._go_to_page(k))
             self._page_actions.append(act)
         first = self.view_menu.actions()[0] if self.view_menu.actions() else None
         self.view_menu.insertActions(first, self._page_actions)  # type: ignore[arg-type]
         if self.nav.count():
             self.nav.setCurrentRow(0)
+            if self.isActiveWindow():  # another person unlocked: their first page, keyboard in it
+                self.focus_page()
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page ``key`` and return it."""
         page = self.pages[key]
-        self.nav.setCurrentRow(self.stack.indexOf(page))
+        self.nav.setCurrentRow(list(self.pages).index(key))
         return page
+
+    def _go_to_page(self, key: str) -> None:
+        """A page key: show the page and put the keyboard in it (a scanned CNIC lands in Triage's field)."""
+        self.show_page(key)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Give the keyboard to the current page: its ``focus_target()`` (Triage: the CNIC field), else the page."""
+        index = self.nav.currentRow()
+        keys = list(self.pages)
+        if not 0 <= index < len(keys):
+            return
+        page = self.pages[keys[index]]
+        pick = getattr(page, "focus_target", None)
+        target = pick() if callable(pick) else None
+        (target if isinstance(target, QWidget) else page).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def event(self, event: QEvent) -> bool:
+        # After sign-in (first show) and after the unlock dialog (the window is active again), the
+        # focus would sit in the page list or nowhere, and a typed or scanned CNIC would be lost.
+        if event.type() == QEvent.Type.WindowActivate:
+            focus = QApplication.focusWidget()
+            if not self._focused_once or focus is None or focus is self.nav or not self.isAncestorOf(focus):
+                self._focused_once = True
+                QTimer.singleShot(0, self.focus_page)
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.ctx.demo:

@@ -81,6 +81,9 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("DomainError", "Token {number} cannot be {action} now: it is {state}."),
     QT_TRANSLATE_NOOP("DomainError", "Not eligible for {type}: {reason}"),
     QT_TRANSLATE_NOOP("DomainError", "{type} cannot be chosen by hand under the current policy."),
+    QT_TRANSLATE_NOOP("DomainError", "{number} was recalled {count} times; mark it no-show."),
+    QT_TRANSLATE_NOOP("DomainError", "Recall {number} {left} more time(s) before marking it no-show."),
+    QT_TRANSLATE_NOOP("DomainError", "No open counter with a DEO serves {type} now; choose another type."),
 )
 
 

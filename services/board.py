@@ -14,6 +14,9 @@ from services.clock import Clock, business_day, day_bounds_utc
 from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
 
 CALL_KINDS = ("called", "recalled")
+GONE_KINDS = ("no_show", "transferred")
+"""Events after which a token's call no longer stands: a no-show left, a transfer sends it back to wait."""
+_STANDING = (TokenState.CALLED, TokenState.IN_SERVICE, TokenState.COMPLETED)
 
 UPDATE_TYPE_NAMES: dict[UpdateType, tuple[str, str]] = {
     t: (UPDATE_TYPE_EN[t], UPDATE_TYPE_UR[t]) for t in UpdateType
@@ -51,7 +54,11 @@ class BoardFeed:
         self.site_id = site_id
 
     def snapshot(self, limit: int = 8, day: date | None = None) -> BoardSnapshot:
-        """The newest ``limit`` calls of the day (one per token, newest first) and waiting counts."""
+        """The newest ``limit`` calls of the day (one per token, newest first) and waiting counts.
+
+        Calls of no-shows and of tokens sent back to wait (transferred) are left out: the hall must not
+        look for a visitor who is gone, nor send one to a counter that no longer expects them.
+        """
         day = day or business_day(self.clock.now())
         start, end = day_bounds_utc(day)
         with self.store.read() as s:
@@ -63,6 +70,7 @@ class BoardFeed:
                 select(TokenEvent.token_id, TokenEvent.kind, TokenEvent.at, TokenEvent.counter_id, Token.number)
                 .join(Token, Token.id == TokenEvent.token_id)
                 .where(TokenEvent.site_id == self.site_id, TokenEvent.kind.in_(CALL_KINDS),
+                       Token.state.in_(_STANDING),
                        TokenEvent.at >= start, TokenEvent.at < end, TokenEvent.counter_id.is_not(None))
                 .order_by(TokenEvent.id.desc()).limit(limit * 4)
             ).all()

@@ -70,6 +70,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     "illegal_transition": "Token {number} cannot be {action} now: it is {state}.",
     "not_eligible": "Not eligible for {type}: {reason}",
     "not_by_hand": "{type} cannot be chosen by hand under the current policy.",
+    "recall_limit": "{number} was recalled {count} times; mark it no-show.",
+    "recalls_needed": "Recall {number} {left} more time(s) before marking it no-show.",
+    "nobody_serves": "No open counter with a DEO serves {type} now; choose another type.",
 }
 
 # Why a visitor does or does not qualify for an update type, by ``Eligibility.code``

@@ -16,6 +16,8 @@ class StaffChoice:
 
     staff_id: int
     name: str
+    at_counter: str = ""
+    """Where the person sits today ("Counter 3"), empty when at no counter: picking them moves them."""
 
 
 _STATE_COLOUR = {"open": "#1b5e20", "paused": "#8a5300", "closed": "#616161"}
@@ -71,10 +73,10 @@ class CounterAdminCard(CounterCard):
             group.addButton(b)
             self.state_buttons[state] = b
             states.addWidget(b)
-        # Above the token: who and what first, then the live part, then the actions.
-        lay.insertLayout(2, row)  # type: ignore[attr-defined]
-        lay.insertLayout(3, grid)  # type: ignore[attr-defined]
-        lay.insertLayout(4, states)  # type: ignore[attr-defined]
+        # Under the title: who and what first, then the live part, then the actions.
+        lay.insertLayout(1, row)  # type: ignore[attr-defined]
+        lay.insertLayout(2, grid)  # type: ignore[attr-defined]
+        lay.insertLayout(3, states)  # type: ignore[attr-defined]
         self._staff: list[StaffChoice] = []
 
     def set_admin(self, staff: list[StaffChoice], staff_id: int | None, served: list[str]) -> None:
@@ -84,7 +86,10 @@ class CounterAdminCard(CounterCard):
         self.deo.clear()
         self.deo.addItem(self.tr("— nobody —"), 0)
         for s in staff:
-            self.deo.addItem(s.name, s.staff_id)
+            text = s.name
+            if s.at_counter and s.staff_id != staff_id:
+                text = self.tr("%1 (at %2)").replace("%1", s.name).replace("%2", s.at_counter)
+            self.deo.addItem(text, s.staff_id)
         index = self.deo.findData(staff_id or 0)
         self.deo.setCurrentIndex(max(index, 0))
         self.deo.blockSignals(False)

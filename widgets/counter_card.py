@@ -1,13 +1,29 @@
-"""A counter card: who sits there, which token it serves, for how long, and its action buttons."""
+"""A counter card: who sits there, which token it serves, for how long, and its action buttons.
+
+Compact on purpose: six cards fit beside the waiting list on a 1366x768 screen, the most common
+office display, so no counter acts out of sight.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer")
+KEYS = {"call": "F5", "recall": "F6", "start": "F7", "complete": "F8", "no_show": "F9", "transfer": "F4"}
+"""The key of each action on the selected card (the queue and counters pages bind them)."""
 
 
 @dataclass(frozen=True)
@@ -26,7 +42,16 @@ class CounterCardData:
     elapsed_min: int = 0
     served_today: int = 0
     level: str = "ok"  # ok | long | very_long
+    has_deo: bool = True
+    """A DEO sits at the counter: without one it cannot call (the queue refuses)."""
+    recalls: int = 0
+    """How often the current token was recalled."""
+    recall_limit: int = 0
+    """Recalls allowed before a no-show (0: not shown)."""
 
+
+_GRID = {"call": (0, 0), "recall": (0, 1), "start": (1, 0), "no_show": (1, 1), "complete": (2, 0), "transfer": (2, 1)}
+"""Where each button sits: the calling pair on top, the visitor's arrival or absence next, then the end."""
 
 _LEVEL_STYLE = {
     "ok": "#ffffff",
@@ -51,46 +76,75 @@ class CounterCard(QFrame):
         self.setMinimumWidth(300)
         self._selected = False
         self.title = QLabel()
-        self.title.setStyleSheet("font-size:15pt;font-weight:600;")
+        self.title.setStyleSheet("font-size:13pt;font-weight:600;")
         self.state_chip = QLabel()
+        self.state_chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.staff = QLabel()
+        self.staff.setObjectName("staff")
         self.types = QLabel()
-        self.types.setWordWrap(True)
-        self.types.setStyleSheet("color:#555;")
+        self.types.setStyleSheet("color:#4a4a4a;font-size:10pt;")
+        # One line, elided (the full list in the tooltip): a wrapped list made Urdu cards a row taller.
+        self.types.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.token = QLabel()
         self.token.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.token.setStyleSheet("font-size:30pt;font-weight:700;")
+        self.token.setStyleSheet("font-size:22pt;font-weight:700;")
+        self.token.setMinimumWidth(110)
         self.token_state = QLabel()
-        self.token_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.token_state.setObjectName("tokenState")
         self.served = QLabel()
-        self.served.setStyleSheet("color:#555;")
+        self.served.setStyleSheet("color:#4a4a4a;font-size:10pt;")
+        self.token_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.token_state.setWordWrap(True)
+        self.served.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.recall_banner = QLabel()
+        self.recall_banner.setObjectName("recallBanner")
+        self.recall_banner.setWordWrap(True)
+        self.recall_banner.setStyleSheet("background:#b71c1c;color:white;font-weight:600;border-radius:4px;"
+                                         "padding:2px 6px;")
+        self.recall_banner.hide()
 
         head = QHBoxLayout()
+        head.setSpacing(8)
         head.addWidget(self.title)
+        head.addWidget(self.staff)
         head.addStretch(1)
         head.addWidget(self.state_chip)
+        # The token and its facts on the left, the six actions (three rows of two) on the right:
+        # a card is as short as its buttons, so three rows of cards fit a 768-pixel-high screen.
+        now = QVBoxLayout()
+        now.setSpacing(0)
+        now.addWidget(self.token)
+        now.addWidget(self.token_state)
+        now.addWidget(self.served)
+        now.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         names = {
             "call": self.tr("Call next"), "recall": self.tr("Recall"), "start": self.tr("Start"),
             "complete": self.tr("Complete"), "no_show": self.tr("No-show"), "transfer": self.tr("Transfer"),
         }
         grid = QGridLayout()
-        for i, action in enumerate(ACTIONS):
+        grid.setSpacing(4)
+        grid.setHorizontalSpacing(6)
+        for action in ACTIONS:
             b = QPushButton(names[action])
             b.setObjectName(f"btn_{action}")
-            b.setMinimumHeight(34)
+            b.setMinimumHeight(28)
+            b.setToolTip(KEYS[action])
             b.clicked.connect(lambda _=False, a=action: self.sig_action.emit(self.counter_id, a))
             self.buttons[action] = b
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, _GRID[action][0], _GRID[action][1])
         self.buttons["call"].setStyleSheet("font-weight:600;")
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 8)
+        lay.setSpacing(4)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addLayout(now, 1)
+        body.addLayout(grid, 2)
         lay.addLayout(head)
-        lay.addWidget(self.staff)
         lay.addWidget(self.types)
-        lay.addWidget(self.token)
-        lay.addWidget(self.token_state)
-        lay.addWidget(self.served)
-        lay.addLayout(grid)
+        lay.addLayout(body)
+        lay.addWidget(self.recall_banner)
         self.data = data
         self.set_data(data)
 
@@ -107,22 +161,42 @@ class CounterCard(QFrame):
         chip = {"open": "#1b5e20", "paused": "#8a5300", "closed": "#616161"}.get(data.state, "#616161")
         self.state_chip.setStyleSheet(f"color:white;background:{chip};border-radius:6px;padding:2px 8px;")
         self.staff.setText(data.staff)
-        self.types.setText(data.types_label)
+        self.staff.setStyleSheet("" if data.has_deo else "color:#b71c1c;font-weight:600;")
+        self.types.setToolTip(data.types_label)
+        self._elide_types()
         self.token.setText(data.token_number or "—")
+        called = data.token_state == "called"
+        at_limit = called and data.recall_limit > 0 and data.recalls >= data.recall_limit
         if data.token_number:
-            self.token_state.setText(f"{data.token_state_label} · {data.elapsed_min} min")
+            text = self.tr("%1 · %2 min").replace("%1", data.token_state_label).replace("%2", str(data.elapsed_min))
+            if data.recall_limit and data.token_state == "called":
+                text += "\n" + self.tr("Recalled %1 of %2").replace("%1", str(data.recalls)).replace(
+                    "%2", str(data.recall_limit))
+            self.token_state.setText(text)
         else:
             self.token_state.setText(self.tr("Free"))
         self.served.setText(self.tr("Served today: %1").replace("%1", str(data.served_today)))
+        self.recall_banner.setText(self.tr("Recall limit reached: start the service or mark %1 no-show (F9)")
+                                   .replace("%1", data.token_number))
+        self.recall_banner.setVisible(at_limit)
         busy = bool(data.token_number)
-        called = data.token_state == "called"
-        self.buttons["call"].setEnabled(data.state == "open" and not busy)
-        self.buttons["recall"].setEnabled(called)
+        self.buttons["call"].setEnabled(data.state == "open" and not busy and data.has_deo)
+        self.buttons["call"].setToolTip(KEYS["call"] if data.has_deo else self.tr("Assign a DEO before calling"))
+        self.buttons["recall"].setEnabled(called and not at_limit)
         self.buttons["start"].setEnabled(called)
         self.buttons["no_show"].setEnabled(called)
         self.buttons["transfer"].setEnabled(called)
         self.buttons["complete"].setEnabled(data.token_state == "in_service")
         self._restyle()
+
+    def _elide_types(self) -> None:
+        width = max(40, self.width() - 24)
+        self.types.setText(self.types.fontMetrics().elidedText(self.data.types_label, Qt.TextElideMode.ElideRight,
+                                                               width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_types()
 
     def set_selected(self, selected: bool) -> None:
         """Highlight the card the keyboard acts on."""
@@ -134,6 +208,6 @@ class CounterCard(QFrame):
         bg = _LEVEL_STYLE.get(self.data.level, "#ffffff")
         self.setStyleSheet(f"QFrame#CounterCard{{background:{bg};border:{border};border-radius:10px;}}")
 
-    def mousePressEvent(self, event: object) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.sig_selected.emit(self.counter_id)
-        super().mousePressEvent(event)  # type: ignore[arg-type]
+        super().mousePressEvent(event)

@@ -1,8 +1,8 @@
 """The supervisor's counters page: who sits where, what each counter serves, and how service goes.
 
 Cards turn amber, then red, when a service runs past ``queue.long_service_minutes`` /
-``queue.very_long_service_minutes``. Keyboard (same as the queue page): F5 call next, F6 recall, F7 start, F8 complete, F9 no-show
-on the selected counter; Ctrl+1..9 select a counter. All database work runs on the DB worker;
+``queue.very_long_service_minutes``. Keyboard (same as the queue page): F5 call next, F6 recall, F7 start, F8 complete,
+F9 no-show, F4 transfer on the selected counter; Ctrl+1..9 select a counter (and scroll it into view). All database work runs on the DB worker;
 the page reloads on every queue change (its own or another console's / terminal's).
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.close_day import close_day
 from console.context import AppContext
-from console.counter_actions import card_data, run_counter_action
+from console.counter_actions import card_data, run_counter_action, staff_choices
 from console.names import type_short_label
 from console.tasks import CoalescedLoad, describe_error
 from db.models import CounterState, Role, TokenState, UpdateType
@@ -34,8 +34,8 @@ from services.clock import SITE_ZONE
 from services.day import DayStatus
 from services.queue import TokenView
 from services.site import CounterView
-from widgets.counter_admin import CounterAdminCard, StaffChoice
-from widgets.counter_card import CounterCardData
+from widgets.counter_admin import CounterAdminCard
+from widgets.counter_card import KEYS, CounterCardData
 
 COLUMNS = 3
 
@@ -46,7 +46,8 @@ class CountersSnapshot:
 
     counters: list[CounterView]
     current: dict[int, TokenView | None]
-    staff: list[StaffChoice]
+    staff: list[tuple[int, str]]
+    """Every DEO: (staff id, name)."""
     day: DayStatus
 
 
@@ -75,8 +76,8 @@ class CountersPage(QWidget):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         hint = QLabel(self.tr("Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · "
-                              "Ctrl+1…9 select a counter"))
-        hint.setStyleSheet("color:#555;")
+                              "F4 transfer · Ctrl+1…9 select a counter"))
+        hint.setStyleSheet("color:#4a4a4a;")
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addSpacing(16)
@@ -90,7 +91,7 @@ class CountersPage(QWidget):
         inner_lay = QVBoxLayout(inner)
         inner_lay.addLayout(self.grid)
         inner_lay.addStretch(1)
-        scroll = QScrollArea()
+        self.cards_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         lay = QVBoxLayout(self)
@@ -99,7 +100,7 @@ class CountersPage(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(scroll, 1)
 
-        for key, action in (("F5", "call"), ("F6", "recall"), ("F7", "start"), ("F8", "complete"), ("F9", "no_show")):
+        for action, key in KEYS.items():
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda a=action: self.act_on_selected(a))
@@ -123,7 +124,7 @@ class CountersPage(QWidget):
     def _load(self) -> CountersSnapshot:
         counters = self.ctx.site.counters()
         current = {c.id: self.ctx.queue.current_at(c.id) for c in counters}
-        staff = [StaffChoice(s.id, s.full_name) for s in self.ctx.auth.staff(Role.DEO)]
+        staff = [(s.id, s.full_name) for s in self.ctx.auth.staff(Role.DEO)]
         return CountersSnapshot(counters, current, staff, self.ctx.day.status())
 
     def refresh(self) -> None:
@@ -150,8 +151,12 @@ class CountersPage(QWidget):
         elif day.opened_at is not None:
             text = self.tr("Day open since %1 (by %2)").replace(
                 "%1", day.opened_at.astimezone(SITE_ZONE).strftime("%H:%M")).replace("%2", day.opened_by or "")
+        elif day.open_tokens:
+            # Carried over from the last day: they wait, and the first token issued opens the day.
+            text = self.tr("Day not opened yet: %1 tokens carried over wait").replace(
+                "%1", str(sum(day.open_tokens.values())))
         else:
-            text = self.tr("Day not opened yet")
+            text = self.tr("Day not opened yet (the first token opens it)")
         self.day_label.setText(text)
         self.open_day_button.setEnabled(not day.is_open)
         self.close_day_button.setEnabled(day.closed_at is None)
@@ -176,9 +181,10 @@ class CountersPage(QWidget):
                 self.cards[c.id] = card
             if self.selected not in self.cards:
                 self.selected = ids[0] if ids else None
+        choices = staff_choices(snap.staff, snap.counters)
         for c in snap.counters:
             self.cards[c.id].set_data(self._card_data(c, snap.current.get(c.id)))
-            self.cards[c.id].set_admin(snap.staff, c.staff_id, [t.value for t in c.served_types])
+            self.cards[c.id].set_admin(choices, c.staff_id, [t.value for t in c.served_types])
         for cid, card in self.cards.items():
             card.set_selected(cid == self.selected)
 
@@ -200,10 +206,13 @@ class CountersPage(QWidget):
 
     # ---- selection and actions -----------------------------------------------------
     def select(self, counter_id: int) -> None:
-        """Make ``counter_id`` the card the keyboard acts on."""
+        """Make ``counter_id`` the card the keyboard acts on, and scroll it into view (no action unseen)."""
         self.selected = counter_id
         for cid, card in self.cards.items():
             card.set_selected(cid == counter_id)
+        chosen = self.cards.get(counter_id)
+        if chosen is not None:
+            self.cards_scroll.ensureWidgetVisible(chosen, 0, 0)
         self.setFocus()
 
     def _select_index(self, index: int) -> None:
@@ -220,8 +229,9 @@ class CountersPage(QWidget):
         self.select(counter_id)
         current = self.snapshot.current.get(counter_id) if self.snapshot else None
         done = self._on_called if action == "call" else self._on_acted
+        counters = self.snapshot.counters if self.snapshot else []
         if not run_counter_action(self.ctx, self, counter_id, action, current, done, self._on_action_failed,
-                                  source=self.tr("Counters")) and current is None:
+                                  source=self.tr("Counters"), counters=counters) and current is None:
             self._show_message(self.tr("This counter has no token; call the next one first."), error=True)
 
     def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
@@ -259,6 +269,7 @@ class CountersPage(QWidget):
     def _on_admin_done(self, _result: object) -> None:
         self._show_message(self.tr("Saved."))
         self.refresh()
+        self.ctx.events.sig_counters.emit()
 
     def _on_open_day_clicked(self) -> None:
         actor = self.ctx.actor

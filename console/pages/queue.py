@@ -34,7 +34,7 @@ from services.queue import QueueError, TokenView
 from services.roles import PermissionDenied
 from services.site import CounterView
 from vocabulary import PriorityReason
-from widgets.counter_card import CounterCard
+from widgets.counter_card import KEYS, CounterCard
 from widgets.token_table import TokenRow, TokenTableModel
 
 
@@ -121,7 +121,7 @@ class QueuePage(QWidget):
         self.estimates = QLabel("")
         self.estimates.setWordWrap(True)
         self.estimates.setStyleSheet("color:#444;")
-        self.transfer_button = QPushButton(self.tr("Transfer…"))
+        self.transfer_button = QPushButton(self.tr("Transfer…  (F4)"))
         self.cancel_button = QPushButton(self.tr("Cancel token"))
         self.reprint_button = QPushButton(self.tr("Reprint slip"))
         self.transfer_button.clicked.connect(self._transfer_selected)
@@ -143,7 +143,7 @@ class QueuePage(QWidget):
         self.cards_host = QWidget()
         self.cards_grid = QGridLayout(self.cards_host)
         self.cards_grid.setSpacing(10)
-        scroll = QScrollArea()
+        self.cards_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
 
@@ -152,7 +152,7 @@ class QueuePage(QWidget):
         split.addWidget(scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([600, 820])
+        split.setSizes([520, 900])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 
@@ -180,11 +180,10 @@ class QueuePage(QWidget):
             sc.activated.connect(slot)  # type: ignore[arg-type]
 
         bind("F2", self.issue)
-        bind("F5", lambda: self._act_selected("call"))
-        bind("F6", lambda: self._act_selected("recall"))
-        bind("F7", lambda: self._act_selected("start"))
-        bind("F8", lambda: self._act_selected("complete"))
-        bind("F9", lambda: self._act_selected("no_show"))
+        for action, key in KEYS.items():
+            if action != "transfer":
+                bind(key, lambda a=action: self._act_selected(a))
+        bind(KEYS["transfer"], self._transfer_key)
         for n in range(1, 10):
             bind(f"Ctrl+{n}", lambda n=n: self._select_nth(n))
 
@@ -195,7 +194,20 @@ class QueuePage(QWidget):
 
     def _act_selected(self, action: str) -> None:
         if self.selected_counter is not None:
+            self._show_card(self.selected_counter)  # never act on a counter out of sight
             self.counter_action(self.selected_counter, action)
+
+    def _transfer_key(self) -> None:
+        """F4: the token selected in the waiting list while the list has focus, else the selected counter's."""
+        if self.table.hasFocus() and self._selected_token() is not None:
+            self._transfer_selected()
+        else:
+            self._act_selected("transfer")
+
+    def _show_card(self, counter_id: int) -> None:
+        card = self.cards.get(counter_id)
+        if card is not None:
+            self.cards_scroll.ensureWidgetVisible(card, 0, 0)
 
     # ---- loading --------------------------------------------------------------------
     def _on_events_changed(self, _change: object) -> None:
@@ -243,7 +255,9 @@ class QueuePage(QWidget):
                 card.sig_action.connect(self.counter_action)
                 card.sig_selected.connect(self._on_card_selected)
                 self.cards[c.id] = card
-                self.cards_grid.addWidget(card, i // 2, i % 2)
+                self.cards_grid.addWidget(card, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+                self.cards_grid.setRowStretch(i // 2, 0)
+                self.cards_grid.setRowStretch(i // 2 + 1, 1)  # spare height below the cards, not inside them
             else:
                 card.set_data(data)
         if self.selected_counter is None and self.cards:
@@ -253,6 +267,7 @@ class QueuePage(QWidget):
         self.selected_counter = counter_id
         for cid, card in self.cards.items():
             card.set_selected(cid == counter_id)
+        self._show_card(counter_id)
 
     def _priority_text(self, t: TokenView) -> str:
         return priority_text(t.priority_reason) if t.priority else ""
@@ -302,7 +317,8 @@ class QueuePage(QWidget):
         """Run a counter button's action on the database worker."""
         cur = self.snapshot.current.get(counter_id) if self.snapshot else None
         run_counter_action(self.ctx, self, counter_id, action, cur,
-                           self._on_called if action == "call" else _ignore, self._error, source=self.tr("Queue"))
+                           self._on_called if action == "call" else _ignore, self._error, source=self.tr("Queue"),
+                           counters=self.snapshot.counters if self.snapshot else [])
 
     def _on_called(self, view: TokenView | None) -> None:
         if view is None:
@@ -319,7 +335,7 @@ class QueuePage(QWidget):
         tok = self._selected_token()
         if tok is None:
             return
-        target = ask_transfer_target(self, self.ctx.queue, tok)
+        target = ask_transfer_target(self, self.ctx.queue, tok, self.snapshot.counters if self.snapshot else [])
         if target is not None:
             self.ctx.tasks.run_db(lambda: self.ctx.queue.transfer(tok.id, target, actor=self.ctx.actor),
                                   None, self._error)

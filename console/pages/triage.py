@@ -192,6 +192,10 @@ class TriagePage(QWidget):
         outer.addWidget(self.samples_box)
         self.cnic_field.line_edit.setFocus()
 
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when this page is shown (after sign-in, unlock, a page key): the CNIC."""
+        return self.cnic_field.line_edit
+
     # ---- words ----------------------------------------------------------------------
     def type_title(self, t: UpdateType) -> str:
         """The update type's name on screen."""
@@ -416,6 +420,7 @@ class TriagePage(QWidget):
         self.cnic_field.clear()
         self._reset_types()
         self.summary_label.setText(self.tr("Ready for the next visitor: type or scan a CNIC and press Enter."))
+        self.cnic_field.line_edit.setFocus()  # the next scan lands in the field, wherever the click was
         self.sig_token_issued.emit(view)
 
     def _on_issue_failed(self, exc: BaseException) -> None:

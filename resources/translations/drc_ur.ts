@@ -271,6 +271,10 @@
 <context>
     <name>CounterAdminCard</name>
     <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (%2 پر)</translation>
+    </message>
+    <message>
         <location filename="../../widgets/counter_admin.py" line="47"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
@@ -298,6 +302,30 @@
 </context>
 <context>
     <name>CounterCard</name>
+    <message>
+        <source>No open counter with a DEO serves another update type now: open a counter or assign a DEO first.</source>
+        <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Assign a DEO before calling</source>
+        <translation>بلانے سے پہلے ڈی ای او مقرر کریں</translation>
+    </message>
+    <message>
+        <source>Recall limit reached: start the service or mark %1 no-show (F9)</source>
+        <translation>بلانے کی حد پوری: خدمت شروع کریں یا %1 کو غیر حاضر قرار دیں (F9)</translation>
+    </message>
+    <message>
+        <source>Recalled %1 of %2</source>
+        <translation>دوبارہ بلایا: %1 از %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 min</source>
+        <translation>%1 · %2 منٹ</translation>
+    </message>
     <message>
         <location filename="../../widgets/counter_card.py" line="74"/>
         <source>Call next</source>
@@ -374,6 +402,18 @@
 </context>
 <context>
     <name>CountersPage</name>
+    <message>
+        <source>Day not opened yet (the first token opens it)</source>
+        <translation>دن ابھی شروع نہیں ہوا (پہلا ٹوکن جاری ہوتے ہی شروع ہو جائے گا)</translation>
+    </message>
+    <message>
+        <source>Day not opened yet: %1 tokens carried over wait</source>
+        <translation>دن ابھی شروع نہیں ہوا: پچھلے دن سے منتقل %1 ٹوکن منتظر ہیں</translation>
+    </message>
+    <message>
+        <source>Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · F4 transfer · Ctrl+1…9 select a counter</source>
+        <translation>منتخب کاؤنٹر کی کلیدیں: F5 اگلا بلائیں · F6 دوبارہ بلائیں · F7 شروع کریں · F8 مکمل کریں · F9 غیر حاضر قرار دیں · F4 منتقل کریں · Ctrl+1…9 کاؤنٹر منتخب کریں</translation>
+    </message>
     <message>
         <location filename="../../console/pages/counters.py" line="68"/>
         <source>Open day</source>
@@ -866,6 +906,18 @@ Counters: %6</source>
 </context>
 <context>
     <name>DomainError</name>
+    <message>
+        <source>No open counter with a DEO serves {type} now; choose another type.</source>
+        <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر {type} نہیں کر رہا؛ کوئی اور قسم چنیں۔</translation>
+    </message>
+    <message>
+        <source>Recall {number} {left} more time(s) before marking it no-show.</source>
+        <translation>غیر حاضر قرار دینے سے پہلے {number} کو {left} بار مزید بلائیں۔</translation>
+    </message>
+    <message>
+        <source>{number} was recalled {count} times; mark it no-show.</source>
+        <translation>{number} کو {count} بار دوبارہ بلایا جا چکا ہے؛ اسے غیر حاضر قرار دیں۔</translation>
+    </message>
     <message>
         <location filename="../../console/names.py" line="71"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
@@ -1483,6 +1535,10 @@ Counters: %6</source>
 </context>
 <context>
     <name>QueuePage</name>
+    <message>
+        <source>Transfer…  (F4)</source>
+        <translation>منتقل کریں…  (F4)</translation>
+    </message>
     <message>
         <location filename="../../console/pages/queue.py" line="81"/>
         <source>Priority</source>
@@ -3364,6 +3420,132 @@ Counters: %6</source>
     <message>
         <source>The site's figures could not be loaded: %1</source>
         <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StrandedBanner</name>
+    <message>
+        <source>Open a counter for them, or transfer them.</source>
+        <translation>ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
+    </message>
+    <message>
+        <source>%1: no open counter with a DEO serves them.</source>
+        <translation>%1: ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا۔</translation>
+    </message>
+    <message>
+        <source>%1 tokens transferred.</source>
+        <translation>%1 ٹوکن منتقل کر دیے گئے۔</translation>
+    </message>
+    <message>
+        <source>%1 tokens wait for %2, which no open counter serves. They keep their place in line. Move them to:</source>
+        <translation>%1 ٹوکن %2 کے منتظر ہیں، جو کوئی کھلا کاؤنٹر نہیں کر رہا۔ قطار میں ان کی جگہ برقرار رہے گی۔ انہیں منتقل کریں:</translation>
+    </message>
+    <message>
+        <source>No open counter with a DEO serves any other type either: open a counter or assign a DEO first.</source>
+        <translation>ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ بھی نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
+    </message>
+    <message>
+        <source>Transfer waiting tokens</source>
+        <translation>منتظر ٹوکن منتقل کریں</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>No open counter with a DEO serves them: %1. Open a counter for them, or transfer them.</source>
+        <translation>ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا: %1۔ ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
+    </message>
+    <message>
+        <source>%1 waiting for %2</source>
+        <translation>%2 کے %1 منتظر</translation>
+    </message>
+    <message>
+        <source>Transfer them…  (%1)</source>
+        <translation>انہیں منتقل کریں…  (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardMap</name>
+    <message>
+        <source>Keyboard map</source>
+        <translation>کی بورڈ کی کلیدیں</translation>
+    </message>
+    <message>
+        <source>Queue and Counters (on the selected counter)</source>
+        <translation>قطار اور کاؤنٹر (منتخب کاؤنٹر پر)</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>ابتدائی جانچ</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>ہر جگہ</translation>
+    </message>
+    <message>
+        <source>Transfer: the token selected in the waiting list when the list has the focus, else the selected counter&apos;s</source>
+        <translation>منتقل کریں: منتظر فہرست میں منتخب ٹوکن، اگر کی بورڈ فہرست میں ہو؛ ورنہ منتخب کاؤنٹر کا ٹوکن</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غیر حاضر قرار دیں</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>مکمل کریں</translation>
+    </message>
+    <message>
+        <source>Start the service</source>
+        <translation>خدمت شروع کریں</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>دوبارہ بلائیں</translation>
+    </message>
+    <message>
+        <source>Call the next visitor</source>
+        <translation>اگلے سائل کو بلائیں</translation>
+    </message>
+    <message>
+        <source>Select a counter (it scrolls into view)</source>
+        <translation>کاؤنٹر منتخب کریں (وہ سامنے آ جاتا ہے)</translation>
+    </message>
+    <message>
+        <source>Issue a token (queue page)</source>
+        <translation>ٹوکن جاری کریں (قطار کا صفحہ)</translation>
+    </message>
+    <message>
+        <source>Clear, ready for the next visitor</source>
+        <translation>صاف کریں، اگلے سائل کے لیے تیار</translation>
+    </message>
+    <message>
+        <source>Issue the token</source>
+        <translation>ٹوکن جاری کریں</translation>
+    </message>
+    <message>
+        <source>Choose an update type</source>
+        <translation>اپ ڈیٹ کی قسم چنیں</translation>
+    </message>
+    <message>
+        <source>Look up the CNIC typed or scanned</source>
+        <translation>لکھا یا اسکین کیا گیا شناختی کارڈ نمبر تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Next / previous field (the amber ring shows where the keyboard is)</source>
+        <translation>اگلا / پچھلا خانہ (نارنجی دائرہ بتاتا ہے کہ کی بورڈ کہاں ہے)</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Transfer the tokens that no open counter serves (when the red banner shows)</source>
+        <translation>وہ ٹوکن منتقل کریں جن کی باری کوئی کھلا کاؤنٹر نہیں لے رہا (جب سرخ پٹی نظر آئے)</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import Store
 from db.models import (
+    BusinessDay,
     Counter,
     CounterAssignment,
     CounterState,
@@ -159,6 +160,24 @@ class QueueService(QueueReads):
         if row is not None:
             raise AlreadyHasToken(TokenView.of(row))  # type: ignore[arg-type]  # a Token row's attribute names
 
+    def _open_day(self, conn: Connection, day: date, now: Any, actor: Actor) -> None:
+        """The first token of a day opens the day (a token issued after the close reopens it).
+
+        Otherwise the Counters page would say "not opened yet" (or "closed") while visitors wait.
+        Through the ORM, so the audit chain records ``day_opened`` / ``day_reopened`` as for the
+        explicit Day > Open; the common case costs one indexed read.
+        """
+        row = conn.execute(sql.DAY_ROW, {"site_id": self.site_id, "day": day}).first()
+        if row is not None and row.closed_at is None:
+            return
+        with Session(bind=conn) as s:  # joins the issuing transaction
+            if row is None:
+                s.add(BusinessDay(site_id=self.site_id, day=day, opened_at=now, opened_by=actor.username))
+            else:
+                bd = s.get_one(BusinessDay, row.id)
+                bd.closed_at, bd.closed_by = None, None
+            s.flush()
+
     # ---- issue -----------------------------------------------------------------------
     def issue_token(
         self,
@@ -215,6 +234,7 @@ class QueueService(QueueReads):
             event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
             place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
             position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
+            self._open_day(conn, day, now, actor)
             if extra_outbox is not None:
                 with Session(bind=conn) as s:  # joins this transaction; commits with it
                     extra_outbox(s, s.get_one(Token, token_id))
@@ -319,7 +339,8 @@ class QueueService(QueueReads):
 
         def bump(_s: Session, t: Token) -> dict[str, Any]:
             if t.recall_count >= self.policy.recalls_before_no_show:
-                raise QueueError(f"{t.number} was recalled {t.recall_count} times; mark it no-show")
+                raise QueueError(f"{t.number} was recalled {t.recall_count} times; mark it no-show",
+                                 code="recall_limit", number=t.number, count=t.recall_count)
             t.recall_count += 1
             return {"recall": t.recall_count}
 
@@ -343,7 +364,8 @@ class QueueService(QueueReads):
         def check(_s: Session, t: Token) -> None:
             need = self.policy.recalls_before_no_show
             if t.recall_count < need:
-                raise QueueError(f"Recall {t.number} {need - t.recall_count} more time(s) before marking no-show")
+                raise QueueError(f"Recall {t.number} {need - t.recall_count} more time(s) before marking no-show",
+                                 code="recalls_needed", number=t.number, left=need - t.recall_count)
 
         return self._transition(token_id, Action.NO_SHOW, actor, check)
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Store
-from db.models import Counter, CounterState, Token, TokenEvent, TokenState, UpdateType
+from db.models import Counter, CounterAssignment, CounterState, Token, TokenEvent, TokenState, UpdateType
 from services.clock import Clock, business_day
 from services.queue.states import QueueError
 from services.queue.views import QueuePolicy, TokenView
@@ -34,13 +34,40 @@ class QueueReads:
         """The update types a token may be issued for or moved to (appeals only while the switch is on)."""
         return [t for t in UpdateType if t is not UpdateType.APPEAL or self.policy.appeal_enabled]
 
-    def transfer_targets(self, current: UpdateType) -> list[UpdateType]:
-        """Where a token of type ``current`` may be transferred: every offered type but its own.
+    def served_now(self, day: date | None = None) -> frozenset[UpdateType]:
+        """The update types some counter can call now: open, and with a DEO on it today.
+
+        A token of any other type waits for nobody (:func:`services.queue.routing.stranded_counts`).
+        """
+        day = day or self.today()
+        with self.store.read() as s:
+            rows = s.execute(select(Counter.served_types).where(
+                Counter.site_id == self.site_id, Counter.state == CounterState.OPEN,
+                exists().where(CounterAssignment.counter_id == Counter.id, CounterAssignment.business_day == day,
+                               CounterAssignment.ended_at.is_(None)))).scalars().all()
+        return frozenset(UpdateType(t) for types in rows for t in (types or ()))
+
+    def stranded(self, day: date | None = None) -> dict[UpdateType, int]:
+        """Waiting tokens per type that no open, staffed counter serves: visitors waiting for nobody."""
+        day = day or self.today()
+        served = self.served_now(day)
+        with self.store.read() as s:
+            counts = dict(s.execute(
+                select(Token.update_type, func.count(Token.id))
+                .where(Token.site_id == self.site_id, Token.business_day == day, Token.state == TokenState.WAITING)
+                .group_by(Token.update_type)).all())
+        return {t: int(counts[t]) for t in UpdateType if counts.get(t) and t not in served}
+
+    def transfer_targets(self, current: UpdateType | None, served: Collection[UpdateType] | None = None) -> list[UpdateType]:
+        """Where a token of type ``current`` may be transferred: an offered type (the appeal switch),
+        not its own, that an open, staffed counter calls now (``served``: :meth:`served_now`, read
+        when not given).
 
         Every screen that offers a transfer (queue page, counters page, counter terminal) asks here,
-        so none offers a type the engine would refuse.
+        so none offers a type the engine would refuse or that would leave the visitor waiting for nobody.
         """
-        return [t for t in self.offered_types() if t is not current]
+        open_types = self.served_now() if served is None else served
+        return [t for t in self.offered_types() if t is not current and t in open_types]
 
     def _load_token(self, s: Session, token_id: int, *, lock: bool = True) -> Token:
         q = select(Token).where(Token.id == token_id, Token.site_id == self.site_id)

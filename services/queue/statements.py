@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 
-from db.models import Counter, CounterAssignment, Staff, Token, TokenEvent, TokenState
+from db.models import BusinessDay, Counter, CounterAssignment, Staff, Token, TokenEvent, TokenState
 
 T: Any = Token.__table__
 C: Any = Counter.__table__
@@ -88,3 +88,6 @@ CALL_CLAIM = (
 CALL_STREAK = update(C).where(C.c.id == bindparam("counter_id")).values(priority_streak=bindparam("streak"))
 E: Any = TokenEvent.__table__
 CALL_EVENT = insert(E).returning(E.c.id)
+BD: Any = BusinessDay.__table__
+DAY_ROW = select(BD.c.id, BD.c.closed_at).where(BD.c.site_id == bindparam("site_id"), BD.c.day == bindparam("day"))
+"""Today's opening row (issuing the first token of a day opens it)."""

@@ -120,6 +120,8 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             waiting = sum(1 for t in deps.queue.waiting() if t.update_type in types)
         now = deps.clock.now()
         since = (current.started_at or current.called_at) if current else None
+        # The same list as the console's transfer dialog: the appeal switch and the open, staffed counters.
+        targets = deps.queue.transfer_targets(current.update_type if current else None)
         return {
             "user": actor.username,
             "counter": None if counter is None else {
@@ -133,6 +135,7 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             },
             "seconds": int((now - since).total_seconds()) if since else None,
             "waiting": waiting,
+            "transfer_types": [t.value for t in targets],
             "csrf": sess.csrf,
         }
 
@@ -141,8 +144,8 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
         found = session_of(request)
         if found is None:
             return HTMLResponse(page.sign_in(deps.site_name, error=""))
-        return HTMLResponse(page.counter(deps.site_name, state(*found), m[:200], bool(e),
-                                         [t.value for t in deps.queue.offered_types()]))
+        st = state(*found)
+        return HTMLResponse(page.counter(deps.site_name, st, m[:200], bool(e), list(st["transfer_types"])))
 
     @app.get("/api/state")
     def api_state(request: Request) -> Response:
@@ -282,6 +285,11 @@ def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: 
     if name == "no_show":
         return f"{q.no_show(current.id, actor=actor).number} marked no-show"
     target = UpdateType(form.get("type", ""))
+    allowed = target in q.offered_types() and target is not current.update_type
+    if allowed and target not in q.transfer_targets(current.update_type):
+        # A stale page (a counter closed since) must not strand the visitor; the engine refuses the rest itself.
+        raise QueueError(f"No open counter with a DEO serves {target.value.replace('_', ' ')} now; "
+                         "choose another type", code="nobody_serves", type=target.value)
     # Transfer works on called tokens only from the counter that holds them (engine rule).
     moved = q.transfer(current.id, target, actor=actor)
     return f"{moved.number} transferred to {target.value.replace('_', ' ')}"

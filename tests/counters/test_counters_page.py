@@ -42,7 +42,7 @@ def test_cards_show_deo_types_and_state(qtbot, ctx: AppContext, site: list[int])
 def test_move_a_deo_to_another_counter(qtbot, ctx: AppContext, site: list[int]) -> None:
     page = _page(qtbot, ctx)
     card = page.cards[site[0]]
-    index = card.deo.findText("Imran Shah")  # deo2, now at counter 2
+    index = card.deo.findText("Imran Shah (at Counter 2)")  # deo2: the picker says where he sits now
     card.deo.setCurrentIndex(index)
     card.deo.activated.emit(index)
     qtbot.waitUntil(lambda: page.message.text() == "Saved." and _settled(page))
