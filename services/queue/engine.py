@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from db.engine import Store
 from db.models import (
-    BusinessDay,
     Counter,
     CounterAssignment,
     CounterState,
@@ -32,6 +31,7 @@ from db.models import (
 )
 from services.clock import Clock, business_day
 from services.queue import statements as sql
+from services.queue.opening import open_day_at_first_token
 from services.queue.operator import mark_unstaffed, operator_at
 from services.queue.reads import QueueReads
 from services.queue.states import Action, AlreadyHasToken, QueueError, target_state
@@ -160,24 +160,6 @@ class QueueService(QueueReads):
         if row is not None:
             raise AlreadyHasToken(TokenView.of(row))  # type: ignore[arg-type]  # a Token row's attribute names
 
-    def _open_day(self, conn: Connection, day: date, now: Any, actor: Actor) -> None:
-        """The first token of a day opens the day (a token issued after the close reopens it).
-
-        Otherwise the Counters page would say "not opened yet" (or "closed") while visitors wait.
-        Through the ORM, so the audit chain records ``day_opened`` / ``day_reopened`` as for the
-        explicit Day > Open; the common case costs one indexed read.
-        """
-        row = conn.execute(sql.DAY_ROW, {"site_id": self.site_id, "day": day}).first()
-        if row is not None and row.closed_at is None:
-            return
-        with Session(bind=conn) as s:  # joins the issuing transaction
-            if row is None:
-                s.add(BusinessDay(site_id=self.site_id, day=day, opened_at=now, opened_by=actor.username))
-            else:
-                bd = s.get_one(BusinessDay, row.id)
-                bd.closed_at, bd.closed_by = None, None
-            s.flush()
-
     # ---- issue -----------------------------------------------------------------------
     def issue_token(
         self,
@@ -234,7 +216,7 @@ class QueueService(QueueReads):
             event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
             place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
             position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
-            self._open_day(conn, day, now, actor)
+            open_day_at_first_token(conn, self.site_id, day, now, actor.username)
             if extra_outbox is not None:
                 with Session(bind=conn) as s:  # joins this transaction; commits with it
                     extra_outbox(s, s.get_one(Token, token_id))
