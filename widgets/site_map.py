@@ -93,6 +93,11 @@ class SiteMap(ChartView):
             layer.sigClicked.connect(self._on_clicked)
             self.plotItem.addItem(layer)
             self._layers.append(layer)
+        self._ring = pg.ScatterPlotItem(size=18, pen=pg.mkPen("#1f2d3d", width=2), brush=pg.mkBrush(None),
+                                        hoverable=False)
+        self._ring.setZValue(3)
+        self.plotItem.addItem(self._ring)
+        self.highlighted: str | None = None
         self._labels: list[pg.TextItem] = []
         self._label_html: list[str] = []
         self._scope: tuple[str, ...] = ()
@@ -121,12 +126,23 @@ class SiteMap(ChartView):
         where = {p.site_id: p for p in points}
         labels += [(text, where[s].lat, where[s].lon, False) for s, text in names.items() if s in where]
         self._place_labels(labels)
+        self.highlight(self.highlighted)
         self.legend_text = legend
         self.setToolTip(legend)
         scope = tuple(p.site_id for p in points)
         if scope != self._scope and len(self._xy):
             self._scope = scope
             self.plotItem.autoRange(padding=0.05)
+
+    def highlight(self, site_id: str | None) -> None:
+        """Ring one site (the one drilled into); None or an unknown site removes the ring."""
+        where = {p.site_id: p for p in self.points}
+        self.highlighted = site_id if site_id in where else None
+        if self.highlighted is None:
+            self._ring.setData(x=[], y=[])
+        else:
+            p = where[self.highlighted]
+            self._ring.setData(x=[p.lon], y=[p.lat])
 
     def _place_labels(self, labels: Sequence[tuple[str, float, float, bool]]) -> None:
         """Region names (bold) and site names, reusing the text items of the last refresh."""

@@ -282,6 +282,7 @@ class RegionPage(QWidget):
     def _drill(self, site_id: str) -> None:
         """Load one site's hours, DEOs, update types and flags for the shown range."""
         if self._query is not None:
+            self.panels.mark_drilled(site_id)
             self.drill.show_site(site_id, self._query.start, self._query.end)
 
     # ---- export --------------------------------------------------------------------------

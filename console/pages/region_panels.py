@@ -37,6 +37,7 @@ class RegionPanels(QObject):
         self._drill_panel = drill_panel
         self.overview: RegionOverview | None = None
         self.daily: RegionalDaily | None = None
+        self.drilled: str | None = None
         self._map_dirty = self._trends_dirty = False
         self.sites = FiguresTable(FiguresModel(
             [self.tr("Site"), self.tr("Name"), self.tr("District"), self.tr("Issued"), self.tr("Served"), self.tr("No-show"),
@@ -154,6 +155,12 @@ class RegionPanels(QObject):
             if self._trends_dirty:
                 self._draw_trends()
 
+    def mark_drilled(self, site_id: str) -> None:
+        """The site the drill-down shows: ringed on the map."""
+        self.drilled = site_id
+        if self.site_map is not None:
+            self.site_map.highlight(site_id)
+
     def _ensure_map(self) -> SiteMap:
         if self.site_map is None:
             from widgets.site_map import SiteMap
@@ -205,6 +212,7 @@ class RegionPanels(QObject):
         if missing:
             legend += " " + self.tr("%1 sites have no known position and are not drawn.").replace("%1", str(missing))
         self.map_note.setText(legend)
+        self.site_map.highlighted = self.drilled
         self.site_map.set_points(_kpi_title(kpi.title), points, kpi.higher_is_better, names,
                                  region_centres(sites, where), legend)
 

@@ -72,7 +72,7 @@ for lang, suffix in (("en", ""), ("ur", "-urdu")):
     page.panels.ranks.grab().save(str(out / f"region-deos{suffix}.png"))
     page.panels.ranks.setCurrentIndex(0)
     site_map = page.panels.show_map(); settle()
-    page._drill(page.bottom.figures.value(0, 0)); wait(page.sig_site_loaded); settle()
+    site_map.click_site(page.bottom.figures.value(0, 0)); wait(page.sig_site_loaded); settle()  # as a click on its point
     page.grab().save(str(out / f"region-map{suffix}.png"))
     page.panels.show_trends(); settle()
     page.grab().save(str(out / f"region-trends{suffix}.png")); print("saved", lang)

@@ -99,6 +99,10 @@ def test_map_places_every_site_and_a_click_drills_down(qtbot: Any, make_ctx: Cal
                                                                                       round(view_pos.y())))
     assert loaded.args == [target.site_id]
     assert target.site_id in page.drill_title.text()
+    assert site_map.highlighted == target.site_id  # the drilled site is ringed, and stays so across a refresh
+    with qtbot.waitSignal(page.sig_loaded, timeout=15000):
+        page.reload()
+    assert site_map.highlighted == target.site_id
 
 
 def _point(x: float, y: float) -> Any:
