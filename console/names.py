@@ -61,6 +61,7 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("Reason", "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries."),
     QT_TRANSLATE_NOOP("Reason", "The identity authority has blocked this CNIC: send the visitor to the supervisor."),
     QT_TRANSLATE_NOOP("Reason", "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed."),
+    QT_TRANSLATE_NOOP("Reason", "NADRA does not know this CNIC: check the card for a typo; no household can be registered on it."),
     QT_TRANSLATE_NOOP("CnicProblem", "Type or scan the 13-digit CNIC."),
     QT_TRANSLATE_NOOP("CnicProblem", "Too short: {n} digits; a CNIC has 13."),
     QT_TRANSLATE_NOOP("CnicProblem", "Too long: {n} digits; a CNIC has 13."),
@@ -84,6 +85,12 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("DomainError", "{number} was recalled {count} times; mark it no-show."),
     QT_TRANSLATE_NOOP("DomainError", "Recall {number} {left} more time(s) before marking it no-show."),
     QT_TRANSLATE_NOOP("DomainError", "No open counter with a DEO serves {type} now; choose another type."),
+    QT_TRANSLATE_NOOP("DomainError", "Type the CNIC a second time before issuing a missed-out token."),
+    QT_TRANSLATE_NOOP("DomainError", "The CNIC typed the second time is different: check the card; nothing was issued."),
+    QT_TRANSLATE_NOOP("DomainError", "Tick what changes in the family (birth, death, marriage ...) for a roster update."),
+    QT_TRANSLATE_NOOP("DomainError", "Unknown roster change(s): {changes}."),
+    QT_TRANSLATE_NOOP("DomainError", "NADRA has blocked this CNIC: only a supervisor can override the block."),
+    QT_TRANSLATE_NOOP("DomainError", "Give the reason for overriding the block (at least {n} characters)."),
 )
 
 

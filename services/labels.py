@@ -73,6 +73,12 @@ ERROR_TEMPLATES: dict[str, str] = {
     "recall_limit": "{number} was recalled {count} times; mark it no-show.",
     "recalls_needed": "Recall {number} {left} more time(s) before marking it no-show.",
     "nobody_serves": "No open counter with a DEO serves {type} now; choose another type.",
+    "cnic_again_needed": "Type the CNIC a second time before issuing a missed-out token.",
+    "cnic_again_mismatch": "The CNIC typed the second time is different: check the card; nothing was issued.",
+    "roster_change_needed": "Tick what changes in the family (birth, death, marriage ...) for a roster update.",
+    "roster_change_unknown": "Unknown roster change(s): {changes}.",
+    "override_supervisor_only": "NADRA has blocked this CNIC: only a supervisor can override the block.",
+    "override_reason_needed": "Give the reason for overriding the block (at least {n} characters).",
 }
 
 # Why a visitor does or does not qualify for an update type, by ``Eligibility.code``
@@ -97,6 +103,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "recert_not_beneficiary": "Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.",
     "blocked": "The identity authority has blocked this CNIC: send the visitor to the supervisor.",
     "no_survey_date": "The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.",
+    "identity_unknown": "NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.",
 }
 
 # Why a text is not a CNIC, by ``services.cnic.CnicProblem`` (``{n}``: digits found, ``{bad}``: the

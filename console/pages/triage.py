@@ -12,23 +12,25 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.context import AppContext
 from console.names import cnic_problem_text, ltr, priority_reason_label, reason_text, type_label
+from console.pages.triage_desk import DeskBox
+from console.pages.triage_existing import ExistingTokenBanner
+from console.pages.triage_family import FamilyTreeBox
 from console.pages.triage_samples import DemoSamplesBox
+from console.pages.triage_summary import TriageSummary
+from console.pages.triage_types import build_types_box
 from console.tasks import describe_error
 from db.models import UpdateType, Verification
 from services.cnic import CnicError, mask_cnic, parse_cnic
@@ -40,7 +42,6 @@ from widgets.cnic_field import CnicField
 
 PRIORITY_FLAGS = tuple(PriorityReason)
 _BANNER_BAD = "background:#fdecea;color:#8b1a1a;border:2px solid #b71c1c;border-radius:6px;padding:10px;"
-_BANNER_WARN = "background:#fff4e0;color:#6d4200;border:2px solid #e09b00;border-radius:6px;padding:10px;"
 _BANNER_OK = "background:#e8f5e9;color:#1b5e20;border:1px solid #2e7d32;border-radius:6px;padding:10px;"
 
 class TriagePage(QWidget):
@@ -108,44 +109,21 @@ class TriagePage(QWidget):
         self.offline_banner.setStyleSheet(_BANNER_BAD)
         self.offline_banner.hide()
 
-        self.existing_banner = QFrame()
-        self.existing_banner.setStyleSheet(_BANNER_WARN)
-        self.existing_label = QLabel()
-        self.existing_label.setWordWrap(True)
-        self.reprint_button = QPushButton(self.tr("Reprint slip"))
+        self.existing_banner = ExistingTokenBanner()
+        self.existing_label = self.existing_banner.label
+        self.reprint_button = self.existing_banner.reprint_button
         self.reprint_button.clicked.connect(self._on_reprint_clicked)
-        ex = QHBoxLayout(self.existing_banner)
-        ex.addWidget(self.existing_label, 1)
-        ex.addWidget(self.reprint_button)
-        self.existing_banner.hide()
 
         self.summary_label = QLabel(self.tr("Type or scan a CNIC and press Enter."))
         self.summary_label.setObjectName("summary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._summary = TriageSummary(self)
+        self.family_box = FamilyTreeBox()
+        self.desk = DeskBox(self._ctx.actor.role)
+        self.desk.sig_changed.connect(self._on_desk_changed)
 
-        types_box = QGroupBox(self.tr("Update type"))
-        rows = QVBoxLayout(types_box)
-        rows.setSpacing(2)
-        self.type_group = QButtonGroup(self)
-        self.type_group.setExclusive(True)
-        self.type_buttons: dict[UpdateType, QRadioButton] = {}
-        self.reason_labels: dict[UpdateType, QLabel] = {}
-        for row, t in enumerate(DISPLAY_ORDER):
-            button = QRadioButton(f"{row + 1}  {self.type_title(t)}")
-            button.setToolTip(self.tr("Alt+{n}").format(n=row + 1))
-            button.setObjectName(f"type_{t.value}")
-            reason = QLabel()
-            reason.setObjectName("reason")
-            reason.setWordWrap(True)
-            reason.setTextFormat(Qt.TextFormat.PlainText)
-            reason.setContentsMargins(34, 0, 0, 6)  # under the title, past the radio mark
-            self.type_group.addButton(button, row)
-            self.type_buttons[t] = button
-            self.reason_labels[t] = reason
-            rows.addWidget(button)
-            rows.addWidget(reason)
-        rows.addStretch(1)
+        types_box, self.type_group, self.type_buttons, self.reason_labels = build_types_box(self)
         self.type_group.buttonToggled.connect(self._on_type_group_toggled)
 
         flags_box = QGroupBox(self.tr("Priority"))
@@ -179,7 +157,14 @@ class TriagePage(QWidget):
         main.addWidget(self.offline_banner)
         main.addWidget(self.existing_banner)
         main.addWidget(self.summary_label)
-        main.addWidget(types_box, 1)
+        middle = QHBoxLayout()  # the verdict on the left, the household and the desk's notes beside it
+        middle.addWidget(types_box, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.family_box)
+        side.addWidget(self.desk)
+        side.addStretch(1)
+        middle.addLayout(side, 2)
+        main.addLayout(middle, 1)
         main.addWidget(flags_box)
         main.addLayout(actions)
 
@@ -230,6 +215,7 @@ class TriagePage(QWidget):
         for box in self.flag_boxes.values():
             box.setChecked(False)
         self._set_busy(True)
+        self.busy_label.setText(self.tr("Asking the central registry..."))
         self.summary_label.setText(self.tr("Looking up {cnic}...").format(cnic=ltr(mask_cnic(digits))))
         triage = self._triage
         queue = self._ctx.queue
@@ -248,14 +234,7 @@ class TriagePage(QWidget):
 
     def _show_existing(self, view: TokenView | None) -> None:
         self._existing = view
-        if view is None:
-            self.existing_banner.hide()
-        else:
-            self.existing_label.setText(self.tr(
-                "This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing "
-                "a second token.").format(number=view.number, state=view.state.value.replace("_", " ")))
-            self.reprint_button.setEnabled(self._ctx.printing is not None)
-            self.existing_banner.show()
+        self.existing_banner.show_token(view, can_print=self._ctx.printing is not None)
         self._update_issue_enabled()
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
@@ -302,26 +281,18 @@ class TriagePage(QWidget):
         self._manual = False
         self.offline_banner.hide()
         self._ctx.status.set_online(True)
-        hh = lookup.household
-        identity = {"verified": self.tr("verified"), "not_found": self.tr("not in the registry"),
-                    "mismatch": self.tr("MISMATCH - ask for the visitor's details"),
-                    "blocked": self.tr("BLOCKED by the identity authority")}[lookup.identity.status]
-        lines = [self.tr("CNIC {cnic} - identity: {identity}").format(cnic=ltr(lookup.masked), identity=identity)]
-        if hh.registered:
-            score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
-            beneficiary = self.tr("beneficiary") if hh.pmt_score is not None and \
-                hh.pmt_score <= self._triage.policy.cut_off else self.tr("not a beneficiary")
-            place = ", ".join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
-            lines.append(self.tr("Household {hid} - family size {n} - {place} ({region})").format(
-                hid=ltr(hh.household_id), n=lookup.family_size, place=place, region=hh.region))
-            lines.append(self.tr("PMT score {score} ({beneficiary}) - last survey {last}{shock}").format(
-                score=score, beneficiary=beneficiary,
-                last=ltr(hh.last_survey_date.isoformat()) if hh.last_survey_date else self.tr("unknown"),
-                shock=self.tr(" - notified shock area") if hh.shock_area else ""))
-        elif lookup.identity.status != "blocked":
-            lines.append(self.tr("No household on record: a missed-out household."))
-        self.summary_label.setText("\n".join(lines))
-        for e in lookup.eligibility:
+        self.summary_label.setText(self._summary.text(lookup))
+        self._show_verdicts(lookup)
+        if lookup.suggestions:
+            self.type_buttons[lookup.suggestions[0].update_type].setChecked(True)
+        self._on_type_group_toggled(None, True)
+
+    def _show_verdicts(self, lookup: Lookup) -> None:
+        """The six types; for a blocked identity what the override allows once a supervisor ticks it."""
+        blocked = lookup.identity_status == "blocked"
+        overriding = blocked and self.desk.overriding()
+        self.family_box.show_members(lookup.members if not blocked or overriding else [], lookup.cnic)
+        for e in (lookup.overridable if overriding else lookup.eligibility):
             button, label = self.type_buttons[e.update_type], self.reason_labels[e.update_type]
             button.setEnabled(e.eligible)
             text = self.reason_text(e)
@@ -329,8 +300,16 @@ class TriagePage(QWidget):
                 text += "  " + self.tr("[eligible from {date}]").format(date=ltr(e.eligible_from.isoformat()))
             label.setText(("\u2714 " if e.eligible else "\u2716 ") + text)
             label.setStyleSheet("color:#1b5e20;" if e.eligible else "color:#777;")
-        if lookup.suggestions:
-            self.type_buttons[lookup.suggestions[0].update_type].setChecked(True)
+            if not e.eligible and button.isChecked():
+                self.type_group.setExclusive(False)
+                button.setChecked(False)
+                self.type_group.setExclusive(True)
+        self._update_issue_enabled()
+
+    def _on_desk_changed(self) -> None:
+        lookup = self._lookup
+        if lookup is not None and lookup.identity_status == "blocked":
+            self._show_verdicts(lookup)  # the override opens (or closes) the types
         self._update_issue_enabled()
 
     def _reset_types(self) -> None:
@@ -341,6 +320,8 @@ class TriagePage(QWidget):
             self.reason_labels[t].setText("")
         self.type_group.setExclusive(True)
         self.offline_banner.hide()
+        self.family_box.clear()
+        self.desk.reset()
         self._update_issue_enabled()
 
     def _set_busy(self, busy: bool) -> None:
@@ -362,6 +343,9 @@ class TriagePage(QWidget):
             self.summary_label.setText(self.tr("Type or scan a CNIC and press Enter."))
 
     def _on_type_group_toggled(self, _button: Any, _checked: bool) -> None:
+        lookup = None if self._manual else self._lookup
+        self.desk.show_for(self.selected_type(), blocked=lookup is not None and lookup.identity_status == "blocked",
+                           registered=lookup.household.registered if lookup is not None else None)
         self._update_issue_enabled()
 
     def _pick(self, t: UpdateType) -> None:
@@ -378,7 +362,8 @@ class TriagePage(QWidget):
 
     def _update_issue_enabled(self) -> None:
         ready = (self._cnic is not None and (self._lookup is not None or self._manual)
-                 and self.selected_type() is not None and self._existing is None and not self._issuing)
+                 and self.selected_type() is not None and self._existing is None and not self._issuing
+                 and self.desk.ready(self.selected_type()))
         self.issue_button.setEnabled(ready)
 
     # ---- issue ----------------------------------------------------------------------
@@ -391,13 +376,15 @@ class TriagePage(QWidget):
         assert t is not None and self._cnic is not None
         flags = [k for k, box in self.flag_boxes.items() if box.isChecked()]
         cnic, lookup, reason = self._cnic, (None if self._manual else self._lookup), self._offline_reason
+        member = self.family_box.confirmed_member()
+        notes = self.desk.notes(t, member.member_id if member is not None else None)
         triage, queue, actor = self._triage, self._ctx.queue, self._ctx.actor
         self._issuing = True
         self._update_issue_enabled()
 
         def work() -> TokenView:
             return triage.issue(queue, t, actor=actor, cnic=cnic, lookup=lookup, priority=bool(flags),
-                                priority_reason=flags, offline_reason=reason)
+                                priority_reason=flags, offline_reason=reason, notes=notes)
 
         self._ctx.tasks.run_db(work, self._on_issued, self._on_issue_failed)
 

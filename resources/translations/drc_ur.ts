@@ -968,6 +968,30 @@ Counters: %6</source>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
+    <message>
+        <source>Type the CNIC a second time before issuing a missed-out token.</source>
+        <translation>رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے شناختی کارڈ نمبر دوبارہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The CNIC typed the second time is different: check the card; nothing was issued.</source>
+        <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر مختلف ہے: کارڈ دیکھیں؛ کوئی ٹوکن جاری نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>Tick what changes in the family (birth, death, marriage ...) for a roster update.</source>
+        <translation>خاندانی کوائف میں تبدیلی کے لیے نشان لگائیں کہ خاندان میں کیا بدلا ہے (پیدائش، وفات، شادی ...)۔</translation>
+    </message>
+    <message>
+        <source>Unknown roster change(s): {changes}.</source>
+        <translation>نامعلوم تبدیلی: {changes}۔</translation>
+    </message>
+    <message>
+        <source>NADRA has blocked this CNIC: only a supervisor can override the block.</source>
+        <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: صرف سپروائزر بندش ختم کر سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Give the reason for overriding the block (at least {n} characters).</source>
+        <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
+    </message>
 </context>
 <context>
     <name>FlaggedSurveysModel</name>
@@ -1759,6 +1783,10 @@ Counters: %6</source>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
+    <message>
+        <source>NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.</source>
+        <translation>نادرا کے پاس یہ شناختی کارڈ نمبر نہیں: کارڈ سے نمبر دوبارہ ملائیں؛ اس نمبر پر کسی گھرانے کا اندراج نہیں ہو سکتا۔</translation>
+    </message>
 </context>
 <context>
     <name>RegionPage</name>
@@ -2430,11 +2458,6 @@ Counters: %6</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="115"/>
-        <source>Reprint slip</source>
-        <translation>پرچی دوبارہ چھاپیں</translation>
-    </message>
-    <message>
         <location filename="../../console/pages/triage.py" line="122"/>
         <location filename="../../console/pages/triage.py" line="358"/>
         <source>Type or scan a CNIC and press Enter.</source>
@@ -2472,11 +2495,6 @@ Counters: %6</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="251"/>
-        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
-        <translation>اس شناختی کارڈ پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
-    </message>
-    <message>
         <location filename="../../console/pages/triage.py" line="260"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
@@ -2505,66 +2523,6 @@ Counters: %6</source>
         <location filename="../../console/pages/triage.py" line="292"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="302"/>
-        <source>verified</source>
-        <translation>تصدیق شدہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="302"/>
-        <source>not in the registry</source>
-        <translation>رجسٹری میں نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="303"/>
-        <source>MISMATCH - ask for the visitor&apos;s details</source>
-        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="304"/>
-        <source>BLOCKED by the identity authority</source>
-        <translation>شناختی ادارے کی جانب سے بلاک</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="305"/>
-        <source>CNIC {cnic} - identity: {identity}</source>
-        <translation>شناختی کارڈ {cnic} - شناخت: {identity}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="308"/>
-        <source>beneficiary</source>
-        <translation>مستحق</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="309"/>
-        <source>not a beneficiary</source>
-        <translation>غیر مستحق</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="311"/>
-        <source>Household {hid} - family size {n} - {place} ({region})</source>
-        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="313"/>
-        <source>PMT score {score} ({beneficiary}) - last survey {last}{shock}</source>
-        <translation>پی ایم ٹی اسکور {score} ({beneficiary}) - آخری سروے {last}{shock}</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="315"/>
-        <source>unknown</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="316"/>
-        <source> - notified shock area</source>
-        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/triage.py" line="318"/>
-        <source>No household on record: a missed-out household.</source>
-        <translation>کوئی گھرانہ درج نہیں: رہ جانے والا گھرانہ۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="325"/>
@@ -3546,6 +3504,236 @@ Counters: %6</source>
     <message>
         <source>Transfer the tokens that no open counter serves (when the red banner shows)</source>
         <translation>وہ ٹوکن منتقل کریں جن کی باری کوئی کھلا کاؤنٹر نہیں لے رہا (جب سرخ پٹی نظر آئے)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBox</name>
+    <message>
+        <source>Roster update: what changes in the family?</source>
+        <translation>خاندانی کوائف میں تبدیلی: خاندان میں کیا بدلا ہے؟</translation>
+    </message>
+    <message>
+        <source>B-form (children&apos;s registration certificate) shown</source>
+        <translation>ب فارم (بچوں کا اندراج سرٹیفکیٹ) دکھایا گیا</translation>
+    </message>
+    <message>
+        <source>Recorded with the token: the DEO sees whether the B-form was brought.</source>
+        <translation>ٹوکن کے ساتھ درج ہوتا ہے: ڈی ای او دیکھ سکتا ہے کہ ب فارم لایا گیا یا نہیں۔</translation>
+    </message>
+    <message>
+        <source>The registry does not know this CNIC: type it a second time from the card before a missed-out token is issued.</source>
+        <translation>یہ شناختی کارڈ نمبر رجسٹری میں نہیں: رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے کارڈ سے نمبر دوبارہ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>CNIC again</source>
+        <translation>شناختی کارڈ نمبر دوبارہ</translation>
+    </message>
+    <message>
+        <source>Override NADRA&apos;s block (supervisor)</source>
+        <translation>نادرا کی بندش ختم کریں (سپروائزر)</translation>
+    </message>
+    <message>
+        <source>Reason (recorded in the audit trail and sent to the centre)</source>
+        <translation>وجہ (آڈٹ ریکارڈ میں درج ہو کر مرکز کو بھیجی جائے گی)</translation>
+    </message>
+    <message>
+        <source>NADRA has blocked this CNIC: send the visitor to the supervisor, who can override the block with a reason.</source>
+        <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: سائل کو سپروائزر کے پاس بھیجیں، جو وجہ لکھ کر بندش ختم کر سکتے ہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingTokenBanner</name>
+    <message>
+        <source>Reprint slip</source>
+        <translation>پرچی دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <source>Token {number} was carried over from {day}: the visitor&apos;s slip shows that day&apos;s number. Reprint the slip now so it shows {number}.</source>
+        <translation>ٹوکن {number} کو {day} سے اگلے دن منتقل کیا گیا: سائل کی پرچی پر اُس دن کا نمبر ہے۔ پرچی ابھی دوبارہ چھاپیں تاکہ اس پر {number} ہو۔</translation>
+    </message>
+    <message>
+        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
+        <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTreeBox</name>
+    <message>
+        <source>Family tree (from the registry)</source>
+        <translation>خاندانی شجرہ (رجسٹری سے)</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>رشتہ</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <source>The visitor at the desk is the selected member</source>
+        <translation>ڈیسک پر موجود سائل منتخب کردہ فرد ہی ہے</translation>
+    </message>
+    <message>
+        <source>Check the card holder&apos;s relation, gender and age against the selected row; the confirmation is recorded with the token.</source>
+        <translation>کارڈ والے کا رشتہ، جنس اور عمر منتخب قطار سے ملائیں؛ تصدیق ٹوکن کے ساتھ درج ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>none (under 18)</source>
+        <translation>نہیں (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <source>this CNIC</source>
+        <translation>یہ شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>عورت</translation>
+    </message>
+    <message>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <source>Head</source>
+        <translation>سربراہ</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>شریکِ حیات</translation>
+    </message>
+    <message>
+        <source>Son</source>
+        <translation>بیٹا</translation>
+    </message>
+    <message>
+        <source>Daughter</source>
+        <translation>بیٹی</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>والد</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>والدہ</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>RosterChange</name>
+    <message>
+        <source>Birth (add a child)</source>
+        <translation>پیدائش (بچے کا اندراج)</translation>
+    </message>
+    <message>
+        <source>Death (remove a member)</source>
+        <translation>وفات (فرد کا اخراج)</translation>
+    </message>
+    <message>
+        <source>Marriage</source>
+        <translation>شادی</translation>
+    </message>
+    <message>
+        <source>Divorce</source>
+        <translation>طلاق</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Contact (phone)</source>
+        <translation>رابطہ (فون)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>معذوری</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+</context>
+<context>
+    <name>TriageSummary</name>
+    <message>
+        <source>UNKNOWN - NADRA has no such CNIC; check the card for a typo</source>
+        <translation>نامعلوم - نادرا کے پاس یہ شناختی کارڈ نمبر نہیں؛ کارڈ سے نمبر دوبارہ ملائیں</translation>
+    </message>
+    <message>
+        <source>BLOCKED by NADRA - only a supervisor can let this visitor through</source>
+        <translation>نادرا کی جانب سے بند - صرف سپروائزر اس سائل کو آگے بھیج سکتے ہیں</translation>
+    </message>
+    <message>
+        <source>not checked apart from the registry (older central hub)</source>
+        <translation>رجسٹری سے الگ جانچ نہیں ہوئی (مرکز کا پرانا نظام)</translation>
+    </message>
+    <message>
+        <source>not registered - no household on record</source>
+        <translation>رجسٹری میں نہیں - کوئی گھرانہ درج نہیں</translation>
+    </message>
+    <message>
+        <source>registered - not a beneficiary</source>
+        <translation>رجسٹری میں درج - غیر مستحق</translation>
+    </message>
+    <message>
+        <source>registered - beneficiary</source>
+        <translation>رجسٹری میں درج - مستحق</translation>
+    </message>
+    <message>
+        <source>CNIC {cnic}</source>
+        <translation>شناختی کارڈ نمبر {cnic}</translation>
+    </message>
+    <message>
+        <source>NADRA identity: {identity}</source>
+        <translation>نادرا سے شناخت: {identity}</translation>
+    </message>
+    <message>
+        <source>Registry (NSER): {membership}</source>
+        <translation>رجسٹری (این ایس ای آر): {membership}</translation>
+    </message>
+    <message>
+        <source>PMT score {score} - last survey {last}{shock}</source>
+        <translation>پی ایم ٹی اسکور {score} - آخری سروے {last}{shock}</translation>
+    </message>
+    <message>
+        <source>No household on record: a missed-out household.</source>
+        <translation>کوئی گھرانہ درج نہیں: رہ جانے والے گھرانے کا اندراج۔</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <source>MISMATCH - ask for the visitor&apos;s details</source>
+        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
+    </message>
+    <message>
+        <source>Household {hid} - family size {n} - {place} ({region})</source>
+        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source> - notified shock area</source>
+        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
 </context>
 </TS>

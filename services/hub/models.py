@@ -86,6 +86,24 @@ class Member(HubBase):
     id_status: Mapped[str] = mapped_column(String(10), default="ok")
 
 
+class Citizen(HubBase):
+    """The ID authority's (NADRA's) record of a person who is in no registered household.
+
+    Together with ``Member`` (whose ``id_status`` is NADRA's answer for members) this is what the
+    identity check knows: a CNIC in neither table is unknown to NADRA (a typo or a forged card),
+    which is not the same as a real person whose household is missing from the registry.
+    """
+
+    __tablename__ = "hub_citizen"
+
+    cnic: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    gender: Mapped[str] = mapped_column(String(1))
+    birth_year: Mapped[int] = mapped_column(Integer)
+    # "ok", "blocked" or "mismatch", as for Member.id_status
+    id_status: Mapped[str] = mapped_column(String(10), default="ok")
+
+
 class ShockNotification(HubBase):
     """A tehsil under a notified shock (disaster)."""
 

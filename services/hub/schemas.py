@@ -142,6 +142,31 @@ class ShockAreas(BaseModel):
     areas: list[ShockAreaOut]
 
 
+class TriageRequest(StrictBody):
+    """A CNIC to triage, optionally with the name the visitor gives (checked against NADRA's record)."""
+
+    cnic: Annotated[str, Field(pattern=r"^[0-9]{13}$", strict=True)]
+    name: Annotated[str, Field(max_length=120, strict=True)] | None = None
+
+
+class TriageLookup(BaseModel):
+    """Everything triage needs in one answer: identity (NADRA), membership (NSER), household, area.
+
+    ``identity`` is NADRA's word on the card; ``membership`` is the registry's word on the household
+    (``beneficiary`` by the central cut-off). They are separate: a CNIC NADRA does not know is
+    ``unknown`` + ``not_registered``, which is not a household to register.
+    """
+
+    cnic: str
+    identity: Literal["verified", "unknown", "blocked", "mismatch"]
+    membership: Literal["not_registered", "registered", "beneficiary"]
+    household: HouseholdStatus | None
+    head_name: str | None
+    members: list[MemberOut]
+    shock_areas: ShockAreas
+    cut_off: float
+
+
 class AssetsIn(StrictBody):
     """Household assets as a survey records them."""
 

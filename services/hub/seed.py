@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from services.clock import SITE_ZONE
 from services.hub.models import (
+    Citizen,
     Household,
     HubSite,
     HubTehsil,
@@ -124,7 +125,7 @@ def clear(engine: Engine) -> None:
 
     with engine.begin() as conn:
         for table in (SiteEventRow, RollupHour, RollupDeo, SiteDay, SiteMonth, FlaggedToken, SiteSeen, SiteCounter, SiteDeo,
-                      Survey, Member, Household, ShockNotification, HubSite, HubTehsil):
+                      Survey, Member, Citizen, Household, ShockNotification, HubSite, HubTehsil):
             conn.execute(delete(table))
 
 
@@ -148,6 +149,8 @@ def seed(engine: Engine, households: int = 10_000, seed: int = 1, as_of: date | 
     shock_set = set(shock_codes)
 
     hh_rows, member_rows = _population(rng, households, as_of, shock_set)
+    citizen_rows = _citizens(random.Random(seed + 1), max(40, households // 5), as_of,
+                             {m["cnic"] for m in member_rows if m["cnic"]})
     survey_rows = _paradata(prng, as_of, paradata_days)
 
     with engine.begin() as conn:
@@ -159,6 +162,7 @@ def seed(engine: Engine, households: int = 10_000, seed: int = 1, as_of: date | 
         _bulk(conn, ShockNotification, shock_rows)
         _bulk(conn, Household, hh_rows)
         _bulk(conn, Member, member_rows)
+        _bulk(conn, Citizen, citizen_rows)
         _bulk(conn, Survey, survey_rows)
         if conn.dialect.name == "postgresql":
             conn.execute(text("ANALYZE"))  # fresh planner statistics after a bulk load
@@ -282,6 +286,27 @@ def _population(rng: np.random.Generator, n: int, as_of: date,
     return hh_rows, member_rows
 
 
+def _citizens(prng: random.Random, n: int, as_of: date, taken: set[str]) -> list[dict[str, Any]]:
+    """NADRA's records of adults in no registered household: the real missed-out visitors.
+
+    A separate generator keeps the households and members of a given seed unchanged. About one in
+    a hundred is blocked by NADRA; none is a mismatch (their records are not in the registry to clash).
+    """
+    rows: list[dict[str, Any]] = []
+    for k in range(n):
+        region = REGIONS[k % len(REGIONS)]
+        male = prng.random() < 0.6
+        cnic = _cnic(region.cnic_digit, prng.randrange(10**9, 10**11), male)
+        while cnic in taken:
+            cnic = _cnic(region.cnic_digit, prng.randrange(10**9, 10**11), male)
+        taken.add(cnic)
+        given = prng.choice(MALE if male else FEMALE)
+        rows.append({"cnic": cnic, "name": f"{given} {prng.choice(FAMILY)}", "gender": "m" if male else "f",
+                     "birth_year": as_of.year - prng.randint(18, 70),
+                     "id_status": "blocked" if k % 97 == 50 else "ok"})
+    return rows
+
+
 def _assets(prng: random.Random, size: int) -> dict[str, Any]:
     rooms = prng.randint(1, 2 + size // 3)
     land = round(prng.choice((0.0, 0.0, 0.0, 0.5, 1.0, 2.0, 4.0, 8.0)) * prng.uniform(0.5, 1.5), 2)
@@ -350,13 +375,21 @@ def _head_samples(ses: Session, where: Any, note: str, limit: int) -> list[Sampl
 
 
 def missed_out_cnics(ses: Session, count: int = 3) -> list[str]:
-    """CNICs guaranteed not to be in the registry (deterministic)."""
+    """CNICs NADRA verifies that belong to no registered household (deterministic; at most ``count``)."""
+    rows = ses.execute(select(Citizen.cnic).where(Citizen.id_status == "ok").order_by(Citizen.cnic)
+                       .limit(count)).scalars().all()
+    return [str(c) for c in rows]
+
+
+def unknown_cnics(ses: Session, count: int = 3) -> list[str]:
+    """Well-formed CNICs that NADRA does not know (a mistyped card): deterministic."""
     out: list[str] = []
     digits = "3415678"
     k = 0
     while len(out) < count:
         cnic = f"{digits[k % len(digits)]}{(k * 7919 + 4242) % 10**11:011d}{(k % 5) * 2 + 1}"
-        if ses.execute(select(Member.member_id).where(Member.cnic == cnic)).first() is None:
+        if ses.execute(select(Member.member_id).where(Member.cnic == cnic)).first() is None and \
+                ses.get(Citizen, cnic) is None:
             out.append(cnic)
         k += 1
     return out
@@ -365,8 +398,9 @@ def missed_out_cnics(ses: Session, count: int = 3) -> list[str]:
 def sample_visitors(ses: Session, today: date, cutoff: float = CUTOFF, limit: int = 3) -> dict[str, list[SampleVisitor]]:
     """CNICs per triage path in the seeded population, as of ``today``.
 
-    Keys: missed_out, roster, shock, cyclic, recertification, appeal, not_yet_eligible, blocked, mismatch.
-    All except blocked/mismatch are heads whose identity verifies.
+    Keys: missed_out, roster, shock, cyclic, recertification, appeal, not_yet_eligible, blocked, mismatch,
+    unknown. Missed-out visitors are NADRA-verified people in no household; ``unknown`` CNICs are ones
+    NADRA does not know (a typo); the rest are heads of registered households.
     """
     ok = Member.id_status == "ok"
     no_shock = ShockNotification.tehsil_code.is_(None)
@@ -393,4 +427,6 @@ def sample_visitors(ses: Session, today: date, cutoff: float = CUTOFF, limit: in
         "blocked": _head_samples(ses, Member.id_status == "blocked", "Identity blocked by the ID authority", limit),
         "mismatch": _head_samples(ses, Member.id_status == "mismatch", "Identity record flagged as a mismatch",
                                   limit),
+        "unknown": [SampleVisitor(c, None, "NADRA does not know this CNIC (a typo?): no household can be registered")
+                    for c in unknown_cnics(ses, limit)],
     }

@@ -174,6 +174,7 @@ class QueueService(QueueReads):
         details: dict[str, Any] | None = None,
         slip_status: SlipStatus = SlipStatus.NONE,
         extra_outbox: Callable[[Session, Token], None] | None = None,
+        event_payload: dict[str, Any] | None = None,
     ) -> IssuedToken:
         """Give the visitor the next number of ``update_type`` today; writes token + event.
 
@@ -181,7 +182,8 @@ class QueueService(QueueReads):
         transaction) and the estimated wait, so nobody has to ask the database again to print it.
 
         ``extra_outbox`` lets a caller add rows (e.g. a queued verification) in the same
-        transaction, so a token never exists without the work that belongs to it. Refused with
+        transaction, so a token never exists without the work that belongs to it. ``event_payload``
+        adds to the issue event what the centre should see (e.g. the roster changes). Refused with
         :class:`AlreadyHasToken` when ``cnic`` holds an open token today, and for an appeal
         while appeals are off, whichever front end asks.
         """
@@ -209,7 +211,7 @@ class QueueService(QueueReads):
             # Core on a plain connection: the ORM session and unit of work cost several times the
             # durable commit itself on this hot path (tests/benchmarks/queue_bench.py).
             token_id = int(conn.execute(token_table.insert().returning(token_table.c.id), values).scalar_one())
-            payload = {"priority": priority, "update_type": update_type.value}
+            payload = {**(event_payload or {}), "priority": priority, "update_type": update_type.value}
             event = {"uuid": new_uuid(), "site_id": self.site_id, "token_id": token_id, "kind": Action.ISSUE.value,
                      "at": now, "actor": actor.username, "operator": actor.username, "counter_id": None,
                      "payload": payload}

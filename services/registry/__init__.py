@@ -16,6 +16,7 @@ from services.registry.models import (
     ShockArea,
     ShockAreas,
     Survey,
+    TriageAnswer,
     event_payload,
 )
 
@@ -38,5 +39,6 @@ __all__ = [
     "ShockArea",
     "ShockAreas",
     "Survey",
+    "TriageAnswer",
     "event_payload",
 ]

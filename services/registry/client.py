@@ -41,6 +41,7 @@ from services.registry.models import (
     Paradata,
     ScoreResult,
     ShockAreas,
+    TriageAnswer,
 )
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,7 @@ class RegistryClient:
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
         self._shock_cache: TTLCache[ShockAreas] = TTLCache(shock_ttl, monotonic)
+        self._no_single_trip = False  # an older hub without /v1/triage/lookup
         self._state_lock = threading.Lock()
         self._state = ConnectionState(online=None)
         self._listeners: list[Callable[[ConnectionState], None]] = []
@@ -295,6 +297,29 @@ class RegistryClient:
         return self._request(
             "POST", "/v1/identity/verify", json=body, shape=IdentityResult, idempotent=True, after=LOOKUP,
         )
+
+    def triage_lookup(self, cnic: str, name: str | None = None) -> TriageAnswer | None:
+        """Identity, membership, household and shock list in ONE round trip (a read: retried).
+
+        None when the hub predates the call (404/405): the caller falls back to the three older
+        calls, and later lookups go straight there. The shock list refreshes the shock cache.
+        """
+        if self._no_single_trip:
+            return None
+        log.debug("triage lookup %s", mask_cnic(cnic))
+        body: dict[str, Any] = {"cnic": cnic}
+        if name:
+            body["name"] = name
+        try:
+            answer = self._request("POST", "/v1/triage/lookup", json=body, shape=TriageAnswer, idempotent=True,
+                                   after=LOOKUP)
+        except RegistryError as exc:
+            if exc.status in (404, 405):
+                self._no_single_trip = True
+                return None
+            raise
+        self._shock_cache.put(answer.shock_areas)
+        return answer
 
     def household_status(self, household_id: str) -> HouseholdStatus:
         """A household's status by its registry id; unregistered if the registry does not know it."""

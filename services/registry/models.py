@@ -86,6 +86,26 @@ class ShockAreas(_Shape):
         return frozenset(a.tehsil_code for a in self.areas)
 
 
+class TriageAnswer(_Shape):
+    """The one-round-trip triage lookup (triageLookup): NADRA identity apart from NSER membership."""
+
+    cnic: str = Field(pattern=_CNIC)
+    identity: Literal["verified", "unknown", "blocked", "mismatch"]
+    membership: Literal["not_registered", "registered", "beneficiary"]
+    household: HouseholdStatus | None
+    head_name: str | None
+    members: list[Member]
+    shock_areas: ShockAreas
+    cut_off: float = Field(ge=0, le=100)
+
+    def identity_result(self) -> IdentityResult:
+        """The older verifyIdentity shape (``unknown`` was ``not_found``) for code that still reads it."""
+        status = "not_found" if self.identity == "unknown" else self.identity
+        return IdentityResult(cnic=self.cnic, status=status,
+                              household_id=self.household.household_id if self.household else None,
+                              head_name=self.head_name, members=self.members)
+
+
 class ScoreResult(_Shape):
     """The PMT score the registry gave a submitted survey, and each indicator's points."""
 

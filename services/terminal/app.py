@@ -69,6 +69,13 @@ class _Throttled(Exception):
     """The client address must wait before its next sign-in attempt."""
 
 
+def desk_notes(details: dict[str, Any] | None) -> dict[str, Any]:
+    """What the triage desk recorded that the DEO should know: roster changes, B-form, an override."""
+    triage = (details or {}).get("triage") or {}
+    return {"roster_changes": list(triage.get("roster_changes") or []), "bform": triage.get("bform"),
+            "override": bool(triage.get("override")), "family_confirmed": bool(triage.get("family_member"))}
+
+
 def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
@@ -131,7 +138,7 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             "token": None if current is None else {
                 "id": current.id, "number": current.number, "state": current.state.value,
                 "update_type": current.update_type.value, "recalls": current.recall_count,
-                "priority": current.priority,
+                "priority": current.priority, "desk": desk_notes(current.details),
             },
             "seconds": int((now - since).total_seconds()) if since else None,
             "waiting": waiting,

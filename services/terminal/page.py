@@ -56,6 +56,26 @@ def _mmss(seconds: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+_CHANGE_TEXT = {"birth": "Birth", "death": "Death", "marriage": "Marriage", "divorce": "Divorce",
+                "disability": "Disability", "gender": "Gender", "contact": "Contact", "address": "Address"}
+
+
+def _desk(token: dict[str, Any]) -> str:
+    """The triage desk's notes under the token: which roster changes, B-form, identity override."""
+    desk = token.get("desk") or {}
+    parts = []
+    if desk.get("roster_changes"):
+        changes = ", ".join(_CHANGE_TEXT.get(c, c) for c in desk["roster_changes"])
+        parts.append(f"<p class='center' id='roster-changes'><b>Changes:</b> {escape(changes)}</p>")
+    if desk.get("bform") is not None:
+        parts.append(f"<p class='center muted' id='bform'>B-form: {'shown at the desk' if desk['bform'] else 'not shown'}"
+                     "</p>")
+    if desk.get("override"):
+        parts.append("<p class='center msg err' id='override'>Identity blocked by NADRA: let through by the "
+                     "supervisor (see the audit trail)</p>")
+    return "".join(parts)
+
+
 _STATE_TEXT = {"called": "Called - waiting for the visitor", "in_service": "In service"}
 
 SCRIPT = """
@@ -99,7 +119,7 @@ def counter(site_name: str, st: dict[str, Any], message: str, is_error: bool, ty
         prio = " - priority" if token["priority"] else ""
         now_card = (f"<div class='token' id='token'>{escape(token['number'])}</div>"
                     f"<p class='center muted' id='token-state'>{escape(_STATE_TEXT.get(str(state), str(state)))}"
-                    f"{escape(prio)} - <span id='elapsed'>{_mmss(st['seconds'])}</span></p>")
+                    f"{escape(prio)} - <span id='elapsed'>{_mmss(st['seconds'])}</span></p>{_desk(token)}")
     else:
         now_card = "<div class='token muted' id='token'>---</div><p class='center muted'>No visitor at the counter</p>"
     paused = "" if c["state"] == "open" else f"<div class='msg err'>This counter is {escape(c['state'])}.</div>"

@@ -1,5 +1,6 @@
 """Triage: which of the six update types a visitor qualifies for, with reasons (pure rules)."""
 
+from services.triage.desk import ROSTER_CHANGES, DeskNotes, DeskRefused
 from services.triage.policy import PolicyError, TriagePolicy, load_policy
 from services.triage.rules import (
     DISPLAY_ORDER,
@@ -14,6 +15,9 @@ from services.triage.service import AlreadyHasToken, Lookup, LookupOutcome, Tria
 
 __all__ = [
     "DISPLAY_ORDER",
+    "ROSTER_CHANGES",
+    "DeskNotes",
+    "DeskRefused",
     "AlreadyHasToken",
     "Lookup",
     "LookupOutcome",

@@ -147,3 +147,22 @@ def test_cnic_never_reaches_the_logs(fake_hub: FakeHub, caplog: pytest.LogCaptur
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "status-by-cnic" in text  # urllib3 did log the request line ...
     assert CNIC not in text and KEY not in text  # ... and it holds neither the CNIC nor the key
+
+
+def test_an_older_hub_without_the_one_trip_lookup_is_asked_the_old_way(fake_hub: FakeHub) -> None:
+    """404 on /v1/triage/lookup: the client says so once (None) and never asks that path again."""
+    verify = {"cnic": CNIC, "status": "verified", "household_id": "HH1", "head_name": "A", "members": []}
+
+    def old_hub(method: str, path: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
+        import json
+
+        if path == "/v1/triage/lookup":
+            return 404, "application/problem+json", b'{"title": "Not found", "detail": "no such route"}'
+        body = verify if path == "/v1/identity/verify" else STATUS if "households" in path else SHOCKS
+        return 200, "application/json", json.dumps(body).encode()
+
+    fake_hub.behaviour = old_hub
+    c = client(fake_hub.url)
+    assert c.triage_lookup(CNIC) is None and c.triage_lookup(CNIC) is None
+    assert [p for _m, p, _h in fake_hub.seen] == ["/v1/triage/lookup"]
+    assert c.state.online is True

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+import requests
 
 from db.models import UpdateType, Verification
 from services.clock import SITE_ZONE, FixedClock
@@ -27,9 +28,10 @@ def test_every_call_against_the_hub(live_hub: Any) -> None:
     by_cnic = c.household_status_by_cnic(head)
     assert by_id == by_cnic and by_id.registered and by_id.pmt_score is not None and by_id.pmt_score <= 32
 
-    missing = samples["missed_out"][0].cnic
-    assert c.verify_identity(missing).status == "not_found"
+    missing = samples["missed_out"][0].cnic  # NADRA knows the person; no household holds them
+    assert (c.verify_identity(missing).status, c.verify_identity(missing).household_id) == ("verified", None)
     assert c.household_status_by_cnic(missing).registered is False
+    assert c.verify_identity(samples["unknown"][0].cnic).status == "not_found"  # NADRA has no such card
 
     shock = c.household_status_by_cnic(samples["shock"][0].cnic)
     areas = c.shock_areas()
@@ -68,10 +70,51 @@ def test_triage_lookup_paths_against_the_hub(live_hub: Any) -> None:
     mismatch = triage.lookup(samples["mismatch"][0].cnic)
     assert mismatch.verification is Verification.MISMATCH and mismatch.household.registered
     new = triage.lookup(samples["missed_out"][0].cnic)
-    assert new.verification is Verification.NOT_FOUND
+    assert (new.verification, new.identity_status, new.membership) == (Verification.VERIFIED, "verified",
+                                                                       "not_registered")
     assert [e.update_type for e in new.suggestions] == [UpdateType.MISSED_OUT]
+    typo = triage.lookup(samples["unknown"][0].cnic)
+    assert (typo.verification, typo.identity_status, typo.membership) == (Verification.NOT_FOUND, "unknown",
+                                                                          "not_registered")
+    assert typo.suggestions == [] and not any(e.eligible for e in typo.eligibility)
+    assert typo.eligible(UpdateType.MISSED_OUT).code == "identity_unknown"
     cyc = triage.lookup(samples["cyclic"][0].cnic)
     assert UpdateType.CYCLIC in {e.update_type for e in cyc.suggestions}
+
+
+class _Counting(requests.Session):
+    """A session that records the path of every request it sends."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kw: Any) -> requests.Response:
+        self.paths.append(str(url).split("/v1/", 1)[1])
+        return super().request(method, url, *args, **kw)
+
+
+def test_a_lookup_is_one_round_trip_and_an_older_hub_still_answers(live_hub: Any) -> None:
+    """Identity, membership, household, family tree and shock list in one request; three on an old hub."""
+    samples = RegistryClient(live_hub.url, KEY).demo_samples().samples
+    clock = FixedClock(datetime(AS_OF.year, AS_OF.month, AS_OF.day, 10, tzinfo=SITE_ZONE))
+    session = _Counting()
+    triage = TriageService(RegistryClient(live_hub.url, KEY, session=session), TriagePolicy(), clock)
+    shock = triage.lookup(samples["shock"][0].cnic)
+    assert session.paths == ["triage/lookup"]
+    assert shock.membership in ("registered", "beneficiary") and shock.household.shock_area
+    assert UpdateType.SHOCK in {e.update_type for e in shock.suggestions}
+    assert len(shock.members) == shock.household.members >= 4
+    assert any(m.cnic == samples["shock"][0].cnic and m.relation == "head" for m in shock.members)
+
+    # A hub without /v1/triage/lookup (404): the three older calls, and the same verdict.
+    old = _Counting()
+    client = RegistryClient(live_hub.url, KEY, session=old)
+    client._no_single_trip = True  # what a 404 from an older hub leaves behind
+    same = TriageService(client, TriagePolicy(), clock).lookup(samples["shock"][0].cnic)
+    assert old.paths == ["identity/verify", f"households/{shock.household.household_id}/status", "shock-areas"]
+    assert [e.update_type for e in same.suggestions] == [e.update_type for e in shock.suggestions]
+    assert same.identity_status == "not_checked"
 
 
 def test_each_io_thread_gets_its_own_session(live_hub: Any) -> None:

@@ -146,10 +146,13 @@ def test_offline_banner_unverified_token_then_verified_when_hub_returns(
         page.activateWindow()
     qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # "&2 Roster update"
     assert page.type_buttons[UpdateType.ROSTER].isChecked()
+    assert page.desk.roster_box.isVisibleTo(page) and not page.issue_button.isEnabled()  # which change?
+    page.desk.change_boxes["address"].setChecked(True)
     with qtbot.waitSignal(page.sig_token_issued, timeout=10000) as issued:
         qtbot.keyClick(page.cnic_field.line_edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     view = issued.args[0]
     assert view.verification is Verification.UNVERIFIED
+    assert view.details["triage"]["roster_changes"] == ["address"]
     assert "Unverified" in page.result_label.text()
     qtbot.waitUntil(lambda: "OFFLINE" in ctx.status.online_label.text(), timeout=5000)
     qtbot.waitUntil(lambda: "waiting" in ctx.status.backlog_label.text(), timeout=5000)

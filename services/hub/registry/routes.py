@@ -17,12 +17,8 @@ from sqlalchemy.orm import Session
 from services.hub import schemas as s
 from services.hub.deps import HOUSEHOLD_ID_PATTERN, SITE_ID_PATTERN, HubDeps, Problem, check_day, iso_utc, lookup_scope
 from services.hub.models import Household, HubTehsil, Member, ShockNotification, Survey
+from services.hub.registry.lookup import identify, same_name, shock_list, triage_lookup
 from services.hub.scoring import Assets, score
-
-
-def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
 
 LOOKUP = [Depends(lookup_scope)]
 
@@ -48,10 +44,21 @@ def registry_router(deps: HubDeps, *, demo: bool) -> APIRouter:
             last_survey_date=last, region=region, district=district, tehsil=tehsil, tehsil_code=code,
             shock_area=shock is not None, members=members)
 
+    @api.post("/v1/triage/lookup", response_model=s.TriageLookup, dependencies=LOOKUP)
+    async def lookup(body: s.TriageRequest) -> s.TriageLookup:
+        """Identity, membership, household, family tree and shock list in one answer (one round trip)."""
+        with deps.reading() as ses:
+            return triage_lookup(ses, body, deps.cutoff, deps.today())
+
     @api.post("/v1/identity/verify", response_model=s.VerifyResult, dependencies=LOOKUP)
     async def verify(body: s.VerifyRequest) -> s.VerifyResult:
-        """Verify a CNIC and return the family tree."""
+        """Verify a CNIC and return the family tree (older consoles; new ones use /v1/triage/lookup).
+
+        ``not_found`` now means NADRA does not know the CNIC; a person NADRA knows who is in no
+        household is ``verified`` with no household.
+        """
         with deps.reading() as ses:
+            nadra, _member = identify(ses, body.cnic, body.name)
             of_household = select(Member.household_id).where(Member.cnic == body.cnic).scalar_subquery()
             rows = ses.execute(
                 select(Member.member_id, Member.name, Member.relation, Member.gender, Member.age, Member.cnic,
@@ -61,11 +68,12 @@ def registry_router(deps: HubDeps, *, demo: bool) -> APIRouter:
             ).all()
         person = next((r for r in rows if r.cnic == body.cnic), None)
         if person is None:
-            return s.VerifyResult(cnic=body.cnic, status="not_found", household_id=None, head_name=None, members=[])
+            status = "not_found" if nadra == "unknown" else nadra
+            return s.VerifyResult(cnic=body.cnic, status=status, household_id=None, head_name=None, members=[])
         if person.id_status == "blocked":
             return s.VerifyResult(cnic=body.cnic, status="blocked", household_id=None, head_name=None, members=[])
         mismatch = person.id_status == "mismatch" or (body.name is not None and body.name.strip() != ""
-                                                       and not _same_name(body.name, person.name))
+                                                       and not same_name(body.name, person.name))
         return s.VerifyResult(
             cnic=body.cnic, status="mismatch" if mismatch else "verified", household_id=person.household_id,
             head_name=person.head_name,
@@ -92,13 +100,7 @@ def registry_router(deps: HubDeps, *, demo: bool) -> APIRouter:
     def shock_areas() -> s.ShockAreas:
         """Tehsils under a notified shock."""
         with deps.reading() as ses:
-            rows = ses.execute(
-                select(ShockNotification, HubTehsil).join(HubTehsil, HubTehsil.code == ShockNotification.tehsil_code)
-                .order_by(ShockNotification.tehsil_code)
-            ).all()
-            return s.ShockAreas(as_of=deps.today(), areas=[
-                s.ShockAreaOut(tehsil_code=t.code, tehsil=t.name, district=t.district, region=t.region,
-                               notified_on=n.notified_on, reason=n.reason) for n, t in rows])
+            return shock_list(ses, deps.today())
 
     @api.post("/v1/surveys/score", response_model=s.ScoreResult, dependencies=LOOKUP)
     def score_survey(body: s.ScoreRequest) -> s.ScoreResult:

@@ -1,0 +1,32 @@
+"""NADRA's records of people outside the registry (``hub_citizen``): identity apart from membership.
+
+Revision ID: h0006
+Revises: h0005
+Create Date: 2026-12-02 10:05:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = 'h0006'
+down_revision = 'h0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """Create the table of identities the ID authority knows that belong to no registered household."""
+    op.create_table('hub_citizen',
+                    sa.Column('cnic', sa.String(length=13), nullable=False),
+                    sa.Column('name', sa.String(length=120), nullable=False),
+                    sa.Column('gender', sa.String(length=1), nullable=False),
+                    sa.Column('birth_year', sa.Integer(), nullable=False),
+                    sa.Column('id_status', sa.String(length=10), nullable=False),
+                    sa.PrimaryKeyConstraint('cnic'))
+
+
+def downgrade() -> None:
+    """Drop the citizens' table."""
+    op.drop_table('hub_citizen')
