@@ -15,9 +15,11 @@ starts the parts that run on their own (outbox sync, printing) once somebody has
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from console.adapter import QueueEvents
 from console.status import StatusBar
@@ -34,7 +36,7 @@ from services.region import RegionService
 from services.registry import RegistryClient
 from services.roles import Actor
 from services.site import SiteService
-from services.triage import TriageService, load_policy
+from services.triage import HeldPolicy, PolicyKeeper, TriageService, combine
 
 if TYPE_CHECKING:  # Qt glue that itself takes the context: imported for the annotations only
     from console.board import BoardWindow
@@ -78,26 +80,37 @@ class AppContext:
 
 
 def queue_policy(cfg: Config) -> QueuePolicy:
-    """The queue rules from the configuration (the appeal switch comes from the triage policy)."""
+    """The queue rules from the configuration (the appeal switch is the centre's: the triage policy's)."""
     q = cfg.queue
     return QueuePolicy(max_priority_streak=q.max_priority_streak, recalls_before_no_show=q.recalls_before_no_show,
                        default_service_minutes=q.default_service_minutes,
-                       appeal_enabled=load_policy(cfg.policy).appeal_enabled)
+                       appeal_enabled=combine(cfg.policy, None)[0].appeal_enabled)
+
+
+def _policy_cache(store: Store) -> Path:
+    """Where the centre's last policy is kept: beside a SQLite site store, else in the data folder."""
+    database = store.engine.url.database
+    if store.engine.dialect.name == "sqlite" and database and database != ":memory:":
+        return Path(database).resolve().parent / "central-policy.json"
+    return data_dir() / "central-policy.json"
 
 
 def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo: bool = False,
-                  poll_ms: int = 1000, sync_interval_ms: int = 5000, region_cache: Path | None = None) -> AppContext:
+                  poll_ms: int = 1000, sync_interval_ms: int = 5000, region_cache: Path | None = None,
+                  policy_cache: Path | None = None) -> AppContext:
     """Create every service and Qt adapter of one console (a QApplication must exist).
 
-    ``region_cache`` is where the regional answers are kept (default: the data folder).
+    ``region_cache`` is where the regional answers are kept (default: the data folder);
+    ``policy_cache`` the centre's last policy (default: beside the SQLite store).
     """
     from console.sync_worker import SyncWorker
     from services.sync import OutboxSync
 
     site_id = cfg.site.id
-    queue = QueueService(store, clock, site_id, queue_policy(cfg))
+    keeper = PolicyKeeper(cfg.policy, policy_cache or _policy_cache(store), clock.now)
+    policy = keeper.policy
+    queue = QueueService(store, clock, site_id, replace(queue_policy(cfg), appeal_enabled=policy.appeal_enabled))
     tasks = TaskRunner()
-    policy = load_policy(cfg.policy)
     registry = (RegistryClient.from_config(cfg.hub, shock_ttl=policy.shock_areas_ttl_seconds)
                 if cfg.hub.url else None)
     status = StatusBar(clock, f"{cfg.site.name} ({site_id})")
@@ -110,12 +123,22 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
         day=DayService(store, clock, site_id, queue),
         metrics=MetricsService(store, clock, site_id, service_level_minutes=cfg.metrics.service_level_minutes,
                                queue=queue),
-        triage=TriageService(registry, policy, clock),
+        triage=TriageService(registry, policy, clock, keeper),
         tasks=tasks, events=events, status=status, actor=actor, demo=demo, registry=registry,
     )
     tasks.sig_error.connect(status.show_error)
+    for key in keeper.held.ignored:
+        status.alert(QCoreApplication.translate(
+            "Policy", "The configuration's [policy] {key} is ignored: the centre sets it.").format(key=key), "warning")
     if registry is not None:
         outbox = OutboxSync(store, queue, registry, clock, site_id, policy=policy)
+
+        def follow(held: HeldPolicy) -> None:
+            """A new policy from the centre: the queue's appeal switch and the later checks follow it."""
+            queue.policy = replace(queue.policy, appeal_enabled=held.policy.appeal_enabled)
+            outbox.policy = held.policy
+
+        keeper.subscribe(follow)
         ctx.sync = SyncWorker(tasks, status, outbox, sync_interval_ms, parent=tasks)
         events.sig_issued.connect(ctx.sync.nudge)
         ctx.region = RegionService(registry, region_cache or data_dir() / "region-cache")

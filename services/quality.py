@@ -270,10 +270,10 @@ def duration_flags(s: SurveyRecord, center: tuple[float, float] | None, th: Qual
     typical = f" (site typical {center[0]:.0f} min)" if center else ""
     if m < th.survey_min_minutes or (z is not None and z < -th.duration_z):
         return [Flag("duration_short", f"Survey took {m:.1f} min{typical}; under {th.survey_min_minutes:g} min "
-                     "or far below the site's usual time suggests questions were skipped.", s.survey_id, s.deo)]
+                     "(an illustrative limit, not BISP's) or far below the site's usual time suggests questions were skipped.", s.survey_id, s.deo)]
     if m > th.survey_max_minutes or (z is not None and z > th.duration_z):
         return [Flag("duration_long", f"Survey took {m:.1f} min{typical}; over {th.survey_max_minutes:g} min "
-                     "or far above the site's usual time: interrupted or left open?", s.survey_id, s.deo)]
+                     "(an illustrative limit, not BISP's) or far above the site's usual time: interrupted or left open?", s.survey_id, s.deo)]
     return []
 
 
@@ -284,7 +284,7 @@ def geo_flags(s: SurveyRecord, site_lat: float | None, site_lon: float | None, t
     d = haversine_m(s.lat, s.lon, site_lat, site_lon)
     if d > th.geo_radius_m:
         far = f"{d / 1000:.1f} km" if d >= 1000 else f"{d:.0f} m"
-        return [Flag("geo_far", f"Tablet was {far} from the site (limit {th.geo_radius_m:g} m): "
+        return [Flag("geo_far", f"Tablet was {far} from the site (illustrative limit {th.geo_radius_m:g} m): "
                      "the survey may not have been taken at the DRC.", s.survey_id, s.deo)]
     return []
 
@@ -293,7 +293,7 @@ def address_flags(s: SurveyRecord, th: QualityThresholds) -> list[Flag]:
     """Too short, or missing one of its parts."""
     text = (s.address or "").strip()
     if len(text) < th.min_address_chars:
-        return [Flag("address_short", f"Address has {len(text)} characters (minimum {th.min_address_chars}): "
+        return [Flag("address_short", f"Address has {len(text)} characters (illustrative minimum {th.min_address_chars}): "
                      "a full address names house/street, village or mohalla, union council and city.",
                      s.survey_id, s.deo)]
     missing = address_missing_parts(text)
@@ -354,7 +354,8 @@ def household_flag(sizes: list[int], regions: list[str], deo: str, th: QualityTh
     if avg < th.household_ratio * ref:
         who = f"{deo}'s" if deo else "The site's"
         return Flag("household_small", f"{who} average household today is {avg:.1f} members against the "
-                    f"region's {ref:.1f}: members may have been left out.", None, deo)
+                    f"region's {ref:.1f} (flagged below an illustrative {th.household_ratio:g} x): members may have been "
+                    "left out.", None, deo)
     return None
 
 

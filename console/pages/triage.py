@@ -28,6 +28,7 @@ from console.names import cnic_problem_text, ltr, priority_reason_label, reason_
 from console.pages.triage_desk import DeskBox
 from console.pages.triage_existing import ExistingTokenBanner
 from console.pages.triage_family import FamilyTreeBox
+from console.pages.triage_policy import PolicyLabel
 from console.pages.triage_samples import DemoSamplesBox
 from console.pages.triage_summary import TriageSummary
 from console.pages.triage_types import build_types_box
@@ -69,6 +70,7 @@ class TriagePage(QWidget):
         self._reset_types()
         if ctx.demo:
             self.samples_box.load()
+        self.policy_line.fetch()
 
     # ---- construction ---------------------------------------------------------------
     def _build(self) -> None:
@@ -152,6 +154,8 @@ class TriagePage(QWidget):
 
         main = QVBoxLayout()
         main.addWidget(title)
+        self.policy_line = PolicyLabel(self._ctx)
+        main.addWidget(self.policy_line)
         main.addLayout(entry)
         main.addLayout(busy)
         main.addWidget(self.offline_banner)
@@ -246,6 +250,7 @@ class TriagePage(QWidget):
         if req != self._request:
             return  # an older lookup answered after a newer one started
         self._set_busy(False)
+        self.policy_line.refresh()  # the answer brought the centre's latest rules
         if outcome.problem is not None:
             self._show_offline(outcome.problem)
         else:

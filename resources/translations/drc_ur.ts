@@ -3736,4 +3736,79 @@ Counters: %6</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
 </context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>The configuration&apos;s [policy] {key} is ignored: the centre sets it.</source>
+        <translation>کنفیگریشن میں [policy] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyLabel</name>
+    <message>
+        <source>just now</source>
+        <translation>ابھی ابھی</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n منٹ پہلے</numerusform>
+            <numerusform>%n منٹ پہلے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n گھنٹہ پہلے</numerusform>
+            <numerusform>%n گھنٹے پہلے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n دن پہلے</numerusform>
+            <numerusform>%n دن پہلے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cut-off {cut_off}, cyclic every {cyclic} years, recertification every {recert} years, appeals {appeal}</source>
+        <translation>کٹ آف {cut_off}، دوبارہ سروے ہر {cyclic} سال بعد، دوبارہ تصدیق ہر {recert} سال بعد، اپیل {appeal}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>Rules: shipped defaults (the centre&apos;s policy has not arrived yet)</source>
+        <translation>قواعد: پہلے سے طے شدہ (مرکز کی پالیسی ابھی موصول نہیں ہوئی)</translation>
+    </message>
+    <message>
+        <source>Rules from the centre (version {version}, received {age})</source>
+        <translation>مرکز کے قواعد (ورژن {version}، موصول {age})</translation>
+    </message>
+    <message>
+        <source>Each value and its source. Values from the NSER annual report FY2022-23 are set by the centre; &quot;illustrative default&quot; values are ours, not BISP&apos;s.</source>
+        <translation>ہر قدر اور اس کا ماخذ۔ این ایس ای آر کی سالانہ رپورٹ 2022-23 والی قدریں مرکز طے کرتا ہے؛ &quot;مثالی قدر (ہماری)&quot; والی قدریں ہماری ہیں، بی آئی ایس پی کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>set by the centre</source>
+        <translation>مرکز کی طے شدہ</translation>
+    </message>
+    <message>
+        <source>illustrative default</source>
+        <translation>مثالی قدر (ہماری)</translation>
+    </message>
+    <message>
+        <source>Ignored in this console&apos;s configuration (the centre sets them): {keys}</source>
+        <translation>اس کنسول کی کنفیگریشن میں نظر انداز (یہ مرکز طے کرتا ہے): {keys}</translation>
+    </message>
+    <message>
+        <source>NSER annual report FY2022-23</source>
+        <translation>این ایس ای آر سالانہ رپورٹ 2022-23</translation>
+    </message>
+</context>
 </TS>

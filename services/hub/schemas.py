@@ -142,6 +142,24 @@ class ShockAreas(BaseModel):
     areas: list[ShockAreaOut]
 
 
+class PolicyItem(BaseModel):
+    """One policy value and where it comes from ("NSER annual report FY2022-23" or "illustrative default")."""
+
+    key: str
+    value: bool | float
+    source: str
+    central: bool
+    meaning: str
+
+
+class PolicyOut(BaseModel):
+    """The policy the centre sets; ``central`` values no site may change."""
+
+    version: str
+    as_of: date
+    items: list[PolicyItem]
+
+
 class TriageRequest(StrictBody):
     """A CNIC to triage, optionally with the name the visitor gives (checked against NADRA's record)."""
 
@@ -165,6 +183,7 @@ class TriageLookup(BaseModel):
     members: list[MemberOut]
     shock_areas: ShockAreas
     cut_off: float
+    policy: PolicyOut
 
 
 class AssetsIn(StrictBody):

@@ -4,6 +4,7 @@ from services.registry.client import ConnectionState, RegistryClient
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
     Assets,
+    CentralPolicy,
     DemoSample,
     DemoSamples,
     Health,
@@ -22,6 +23,7 @@ from services.registry.models import (
 
 __all__ = [
     "Assets",
+    "CentralPolicy",
     "ConnectionState",
     "DemoSample",
     "DemoSamples",

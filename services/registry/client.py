@@ -33,6 +33,7 @@ from services.hub.ops.schemas import (
 from services.registry.cache import TTLCache
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
+    CentralPolicy,
     DemoSamples,
     Health,
     HouseholdStatus,
@@ -320,6 +321,10 @@ class RegistryClient:
             raise
         self._shock_cache.put(answer.shock_areas)
         return answer
+
+    def policy(self) -> CentralPolicy:
+        """The centre's policy (cut-off, periods, appeal switch, quality limits) with each value's source."""
+        return self._request("GET", "/v1/policy", shape=CentralPolicy, idempotent=True, after=QUERY)
 
     def household_status(self, household_id: str) -> HouseholdStatus:
         """A household's status by its registry id; unregistered if the registry does not know it."""

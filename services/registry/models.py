@@ -86,6 +86,28 @@ class ShockAreas(_Shape):
         return frozenset(a.tehsil_code for a in self.areas)
 
 
+class PolicyItem(_Shape):
+    """One value of the centre's policy and its source."""
+
+    key: str
+    value: bool | float
+    source: str
+    central: bool
+    meaning: str = ""
+
+
+class CentralPolicy(_Shape):
+    """The policy the centre sets (policy): cut-off, periods, appeal switch, quality limits."""
+
+    version: str
+    as_of: date
+    items: list[PolicyItem]
+
+    def value(self, key: str) -> bool | float | None:
+        """The value of ``key``, None when the centre does not send it."""
+        return next((i.value for i in self.items if i.key == key), None)
+
+
 class TriageAnswer(_Shape):
     """The one-round-trip triage lookup (triageLookup): NADRA identity apart from NSER membership."""
 
@@ -97,6 +119,7 @@ class TriageAnswer(_Shape):
     members: list[Member]
     shock_areas: ShockAreas
     cut_off: float = Field(ge=0, le=100)
+    policy: CentralPolicy | None = None
 
     def identity_result(self) -> IdentityResult:
         """The older verifyIdentity shape (``unknown`` was ``not_found``) for code that still reads it."""

@@ -1,5 +1,6 @@
 """Triage: which of the six update types a visitor qualifies for, with reasons (pure rules)."""
 
+from services.triage.central import CENTRAL_KEYS, HeldPolicy, PolicyKeeper, combine
 from services.triage.desk import ROSTER_CHANGES, DeskNotes, DeskRefused
 from services.triage.policy import PolicyError, TriagePolicy, load_policy
 from services.triage.rules import (
@@ -14,7 +15,11 @@ from services.triage.rules import (
 from services.triage.service import AlreadyHasToken, Lookup, LookupOutcome, TriageRefused, TriageService
 
 __all__ = [
+    "CENTRAL_KEYS",
     "DISPLAY_ORDER",
+    "HeldPolicy",
+    "PolicyKeeper",
+    "combine",
     "ROSTER_CHANGES",
     "DeskNotes",
     "DeskRefused",

@@ -17,6 +17,7 @@ from services.queue.engine import Reasons
 from services.registry import HouseholdStatus, IdentityResult, Member, RegistryClient, RegistryProblem
 from services.registry.outbox import queue_verification
 from services.roles import Actor
+from services.triage.central import HeldPolicy, PolicyKeeper
 from services.triage.desk import DeskNotes, audit_override, check_cnic_again, check_override, check_roster
 from services.triage.policy import TriagePolicy
 from services.triage.rules import DISPLAY_ORDER, Eligibility, assess, manual_choices, propose
@@ -93,10 +94,27 @@ class LookupOutcome:
 class TriageService:
     """Registry lookups and token issue for the triage desk."""
 
-    def __init__(self, client: RegistryClient | None, policy: TriagePolicy, clock: Clock) -> None:
+    def __init__(self, client: RegistryClient | None, policy: TriagePolicy, clock: Clock,
+                 keeper: PolicyKeeper | None = None) -> None:
         self.client = client
-        self.policy = policy
+        self._policy = policy
         self.clock = clock
+        self.keeper = keeper
+
+    @property
+    def policy(self) -> TriagePolicy:
+        """The rules in force: the keeper's (the centre's last word) when there is one."""
+        return self.keeper.policy if self.keeper is not None else self._policy
+
+    @policy.setter
+    def policy(self, value: TriagePolicy) -> None:
+        self._policy = value
+
+    def refresh_policy(self) -> HeldPolicy | None:
+        """Ask the centre for its policy now (start-up, I/O thread); None without a hub or keeper."""
+        if self.client is None or self.keeper is None:
+            return None
+        return self.keeper.receive(self.client.policy())
 
     def today(self) -> date:
         """The business day now."""
@@ -112,6 +130,8 @@ class TriageService:
         answer = self.client.triage_lookup(digits, name)
         if answer is None:
             return self._lookup_in_three_trips(digits, name)
+        if answer.policy is not None and self.keeper is not None:
+            self.keeper.receive(answer.policy)  # decide by the centre's latest rules, fetched with the answer
         household = answer.household or HouseholdStatus.unregistered()
         return self._decide(digits, answer.identity, answer.membership, answer.identity_result(), household,
                             answer.shock_areas.codes(), True)

@@ -19,7 +19,7 @@ def _required(name: str) -> set[str]:
 def test_version_paths_and_security() -> None:
     assert SPEC["openapi"].startswith("3.1")
     assert set(SPEC["paths"]) == {
-        "/v1/health", "/v1/triage/lookup", "/v1/identity/verify", "/v1/households/{household_id}/status",
+        "/v1/health", "/v1/policy", "/v1/triage/lookup", "/v1/identity/verify", "/v1/households/{household_id}/status",
         "/v1/households/status-by-cnic", "/v1/shock-areas", "/v1/surveys/score", "/v1/sites",
         "/v1/sites/{site_id}/paradata", "/v1/sites/{site_id}/events", "/v1/sites/{site_id}/metadata",
         "/v1/sites/{site_id}/performance", "/v1/regions/performance", "/v1/regions/ranking", "/v1/regions/data-health",

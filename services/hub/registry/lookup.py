@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from services.hub import schemas as s
 from services.hub.models import Citizen, Household, HubTehsil, Member, ShockNotification
+from services.hub.policy import policy_answer
 
 Identity = Literal["verified", "unknown", "blocked", "mismatch"]
 
@@ -85,10 +86,12 @@ def triage_lookup(ses: Session, body: s.TriageRequest, cutoff: float, as_of: Any
     """Identity, membership, household, family tree and the shock list for one CNIC."""
     identity, member = identify(ses, body.cnic, body.name)
     shocks = shock_list(ses, as_of)
+    policy = policy_answer(cutoff, as_of)  # the site keeps the centre's rules fresh at no extra round trip
     if member is None:
         return s.TriageLookup(cnic=body.cnic, identity=identity, membership="not_registered", household=None,
-                              head_name=None, members=[], shock_areas=shocks, cut_off=cutoff)
+                              head_name=None, members=[], shock_areas=shocks, cut_off=cutoff, policy=policy)
     household, head, members = household_of(ses, member.household_id, cutoff)
     return s.TriageLookup(cnic=body.cnic, identity=identity,
                           membership="beneficiary" if household.beneficiary else "registered",
-                          household=household, head_name=head, members=members, shock_areas=shocks, cut_off=cutoff)
+                          household=household, head_name=head, members=members, shock_areas=shocks, cut_off=cutoff,
+                          policy=policy)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from services.hub import schemas as s
 from services.hub.deps import HOUSEHOLD_ID_PATTERN, SITE_ID_PATTERN, HubDeps, Problem, check_day, iso_utc, lookup_scope
 from services.hub.models import Household, HubTehsil, Member, ShockNotification, Survey
+from services.hub.policy import policy_answer
 from services.hub.registry.lookup import identify, same_name, shock_list, triage_lookup
 from services.hub.scoring import Assets, score
 
@@ -43,6 +44,12 @@ def registry_router(deps: HubDeps, *, demo: bool) -> APIRouter:
             household_id=hid, registered=True, beneficiary=pmt is not None and pmt <= deps.cutoff, pmt_score=pmt,
             last_survey_date=last, region=region, district=district, tehsil=tehsil, tehsil_code=code,
             shock_area=shock is not None, members=members)
+
+    @api.get("/v1/policy", response_model=s.PolicyOut)
+    async def policy(request: Request) -> s.PolicyOut:
+        """The centre's policy: cut-off, periods, appeal switch, quality limits, each with its source (any key)."""
+        deps.caller(request)
+        return policy_answer(deps.cutoff, deps.today())
 
     @api.post("/v1/triage/lookup", response_model=s.TriageLookup, dependencies=LOOKUP)
     async def lookup(body: s.TriageRequest) -> s.TriageLookup:
