@@ -44,13 +44,14 @@ class TriageSummary(QObject):
         ]
         if hh.registered:
             place = ", ".join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
-            lines.append(self.tr("Household {hid} - family size {n} - {place} ({region})").format(
-                hid=ltr(hh.household_id), n=lookup.family_size, place=place, region=hh.region))
             score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
-            lines.append(self.tr("PMT score {score} - last survey {last}{shock}").format(
+            household = self.tr("Household {hid} - family size {n} - {place} ({region})").format(
+                hid=ltr(hh.household_id), n=lookup.family_size, place=place, region=hh.region)
+            standing = self.tr("PMT score {score} - last survey {last}{shock}").format(
                 score=ltr(score),
                 last=ltr(hh.last_survey_date.isoformat()) if hh.last_survey_date else self.tr("unknown"),
-                shock=self.tr(" - notified shock area") if hh.shock_area else ""))
+                shock=self.tr(" - notified shock area") if hh.shock_area else "")
+            lines.append(f"{household} - {standing}")
         elif lookup.identity_status in ("verified", "not_checked"):
             lines.append(self.tr("No household on record: a missed-out household."))
         return "\n".join(lines)
