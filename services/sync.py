@@ -34,7 +34,7 @@ from services.registry.outbox import (
 )
 from services.roles import SYSTEM, Actor
 from services.triage.policy import TriagePolicy
-from services.triage.rules import assess
+from services.triage.rules import Eligibility, assess
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 1000  # the contract's limit per events call
@@ -166,18 +166,27 @@ class OutboxSync:
 
     def _verify_one(self, item_id: int, token_id: int, payload: dict[str, Any]) -> None:
         cnic = str(payload["cnic"])
-        result = self.client.verify_identity(cnic, payload.get("name"))
+        # One round trip where the hub offers it; NADRA's "unknown" then stays apart from "not registered".
+        answer = self.client.triage_lookup(cnic, payload.get("name"))
+        result = answer.identity_result() if answer is not None else self.client.verify_identity(cnic, payload.get("name"))
         verification = RESULT_TO_VERIFICATION[result.status]
         check: dict[str, Any] = {"result": result.status, "household_id": result.household_id,
                                  "checked_at": self.clock.now().isoformat(), "late": True}
+        if answer is not None:
+            check.update(identity=answer.identity, membership=answer.membership)
         chosen = payload.get("update_type")
         if self.policy is not None and chosen and verification is not Verification.BLOCKED:
             # The type was picked by hand while offline: say now whether the rules agree.
-            status = (self.client.household_status(result.household_id) if result.household_id
-                      else HouseholdStatus.unregistered())
+            if answer is not None:
+                status = answer.household or HouseholdStatus.unregistered()
+            else:
+                status = (self.client.household_status(result.household_id) if result.household_id
+                          else HouseholdStatus.unregistered())
             today = self.queue.today()
             by_type = {e.update_type: e for e in assess(status, self.policy, today)}
             verdict = by_type[UpdateType(chosen)]
+            if answer is not None and answer.identity == "unknown":  # a card NADRA does not know registers nothing
+                verdict = Eligibility(verdict.update_type, False, "identity_unknown")
             check.update(type_confirmed=verdict.eligible, type_reason=verdict.reason)
         now = self.clock.now()
         # The result and "done" commit together: a kill leaves both or neither.

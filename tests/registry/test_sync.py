@@ -177,3 +177,30 @@ def test_second_token_for_the_same_cnic_is_refused(queue: QueueService, clock: F
     assert err.value.token.id == first.id
 
 
+
+
+def test_a_late_check_tells_a_card_nadra_does_not_know_from_a_missed_out_household(
+    site_store: tuple[Store, QueueService], clock: FixedClock, triage_actor: Actor, hub_db: str,
+) -> None:
+    """Two missed-out tokens picked by hand offline: the one NADRA knows is confirmed, the typo is not."""
+    store, queue = site_store
+    hub = LiveHub(hub_db, port=free_port()).start()
+    try:
+        client = _client(hub.url)
+        samples = client.demo_samples().samples
+        known, typo = samples["missed_out"][0].cnic, samples["unknown"][0].cnic
+        triage = TriageService(client, TriagePolicy(), clock)
+        ids = [triage.issue(queue, UpdateType.MISSED_OUT, actor=triage_actor, cnic=c, lookup=None).id
+               for c in (known, typo)]
+        assert OutboxSync(store, queue, client, clock, SITE, policy=TriagePolicy()).drain().verified == 2
+        good, bad = (queue.token(i) for i in ids)
+        assert good.verification is Verification.VERIFIED
+        assert good.details["registry_check"]["type_confirmed"] is True
+        assert (good.details["registry_check"]["identity"], good.details["registry_check"]["membership"]) == (
+            "verified", "not_registered")
+        assert bad.verification is Verification.NOT_FOUND
+        check = bad.details["registry_check"]
+        assert check["identity"] == "unknown" and check["type_confirmed"] is False
+        assert "NADRA does not know this CNIC" in check["type_reason"]
+    finally:
+        hub.stop()
