@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.context import AppContext
+from console.names import ltr
 from services.registry import RegistryProblem
 from services.triage import CENTRAL_KEYS, HeldPolicy
 
@@ -69,7 +70,7 @@ class PolicyLabel(QLabel):
             head = self.tr("Rules: shipped defaults (the centre's policy has not arrived yet)")
         else:
             head = self.tr("Rules from the centre (version {version}, received {age})").format(
-                version=held.central.version if held.central else "-",
+                version=ltr(held.central.version) if held.central else "-",
                 age=self.age_text(held.received_at, self._ctx.clock.now()))
         self.setText(f"{head}: {rules}.")
         self.setToolTip(self._tooltip(held))
