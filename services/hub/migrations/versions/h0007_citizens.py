@@ -1,7 +1,7 @@
 """NADRA's records of people outside the registry (``hub_citizen``): identity apart from membership.
 
-Revision ID: h0006
-Revises: h0005
+Revision ID: h0007
+Revises: h0006
 Create Date: 2026-12-02 10:05:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = 'h0006'
-down_revision = 'h0005'
+revision = 'h0007'
+down_revision = 'h0006'
 branch_labels = None
 depends_on = None
 
