@@ -48,6 +48,7 @@ def test_after_sign_in_a_scanned_cnic_lands_in_the_field_and_again_after_each_is
         qtbot.keyClicks(QApplication.focusWidget(), "35202-1234567-1")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Triage's own Alt+2 still works
+    triage.desk.change_boxes["contact"].setChecked(True)  # type: ignore[attr-defined]  # a roster update says what changes
     qtbot.mouseClick(triage.issue_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(ctx.queue.waiting()) == 1 and field.hasFocus(), timeout=10000)
     assert field.text() == ""
