@@ -17,7 +17,7 @@ from services.registry.models import DemoSamples
 from vocabulary import UpdateType
 
 _SAMPLE_ORDER = ("missed_out", "roster", "shock", "cyclic", "recertification", "appeal", "not_yet_eligible",
-                 "mismatch", "blocked")
+                 "mismatch", "blocked", "unknown")
 
 
 class DemoSamplesBox(QGroupBox):
@@ -64,7 +64,7 @@ class DemoSamplesBox(QGroupBox):
             return
         labels = {t.value: type_label(t) for t in UpdateType}
         labels.update({"not_yet_eligible": self.tr("Not yet due"), "mismatch": self.tr("Identity mismatch"),
-                       "blocked": self.tr("Identity blocked")})
+                       "blocked": self.tr("Identity blocked"), "unknown": self.tr("Unknown to NADRA (a typo)")})
         self.samples_list.clear()
         keys = [k for k in _SAMPLE_ORDER if k in samples.samples] + sorted(set(samples.samples) - set(_SAMPLE_ORDER))
         for key in keys:

@@ -855,6 +855,10 @@ Counters: %6</source>
         <source>Identity blocked</source>
         <translation>شناخت بلاک</translation>
     </message>
+    <message>
+        <source>Unknown to NADRA (a typo)</source>
+        <translation>نادرا کے پاس نہیں (غلط نمبر)</translation>
+    </message>
 </context>
 <context>
     <name>DeoFlagsModel</name>
