@@ -142,7 +142,7 @@ class QueuePage(QWidget):
         # --- counters
         self.cards_host = QWidget()
         self.cards_grid = QGridLayout(self.cards_host)
-        self.cards_grid.setSpacing(10)
+        self.cards_grid.setSpacing(8)
         self.cards_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)

@@ -303,6 +303,10 @@
 <context>
     <name>CounterCard</name>
     <message>
+        <source>Recall limit: F7 start or F9 no-show</source>
+        <translation>حد پوری: F7 شروع یا F9 غیر حاضر</translation>
+    </message>
+    <message>
         <source>No open counter with a DEO serves another update type now: open a counter or assign a DEO first.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
     </message>
