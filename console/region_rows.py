@@ -36,8 +36,9 @@ def type_rows(types: Sequence[TypeFigures], name: Callable[[str], str]) -> list[
 
 
 def deo_rows(deos: Sequence[DeoFigures]) -> list[Row]:
-    """The drill-down's rows per DEO: the shared display name, else the pseudonymous id."""
-    return [(d.display_name or d.deo_id, d.called, d.completed, d.no_show, d.mean_service_min) for d in deos]
+    """The drill-down's rows per DEO: the shared display name, else the pseudonymous id; surveys next to served."""
+    return [(d.display_name or d.deo_id, d.called, d.completed, d.surveys, d.no_show, d.mean_service_min)
+            for d in deos]
 
 
 def deo_rank_rows(deos: Sequence[DeoRank]) -> list[Row]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -73,13 +74,23 @@ def run(args: argparse.Namespace, cfg: Config) -> int:
             # The upload happens "at close of day", on the day's clock, so the hub's time window fits it.
             end = datetime(day.year, day.month, day.day, 20, 0, tzinfo=SITE_ZONE)
             client = RegistryClient(args.hub, key)
+            surveys = None
             try:
                 report = upload_site(store, site_id, client, FixedClock(end))
+                if report.error is None:
+                    # The DEOs' tablets submit a survey per completed token through the hub's survey API.
+                    from services.survey_sim import send_surveys
+
+                    secret = cfg.printer.qr_secret or secrets.token_urlsafe(24)
+                    surveys = send_surveys(store, site_id, day, client, seed=args.seed, secret=secret)
             finally:
                 client.close()
             print(f"  hub           : {args.hub}")
             print(report.summary())
-            return 0 if report.error is None else 1
+            if surveys is not None:
+                print(surveys.summary())
+            failed = report.error is not None or surveys is None or surveys.error is not None or surveys.unexpected
+            return 1 if failed else 0
     finally:
         store.dispose()
     return 0

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.pages.deo_surveys import DeoSurveyCounts
 from console.tasks import CoalescedLoad, describe_error
 from db.models import UpdateType
 from services.clock import SITE_ZONE, business_day
@@ -98,11 +99,18 @@ class DashboardPage(QWidget):
 
         self.status = QLabel()
         self.status.setStyleSheet("color: #666;")
+        # Surveys per DEO (from the hub) next to tokens served.
+        self.deo_surveys = QLabel()
+        self.deo_surveys.setObjectName("deo_surveys")
+        self.deo_surveys.setWordWrap(True)
+        self.surveys = DeoSurveyCounts(ctx, self)
+        self.surveys.sig_changed.connect(self._on_surveys_changed)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addLayout(tiles)
         lay.addWidget(self.estimates)
         lay.addLayout(self._grid, 1)
+        lay.addWidget(self.deo_surveys)
         lay.addWidget(self.status)
 
         # Coalesce bursts of queue changes into one recompute per throttle window.
@@ -118,6 +126,7 @@ class DashboardPage(QWidget):
         ctx.events.sig_changed.connect(self._on_events_changed)
         ctx.events.sig_external.connect(self._on_events_changed)
         self.refresh()
+        self.surveys.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Build the charts on first show and draw the latest figures into them."""
@@ -214,6 +223,7 @@ class DashboardPage(QWidget):
 
         if self.hourly is not None:
             self._draw_charts(m)
+        self._show_deo_surveys()
         as_of = m.as_of.astimezone(SITE_ZONE).strftime("%H:%M:%S")
         avg = (self.tr("7-day average over %1 open day(s)").replace("%1", str(m.history_days)) if m.history_days
                else self.tr("no earlier days to average yet"))
@@ -224,12 +234,35 @@ class DashboardPage(QWidget):
         assert self.hourly is not None and self.deo_chart is not None and self.wait_chart is not None
         self.hourly.set_data(m.issued_per_hour, m.served_per_hour, m.issued_avg7, m.served_avg7)
         labels = [d.name.split()[0] if d.name else d.deo for d in m.per_deo]
+        surveys = self.surveys.counts
         details = [self.tr("%1 (%2)\nServed: %3 · No-show: %4\nMedian service: %5 min\nCounters: %6")
                    .replace("%1", d.name).replace("%2", d.deo).replace("%3", str(d.served))
                    .replace("%4", str(d.no_show)).replace("%5", _minutes(d.service.median))
-                   .replace("%6", ", ".join(str(c) for c in d.counters) or "–") for d in m.per_deo]
+                   .replace("%6", ", ".join(str(c) for c in d.counters) or "–")
+                   + ("\n" + self.tr("Surveys: %1").replace("%1", str(surveys.get(d.deo, 0)))
+                      if self.surveys.available else "") for d in m.per_deo]
         self.deo_chart.set_data(labels, [d.served for d in m.per_deo], details)
         self.wait_chart.set_data(m.wait_median_per_hour, m.calls_per_hour, m.service_level_minutes)
+
+    def _on_surveys_changed(self) -> None:
+        self._show_deo_surveys()
+        if self.metrics is not None and self.hourly is not None:
+            self._draw_charts(self.metrics)
+
+    def _show_deo_surveys(self) -> None:
+        """One line: each DEO's tokens served and surveys submitted today (surveys come from the hub)."""
+        m = self.metrics
+        if m is None or not self.surveys.available:
+            self.deo_surveys.setText("")
+            return
+        counts = self.surveys.counts
+        names = {d.deo: d.name.split()[0] if d.name else d.deo for d in m.per_deo}
+        for deo in counts:
+            names.setdefault(deo, deo)
+        served = {d.deo: d.served for d in m.per_deo}
+        parts = [self.tr("%1: %2 served, %3 surveys").replace("%1", names[deo]).replace("%2", str(served.get(deo, 0)))
+                 .replace("%3", str(counts.get(deo, 0))) for deo in names]
+        self.deo_surveys.setText(self.tr("Per DEO today — ") + " · ".join(parts))
 
     # ---- exports ---------------------------------------------------------------------
     def _on_png_clicked(self, chart: ChartView) -> None:

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.names import ltr
+from console.pages.reconcile_panel import ReconcilePanel
+from console.pages.survey_review import SurveyReviewBar
 from console.tasks import CoalescedLoad
 from services.clock import business_day
 from services.quality import CODES, QualityReport, QualityThresholds, assess
@@ -131,12 +133,18 @@ class QualityPage(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.drill_title)
         ll.addWidget(self.survey_table)
+        self.review = SurveyReviewBar(ctx, self.selected_survey)
+        self.survey_table.selectionModel().currentRowChanged.connect(lambda *_a: self.review.update_buttons())
+        ll.addWidget(self.review)
 
+        self.reconcile = ReconcilePanel(ctx)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.deo_table)
         split.addWidget(lower)
+        split.addWidget(self.reconcile)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
 
         lay = QVBoxLayout(self)
         lay.addLayout(head)
@@ -191,6 +199,7 @@ class QualityPage(QWidget):
 
     def _on_site_loaded(self, loaded: tuple[tuple[float | None, float | None], dict[str, str]]) -> None:
         self._site, self.deo_model.names = loaded
+        self.reconcile.set_staff(self.deo_model.names)
         self._fetch()
 
     def _fetch(self) -> None:
@@ -198,6 +207,7 @@ class QualityPage(QWidget):
         # Read on the GUI thread; the I/O pool only sees these plain values.
         self._asked = (self.day, lat, lon, QualityThresholds.from_config(self.ctx.config.metrics))
         self.loader.now()
+        self.reconcile.load(self.day)
 
     def _fetch_report(self) -> QualityReport:
         """The day's paradata from the hub, checked (I/O pool)."""
@@ -257,6 +267,13 @@ class QualityPage(QWidget):
         self.survey_table.setColumnWidth(6, min(self.survey_table.columnWidth(6), 220))
         self.survey_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.survey_table.resizeRowsToContents()
+
+    def selected_survey(self) -> dict[str, Any] | None:
+        """The flagged survey selected in the drill-down (None when none is)."""
+        current = self.survey_table.currentIndex()
+        if not current.isValid():
+            return None
+        return self.survey_model.rows[self.survey_proxy.mapToSource(current).row()]
 
     def _on_deo_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -43,8 +43,9 @@ class SiteDrill(QWidget):
         self.hours = FiguresTable(FiguresModel([self.tr("Hour"), *fig_headers], ["text", *fig_formats]))
         self.types = FiguresTable(FiguresModel([self.tr("Update type"), *fig_headers], ["text", *fig_formats]))
         self.deos = FiguresTable(FiguresModel(
-            [self.tr("DEO"), self.tr("Called"), self.tr("Served"), self.tr("No-show"), self.tr("Mean service (min)")],
-            ["text", "int", "int", "int", "minutes"]))
+            [self.tr("DEO"), self.tr("Called"), self.tr("Served"), self.tr("Surveys"), self.tr("No-show"),
+             self.tr("Mean service (min)")],
+            ["text", "int", "int", "int", "int", "minutes"]))
         self.flags = FiguresTable(FiguresModel([self.tr("Day"), self.tr("Token"), self.tr("Why it was flagged")],
                                                ["text", "int", "text"]))
         self.tabs = QTabWidget()

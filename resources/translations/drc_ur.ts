@@ -831,6 +831,21 @@ Counters: %6</source>
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <source>Surveys: %1</source>
+        <translation>سروے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <source>%1: %2 served, %3 surveys</source>
+        <translation>%1: %2 نمٹائے گئے، %3 سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <source>Per DEO today — </source>
+        <translation>آج فی ڈی ای او — </translation>
+    </message>
 </context>
 <context>
     <name>DemoSamplesBox</name>
@@ -3386,6 +3401,142 @@ Counters: %6</source>
     <message>
         <source>The site's figures could not be loaded: %1</source>
         <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="1"/>
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcilePanel</name>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Reconciliation</source>
+        <translation>مطابقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Tokens and surveys</source>
+        <translation>ٹوکن اور سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source> h</source>
+        <translation> گھنٹے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>A completed token counts as missing its survey only this many hours after completion (tablets may upload later).</source>
+        <translation>مکمل ٹوکن کا سروے مکمل ہونے کے اتنے گھنٹے بعد ہی غائب شمار ہوتا ہے (ٹیبلٹ بعد میں بھی بھیج سکتے ہیں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>No survey after:</source>
+        <translation>اتنی دیر بعد بھی سروے نہیں:</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Completed at</source>
+        <translation>مکمل ہونے کا وقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Hours since</source>
+        <translation>گزرے گھنٹے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Submitted at</source>
+        <translation>جمع کرانے کا وقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Completed tokens with no survey</source>
+        <translation>مکمل ٹوکن جن کا سروے نہیں آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Surveys with no token</source>
+        <translation>سروے جن کا کوئی ٹوکن نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>Asking the hub…</source>
+        <translation>ہب سے پوچھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>The reconciliation is not available right now (%1).</source>
+        <translation>مطابقت کی فہرست ابھی دستیاب نہیں (%1)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
+        <source>%1 completed tokens, %2 surveys (%3 linked to a token). %4 tokens have no survey after %5 hours; %6 surveys name no token.</source>
+        <translation>%1 مکمل ٹوکن، %2 سروے (%3 کسی ٹوکن سے منسلک)۔ %4 ٹوکن کا %5 گھنٹے بعد بھی سروے نہیں؛ %6 سروے کسی ٹوکن کا حوالہ نہیں دیتے۔</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyReviewBar</name>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Acknowledge flag</source>
+        <translation>نشان تسلیم کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>The flag was looked at and the survey stands; recorded at the centre.</source>
+        <translation>نشان دیکھ لیا گیا اور سروے برقرار ہے؛ یہ مرکز میں درج ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Return to DEO…</source>
+        <translation>ڈی ای او کو واپس کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Send the survey back to its DEO with a note saying what to fix.</source>
+        <translation>سروے ایک نوٹ کے ساتھ اس کے ڈی ای او کو واپس بھیجیں کہ کیا درست کرنا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Return to DEO</source>
+        <translation>ڈی ای او کو واپس کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>What should the DEO fix?</source>
+        <translation>ڈی ای او کو کیا درست کرنا ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Survey %1: flag acknowledged.</source>
+        <translation>سروے %1: نشان تسلیم کر لیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>Survey %1 returned to its DEO.</source>
+        <translation>سروے %1 اس کے ڈی ای او کو واپس کر دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="1"/>
+        <source>The review was not recorded: %1</source>
+        <translation>جائزہ درج نہیں ہو سکا: %1</translation>
     </message>
 </context>
 <context>

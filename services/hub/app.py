@@ -35,6 +35,8 @@ from services.hub.ops.routes import ops_router
 from services.hub.reference import RESOURCES
 from services.hub.registry.routes import registry_router
 from services.hub.scoring import CUTOFF
+from services.hub.survey.central_routes import central_router
+from services.hub.survey.routes import survey_router
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -129,6 +131,8 @@ def create_app(db_url: str | None = None, api_keys: Mapping[str, str] | None = N
 
     app.include_router(registry_router(deps, demo=demo))
     app.include_router(ops_router(deps))
+    app.include_router(survey_router(deps))
+    app.include_router(central_router(deps))
     app.add_middleware(RequestGuard, keys=KeyRing(api_keys, engine if use_db_keys else None), max_body=max_body,
                        key_use=key_use)
     return app

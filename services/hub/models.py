@@ -115,10 +115,16 @@ class ShockNotification(HubBase):
 
 
 class Survey(HubBase):
-    """Paradata of one survey submitted at a site (for data-quality checks)."""
+    """Paradata of one survey submitted at a site (for data-quality checks), linked to its token.
+
+    ``token_id`` is the site's token id (unique per site: one survey per token); NULL for a survey
+    that named no token (seeded paradata, or a tablet without the slip) - the reconciliation list
+    shows those. ``day`` is the token's business day when linked.
+    """
 
     __tablename__ = "hub_survey"
-    __table_args__ = (Index("ix_hub_survey_site_day", "site_id", "day"),)
+    __table_args__ = (Index("ix_hub_survey_site_day", "site_id", "day"),
+                      Index("uq_hub_survey_token", "site_id", "token_id", unique=True))
 
     survey_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("hub_site.site_id"))
@@ -134,6 +140,44 @@ class Survey(HubBase):
     household_size: Mapped[int] = mapped_column(Integer)
     region: Mapped[str] = mapped_column(String(40))
     assets: Mapped[dict[str, Any]] = mapped_column(JSON)
+    token_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    token_number: Mapped[str | None] = mapped_column(String(16), default=None)
+    b_form: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    via_qr: Mapped[bool | None] = mapped_column(Boolean, default=None)  # linked by the slip's signed code
+    received_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # naive UTC
+
+
+class SurveyReview(HubBase):
+    """A supervisor's answer to a survey: a flag acknowledged, or the survey returned to its DEO with a note.
+
+    Append-only: the centre sees every review in order (``services.hub.survey.review``).
+    """
+
+    __tablename__ = "hub_survey_review"
+    __table_args__ = (Index("ix_hub_survey_review_survey", "survey_id"),
+                      Index("ix_hub_survey_review_site_at", "site_id", "at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    survey_id: Mapped[str] = mapped_column(String(40))
+    site_id: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    action: Mapped[str] = mapped_column(String(12))  # acknowledged | returned
+    flag: Mapped[str | None] = mapped_column(String(40), default=None)  # the flag code acknowledged
+    note: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(40))  # the supervisor's username at the site
+
+
+class SiteSlipKey(HubBase):
+    """The secret a site signs its slips' QR codes with, so the hub can check a code a survey names.
+
+    Sent by the site over its own key (``PUT /v1/sites/{site_id}/slip-key``); never returned.
+    """
+
+    __tablename__ = "hub_site_slip_key"
+
+    site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
 
 
 class SiteEventRow(HubBase):

@@ -251,6 +251,8 @@ class SurveyOut(BaseModel):
     household_size: int
     region: str
     assets: dict[str, Any]
+    token_number: str | None = None
+    b_form: bool | None = None
 
 
 class Paradata(BaseModel):

@@ -30,6 +30,7 @@ from services.hub.ops.schemas import (
     RegionalReport,
     SiteDrillDown,
 )
+from services.hub.survey.schemas import Reconciliation, ReviewOut, SlipKeyResult, SurveyReceipt
 from services.registry.cache import TTLCache
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
@@ -266,7 +267,7 @@ class RegistryClient:
             detail = _problem_detail(resp)
             raise RegistryError(
                 f"The central registry rejected the request (HTTP {status}{': ' + detail if detail else ''}).",
-                status=status,
+                status=status, code=_problem_code(resp),
             )
         try:
             data = resp.json()
@@ -376,6 +377,34 @@ class RegistryClient:
                              idempotent=True, after=UPLOAD)
         return {"counters": resp.counters, "deos": resp.deos}
 
+    def submit_survey(self, site_id: str, survey: Mapping[str, Any]) -> SurveyReceipt:
+        """Submit one survey for linking to its token (never retried: a 409 says it arrived already)."""
+        return self._request("POST", f"/v1/sites/{_seg(site_id)}/surveys", json=dict(survey), shape=SurveyReceipt,
+                             idempotent=False, after=UPLOAD)
+
+    def push_slip_key(self, site_id: str, secret: str) -> bool:
+        """Register the site's slip-signing secret at the hub, so it can check the QR codes surveys name."""
+        return self._request("PUT", f"/v1/sites/{_seg(site_id)}/slip-key", json={"secret": secret},
+                             shape=SlipKeyResult, idempotent=True, after=UPLOAD).registered
+
+    def reconciliation(self, site_id: str, day: date, hours: float = 2.0,
+                       as_of: datetime | None = None) -> Reconciliation:
+        """Completed tokens without a survey after ``hours``, and surveys without a token, for a site-day."""
+        params: dict[str, str] = {"date": day.isoformat(), "hours": f"{hours:g}"}
+        if as_of is not None:
+            params["as_of"] = as_of.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        return self._request("GET", f"/v1/sites/{_seg(site_id)}/reconciliation", params=params,
+                             shape=Reconciliation, idempotent=True, after=QUERY)
+
+    def review_survey(self, survey_id: str, action: str, by: str, note: str = "",
+                      flag: str | None = None) -> ReviewOut:
+        """Acknowledge a survey's flag (``action="acknowledge"``) or return it to its DEO with a note (``"return"``)."""
+        body: dict[str, Any] = {"action": action, "by": by[:40], "note": note}
+        if flag is not None:
+            body["flag"] = flag
+        return self._request("POST", f"/v1/surveys/{_seg(survey_id)}/reviews", json=body, shape=ReviewOut,
+                             idempotent=False, after=UPLOAD)
+
     # ---- the operations centre's regional API (read-only; a regional or central key) ------
     def regional_performance(self, params: Mapping[str, str]) -> RegionalPerformance:
         """Every site in the key's scope over ``from``..``to`` (``region``/``district`` narrow it)."""
@@ -423,6 +452,16 @@ def _unavailable(message: str, *, retry: bool, status: int | None = None) -> Reg
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _problem_code(resp: requests.Response) -> str | None:
+    """The slug of an application/problem+json ``type`` (``.../problems/unknown-token`` -> ``unknown-token``)."""
+    try:
+        body = resp.json()
+    except ValueError:
+        return None
+    kind = body.get("type") if isinstance(body, dict) else None
+    return str(kind).rsplit("/", 1)[-1][:60] if kind else None
 
 
 def _problem_detail(resp: requests.Response) -> str:

@@ -6,10 +6,12 @@ from __future__ import annotations
 class RegistryProblem(Exception):
     """Base of the registry client's errors; ``message`` is meant for the screen."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        # The problem's slug (the last part of its ``type``), e.g. ``unknown-token``; None if not given.
+        self.code = code
 
 
 class RegistryUnavailable(RegistryProblem):

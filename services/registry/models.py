@@ -164,6 +164,8 @@ class Survey(_Shape):
     household_size: int = Field(ge=0)
     region: str
     assets: Assets
+    token_number: str | None = None  # the token the survey is linked to (None: it names none)
+    b_form: bool | None = None
 
 
 class Paradata(_Shape):

@@ -22,6 +22,7 @@ def test_version_paths_and_security() -> None:
         "/v1/health", "/v1/policy", "/v1/triage/lookup", "/v1/identity/verify", "/v1/households/{household_id}/status",
         "/v1/households/status-by-cnic", "/v1/shock-areas", "/v1/surveys/score", "/v1/sites",
         "/v1/sites/{site_id}/paradata", "/v1/sites/{site_id}/events", "/v1/sites/{site_id}/metadata",
+        "/v1/sites/{site_id}/surveys", "/v1/sites/{site_id}/slip-key", "/v1/sites/{site_id}/reconciliation",
         "/v1/sites/{site_id}/performance", "/v1/regions/performance", "/v1/regions/ranking", "/v1/regions/data-health",
         "/v1/regions/deo-ranking", "/v1/regions/daily", "/v1/regions/report",
         "/v1/demo/samples"}

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import requests
 from sqlalchemy import select
@@ -28,7 +29,7 @@ from services.roles import Actor
 from services.site import SiteService
 from services.site_upload import upload_site
 from tests.conftest import SITE_ID
-from tests.hub.conftest import HubServer
+from tests.hub.conftest import HubServer, seeded_hub_db
 
 
 def _serve(queue: QueueService, clock: FixedClock, counter: int, caller: Actor, finisher: Actor,
@@ -118,8 +119,10 @@ def test_supervisor_on_an_unstaffed_counter_is_recorded_as_such(
 
 def test_hub_roll_ups_credit_the_operator_and_accept_old_sites(
         store: Store, clock: FixedClock, queue: QueueService, site: list[int], supervisor: Actor,
-        triage_actor: Actor, deo: Callable[[int], Actor], hub: HubServer) -> None:
-    # ``hub`` is session-wide: this site id is used by other tests, so use a site of its own.
+        triage_actor: Actor, deo: Callable[[int], Actor], tmp_path: Path,
+        hub_factory: Callable[[str], HubServer]) -> None:
+    # A hub of its own: the session-wide one holds other tests' tokens of this site.
+    hub = hub_factory(seeded_hub_db(f"sqlite:///{tmp_path / 'hub.sqlite3'}", households=300, paradata_days=1))
     sana = deo(site[0])
     imran = deo(site[1])
     _serve(queue, clock, site[0], sana, supervisor, triage_actor)

@@ -13,6 +13,7 @@ from services.hub.keys import Caller
 from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteDay, SiteDeo
 from services.hub.ops import schemas as o
 from services.hub.ops.regional import SUMMED, Sums, sites_in_scope
+from services.hub.survey.reconcile import surveys_per_deo
 
 FLAGGED_SHOWN = 200
 
@@ -50,9 +51,14 @@ def site_drilldown(ses: Session, site_id: str, start: date, end: date) -> o.Site
                func.sum(RollupDeo.service_sum_s), func.sum(RollupDeo.service_n))
         .where(RollupDeo.site_id == site_id, RollupDeo.day >= start, RollupDeo.day <= end)
         .group_by(RollupDeo.deo_id).order_by(RollupDeo.deo_id)).all()
+    surveys = surveys_per_deo(ses, site_id, start, end)
     deos = [o.DeoFigures(deo_id=d, display_name=names.get(d), called=int(c), completed=int(sv), no_show=int(ns),
-                         mean_service_min=round(int(ss) / int(sn) / 60, 1) if sn else None)
+                         mean_service_min=round(int(ss) / int(sn) / 60, 1) if sn else None, surveys=surveys.get(d, 0))
             for d, c, sv, ns, ss, sn in deo_rows]
+    # A DEO with surveys but no token work in the range still gets a row (their surveys must show).
+    deos += [o.DeoFigures(deo_id=d, display_name=names.get(d), called=0, completed=0, no_show=0,
+                          mean_service_min=None, surveys=n)
+             for d, n in sorted(surveys.items()) if d not in {x.deo_id for x in deos}]
     flagged = [o.FlaggedOut(date=f.day, token_id=f.token_id, reason=f.reason) for f in ses.scalars(
         select(FlaggedToken).where(FlaggedToken.site_id == site_id, FlaggedToken.day >= start,
                                    FlaggedToken.day <= end)
@@ -61,7 +67,7 @@ def site_drilldown(ses: Session, site_id: str, start: date, end: date) -> o.Site
         site_id=site_id, **{"from": start}, to=end, total=o.Figures(**total.figures()),
         hours=[o.HourFigures(hour=h, **hours[h].figures()) for h in sorted(hours)],
         update_types=[o.TypeFigures(update_type=t, **types[t].figures()) for t in sorted(types)],
-        days=days, deos=deos, flagged=flagged)
+        days=days, deos=deos, flagged=flagged, surveys=sum(surveys.values()))
 
 
 def data_health(ses: Session, caller: Caller, start: date, end: date, region: str | None) -> o.DataHealth:

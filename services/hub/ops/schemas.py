@@ -103,6 +103,7 @@ class DeoFigures(BaseModel):
     completed: int
     no_show: int
     mean_service_min: float | None
+    surveys: int = Field(0, description="Surveys the DEO submitted over the range (linked to tokens or not)")
 
 
 class FlaggedOut(BaseModel):
@@ -125,6 +126,7 @@ class SiteDrillDown(BaseModel):
     days: list[DayFigures]
     deos: list[DeoFigures]
     flagged: list[FlaggedOut]
+    surveys: int = 0
 
     model_config = {"populate_by_name": True}
 

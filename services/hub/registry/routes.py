@@ -132,7 +132,7 @@ def registry_router(deps: HubDeps, *, demo: bool) -> APIRouter:
                 s.SurveyOut(survey_id=r.survey_id, deo=r.deo, cnic=r.cnic, phone=r.phone,
                             started_at=iso_utc(r.started_at), submitted_at=iso_utc(r.submitted_at), lat=r.lat,
                             lon=r.lon, address=r.address, household_size=r.household_size, region=r.region,
-                            assets=r.assets) for r in rows])
+                            assets=r.assets, token_number=r.token_number, b_form=r.b_form) for r in rows])
 
     if demo:
         @api.get("/v1/demo/samples", response_model=s.DemoSamples)
