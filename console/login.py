@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.tasks import TaskRunner
+from console.tasks import TaskRunner, describe_error
 from services.auth import AccountLocked, AuthError, AuthService, set_demo_pins
 from services.clock import SITE_ZONE
 from services.roles import Actor, PermissionDenied
@@ -174,7 +174,7 @@ class CreateAdminDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
-        self._show_error(str(exc) if isinstance(exc, (AuthError, PermissionDenied)) else
+        self._show_error(describe_error(exc) if isinstance(exc, (AuthError, PermissionDenied)) else
                          self.tr("Could not create the account: %1").replace("%1", str(exc)))
 
     def _show_error(self, text: str) -> None:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
+from services.errors import DomainError
 from services.labels import (
     CNIC_PROBLEM_EN,
     COUNTER_STATE_EN,
     ERROR_TEMPLATES,
+    PERMISSION_EN,
     PRIORITY_REASON_EN,
     REASON_TEMPLATES,
+    ROLE_EN,
     TOKEN_STATE_EN,
     UPDATE_TYPE_EN,
     UPDATE_TYPE_SHORT_EN,
 )
-from services.queue import QueueError
-from vocabulary import CounterState, PriorityReason, TokenState, UpdateType
+from vocabulary import CounterState, Permission, PriorityReason, Role, TokenState, UpdateType
 
 # The English names live in services.labels; these markers put them in the translation catalogue.
 _CATALOGUE = (
@@ -91,6 +97,27 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("DomainError", "Unknown roster change(s): {changes}."),
     QT_TRANSLATE_NOOP("DomainError", "NADRA has blocked this CNIC: only a supervisor can override the block."),
     QT_TRANSLATE_NOOP("DomainError", "Give the reason for overriding the block (at least {n} characters)."),
+    QT_TRANSLATE_NOOP("DomainError", "Signed in as {role}, you may not {permission}."),
+    QT_TRANSLATE_NOOP("DomainError", "{username} is not assigned to this counter."),
+    QT_TRANSLATE_NOOP("DomainError", "An administrator already exists; sign in instead."),
+    QT_TRANSLATE_NOOP("Role", "Administrator"),
+    QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    QT_TRANSLATE_NOOP("Role", "Triage staff"),
+    QT_TRANSLATE_NOOP("Role", "DEO"),
+    QT_TRANSLATE_NOOP("Role", "Regional manager"),
+    QT_TRANSLATE_NOOP("Permission", "issue tokens"),
+    QT_TRANSLATE_NOOP("Permission", "cancel tokens"),
+    QT_TRANSLATE_NOOP("Permission", "transfer tokens"),
+    QT_TRANSLATE_NOOP("Permission", "reprint slips"),
+    QT_TRANSLATE_NOOP("Permission", "serve at any counter"),
+    QT_TRANSLATE_NOOP("Permission", "serve at a counter"),
+    QT_TRANSLATE_NOOP("Permission", "manage counters"),
+    QT_TRANSLATE_NOOP("Permission", "open or close the day"),
+    QT_TRANSLATE_NOOP("Permission", "manage staff"),
+    QT_TRANSLATE_NOOP("Permission", "see the figures"),
+    QT_TRANSLATE_NOOP("Permission", "see the region"),
+    QT_TRANSLATE_NOOP("Permission", "see full CNICs"),
+    QT_TRANSLATE_NOOP("Permission", "change the settings"),
 )
 
 
@@ -118,6 +145,16 @@ def priority_text(stored: str | None) -> str:
         except ValueError:
             continue
     return ", ".join(reasons) or QCoreApplication.translate("PriorityReason", "Priority")
+
+
+def role_label(role: Role) -> str:
+    """A staff role's name in the reader's language."""
+    return QCoreApplication.translate("Role", ROLE_EN[role])
+
+
+def permission_label(permission: Permission) -> str:
+    """What a permission allows, as it reads after "you may not", in the reader's language."""
+    return QCoreApplication.translate("Permission", PERMISSION_EN[permission])
 
 
 def counter_state_label(state: CounterState) -> str:
@@ -154,8 +191,8 @@ def error_text(exc: BaseException) -> str:
 
     Errors without a known code keep their own text (English), so nothing is ever hidden.
     """
-    template = ERROR_TEMPLATES.get(exc.code) if isinstance(exc, QueueError) else None
-    if template is None or not isinstance(exc, QueueError):
+    template = ERROR_TEMPLATES.get(exc.code) if isinstance(exc, DomainError) else None
+    if template is None or not isinstance(exc, DomainError):
         return str(exc) or type(exc).__name__
     params = {k: _param_text(k, v) for k, v in exc.params.items()}
     try:
@@ -164,28 +201,30 @@ def error_text(exc: BaseException) -> str:
         return str(exc)
 
 
+# Parameters that name a domain value: the enum that parses it and how it is shown.
+_NAMED: dict[str, tuple[type[enum.Enum], Callable[[Any], str]]] = {
+    "type": (UpdateType, type_label),
+    "state": (TokenState, state_label),
+    "counter_state": (CounterState, lambda c: counter_state_label(c).lower()),
+    "role": (Role, role_label),
+    "permission": (Permission, permission_label),
+}
+
+
 def _param_text(name: str, value: object) -> str:
-    """A parameter as the reader sees it: update types and states named, numbers kept left-to-right."""
-    if name == "type":
+    """A parameter as the reader sees it: update types, states and roles named, numbers kept left-to-right."""
+    named = _NAMED.get(name)
+    if named is not None:
+        kind, label = named
         try:
-            return type_label(UpdateType(str(value)))
-        except ValueError:
-            return str(value)
-    if name == "state":
-        try:
-            return state_label(TokenState(str(value)))
-        except ValueError:
-            return str(value)
-    if name == "counter_state":
-        try:
-            return counter_state_label(CounterState(str(value))).lower()
+            return label(kind(str(value)))
         except ValueError:
             return str(value)
     if name == "counter":
         text = str(value)
         number = text.removeprefix("Counter ")
         return counter_label(int(number), text) if number.isdigit() else text
-    return ltr(value) if name == "number" else str(value)
+    return ltr(value) if name in ("number", "username") else str(value)
 
 
 def reason_text(code: str, params: dict[str, object], fallback: str = "") -> str:

@@ -131,7 +131,7 @@ class AuthService:
         with self.store.session() as s, s.begin():
             exists = s.scalar(select(Staff.id).where(Staff.role == Role.ADMIN, Staff.secret_hash.is_not(None)).limit(1))
             if exists is not None:
-                raise PermissionDenied("An administrator already exists; sign in instead")
+                raise PermissionDenied("An administrator already exists; sign in instead", code="admin_exists")
             st = s.scalar(select(Staff).where(Staff.username == username))
             if st is None:
                 st = Staff(site_id=self.site_id, username=username, full_name=full_name.strip() or username,

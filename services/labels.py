@@ -6,7 +6,7 @@ is passed through Qt's translation in the console (context "UpdateType" / "Token
 
 from __future__ import annotations
 
-from vocabulary import CounterState, PriorityReason, TokenState, UpdateType
+from vocabulary import CounterState, Permission, PriorityReason, Role, TokenState, UpdateType
 
 UPDATE_TYPE_EN: dict[UpdateType, str] = {
     UpdateType.MISSED_OUT: "Missed-out household",
@@ -57,7 +57,32 @@ PRIORITY_REASON_EN: dict[PriorityReason, str] = {
     PriorityReason.OTHER: "Other",
 }
 
-# What a refused action says, by the error's ``code`` (``services.queue.QueueError``); ``{name}``
+ROLE_EN: dict[Role, str] = {
+    Role.ADMIN: "Administrator",
+    Role.SUPERVISOR: "Supervisor",
+    Role.TRIAGE: "Triage staff",
+    Role.DEO: "DEO",
+    Role.REGIONAL_MANAGER: "Regional manager",
+}
+
+# What a permission lets a person do, as it reads after "you may not ..." (error ``permission_denied``).
+PERMISSION_EN: dict[Permission, str] = {
+    Permission.ISSUE_TOKEN: "issue tokens",
+    Permission.CANCEL_TOKEN: "cancel tokens",
+    Permission.TRANSFER_TOKEN: "transfer tokens",
+    Permission.REPRINT: "reprint slips",
+    Permission.SERVE_ANY_COUNTER: "serve at any counter",
+    Permission.SERVE_OWN_COUNTER: "serve at a counter",
+    Permission.MANAGE_COUNTERS: "manage counters",
+    Permission.OPEN_CLOSE_DAY: "open or close the day",
+    Permission.MANAGE_STAFF: "manage staff",
+    Permission.VIEW_METRICS: "see the figures",
+    Permission.VIEW_REGION: "see the region",
+    Permission.SEE_FULL_CNIC: "see full CNICs",
+    Permission.CONFIGURE: "change the settings",
+}
+
+# What a refused action says, by the error's ``code`` (``services.errors.DomainError``); ``{name}``
 # placeholders take the error's ``params``. The console shows them translated (``console.names``).
 ERROR_TEMPLATES: dict[str, str] = {
     "appeals_off": "Appeals against the cut-off are not launched; choose another update type.",
@@ -79,6 +104,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     "roster_change_unknown": "Unknown roster change(s): {changes}.",
     "override_supervisor_only": "NADRA has blocked this CNIC: only a supervisor can override the block.",
     "override_reason_needed": "Give the reason for overriding the block (at least {n} characters).",
+    "permission_denied": "Signed in as {role}, you may not {permission}.",
+    "not_your_counter": "{username} is not assigned to this counter.",
+    "admin_exists": "An administrator already exists; sign in instead.",
 }
 
 # Why a visitor does or does not qualify for an update type, by ``Eligibility.code``

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 from db.models import Role
+from services.errors import DomainError
+from vocabulary import Permission
 
-
-class Permission(str, enum.Enum):
-    """Actions a signed-in person can attempt."""
-
-    ISSUE_TOKEN = "issue_token"
-    CANCEL_TOKEN = "cancel_token"
-    TRANSFER_TOKEN = "transfer_token"
-    REPRINT = "reprint"
-    SERVE_ANY_COUNTER = "serve_any_counter"
-    SERVE_OWN_COUNTER = "serve_own_counter"
-    MANAGE_COUNTERS = "manage_counters"
-    OPEN_CLOSE_DAY = "open_close_day"
-    MANAGE_STAFF = "manage_staff"
-    VIEW_METRICS = "view_metrics"
-    VIEW_REGION = "view_region"
-    SEE_FULL_CNIC = "see_full_cnic"
-    CONFIGURE = "configure"
+__all__ = ["ROLE_PERMISSIONS", "SYSTEM", "Actor", "Permission", "PermissionDenied"]
 
 
 _P = Permission
@@ -41,8 +26,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
-class PermissionDenied(Exception):
-    """The signed-in person's role does not allow the action; nothing was changed."""
+class PermissionDenied(DomainError):
+    """The signed-in person may not do the action; nothing was changed.
+
+    Codes (templates in ``services.labels.ERROR_TEMPLATES``): ``permission_denied`` (the role lacks
+    the permission; params ``role``, ``permission``), ``not_your_counter`` (``username``),
+    ``admin_exists``.
+    """
+
+    code = "permission_denied"
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,8 @@ class Actor:
     def require(self, permission: Permission) -> None:
         """Raise :class:`PermissionDenied` unless the role grants ``permission``."""
         if not self.can(permission):
-            raise PermissionDenied(f"{self.username} ({self.role.value}) may not {permission.value.replace('_', ' ')}")
+            raise PermissionDenied(f"{self.username} ({self.role.value}) may not {permission.value.replace('_', ' ')}",
+                                   code="permission_denied", role=self.role.value, permission=permission.value)
 
 
 SYSTEM = Actor("system", Role.ADMIN)

@@ -1,4 +1,4 @@
-"""The domain's words as enums: update types, token states, roles, priority reasons, ...
+"""The domain's words as enums: update types, token states, roles, permissions, priority reasons, ...
 
 Dependency-free on purpose (standard library only), so every layer - the store, the services,
 the widgets and the console - can name the same thing the same way. People-facing names of
@@ -60,6 +60,24 @@ class Role(str, enum.Enum):
     TRIAGE = "triage"
     DEO = "deo"
     REGIONAL_MANAGER = "regional_manager"
+
+
+class Permission(str, enum.Enum):
+    """Actions a signed-in person can attempt; which role may do which is in ``services.roles``."""
+
+    ISSUE_TOKEN = "issue_token"
+    CANCEL_TOKEN = "cancel_token"
+    TRANSFER_TOKEN = "transfer_token"
+    REPRINT = "reprint"
+    SERVE_ANY_COUNTER = "serve_any_counter"
+    SERVE_OWN_COUNTER = "serve_own_counter"
+    MANAGE_COUNTERS = "manage_counters"
+    OPEN_CLOSE_DAY = "open_close_day"
+    MANAGE_STAFF = "manage_staff"
+    VIEW_METRICS = "view_metrics"
+    VIEW_REGION = "view_region"
+    SEE_FULL_CNIC = "see_full_cnic"
+    CONFIGURE = "configure"
 
 
 class CounterState(str, enum.Enum):

@@ -1015,6 +1015,21 @@ Counters: %6</source>
         <source>Give the reason for overriding the block (at least {n} characters).</source>
         <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
     </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>Signed in as {role}, you may not {permission}.</source>
+        <translation>آپ کا کردار {role} ہے؛ آپ کو {permission} کی اجازت نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>{username} is not assigned to this counter.</source>
+        <translation>{username} اس کاؤنٹر پر مقرر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>An administrator already exists; sign in instead.</source>
+        <translation>ایڈمنسٹریٹر پہلے سے موجود ہے؛ اس کے بجائے داخل ہوں۔</translation>
+    </message>
 </context>
 <context>
     <name>FlaggedSurveysModel</name>
@@ -3968,6 +3983,102 @@ Counters: %6</source>
     <message>
         <source>NSER annual report FY2022-23</source>
         <translation>این ایس ای آر سالانہ رپورٹ 2022-23</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>Administrator</source>
+        <translation>ایڈمنسٹریٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>Supervisor</source>
+        <translation>سپروائزر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>Triage staff</source>
+        <translation>ابتدائی جانچ کا عملہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>Regional manager</source>
+        <translation>ریجنل مینیجر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+</context>
+<context>
+    <name>Permission</name>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>issue tokens</source>
+        <translation>ٹوکن جاری کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>cancel tokens</source>
+        <translation>ٹوکن منسوخ کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>transfer tokens</source>
+        <translation>ٹوکن منتقل کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>reprint slips</source>
+        <translation>پرچی دوبارہ چھاپنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>serve at any counter</source>
+        <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>serve at a counter</source>
+        <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>manage counters</source>
+        <translation>کاؤنٹروں کا انتظام کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>open or close the day</source>
+        <translation>دن شروع یا بند کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>manage staff</source>
+        <translation>عملے کا انتظام کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>see the figures</source>
+        <translation>اعداد و شمار دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>see the region</source>
+        <translation>علاقے کے اعداد و شمار دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>see full CNICs</source>
+        <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py"/>
+        <source>change the settings</source>
+        <translation>ترتیبات بدلنے</translation>
     </message>
 </context>
 </TS>

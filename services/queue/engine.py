@@ -126,7 +126,8 @@ class QueueService(QueueReads):
             )
         )
         if assigned is None:
-            raise PermissionDenied(f"{actor.username} is not assigned to this counter")
+            raise PermissionDenied(f"{actor.username} is not assigned to this counter", code="not_your_counter",
+                                   username=actor.username)
 
     def _check_type_offered(self, update_type: UpdateType) -> None:
         """The appeal switch: while appeals are off no token may be of (or move to) type appeal."""

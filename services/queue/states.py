@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from db.models import TokenState
+from services.errors import DomainError
 from services.queue.views import TokenView
 
 W, C, S = TokenState.WAITING, TokenState.CALLED, TokenState.IN_SERVICE
@@ -37,21 +38,10 @@ TRANSITIONS: dict[Action, tuple[frozenset[TokenState], TokenState | None]] = {
 }
 
 
-class QueueError(Exception):
-    """A queue action that cannot be done; nothing was changed.
-
-    ``code`` names the rule that refused and ``params`` fill its message template
-    (``services.labels.ERROR_TEMPLATES``), so the console can show it in the reader's language;
-    ``str(error)`` is the English text, for logs and the terminal.
-    """
+class QueueError(DomainError):
+    """A queue action that cannot be done; nothing was changed (a code and parameters: ``DomainError``)."""
 
     code = "queue_error"
-
-    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
-        super().__init__(message)
-        if code is not None:
-            self.code = code
-        self.params: dict[str, object] = params
 
 
 class IllegalTransition(QueueError):

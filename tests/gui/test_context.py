@@ -14,9 +14,10 @@ from console.pages.queue import QueuePage
 from console.tasks import describe_error
 from services.audit import AuditLog
 from services.auth import AuthService
-from services.day import DayService
+from services.day import CloseChoice, DayService
 from services.metrics import MetricsService
 from services.queue import QueueError
+from services.roles import Actor, PermissionDenied
 from services.triage import TriageService
 from vocabulary import UpdateType
 
@@ -134,3 +135,25 @@ def test_closing_prints_the_slips_already_queued_and_stops_every_thread(make_ctx
     assert sorted(p.name.split("_")[1] for p in tmp_path.glob("*.png")) == ["R-001", "R-002", "R-003"]
     assert not any(t.name.startswith(("drc-printer", "drc-db", "drc-io")) and t.is_alive()
                    for t in threading.enumerate())
+
+
+def test_a_refused_permission_has_a_code_and_is_shown_in_urdu(urdu, ctx: AppContext, site: list[int],
+                                                               deo, triage_actor: Actor) -> None:
+    token = ctx.queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    with pytest.raises(PermissionDenied) as err:
+        ctx.queue.cancel(token.id, actor=triage_actor)
+    assert err.value.code == "permission_denied"
+    assert err.value.params == {"role": "triage", "permission": "cancel_token"}
+    assert describe_error(err.value) == "آپ کا کردار ابتدائی جانچ کا عملہ ہے؛ آپ کو ٹوکن منسوخ کرنے کی اجازت نہیں۔"
+    with pytest.raises(PermissionDenied) as err:
+        ctx.queue.call_next(site[0], actor=deo(site[1]))
+    assert err.value.code == "not_your_counter"
+    text = describe_error(err.value)
+    assert text.endswith("اس کاؤنٹر پر مقرر نہیں۔") and f"\u2066{deo(site[1]).username}\u2069" in text
+
+
+def test_a_refused_permission_reads_in_english_without_a_translator(ctx: AppContext, triage_actor: Actor) -> None:
+    with pytest.raises(PermissionDenied) as err:
+        ctx.day.close_day(CloseChoice.CANCEL, actor=triage_actor)
+    assert error_text(err.value) == "Signed in as Triage staff, you may not open or close the day."
+    assert str(err.value) == "triage (triage) may not open close day"  # the log keeps the plain facts
