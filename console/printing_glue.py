@@ -115,8 +115,9 @@ class PrintService(QObject):
         now = self.ctx.clock.now().astimezone(SITE_ZONE)
         site = self.ctx.config.site
         slip = SlipData(
-            site_name=site.name, site_name_ur=site.name_ur, issued_at=now, number="T-000", update_type="roster",
-            update_type_en="TEST SLIP - " + UPDATE_TYPE_EN[UpdateType.ROSTER], update_type_ur=UPDATE_TYPE_UR[UpdateType.ROSTER],
+            site_name=site.name, site_name_ur=site.name_ur, issued_at=now, number="T-000",
+            update_type=UpdateType.ROSTER, type_en="TEST SLIP - " + UPDATE_TYPE_EN[UpdateType.ROSTER],
+            type_ur=UPDATE_TYPE_UR[UpdateType.ROSTER],
             position=1, estimated_wait=timedelta(minutes=10), cnic_masked=mask_cnic("3520212345671"),
             qr_payload=sign(self.ctx.site_id, now.date(), "T-000", "roster", self._secret),
         )
@@ -155,7 +156,7 @@ class PrintService(QObject):
         utype = view.update_type
         return SlipData(
             site_name=site.name, site_name_ur=site.name_ur, issued_at=issued, number=view.number,
-            update_type=utype.value, update_type_en=UPDATE_TYPE_EN[utype], update_type_ur=UPDATE_TYPE_UR[utype],
+            update_type=utype, type_en=UPDATE_TYPE_EN[utype], type_ur=UPDATE_TYPE_UR[utype],
             priority=view.priority, position=position, estimated_wait=wait, cnic_masked=mask_cnic(view.cnic),
             qr_payload=sign(self.ctx.site_id, view.business_day, view.number, utype.value, self._secret,
                             cnic=view.cnic),

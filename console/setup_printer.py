@@ -14,11 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWizardPage
 
 from console.printing_glue import default_preview_dir
+from console.slip_sample import sample_slip
 from console.tasks import TaskRunner
 from printing.backends import PrinterBackend, PrinterError, make_backend
 from printing.layout import WIDTH_58MM, WIDTH_80MM, Paper
 from printing.render import SlipRenderer
-from printing.sample import sample_slip
 from printing.worker import make_job
 from services.config import PrinterSection
 from services.setup import UsbPrinter

@@ -1,7 +1,9 @@
 """What goes on a token slip (plain data) and the paper it goes on.
 
 The glue fills a :class:`SlipData` from the database; the renderer turns it into pixels.
-Nothing here knows about Qt, the database or a printer.
+Nothing here knows about Qt, the database or a printer, and it holds no names of update types:
+the caller gives them from the one place words live (``services.labels``), which printing may
+not import (it sits beside ``services`` in the layers).
 """
 
 from __future__ import annotations
@@ -9,28 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from vocabulary import UpdateType
+
 # Dots across the printable width at 203 dpi.
 WIDTH_58MM = 384
 WIDTH_80MM = 576
 WIDTH_80MM_OLD = 512
-
-# The six update types as a visitor reads them (keyed by the enum value, so printing needs no db import).
-UPDATE_TYPE_EN: dict[str, str] = {
-    "missed_out": "Missed-out household",
-    "roster": "Roster update",
-    "shock": "Shock update",
-    "appeal": "Appeal against cut-off",
-    "cyclic": "Cyclic update",
-    "recertification": "Recertification",
-}
-UPDATE_TYPE_UR: dict[str, str] = {
-    "missed_out": "رہ جانے والے گھرانے کا اندراج",
-    "roster": "خاندانی کوائف میں تبدیلی",
-    "shock": "آفت زدہ علاقے کا سروے",
-    "appeal": "کٹ آف کے خلاف اپیل",
-    "cyclic": "دو سالہ دوبارہ سروے",
-    "recertification": "سہ سالہ تصدیقِ نو",
-}
 
 INSTRUCTION_EN = "Please sit and watch the screen. When your number is called, go to the counter shown."
 INSTRUCTION_UR = "براہِ کرم تشریف رکھیں اور اسکرین دیکھتے رہیں۔ اپنا نمبر آنے پر بتائے گئے کاؤنٹر پر جائیں۔"
@@ -46,9 +32,9 @@ class SlipData:
     site_name_ur: str
     issued_at: datetime  # aware; shown in its own zone, so pass it converted to the site zone
     number: str
-    update_type: str  # enum value, e.g. "roster"
-    update_type_en: str = ""
-    update_type_ur: str = ""
+    update_type: UpdateType
+    type_en: str  # the update type's name as the visitor reads it (``services.labels.UPDATE_TYPE_EN``)
+    type_ur: str  # ... and in Urdu (``services.labels.UPDATE_TYPE_UR``); empty: no Urdu line
     priority: bool = False
     position: int = 0  # 1-based place among waiting tokens of the type; 0 = not shown
     estimated_wait: timedelta | None = None
@@ -57,16 +43,6 @@ class SlipData:
     instruction_ur: str = INSTRUCTION_UR
     qr_payload: str = ""
     reprint: bool = False
-
-    @property
-    def type_en(self) -> str:
-        """English name of the update type (the given one, else the built-in label)."""
-        return self.update_type_en or UPDATE_TYPE_EN.get(self.update_type, self.update_type)
-
-    @property
-    def type_ur(self) -> str:
-        """Urdu name of the update type (the given one, else the built-in label)."""
-        return self.update_type_ur or UPDATE_TYPE_UR.get(self.update_type, "")
 
 
 @dataclass(frozen=True)

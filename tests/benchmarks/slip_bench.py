@@ -25,6 +25,8 @@ from printing.layout import WIDTH_58MM, WIDTH_80MM, Paper, SlipData
 from printing.qr import sign
 from printing.render import SlipRenderer
 from services.clock import SITE_ZONE
+from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
+from vocabulary import UpdateType
 
 
 def slip(n: int) -> SlipData:
@@ -32,7 +34,8 @@ def slip(n: int) -> SlipData:
     number = f"R-{n % 1000:03d}"
     return SlipData(
         site_name="DRC Bagh", site_name_ur="ڈی آر سی باغ", issued_at=datetime(2026, 3, 4, 10, 7, tzinfo=SITE_ZONE),
-        number=number, update_type="roster", priority=n % 2 == 0, position=n % 40 + 1,
+        number=number, update_type=UpdateType.ROSTER, type_en=UPDATE_TYPE_EN[UpdateType.ROSTER],
+        type_ur=UPDATE_TYPE_UR[UpdateType.ROSTER], priority=n % 2 == 0, position=n % 40 + 1,
         estimated_wait=timedelta(minutes=n % 90), cnic_masked="35202-*****67-1",
         qr_payload=sign("PK10101-01", date(2026, 3, 4), number, "roster", "bench-secret"),
     )

@@ -14,6 +14,8 @@ from printing.layout import WIDTH_58MM, WIDTH_80MM, Paper, SlipData
 from printing.qr import sign
 from printing.render import SlipRenderer
 from services.clock import SITE_ZONE
+from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
+from vocabulary import UpdateType
 
 SECRET = "site-secret-for-tests"
 ONLINE_QUERY = b"\x10\x04\x01"
@@ -21,13 +23,14 @@ PAPER_QUERY = b"\x10\x04\x04"
 STATUS_OK = 0x12  # online, paper adequate: the fixed bits a real printer always sets
 
 
-def make_slip(number: str = "R-042", *, priority: bool = True, update_type: str = "roster") -> SlipData:
+def make_slip(number: str = "R-042", *, priority: bool = True, update_type: UpdateType = UpdateType.ROSTER) -> SlipData:
     """A fully filled slip as the glue would build it."""
     return SlipData(
         site_name="DRC Bagh", site_name_ur="ڈی آر سی باغ",
         issued_at=datetime(2026, 3, 4, 10, 7, tzinfo=SITE_ZONE), number=number, update_type=update_type,
+        type_en=UPDATE_TYPE_EN[update_type], type_ur=UPDATE_TYPE_UR[update_type],
         priority=priority, position=5, estimated_wait=timedelta(minutes=42), cnic_masked="35202-*****67-1",
-        qr_payload=sign("PK10101-01", date(2026, 3, 4), number, update_type, SECRET),
+        qr_payload=sign("PK10101-01", date(2026, 3, 4), number, update_type.value, SECRET),
     )
 
 

@@ -11,10 +11,12 @@ from pyzbar.pyzbar import decode
 
 from printing.escpos_out import to_pil
 from printing.fonts import SlipFontError, load_slip_fonts
-from printing.layout import UPDATE_TYPE_UR, SlipData
+from printing.layout import SlipData
 from printing.qr import verify
 from printing.render import SlipRenderer
+from services.labels import UPDATE_TYPE_UR
 from tests.printing.conftest import SECRET, make_slip
+from vocabulary import UpdateType
 
 
 def black_in(image: QImage, rect: QRect) -> int:
@@ -73,9 +75,9 @@ def test_urdu_labels_are_right_aligned_in_label_rows(renderer: SlipRenderer, sli
 
 def test_different_urdu_draws_different_pixels(renderer: SlipRenderer) -> None:
     """The Urdu type label really is the text given (not a fallback box or a blank)."""
-    a = renderer.render(make_slip(update_type="roster")).image
-    b = renderer.render(make_slip(update_type="shock")).image
-    ra = renderer.render(make_slip(update_type="roster")).regions["type_ur"]
+    a = renderer.render(make_slip(update_type=UpdateType.ROSTER)).image
+    b = renderer.render(make_slip(update_type=UpdateType.SHOCK)).image
+    ra = renderer.render(make_slip(update_type=UpdateType.ROSTER)).regions["type_ur"]
     assert a.copy(ra) != b.copy(ra)
 
 

@@ -1,6 +1,8 @@
-"""A sample slip, and ``python -m printing.sample`` to save it as PNG + .bin (docs, checking a layout).
+"""A sample slip, and ``python -m console.slip_sample`` to save it as PNG + .bin (docs, checking a layout).
 
-Run: ``QT_QPA_PLATFORM=offscreen python -m printing.sample out.png --width 384 [--no-priority]``.
+Run: ``QT_QPA_PLATFORM=offscreen python -m console.slip_sample out.png --width 384 [--no-priority]``.
+It lives in the console, not in ``printing``, because the slip's update-type names come from
+``services.labels`` (the one place words live), which ``printing`` may not import.
 """
 
 from __future__ import annotations
@@ -12,18 +14,21 @@ from pathlib import Path
 
 from printing.layout import WIDTH_80MM, Paper, SlipData
 from printing.qr import sign
+from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
+from vocabulary import UpdateType
 
 PKT = timezone(timedelta(hours=5), "PKT")
 
 
-def sample_slip(*, priority: bool = True, number: str = "R-042", update_type: str = "roster",
+def sample_slip(*, priority: bool = True, number: str = "R-042", update_type: UpdateType = UpdateType.ROSTER,
                 secret: str = "sample-secret") -> SlipData:
     """A realistic slip for a roster update at DRC Bagh (CNIC masked, QR signed with ``secret``)."""
     return SlipData(
         site_name="DRC Bagh", site_name_ur="ڈی آر سی باغ", issued_at=datetime(2026, 3, 4, 10, 7, tzinfo=PKT),
-        number=number, update_type=update_type, priority=priority, position=5,
+        number=number, update_type=update_type, type_en=UPDATE_TYPE_EN[update_type],
+        type_ur=UPDATE_TYPE_UR[update_type], priority=priority, position=5,
         estimated_wait=timedelta(minutes=42), cnic_masked="35202-*****67-1",
-        qr_payload=sign("PK10101-01", date(2026, 3, 4), number, update_type, secret),
+        qr_payload=sign("PK10101-01", date(2026, 3, 4), number, update_type.value, secret),
     )
 
 
