@@ -6,29 +6,38 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 import resources
-from console.context import AppContext, build_context, close_context, queue_policy, start_features
 from console.logfiles import install_log_files
-from console.main_window import MainWindow
-from db.engine import Store
-from db.migrate import upgrade
-from db.models import Role
-from services.audit import AuditLog
-from services.clock import SystemClock
+from console.startup_probe import watch_first_window
 from services.config import Config, default_config_path
-from services.provision import ensure_site, seed_demo
-from services.retention import purge_configured
-from services.roles import Actor
+
+if TYPE_CHECKING:  # imported where used: the first window must not wait for the services' imports
+    from console.context import AppContext
+    from console.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 DEMO_NETWORK_DAYS = 30  # --demo: every site's last 30 days, filled in the background (console.demo.fill_network)
 
-__all__ = ["build_context", "build_window", "make_application", "queue_policy", "run_gui"]
+__all__ = ["build_window", "make_application", "run_gui"]
+
+
+def __getattr__(name: str) -> object:
+    """``console.app.build_context`` / ``queue_policy`` still work, imported on first use.
+
+    They live in ``console.context``, whose import (every service, SQLAlchemy, numpy) is what
+    start-up now does behind the first window; importing it here would put it back in front.
+    """
+    if name in ("build_context", "queue_policy"):
+        from console import context
+
+        return getattr(context, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def install_translations(app: QApplication, lang: str) -> QTranslator | None:
@@ -77,6 +86,7 @@ def build_window(ctx: AppContext) -> MainWindow:
     from console.about import install_about_menu
     from console.board import open_board
     from console.close_day import close_day, open_day
+    from console.main_window import MainWindow
     from services.roles import Permission
 
     window = MainWindow(ctx)
@@ -105,11 +115,12 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_files()
     app = make_application()
+    probe = watch_first_window(app)
     collect_garbage_on_gui_thread(app)
     install_translations(app, lang or cfg.ui.language)
     env = None
     if demo:
-        from console.demo import prepare_demo, start_demo_hub
+        from console.demo import prepare_demo
 
         env = prepare_demo(cfg)
     elif setup or cfg.source is None:  # no configuration yet: the first-run wizard writes one
@@ -121,41 +132,38 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
         if lang is None and written.ui.language == "ur" != cfg.ui.language:
             install_translations(app, "ur")
         cfg = written
-    url = cfg.database.url or None
-    # Alembic's migration context is process-global: migrate the site store before the demo
-    # hub migrates its own database on another thread.
-    upgrade(url)
-    if env is not None:
-        env.stops.append(start_demo_hub(cfg, env.data_dir, network_days=DEMO_NETWORK_DAYS, central_key=env.region_key))
-    store = Store.open(url)
-    clock = SystemClock()
-    ensure_site(store, cfg.site.id, cfg.site.name, cfg.site.name_ur)
-    if demo:
-        seed_demo(store, clock, cfg.site.id, 6)
-    # Nobody is signed in yet: a role that may do nothing at the counter until sign-in.
-    ctx = build_context(cfg, store, clock, Actor("-", Role.REGIONAL_MANAGER), demo=demo)
-    if env is not None:
-        from console.demo import use_demo_region
+    from console.login import sign_in_at_start
+    from console.startup import Startup
 
-        use_demo_region(ctx, env)
-    # On the database worker: a hand-edited configuration shows in the audit trail, and CNICs past
-    # [privacy] cnic_days keep only a keyed hash and the masked form (the first run may touch many rows).
-    ctx.tasks.run_db(lambda: AuditLog(store, clock).note_config(cfg))
-    if not demo:
-        ctx.tasks.run_db(lambda: purge_configured(store, clock, cfg))
+    # The sign-in dialog is the first window. Migrating and opening the store, the demo's hub and
+    # seeding, and building the services happen behind it once it is on screen (console.startup);
+    # the main window and its pages come after sign-in.
+    startup = Startup(cfg, env)
+    if probe.seen is not None:  # the setup wizard was the first window
+        startup.begin()
+    else:
+        probe.sig_shown.connect(startup.begin, Qt.ConnectionType.QueuedConnection)
+        QTimer.singleShot(1500, startup, startup.begin)  # no expose event (a minimised start): begin anyway
+    actor = sign_in_at_start(startup)
+    ctx = startup.finish()
+    if ctx is None:  # cancelled before the services were ready, or start-up failed
+        if env is not None:
+            env.close()
+        gc.enable()
+        if startup.error is not None:
+            raise startup.error
+        return 0
+    store = ctx.store
     from console.backup_timer import install_auto_backup
-    from console.login import install_idle_lock, sign_in
+    from console.context import close_context, start_features
+    from console.login import install_idle_lock
     from console.terminal import start_terminal
 
     code = 0
     lock = None
     try:
-        if sign_in(ctx) is None:
+        if actor is None:
             return 0
-        if demo:
-            from console.demo import demo_walk_ins
-
-            ctx.tasks.run_db(lambda: demo_walk_ins(ctx.queue))
         start_features(ctx)
         install_auto_backup(ctx)
         window = build_window(ctx)

@@ -13,13 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.models import Role, UpdateType
 from services.config import Config
-from services.queue import QueueService
-from services.roles import Actor
+from vocabulary import Role, UpdateType
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the demo's first window must not wait for the queue engine's import
     from console.context import AppContext
+    from services.queue import QueueService
 
 
 @dataclass
@@ -33,6 +32,8 @@ class DemoEnv:
     data_dir: Path
     stops: list[Callable[[], None]] = field(default_factory=list)
     region_key: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    hub_ready: threading.Event = field(default_factory=threading.Event)
+    """Set once the demo hub answers (or failed to start): the console's context waits for it."""
 
     def close(self) -> None:
         """Stop background servers and delete the throw-away folder."""
@@ -57,6 +58,8 @@ def prepare_demo(cfg: Config) -> DemoEnv:
 
 def demo_walk_ins(queue: QueueService) -> None:
     """A few visitors already in line, so the demo opens on a living queue (only on an empty day)."""
+    from services.roles import Actor
+
     if queue.tokens():
         return
     triage = Actor("triage", Role.TRIAGE)
@@ -67,11 +70,12 @@ def demo_walk_ins(queue: QueueService) -> None:
 
 
 def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000, network_days: int = 0,
-                   central_key: str | None = None) -> Callable[[], None]:
+                   central_key: str | None = None, ready: threading.Event | None = None) -> Callable[[], None]:
     """Serve the reference hub on loopback over a seeded synthetic population; returns ``stop``.
 
     ``cfg.hub`` points at it at once; seeding (a few seconds) and serving happen on a background
-    thread, so the window opens immediately and shows the registry offline until the hub is up.
+    thread; ``ready`` is set when the hub serves (or could not start), so the console can hold its
+    first registry checks until then instead of showing "offline" for the seconds seeding takes.
     With ``network_days``, the same thread then fills the hub with every site's last days (newest
     first, see ``services.hub.ops.demo_fill``) while it serves; ``central_key`` is accepted as the
     hub's central key (the demo's Region page reads with it).
@@ -103,6 +107,9 @@ def start_demo_hub(cfg: Config, data_dir: Path, *, households: int = 5000, netwo
         except Exception:  # the console stays usable offline; say why in the log
             logging.getLogger(__name__).exception("the demo hub did not start")
             return
+        finally:
+            if ready is not None:
+                ready.set()
         if network_days and not cancelled.is_set():
             fill_network(url, network_days, cancelled)
 

@@ -285,8 +285,8 @@ class KioskWindow(QWidget):
 
 def run_kiosk(cfg: Config, *, idle_s: float = 45.0) -> int:
     """``drc-console kiosk``: the kiosk full screen on this site's store, printer and hub."""
-    from console.app import build_context, collect_garbage_on_gui_thread, make_application
-    from console.context import start_features
+    from console.app import collect_garbage_on_gui_thread, make_application
+    from console.context import build_context, start_features
     from console.logfiles import install_log_files
     from db.engine import Store
     from db.migrate import upgrade

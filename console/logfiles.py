@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from services.bundle import mask_personal
+from services.masking import mask_personal
 
 LOG_NAME = "drc-console.log"
 

@@ -8,6 +8,7 @@ activity and asks for the PIN again. Hashing and the database run on the DB work
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.context import AppContext
-from console.tasks import TaskRunner, describe_error
-from services.auth import AccountLocked, AuthError, AuthService, set_demo_pins
-from services.clock import SITE_ZONE
-from services.roles import Actor, PermissionDenied
+if TYPE_CHECKING:  # the sign-in dialog is the first window: it must not wait for these imports
+    from console.context import AppContext
+    from console.startup import Startup
+    from console.tasks import TaskRunner
+    from services.auth import AuthService
+    from services.roles import Actor
 
 _ERROR_STYLE = "color:#b71c1c;font-weight:600;"
 
@@ -59,12 +61,13 @@ class SignInDialog(QDialog):
     sig_signed_in = Signal(object)
     """Sign-in succeeded (the :class:`Actor`)."""
 
-    def __init__(self, auth: AuthService, tasks: TaskRunner, username: str = "", *, unlock: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, auth: AuthService | None, tasks: TaskRunner | None, username: str = "", *,
+                 unlock: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.auth = auth
         self.tasks = tasks
         self.actor: Actor | None = None
+        self._pending: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Unlock DRC Console") if unlock else self.tr("Sign in to DRC Console"))
         self.setMinimumWidth(380)
         intro = QLabel(self.tr("The console was locked after a period without use. Sign in to continue.")
@@ -87,13 +90,39 @@ class SignInDialog(QDialog):
         _lay_out(self, intro, form, self.error, self.buttons, self._on_buttons_accepted)
         (self.secret if username else self.username).setFocus()
 
+    def attach(self, auth: AuthService, tasks: TaskRunner) -> None:
+        """The services are ready (start-up builds them behind this dialog); a sign-in already asked for runs now."""
+        self.auth, self.tasks = auth, tasks
+        self.ok.setText(self.tr("Sign in"))
+        if self._pending is not None:
+            user, secret = self._pending
+            self._pending = None
+            self._authenticate(user, secret)
+
+    def startup_failed(self, exc: BaseException) -> None:
+        """Start-up could not prepare the database: say why; only Cancel is left."""
+        self._pending = None
+        self.ok.setEnabled(False)
+        self.ok.setText(self.tr("Sign in"))
+        self._show_error(self.tr("The console could not start: %1").replace("%1", str(exc)))
+
     def _on_buttons_accepted(self) -> None:
         user, secret = self.username.text().strip(), self.secret.text()
         if not user or not secret:
             self._show_error(self.tr("Enter your username and PIN."))
             return
+        if self.auth is None or self.tasks is None:  # still starting: sign in as soon as it is ready
+            self._pending = (user, secret)
+            self.ok.setEnabled(False)
+            self.ok.setText(self.tr("Starting…"))
+            return
+        self._authenticate(user, secret)
+
+    def _authenticate(self, user: str, secret: str) -> None:
+        auth, tasks = self.auth, self.tasks
+        assert auth is not None and tasks is not None
         self.ok.setEnabled(False)
-        self.tasks.run_db(lambda: self.auth.authenticate(user, secret), self._on_authenticated, self._on_failed)
+        tasks.run_db(lambda: auth.authenticate(user, secret), self._on_authenticated, self._on_failed)
 
     def _on_authenticated(self, actor: Actor) -> None:
         self.actor = actor
@@ -103,6 +132,9 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
+        from services.auth import AccountLocked, AuthError
+        from services.clock import SITE_ZONE
+
         self.ok.setEnabled(True)
         self.secret.clear()
         self.secret.setFocus()
@@ -173,6 +205,10 @@ class CreateAdminDialog(QDialog):
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
+        from console.tasks import describe_error
+        from services.auth import AuthError
+        from services.roles import PermissionDenied
+
         self.ok.setEnabled(True)
         self._show_error(describe_error(exc) if isinstance(exc, (AuthError, PermissionDenied)) else
                          self.tr("Could not create the account: %1").replace("%1", str(exc)))
@@ -188,6 +224,8 @@ def sign_in(ctx: AppContext, parent: QWidget | None = None, *, username: str | N
     Returns None when the person cancels. In ``--demo`` every demo account gets the PIN 1234
     and the username is prefilled with ``supervisor``.
     """
+    from services.auth import set_demo_pins
+
     auth = ctx.auth
     if ctx.demo:
         ctx.tasks.run_db(lambda: set_demo_pins(ctx.store))
@@ -203,6 +241,40 @@ def sign_in(ctx: AppContext, parent: QWidget | None = None, *, username: str | N
         return None
     ctx.actor = dialog.actor
     return dialog.actor
+
+
+def sign_in_at_start(startup: Startup) -> Actor | None:
+    """Start-up's sign-in: the dialog shows before the services exist and receives them when ready.
+
+    On a site with no administrator yet it gives way to the "create the administrator" dialog.
+    Sets ``ctx.actor``; returns None when the person cancels (or start-up failed and they close).
+    """
+    dialog = SignInDialog(None, None, "supervisor" if startup.demo else "")
+    first_run = False
+
+    def ready(ctx: AppContext) -> None:
+        nonlocal first_run
+        if startup.prepared is not None and startup.prepared.first_run and not ctx.demo:
+            first_run = True
+            dialog.done(QDialog.DialogCode.Rejected)
+        else:
+            dialog.attach(ctx.auth, ctx.tasks)
+
+    startup.sig_ready.connect(ready)
+    startup.sig_failed.connect(dialog.startup_failed)
+    if startup.ctx is not None:
+        ready(startup.ctx)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    actor = dialog.actor
+    ctx = startup.ctx
+    if first_run and ctx is not None:
+        create = CreateAdminDialog(ctx.auth, ctx.tasks)
+        accepted = create.exec() == QDialog.DialogCode.Accepted
+        actor = create.actor
+    if not accepted or actor is None or ctx is None:
+        return None
+    ctx.actor = actor
+    return actor
 
 
 class _LockOverlay(QWidget):

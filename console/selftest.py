@@ -19,7 +19,8 @@ def run_selftest(out: Path, *, timeout_s: float = 60.0) -> int:
     started = time.monotonic()
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from console.app import build_context, build_window, make_application
+    from console.app import build_window, make_application
+    from console.context import build_context
     from console.printing_glue import install_printing
     from db.engine import Store
     from db.migrate import upgrade

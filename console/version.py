@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import metadata
 
 import resources
 
@@ -22,6 +21,8 @@ def _bundle_info() -> dict[str, str]:
 
 def app_version() -> str:
     """The release number, e.g. ``0.1.0``."""
+    from importlib import metadata  # reads every installed package's metadata: only when asked
+
     info = _bundle_info()
     if info.get("version"):
         return info["version"]

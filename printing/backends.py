@@ -236,11 +236,7 @@ class NetworkBackend(PrinterBackend):
         from escpos.printer import Network
 
         conn = Network(self.host, self.port, timeout=self.timeout, profile=self.profile)
-        try:
-            conn.open()
-        except EscposError as exc:
-            raise PrinterError(f"cannot connect to printer at {self.describe()}: {exc}".replace("\n", " ")) from exc
-        return conn
+        return _opened(conn, f"cannot connect to printer at {self.describe()}")
 
     def _reply(self, conn: Escpos) -> bytes:
         sock: socket.socket = conn.device  # type: ignore[assignment]
@@ -255,6 +251,15 @@ class NetworkBackend(PrinterBackend):
             # An orderly close: the printer (or what pretends to be one) hung up on us.
             raise PrinterError(f"printer at {self.describe()} closed the connection")
         return data
+
+
+def _opened(conn: Escpos, failure: str) -> Escpos:
+    """``conn`` opened; a failure to open becomes a :class:`PrinterError` saying ``failure: why`` on one line."""
+    try:
+        conn.open()
+    except EscposError as exc:
+        raise PrinterError(f"{failure}: {exc}".replace("\n", " ")) from exc
+    return conn
 
 
 class UsbBackend(PrinterBackend):
@@ -278,12 +283,8 @@ class UsbBackend(PrinterBackend):
 
         if not Usb.is_usable():
             raise PrinterError("USB printing needs pyusb: pip install 'python-escpos[usb]' (and libusb-1.0)")
-        conn = Usb(self.vendor, self.product, timeout=5000, profile=self.profile)
-        try:
-            conn.open()
-        except EscposError as exc:
-            raise PrinterError(f"USB printer {self.describe()} not found: {exc}") from exc
-        return conn
+        return _opened(Usb(self.vendor, self.product, timeout=5000, profile=self.profile),
+                       f"USB printer {self.describe()} not found")
 
     def _reply(self, conn: Escpos) -> bytes:
         try:
@@ -315,12 +316,8 @@ class SerialBackend(PrinterBackend):
 
         if not Serial.is_usable():
             raise PrinterError("serial printing needs pyserial: pip install 'python-escpos[serial]'")
-        conn = Serial(self.device, self.baudrate, timeout=1, profile=self.profile)
-        try:
-            conn.open()
-        except EscposError as exc:
-            raise PrinterError(f"cannot open {self.device}: {exc}") from exc
-        return conn
+        return _opened(Serial(self.device, self.baudrate, timeout=1, profile=self.profile),
+                       f"cannot open {self.device}")
 
 
 class _DeviceFile(Escpos):

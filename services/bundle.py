@@ -9,7 +9,6 @@ to the form the slips use (``35202-*****67-1``). The database itself is never in
 from __future__ import annotations
 
 import platform
-import re
 import sys
 import tomllib
 import zipfile
@@ -20,18 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from services.doctor import CheckResult
+from services.masking import REDACTED, mask_personal
 
-# 13 digits, plain or dashed 5-7-1, not inside a longer number.
-_CNIC = re.compile(r"(?<![\d-])(\d{5})-?(\d{5})(\d{2})-?(\d)(?![\d-])")
 _SECRET_WORDS = ("key", "secret", "password", "pin", "token")
-_URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
-REDACTED = "***"
-
-
-def mask_personal(text: str) -> str:
-    """``text`` with every CNIC masked and every password in a URL replaced."""
-    text = _CNIC.sub(lambda m: f"{m[1]}-*****{m[3]}-{m[4]}", text)
-    return _URL_PASSWORD.sub(rf"\1{REDACTED}@", text)
 
 
 def _redact(value: Any, key: str = "") -> Any:

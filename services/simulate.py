@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from db.engine import Store
 from db.models import Role, Site, Staff, Token, TokenState
 from services.clock import SITE_ZONE, FixedClock, SystemClock, business_day
-from services.demand import HOURLY_PROFILE, TYPE_MIX
+from services.demand import TYPE_MIX, arrival_offsets
 from services.provision import ensure_site, seed_demo
 from services.queue import QueuePolicy, QueueService
 from services.roles import Actor
@@ -108,7 +108,6 @@ def simulate_day(
         for cid in counter_ids
     }
     triage = Actor("triage", Role.TRIAGE)
-    total_weight = sum(HOURLY_PROFILE)
     types, weights = zip(*TYPE_MIX.items(), strict=True)
 
     events: list[tuple[datetime, int, str, int]] = []
@@ -119,14 +118,8 @@ def simulate_day(
         seq += 1
         heapq.heappush(events, (at, seq, kind, ref))
 
-    for _ in range(tokens):
-        r = rng.random() * total_weight
-        hour = 0
-        while r > HOURLY_PROFILE[hour]:
-            r -= HOURLY_PROFILE[hour]
-            hour += 1
-        at = start + timedelta(hours=hour, seconds=rng.random() * 3600)
-        push(at, "arrive", 0)
+    for offset in arrival_offsets(rng, tokens):  # the same hourly curve as the network planner
+        push(start + timedelta(seconds=offset), "arrive", 0)
     for cid in counter_ids:
         push(start + timedelta(minutes=rng.uniform(1, 5)), "free", cid)
 

@@ -2201,6 +2201,16 @@ Counters: %6</source>
         <source>Could not sign in: %1</source>
         <translation>داخلہ نہ ہو سکا: %1</translation>
     </message>
+    <message>
+        <location filename="../../console/login.py"/>
+        <source>Starting…</source>
+        <translation>شروع ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py"/>
+        <source>The console could not start: %1</source>
+        <translation>کنسول شروع نہیں ہو سکا: %1</translation>
+    </message>
 </context>
 <context>
     <name>SlipCheck</name>

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -285,6 +285,12 @@ def _central_key(args: argparse.Namespace) -> str | None:
     return os.environ.get("DRC_HUB_KEY") or None
 
 
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "key": _key_command, "audit": _audit_command, "simulate-network": _simulate_network,
+    "maintain": _maintain, "rollup": _rollup_rebuild,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``drc-hub``."""
     args = build_parser().parse_args(argv)
@@ -306,20 +312,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{summary.shock_tehsils} shock tehsils, {summary.surveys} surveys (as of {summary.as_of}) "
               f"in {time.perf_counter() - t0:.1f} s")
         return 0
-    if args.command == "key":
-        return _key_command(args)
-    if args.command == "audit":
-        return _audit_command(args)
-    if args.command == "simulate-network":
-        return _simulate_network(args)
-    if args.command == "maintain":
-        return _maintain(args)
+    handler = _HANDLERS.get(args.command)
+    if handler is not None:
+        return handler(args)
     if args.command == "report":
         from services.hub.ops.report import run_report
 
         return run_report(args)
-    if args.command == "rollup":
-        return _rollup_rebuild(args)
     if args.command == "serve":
         import uvicorn
 
