@@ -46,8 +46,10 @@ class CountingRegistry:
                     time.sleep(owner.delay)  # a registry takes a moment: widens any race
                     self._reply(200, {"cnic": body["cnic"], "status": "not_found", "household_id": None,
                                       "head_name": None, "members": []})
-                else:
+                elif self.path.endswith("/events"):
                     self._reply(200, {"accepted": len(body.get("events", [])), "duplicates": 0})
+                else:  # a registry of the older contract: no one-trip lookup (the client falls back)
+                    self._reply(404, {"title": "Not found", "status": 404, "detail": self.path})
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
