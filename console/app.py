@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 import resources
@@ -81,32 +81,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(ctx: AppContext) -> MainWindow:
-    """The main window for the signed-in person, with the Day and board actions."""
+def build_window(ctx: AppContext, *, idle_minutes: float | None = None) -> MainWindow:
+    """The main window for the signed-in person: their pages and menus, who is signed in, Ctrl+L to lock.
+
+    ``idle_minutes`` overrides ``[ui] idle_lock_minutes`` (0: lock only on request).
+    """
     from console.about import install_about_menu
-    from console.board import open_board
-    from console.close_day import close_day, open_day
     from console.main_window import MainWindow
-    from services.roles import Permission
+    from console.session import SessionControls
 
     window = MainWindow(ctx)
     install_about_menu(window)
-    board = QAction(QCoreApplication.translate("MainWindow", "Now-serving board"), window)
-    board.setShortcut(QKeySequence("F11"))
-    board.triggered.connect(lambda: open_board(ctx, window))
-    window.view_menu.addSeparator()
-    window.view_menu.addAction(board)
-    if ctx.actor.can(Permission.OPEN_CLOSE_DAY):
-        opening = QAction(QCoreApplication.translate("MainWindow", "Open the day"), window)
-        opening.triggered.connect(lambda: open_day(ctx))
-        closing = QAction(QCoreApplication.translate("MainWindow", "Close the day…"), window)
-        closing.triggered.connect(lambda: close_day(ctx, window))
-        window.day_menu.addAction(opening)
-        window.day_menu.addAction(closing)
-    if ctx.config.printer.qr_secret and (ctx.actor.can(Permission.REPRINT) or ctx.actor.can(Permission.SERVE_OWN_COUNTER)):
-        from console.slip_check import install_slip_check
-
-        install_slip_check(ctx, window, window.day_menu, ctx.config.printer.qr_secret)
+    window.session = SessionControls(ctx, window, idle_minutes)
     return window
 
 
@@ -156,11 +142,10 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
     store = ctx.store
     from console.backup_timer import install_auto_backup
     from console.context import close_context, start_features
-    from console.login import install_idle_lock
     from console.terminal import start_terminal
 
     code = 0
-    lock = None
+    window: MainWindow | None = None
     try:
         if actor is None:
             return 0
@@ -168,16 +153,12 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
         install_auto_backup(ctx)
         window = build_window(ctx)
         window.show()
-        lock = install_idle_lock(ctx, window)
-        if lock is not None:
-            # Another person may unlock: show the pages their role allows.
-            lock.sig_user_changed.connect(lambda _actor: window.rebuild_pages())
         start_terminal(ctx)
         log.info("DRC Console started for site %s (db %s)", cfg.site.id, Path(store.engine.url.database or "").name)
         code = app.exec()
     finally:
-        if lock is not None:
-            lock.stop()
+        if window is not None and window.session is not None:
+            window.session.stop()
         close_context(ctx)
         store.dispose()
         if env is not None:

@@ -62,7 +62,7 @@ class SignInDialog(QDialog):
     """Sign-in succeeded (the :class:`Actor`)."""
 
     def __init__(self, auth: AuthService | None, tasks: TaskRunner | None, username: str = "", *,
-                 unlock: bool = False, parent: QWidget | None = None) -> None:
+                 unlock: bool = False, manual: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.auth = auth
         self.tasks = tasks
@@ -70,8 +70,13 @@ class SignInDialog(QDialog):
         self._pending: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Unlock DRC Console") if unlock else self.tr("Sign in to DRC Console"))
         self.setMinimumWidth(380)
-        intro = QLabel(self.tr("The console was locked after a period without use. Sign in to continue.")
-                       if unlock else self.tr("Sign in with your username and PIN or password."))
+        if manual:
+            text = self.tr("The console is locked. Sign in to continue, or type another username to switch user.")
+        elif unlock:
+            text = self.tr("The console was locked after a period without use. Sign in to continue.")
+        else:
+            text = self.tr("Sign in with your username and PIN or password.")
+        intro = QLabel(text)
         intro.setWordWrap(True)
         self.username = QLineEdit(username)
         self.username.setObjectName("username")
@@ -305,7 +310,10 @@ _ACTIVITY = {
 
 
 class IdleLock(QObject):
-    """Locks ``window`` after ``timeout_ms`` without keyboard, mouse or touch input anywhere in the app."""
+    """Locks ``window`` after ``timeout_ms`` without keyboard, mouse or touch input anywhere in the app.
+
+    ``timeout_ms`` 0 never locks by itself; :meth:`lock` (Ctrl+L) still does.
+    """
 
     sig_locked = Signal()
     """The console was locked for inactivity."""
@@ -321,6 +329,8 @@ class IdleLock(QObject):
         self.ctx = ctx
         self.window = window
         self.locked = False
+        self.manual = False
+        self.auto = timeout_ms > 0
         self.dialog: SignInDialog | None = None
         self.overlay = _LockOverlay(window)
         self.overlay.unlock_button.clicked.connect(self._prompt)
@@ -331,20 +341,25 @@ class IdleLock(QObject):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        self._timer.start()
+        self._restart()
+
+    def _restart(self) -> None:
+        if self.auto:
+            self._timer.start()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Restart the countdown on user input; keep the overlay the size of the window."""
         if event.type() in _ACTIVITY and not self.locked:
-            self._timer.start()
+            self._restart()
         elif event.type() == QEvent.Type.Resize and obj is self.window and self.locked:
             self.overlay.setGeometry(self.window.rect())
         return False
 
-    def lock(self) -> None:
-        """Cover the window and ask for the PIN."""
+    def lock(self, *, manual: bool = False) -> None:
+        """Cover the window and ask for the PIN (``manual``: Lock / Switch user, not the idle timer)."""
         if self.locked:
             return
+        self.manual = manual
         self.locked = True
         self._timer.stop()
         self.overlay.setGeometry(self.window.rect())
@@ -358,7 +373,7 @@ class IdleLock(QObject):
             self.dialog.raise_()
             return
         self.dialog = SignInDialog(self.ctx.auth, self.ctx.tasks, self.ctx.actor.username, unlock=True,
-                                   parent=self.window)
+                                   manual=self.manual, parent=self.window)
         self.dialog.sig_signed_in.connect(self._on_dialog_signed_in)
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.open()
@@ -373,7 +388,7 @@ class IdleLock(QObject):
         self.ctx.actor = actor
         self.locked = False
         self.overlay.hide()
-        self._timer.start()
+        self._restart()
         self.sig_unlocked.emit(actor)
         if actor.username != previous.username:
             self.sig_user_changed.emit(actor)

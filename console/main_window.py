@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +24,9 @@ from console.context import AppContext
 from console.pages import PAGES, PageSpec
 from console.stranded import StrandedBanner
 from widgets.focus_ring import install_focus_ring
+
+if TYPE_CHECKING:
+    from console.session import SessionControls
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._focused_once = False
         self.ctx = ctx
+        self.session: SessionControls | None = None
+        """Who is signed in, Lock / Switch user and the role's menus (set by ``console.app.build_window``)."""
         site = ctx.config.site
         self.setWindowTitle(self.tr("DRC Console — %1").replace("%1", site.name) + (self.tr("  [DEMO]") if ctx.demo else ""))
         self.setStatusBar(ctx.status)
@@ -96,6 +102,9 @@ class MainWindow(QMainWindow):
 
     def rebuild_pages(self) -> None:
         """(Re)create the pages the signed-in role may open: at start and when another person signs in."""
+        # Hidden while emptied: removing the current page would show (and load) the next one for
+        # a person who may no longer open it.
+        self.stack.hide()
         while (frame := self.stack.widget(0)) is not None:
             self.stack.removeWidget(frame)
             frame.deleteLater()
@@ -105,7 +114,7 @@ class MainWindow(QMainWindow):
             self.view_menu.removeAction(act)
         self._page_actions.clear()
         for spec in self._specs:
-            if spec.permission is not None and not self.ctx.actor.can(spec.permission):
+            if not spec.allows(self.ctx.actor):
                 continue
             try:
                 cls = spec.load()
@@ -130,8 +139,9 @@ class MainWindow(QMainWindow):
         self.view_menu.insertActions(first, self._page_actions)  # type: ignore[arg-type]
         if self.nav.count():
             self.nav.setCurrentRow(0)
-            if self.isActiveWindow():  # another person unlocked: their first page, keyboard in it
-                self.focus_page()
+        self.stack.show()
+        if self.nav.count() and self.isActiveWindow():  # another person unlocked: their first page, keyboard in it
+            self.focus_page()
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page ``key`` and return it."""

@@ -245,3 +245,4 @@ def cnic_problem_text(problem: str, params: dict[str, object]) -> str:
         return QCoreApplication.translate("CnicProblem", template).format(**params)
     except (KeyError, IndexError):
         return template.format(**params)
+

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from sqlalchemy.exc import OperationalError
 
@@ -141,6 +142,10 @@ class TaskRunner(QObject):
         outcome, failed, trace, source = parcel.outcome, parcel.failed, parcel.trace, parcel.source
         parcel.clear()  # released here, on the GUI thread
         if self._closed:
+            return
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            # The page that asked is gone (another person signed in and the pages were rebuilt).
             return
         if failed:
             log.warning("background operation failed (%s): %s", source or "console", outcome)

@@ -199,6 +199,16 @@ class CounterCard(QFrame):
         super().resizeEvent(event)
         self._elide_types()
 
+    def set_actionable(self, actionable: bool) -> None:
+        """Show the action buttons only to someone who may serve at this counter (others just watch)."""
+        for b in self.buttons.values():
+            b.setVisible(actionable)
+
+    @property
+    def actionable(self) -> bool:
+        """Whether the action buttons are shown."""
+        return not self.buttons["call"].isHidden()
+
     def set_selected(self, selected: bool) -> None:
         """Highlight the card the keyboard acts on."""
         self._selected = selected

@@ -33,6 +33,7 @@ from db.models import CounterState, Role, TokenState, UpdateType
 from services.clock import SITE_ZONE
 from services.day import DayStatus
 from services.queue import TokenView
+from services.roles import Permission
 from services.site import CounterView
 from widgets.counter_admin import CounterAdminCard
 from widgets.counter_card import KEYS, CounterCardData
@@ -85,6 +86,9 @@ class CountersPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.open_day_button)
         head.addWidget(self.close_day_button)
+        may_run_day = ctx.actor.can(Permission.OPEN_CLOSE_DAY)
+        self.open_day_button.setVisible(may_run_day)
+        self.close_day_button.setVisible(may_run_day)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         inner = QWidget()

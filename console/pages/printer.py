@@ -35,6 +35,7 @@ from services.clock import SITE_ZONE
 from services.config import PrinterSection, save_config
 from services.labels import UPDATE_TYPE_EN
 from services.queue import TokenView
+from services.roles import Permission
 from widgets.slip_preview import SlipPreview
 
 _tr = QCoreApplication.translate
@@ -199,6 +200,12 @@ class PrinterPage(QWidget):
         self.config_note.setWordWrap(True)
         self.config_note.setStyleSheet("color:#555;")
         form.addRow(self.config_note)
+        if not self.ctx.actor.can(Permission.CONFIGURE):
+            # Test print and status stay; changing the printer is the supervisor's.
+            for w in (self.backend_box, self.params, self.paper_box, self.dots, self.profile):
+                w.setEnabled(False)
+            self.apply_button.hide()
+            self.config_note.setText(self.tr("Only a supervisor may change the printer settings."))
         return box
 
     def _on_backend_box_changed(self, index: int) -> None:

@@ -31,7 +31,7 @@ from console.names import priority_reason_label, priority_text, type_label
 from console.tasks import CoalescedLoad, describe_error
 from db.models import SlipStatus, UpdateType, Verification
 from services.queue import QueueError, TokenView
-from services.roles import PermissionDenied
+from services.roles import Permission, PermissionDenied
 from services.site import CounterView
 from vocabulary import PriorityReason
 from widgets.counter_card import KEYS, CounterCard
@@ -159,6 +159,12 @@ class QueuePage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(issue_box)
         lay.addWidget(split, 1)
+        # Only the controls the signed-in role may use are shown (the services check again).
+        actor = ctx.actor
+        issue_box.setVisible(actor.can(Permission.ISSUE_TOKEN))
+        self.transfer_button.setVisible(actor.can(Permission.TRANSFER_TOKEN))
+        self.cancel_button.setVisible(actor.can(Permission.CANCEL_TOKEN))
+        self.reprint_button.setVisible(actor.can(Permission.REPRINT))
 
         self._shortcuts()
         self.loader = CoalescedLoad(ctx.tasks, lambda: load_snapshot(ctx), self._apply, source=self.tr("Queue"),
@@ -193,9 +199,18 @@ class QueuePage(QWidget):
             self._on_card_selected(ids[n - 1])
 
     def _act_selected(self, action: str) -> None:
-        if self.selected_counter is not None:
-            self._show_card(self.selected_counter)  # never act on a counter out of sight
-            self.counter_action(self.selected_counter, action)
+        card = self.cards.get(self.selected_counter) if self.selected_counter is not None else None
+        if card is not None and card.actionable:
+            self._show_card(card.counter_id)  # never act on a counter out of sight
+            self.counter_action(card.counter_id, action)
+
+    def may_serve(self, counter: CounterView) -> bool:
+        """True when the signed-in person may run ``counter``: any counter, or the one they sit at."""
+        actor = self.ctx.actor
+        if actor.can(Permission.SERVE_ANY_COUNTER):
+            return True
+        return (actor.can(Permission.SERVE_OWN_COUNTER) and actor.staff_id is not None
+                and counter.staff_id == actor.staff_id)
 
     def _transfer_key(self) -> None:
         """F4: the token selected in the waiting list while the list has focus, else the selected counter's."""
@@ -260,8 +275,10 @@ class QueuePage(QWidget):
                 self.cards_grid.setRowStretch(i // 2 + 1, 1)  # spare height below the cards, not inside them
             else:
                 card.set_data(data)
+            card.set_actionable(self.may_serve(c))
         if self.selected_counter is None and self.cards:
-            self._on_card_selected(next(iter(self.cards)))
+            mine = [cid for cid, card in self.cards.items() if card.actionable]
+            self._on_card_selected(mine[0] if mine else next(iter(self.cards)))
 
     def _on_card_selected(self, counter_id: int) -> None:
         self.selected_counter = counter_id
@@ -293,6 +310,8 @@ class QueuePage(QWidget):
 
     def issue(self) -> None:
         """Issue a token of the chosen type (on the database worker); the slip prints after commit."""
+        if not self.ctx.actor.can(Permission.ISSUE_TOKEN):
+            return  # F2 from a role without the issue form
         update_type = self.type_box.currentData()
         priority = self.priority.isChecked()
         reason = self.priority_reason.currentData() if priority else None
@@ -333,7 +352,7 @@ class QueuePage(QWidget):
 
     def _transfer_selected(self) -> None:
         tok = self._selected_token()
-        if tok is None:
+        if tok is None or not self.ctx.actor.can(Permission.TRANSFER_TOKEN):
             return
         target = ask_transfer_target(self, self.ctx.queue, tok, self.snapshot.counters if self.snapshot else [])
         if target is not None:
@@ -342,7 +361,7 @@ class QueuePage(QWidget):
 
     def _cancel_selected(self) -> None:
         tok = self._selected_token()
-        if tok is None:
+        if tok is None or not self.ctx.actor.can(Permission.CANCEL_TOKEN):
             return
         answer = QMessageBox.question(self, self.tr("Cancel token"),
                                       self.tr("Cancel token %1? The visitor loses this place.").replace("%1", tok.number))
@@ -351,7 +370,7 @@ class QueuePage(QWidget):
 
     def _reprint_selected(self) -> None:
         tok = self._selected_token()
-        if tok is None:
+        if tok is None or not self.ctx.actor.can(Permission.REPRINT):
             return
         if self.ctx.printing is None:
             self.ctx.status.alert(self.tr("No printer is configured."), "warning")
