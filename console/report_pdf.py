@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.report_history import draw_history
 from services.labels import UPDATE_TYPE_EN
 from services.quality import CODES
 
@@ -220,6 +221,7 @@ def render_report_pdf(report: dict[str, Any], path: str | Path) -> Path:
         pg_.table([_t("DEO"), _t("Served"), _t("No-show"), _t("Median wait"), _t("Median service"), _t("Surveys"),
                    _t("Flag rate"), _t("Outlier")], deo_rows or [[_t("Nobody was served this day.")]],
                   [3, 1, 1, 1.2, 1.3, 1, 1, 1])
+        draw_history(pg_, report)
         if q.get("available"):
             pg_.text(_t("Quality flags"), 13, True, "#1f4e79")
             frows = [[_t(CODES.get(f["code"], f["code"])), f["deo"] or _t("site"), f["survey_id"] or "–",

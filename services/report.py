@@ -19,8 +19,10 @@ from db.engine import Store
 from db.models import Site
 from services.clock import Clock
 from services.config import Config
+from services.history import DayHistory, day_history
 from services.metrics import DayMetrics, MetricsService
 from services.quality import CODES, QualityReport, QualityThresholds, assess, site_location
+from services.queue import QueueReads
 
 REPORT_VERSION = 1
 
@@ -36,8 +38,12 @@ def site_info(store: Store, site_id: str) -> dict[str, Any]:
 
 
 def build_report(metrics: DayMetrics, *, site: dict[str, Any], quality: QualityReport | None = None,
-                 quality_error: str | None = None, generated_at: datetime | None = None) -> dict[str, Any]:
-    """The report dict: metrics always, quality when available (otherwise the reason it is missing)."""
+                 quality_error: str | None = None, generated_at: datetime | None = None,
+                 history: DayHistory | None = None) -> dict[str, Any]:
+    """The report dict: metrics always, quality when available (otherwise the reason it is missing).
+
+    ``history`` adds the 7- and 30-day trends, the network view, counter utilisation and the wait promise.
+    """
     body = metrics.as_dict()
     q_by_deo = {d.deo: d for d in quality.per_deo} if quality else {}
     for row in body["per_deo"]:
@@ -59,6 +65,7 @@ def build_report(metrics: DayMetrics, *, site: dict[str, Any], quality: QualityR
         "generated_at": _iso(generated_at or datetime.now(UTC)),
         "as_of": _iso(metrics.as_of),
         **body,
+        **(history.as_dict() if history is not None else {}),
         "quality": q,
     }
 
@@ -86,8 +93,10 @@ def daily_report(store: Store, cfg: Config, day: date, *, clock: Clock,
             error = f"The registry could not be reached, so the survey quality checks are not included ({exc})."
         else:
             quality = assess_paradata(store, site_id, day, paradata, cfg)
+    history = day_history(store, QueueReads(store, clock, site_id), site_id, day, now=clock.now(),
+                          service_level_minutes=cfg.metrics.service_level_minutes)
     return build_report(metrics, site=site_info(store, site_id), quality=quality, quality_error=error,
-                        generated_at=clock.now())
+                        generated_at=clock.now(), history=history)
 
 
 def assess_paradata(store: Store, site_id: str, day: date, paradata: Any, cfg: Config) -> QualityReport:
@@ -151,6 +160,13 @@ def report_csv(report: dict[str, Any]) -> str:
     section("per_deo", ["deo", "name", "served", "no_show", "calls", "counters", "wait_median_min", "wait_p90_min",
                         "service_median_min", "service_p90_min", "surveys", "flagged_surveys", "flag_rate",
                         "flags", "outlier"], rows)
+    for name, cols in (("trend_30", ["day", "issued", "served", "median_wait_min", "service_level", "no_show_rate"]),
+                       ("network", ["hour", "unverified", "offline"]),
+                       ("counter_utilisation", ["number", "label", "serving_min", "break_min", "idle_min",
+                                                "serving_share"]),
+                       ("wait_promise", ["update_type", "tokens", "median_abs_error_min", "longer_share"])):
+        if name in report:
+            section(name, cols, [[_fmt(r[c]) for c in cols] for r in report[name]])
     q = report["quality"]
     if q.get("available"):
         section("quality_flags", ["code", "title", "deo", "survey_id", "explanation"],

@@ -13,25 +13,29 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.context import AppContext
+from console.pages.dashboard_history import HistoryTabs
 from console.pages.deo_surveys import DeoSurveyCounts
 from console.tasks import CoalescedLoad, describe_error
 from db.models import UpdateType
 from services.clock import SITE_ZONE, business_day
+from services.history import DayHistory, day_history
 from services.labels import UPDATE_TYPE_EN
 from services.metrics import DayMetrics
 from services.report import daily_report, report_csv
@@ -57,6 +61,9 @@ class DashboardPage(QWidget):
     sig_report_exported = Signal(str)
     """A report file was written (its path)."""
 
+    sig_history_applied = Signal(object)
+    """Trends, network view, utilisation and wait promise of the chosen day are on screen (:class:`DayHistory`)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, throttle_ms: int = THROTTLE_MS) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -73,8 +80,23 @@ class DashboardPage(QWidget):
         for fmt, text in (("pdf", self.tr("PDF document…")), ("json", self.tr("JSON…")), ("csv", self.tr("CSV…"))):
             menu.addAction(text, partial(self._on_export_chosen, fmt))
         self.export_button.setMenu(menu)
+        today = business_day(ctx.clock.now())
+        self._day = today
+        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day_edit.setObjectName("day_picker")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.dateChanged.connect(self._on_day_edit_changed)
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setObjectName("today_button")
+        self.today_button.clicked.connect(self._on_today_clicked)
+        self.history: DayHistory | None = None
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(QLabel(self.tr("Day")))
+        head.addWidget(self.day_edit)
+        head.addWidget(self.today_button)
         head.addWidget(self.export_button)
 
         self.tile_served = KpiTile(self.tr("Served today"))
@@ -109,7 +131,17 @@ class DashboardPage(QWidget):
         lay.addLayout(head)
         lay.addLayout(tiles)
         lay.addWidget(self.estimates)
-        lay.addLayout(self._grid, 1)
+        charts = QWidget()
+        charts.setLayout(self._grid)
+        self.views = QTabWidget()
+        self.views.setObjectName("dashboard_views")
+        self.views.addTab(charts, self.tr("The day"))
+        self.history_tabs = HistoryTabs(self)
+        self.views.addTab(self.history_tabs.trend, self.tr("Trends"))
+        self.views.addTab(self.history_tabs.network_page, self.tr("Network"))
+        self.views.addTab(self.history_tabs.counters, self.tr("Counters"))
+        self.views.addTab(self.history_tabs.promise_page, self.tr("Wait promise"))
+        lay.addWidget(self.views, 1)
         lay.addWidget(self.deo_surveys)
         lay.addWidget(self.status)
 
@@ -118,9 +150,12 @@ class DashboardPage(QWidget):
                                     on_error=self._on_metrics_failed, source=self.tr("Dashboard"),
                                     delay_ms=throttle_ms, parent=self)
         # Waiting times grow while nothing happens: recompute now and then anyway.
+        self.history_loader = CoalescedLoad(ctx.tasks, self._load_history, self._on_history_loaded,
+                                            on_error=self._on_metrics_failed, source=self.tr("Dashboard"),
+                                            delay_ms=throttle_ms, parent=self)
         self._periodic = QTimer(self)
         self._periodic.setInterval(PERIODIC_MS)
-        self._periodic.timeout.connect(self._on_events_changed)
+        self._periodic.timeout.connect(self._on_periodic_timeout)
         self._stale = False
         self._periodic.start()
         ctx.events.sig_changed.connect(self._on_events_changed)
@@ -165,8 +200,52 @@ class DashboardPage(QWidget):
         box.addWidget(chart, 1)
         return box
 
+    # ---- the chosen day --------------------------------------------------------------
+    @property
+    def day(self) -> date:
+        """The business day shown (today unless a past day was picked); a plain value the loads read."""
+        return self._day
+
+    def show_day(self, day: date) -> None:
+        """Show ``day`` (any day up to today): its figures and its look back load off the GUI thread."""
+        self.day_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _is_today(self) -> bool:
+        return self.day == business_day(self.ctx.clock.now())
+
+    def _on_day_edit_changed(self, d: QDate) -> None:
+        self._day = date(d.year(), d.month(), d.day())
+        self.metrics = None
+        self.status.setText(self.tr("Loading %1…").replace("%1", self.day.isoformat()))
+        self.refresh()
+
+    def _on_today_clicked(self) -> None:
+        today = business_day(self.ctx.clock.now())
+        self.day_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.show_day(today)
+
+    def _load_history(self) -> DayHistory:
+        ctx = self.ctx
+        return day_history(ctx.store, ctx.queue, ctx.site_id, self.day, now=ctx.clock.now(),
+                           service_level_minutes=ctx.metrics.service_level_minutes)
+
+    def _on_history_loaded(self, h: DayHistory) -> None:
+        if h.day != self.day:
+            return  # another day was picked meanwhile; its own load follows
+        self.history = h
+        self.history_tabs.set_history(h)
+        self.sig_history_applied.emit(h)
+
+    def _on_periodic_timeout(self) -> None:
+        if self._is_today():
+            self._on_events_changed()
+            if self.isVisible():
+                self.history_loader.request()
+
     # ---- live updates ----------------------------------------------------------------
     def _on_events_changed(self, *_args: Any) -> None:
+        if not self._is_today():
+            return  # a past day does not change
         if not self.isVisible():
             # Nobody is looking: keep the database worker free for the queue; catch up on show.
             self._stale = True
@@ -174,13 +253,16 @@ class DashboardPage(QWidget):
         self.loader.request()
 
     def _load(self) -> DayMetrics:
-        return self.service.day()
+        return self.service.day(self.day)
 
     def refresh(self) -> None:
-        """Recompute today's metrics on the database worker (at most one load in flight)."""
+        """Recompute the chosen day's metrics and look back on the database worker (one load each in flight)."""
         self.loader.now()
+        self.history_loader.now()
 
     def _on_metrics_loaded(self, m: DayMetrics) -> None:
+        if m.day != self.day:
+            return  # another day was picked meanwhile
         self.apply(m)
 
     def _on_metrics_failed(self, exc: BaseException) -> None:
@@ -240,7 +322,7 @@ class DashboardPage(QWidget):
                    .replace("%4", str(d.no_show)).replace("%5", _minutes(d.service.median))
                    .replace("%6", ", ".join(str(c) for c in d.counters) or "–")
                    + ("\n" + self.tr("Surveys: %1").replace("%1", str(surveys.get(d.deo, 0)))
-                      if self.surveys.available else "") for d in m.per_deo]
+                      if self.surveys.available and self._is_today() else "") for d in m.per_deo]
         self.deo_chart.set_data(labels, [d.served for d in m.per_deo], details)
         self.wait_chart.set_data(m.wait_median_per_hour, m.calls_per_hour, m.service_level_minutes)
 
@@ -252,7 +334,7 @@ class DashboardPage(QWidget):
     def _show_deo_surveys(self) -> None:
         """One line: each DEO's tokens served and surveys submitted today (surveys come from the hub)."""
         m = self.metrics
-        if m is None or not self.surveys.available:
+        if m is None or not self.surveys.available or not self._is_today():  # the hub's counts are today's
             self.deo_surveys.setText("")
             return
         counts = self.surveys.counts
@@ -271,7 +353,7 @@ class DashboardPage(QWidget):
             self.status.setText(self.tr("Could not save %1").replace("%1", path))
 
     def _on_export_chosen(self, fmt: str) -> None:
-        day = business_day(self.ctx.clock.now())
+        day = self.day
         suggested = f"drc-report-{self.ctx.site_id}-{day.isoformat()}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the daily report"), suggested,
                                               f"{fmt.upper()} (*.{fmt})")

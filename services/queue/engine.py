@@ -8,7 +8,7 @@ so two counters calling at once never receive the same token.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text, update
@@ -194,6 +194,8 @@ class QueueService(QueueReads):
         reason = self._priority_reason(priority, priority_reason)
         now = self.clock.now()
         day = business_day(now)
+        if self.policy.calibrate_wait:
+            self.promise_model(day)  # the same weekday's history, read once a day outside the write
         token_table: Any = Token.__table__
         event_table: Any = TokenEvent.__table__
         with self.store.engine.begin() as conn:
@@ -212,13 +214,21 @@ class QueueService(QueueReads):
             # Core on a plain connection: the ORM session and unit of work cost several times the
             # durable commit itself on this hot path (tests/benchmarks/queue_bench.py).
             token_id = int(conn.execute(token_table.insert().returning(token_table.c.id), values).scalar_one())
-            payload = {**(event_payload or {}), "priority": priority, "update_type": update_type.value}
+            place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
+            position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
+            # The promise the slip prints, and the plain basis it came from, stay with the token's
+            # issue: the dashboard checks promises against real waits and tomorrow's calibration learns.
+            basis = self.wait_basis(conn, update_type, day, position - 1)
+            load = self.wait_load(conn, day) if basis is not None else 0.0
+            promised = None if basis is None else self.promise_for(update_type, now, basis, load)
+            payload: dict[str, Any] = {**(event_payload or {}), "priority": priority, "update_type": update_type.value}
+            if basis is not None and promised is not None:
+                payload |= {"wait_basis_min": round(basis, 2), "wait_load_min": round(load, 2),
+                            "promised_wait_min": round(promised, 2)}
             event = {"uuid": new_uuid(), "site_id": self.site_id, "token_id": token_id, "kind": Action.ISSUE.value,
                      "at": now, "actor": actor.username, "operator": actor.username, "counter_id": None,
                      "payload": payload}
             event_id = int(conn.execute(event_table.insert().returning(event_table.c.id), event).scalar_one())
-            place = sql.PLACE_PRIORITY if priority else sql.PLACE_ANY
-            position = int(conn.execute(place, {"site_id": self.site_id, "day": day, "type": update_type}).scalar_one())
             open_day_at_first_token(conn, self.site_id, day, now, actor.username)
             if extra_outbox is not None:
                 with Session(bind=conn) as s:  # joins this transaction; commits with it
@@ -230,7 +240,7 @@ class QueueService(QueueReads):
             business_day=day, issued_at=now, queued_at=now, called_at=None, started_at=None, closed_at=None,
             counter_id=None, recall_count=0, cnic=cnic, verification=verification, slip_status=slip_status,
             details=dict(values["details"]), position=position,
-            estimated_wait=self.estimated_wait(update_type, ahead=position - 1),
+            estimated_wait=None if promised is None else timedelta(minutes=promised),
         )
         self._notify([QueueChange(event_id, Action.ISSUE.value, view, None, actor.username)])
         return view

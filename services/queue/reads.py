@@ -5,14 +5,15 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Collection, Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Connection, exists, func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Store
 from db.models import Counter, CounterAssignment, CounterState, Token, TokenEvent, TokenState, UpdateType
-from services.clock import Clock, business_day
+from services.clock import SITE_ZONE, Clock, business_day
+from services.queue.promise import PromiseModel, PromiseSample, history_days
 from services.queue.states import QueueError
 from services.queue.views import QueuePolicy, TokenView
 
@@ -25,6 +26,7 @@ class QueueReads:
         self.clock = clock
         self.site_id = site_id
         self.policy = policy or QueuePolicy()
+        self._promise_models: dict[date, PromiseModel] = {}
 
     def today(self) -> date:
         """The site's business day now."""
@@ -138,38 +140,112 @@ class QueueReads:
     def estimated_wait(self, update_type: UpdateType, *, ahead: int | None = None) -> timedelta | None:
         """Expected wait for a new token of ``update_type``; None when no open counter serves it.
 
-        Uses the median service time of the last ``rate_window`` completed tokens of that type
-        today (the policy default before any) and the number of open counters serving it.
+        The basis (:meth:`wait_basis`) calibrated from the same weekday and hour of recent weeks
+        (``services.queue.promise``) unless ``policy.calibrate_wait`` is off.
         """
         update_type = UpdateType(update_type)
-        day = self.today()
+        now = self.clock.now()
+        day = business_day(now)
         with self.store.read() as s:
-            counters = s.scalars(
-                select(Counter).where(Counter.site_id == self.site_id, Counter.state == CounterState.OPEN)
-            ).all()
-            serving = sum(1 for c in counters if update_type.value in c.served_types)
-            if serving == 0:
-                return None
-            if ahead is None:
-                ahead = s.scalar(
-                    select(func.count(Token.id)).where(
-                        Token.site_id == self.site_id, Token.business_day == day,
-                        Token.state == TokenState.WAITING, Token.update_type == update_type,
-                    )
-                ) or 0
-            recent = s.execute(
-                select(Token.started_at, Token.closed_at)
-                .where(
-                    Token.site_id == self.site_id, Token.business_day == day, Token.update_type == update_type,
-                    Token.state == TokenState.COMPLETED, Token.started_at.is_not(None),
+            basis = self.wait_basis(s, update_type, day, ahead)
+            load = self.wait_load(s, day, extra=1) if basis is not None and self.policy.calibrate_wait else 0.0
+        if basis is None:
+            return None
+        return timedelta(minutes=self.promise_for(update_type, now, basis, load))
+
+    def promise_for(self, update_type: UpdateType, at: datetime, basis_min: float, load_min: float = 0.0) -> float:
+        """The minutes a slip printed at ``at`` promises, given today's basis and the site's load."""
+        if not self.policy.calibrate_wait:
+            return basis_min
+        return self.promise_model(business_day(at)).promise(update_type, at, basis_min, load_min)
+
+    def wait_load(self, s: Session | Connection, day: date, *, extra: int = 0) -> float:
+        """The site's whole line in minutes: everyone waiting (plus ``extra``) × median service ÷ open counters.
+
+        Counters serve several types, so a visitor's wait follows the whole line, not only their type's.
+        """
+        counters = s.execute(
+            select(func.count(Counter.id)).where(Counter.site_id == self.site_id, Counter.state == CounterState.OPEN)
+        ).scalar() or 0
+        if counters == 0:
+            return 0.0
+        waiting = s.execute(
+            select(func.count(Token.id)).where(Token.site_id == self.site_id, Token.business_day == day,
+                                               Token.state == TokenState.WAITING)
+        ).scalar() or 0
+        recent = s.execute(
+            select(Token.started_at, Token.closed_at)
+            .where(Token.site_id == self.site_id, Token.business_day == day, Token.state == TokenState.COMPLETED,
+                   Token.started_at.is_not(None))
+            .order_by(Token.closed_at.desc()).limit(self.policy.rate_window)
+        ).all()
+        durations = [(b - a).total_seconds() / 60 for a, b in recent if a and b]
+        per_token = statistics.median(durations) if durations else self.policy.default_service_minutes
+        return float((waiting + extra) * per_token / counters)
+
+    def wait_basis(self, s: Session | Connection, update_type: UpdateType, day: date,
+                   ahead: int | None = None) -> float | None:
+        """Today's plain estimate in minutes (rounds ahead × recent median service); None: no open counter.
+
+        Uses the median service time of the last ``rate_window`` completed tokens of that type
+        today (the policy default before any) and the number of open counters serving it. Runs on
+        ``s`` so the issue transaction can record it with the token.
+        """
+        counters = s.execute(
+            select(Counter.served_types).where(Counter.site_id == self.site_id, Counter.state == CounterState.OPEN)
+        ).scalars().all()
+        serving = sum(1 for served in counters if update_type.value in served)
+        if serving == 0:
+            return None
+        if ahead is None:
+            ahead = s.execute(
+                select(func.count(Token.id)).where(
+                    Token.site_id == self.site_id, Token.business_day == day,
+                    Token.state == TokenState.WAITING, Token.update_type == update_type,
                 )
-                .order_by(Token.closed_at.desc())
-                .limit(self.policy.rate_window)
-            ).all()
+            ).scalar() or 0
+        recent = s.execute(
+            select(Token.started_at, Token.closed_at)
+            .where(
+                Token.site_id == self.site_id, Token.business_day == day, Token.update_type == update_type,
+                Token.state == TokenState.COMPLETED, Token.started_at.is_not(None),
+            )
+            .order_by(Token.closed_at.desc())
+            .limit(self.policy.rate_window)
+        ).all()
         durations = [(b - a).total_seconds() / 60 for a, b in recent if a and b]
         per_token = statistics.median(durations) if durations else self.policy.default_service_minutes
         rounds = math.ceil(ahead / serving) if ahead else 0
-        return timedelta(minutes=rounds * per_token)
+        return float(rounds * per_token)
+
+    def promise_model(self, day: date) -> PromiseModel:
+        """The calibrations for ``day`` from the same weekday of recent weeks (read once per day)."""
+        model = self._promise_models.get(day)
+        if model is None:
+            model = PromiseModel(self.promise_samples(history_days(day)))
+            self._promise_models = {day: model}  # one day kept: the console runs today
+        return model
+
+    def promise_samples(self, days: Iterable[date]) -> list[PromiseSample]:
+        """Called tokens of ``days`` with the basis and promise their issue recorded (real wait: issue to call)."""
+        with self.store.read() as s:
+            rows = s.execute(
+                select(Token.issued_type, Token.issued_at, Token.called_at, TokenEvent.payload)
+                .join(TokenEvent, (TokenEvent.token_id == Token.id) & (TokenEvent.kind == "issued"))
+                .where(Token.site_id == self.site_id, Token.business_day.in_(list(days)),
+                       Token.called_at.is_not(None))
+            ).all()
+        out = []
+        for utype, issued_at, called_at, payload in rows:
+            basis = (payload or {}).get("wait_basis_min")
+            if basis is None:
+                continue  # issued before promises were recorded, or with no counter open
+            promised = payload.get("promised_wait_min")
+            out.append(PromiseSample(UpdateType(utype), issued_at.astimezone(SITE_ZONE).hour, float(basis),
+                                     (called_at - issued_at).total_seconds() / 60,
+                                     None if promised is None else float(promised),
+                                     float(payload.get("wait_load_min") or 0.0)))
+        return out
 
     def events(self, *, after_id: int = 0, limit: int = 1000) -> list[TokenEvent]:
         """Events with id greater than ``after_id`` (detached), oldest first: for pollers."""

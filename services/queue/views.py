@@ -20,6 +20,8 @@ class QueuePolicy:
     rate_window: int = 20
     appeal_enabled: bool = False
     """Appeals against the cut-off are launched (central policy); off, no token may be of type appeal."""
+    calibrate_wait: bool = True
+    """Slips promise the wait calibrated from the same weekday and hour of recent weeks (off: the plain basis)."""
 
 
 @dataclass(frozen=True)
