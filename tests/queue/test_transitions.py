@@ -59,7 +59,9 @@ def test_full_life_writes_one_event_per_step_with_actor_and_counter(queue, store
     assert (t.state, t.number, t.counter_id, t.issued_at) == (W, "R-001", None, clock.now())
     ev = last_event(store)
     assert (ev.kind, ev.actor, ev.counter_id, ev.token_id) == ("issued", "triage", None, t.id)
-    assert ev.payload == {"priority": False, "update_type": "roster"}
+    # The slip's promise is kept with the issue: nobody ahead, so no wait (the site's line is 1 of 6 counters).
+    assert ev.payload == {"priority": False, "update_type": "roster", "wait_basis_min": 0.0, "wait_load_min": 1.67,
+                          "promised_wait_min": 0.0}
 
     steps: list[tuple[Callable[[], TokenView | None], str, TokenState]] = [
         (lambda: queue.call_next(c1, actor=me), "called", C),
