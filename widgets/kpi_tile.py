@@ -48,6 +48,10 @@ class KpiTile(QFrame):
         """The context line as shown."""
         return self._detail.text()
 
+    def set_title(self, title: str) -> None:
+        """Rename the indicator (the dashboard says "Served today" only while it shows today)."""
+        self._title.setText(title)
+
     def set_value(self, value: str, detail: str = "", level: str = "normal") -> None:
         """Show ``value`` with a context line; ``level`` is normal, good, warn or bad."""
         self._value.setText(value)

@@ -273,6 +273,7 @@ class DashboardPage(QWidget):
         self.metrics = m
         self.refreshes += 1
         self.title.setText(self.tr("Site performance, %1").replace("%1", m.day.strftime("%a %d %b %Y")))
+        self.tile_served.set_title(self.tr("Served today") if self._is_today() else self.tr("Served"))
         self.tile_served.set_value(str(m.served), self.tr("%1 issued · %2 at counters now")
                                    .replace("%1", str(m.issued)).replace("%2", str(m.at_counter_now)))
         longest = max((t.estimated_wait_min or 0.0 for t in m.per_type), default=0.0)
