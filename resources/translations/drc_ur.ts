@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../console/about.py" line="18"/>
+        <source>DRC Console</source>
+        <translation>ڈی آر سی کنسول</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="19"/>
+        <source>Operations console for a Dynamic Registry Centre.</source>
+        <translation>ڈائنامک رجسٹری سینٹر کا آپریشنز کنسول۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="20"/>
+        <source>Version %1</source>
+        <translation>ورژن %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="21"/>
+        <source>Build: %1</source>
+        <translation>بلڈ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="23"/>
+        <source>Slip fonts: Noto (SIL Open Font License).</source>
+        <translation>پرچی کے فونٹ: نوٹو (SIL اوپن فونٹ لائسنس)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="31"/>
+        <source>About DRC Console</source>
+        <translation>ڈی آر سی کنسول کے بارے میں</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="42"/>
+        <source>&amp;Help</source>
+        <translation>&amp;مدد</translation>
+    </message>
+    <message>
+        <location filename="../../console/about.py" line="44"/>
+        <source>About DRC Console…</source>
+        <translation>ڈی آر سی کنسول کے بارے میں…</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="166"/>
+        <source>First administrator</source>
+        <translation>پہلا منتظم</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="167"/>
+        <source>This account adds staff and changes settings. Keep the PIN or password secret.</source>
+        <translation>یہ اکاؤنٹ عملہ شامل کرتا ہے اور ترتیبات بدلتا ہے۔ پن یا پاس ورڈ خفیہ رکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="175"/>
+        <source>Username</source>
+        <translation>صارف نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="176"/>
+        <source>Full name</source>
+        <translation>پورا نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="177"/>
+        <source>PIN or password</source>
+        <translation>پن یا پاس ورڈ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="178"/>
+        <source>Repeat it</source>
+        <translation>دوبارہ لکھیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="185"/>
+        <source>Enter a username.</source>
+        <translation>صارف نام لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="187"/>
+        <source>The PIN or password needs at least %1 characters.</source>
+        <translation>پن یا پاس ورڈ کم از کم %1 حروف کا ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="189"/>
+        <source>The two entries differ; type the PIN or password again.</source>
+        <translation>دونوں اندراج مختلف ہیں؛ پن یا پاس ورڈ دوبارہ لکھیں۔</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../console/pages/audit.py" line="42"/>
@@ -103,12 +194,12 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../console/board.py" line="38"/>
+        <location filename="../../console/board.py" line="39"/>
         <source>Now serving — %1</source>
         <translation>اب باری — %1</translation>
     </message>
     <message>
-        <location filename="../../console/board.py" line="51"/>
+        <location filename="../../console/board.py" line="57"/>
         <source>Now-serving board</source>
         <translation>اب باری بورڈ</translation>
     </message>
@@ -225,37 +316,37 @@
 <context>
     <name>CnicProblem</name>
     <message>
-        <location filename="../../console/names.py" line="64"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="65"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="66"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="67"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="68"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="69"/>
+        <location filename="../../console/names.py" line="76"/>
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="70"/>
+        <location filename="../../console/names.py" line="77"/>
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
@@ -263,7 +354,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="126"/>
+        <location filename="../../console/names.py" line="173"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
@@ -271,31 +362,32 @@
 <context>
     <name>CounterAdminCard</name>
     <message>
+        <location filename="../../widgets/counter_admin.py" line="91"/>
         <source>%1 (at %2)</source>
         <translation>%1 (%2 پر)</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="47"/>
+        <location filename="../../widgets/counter_admin.py" line="49"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63"/>
+        <location filename="../../widgets/counter_admin.py" line="65"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63"/>
+        <location filename="../../widgets/counter_admin.py" line="65"/>
         <source>Break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="63"/>
+        <location filename="../../widgets/counter_admin.py" line="65"/>
         <source>Close</source>
         <translation>بند کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_admin.py" line="85"/>
+        <location filename="../../widgets/counter_admin.py" line="87"/>
         <source>— nobody —</source>
         <translation>— کوئی نہیں —</translation>
     </message>
@@ -303,85 +395,92 @@
 <context>
     <name>CounterCard</name>
     <message>
+        <location filename="../../widgets/counter_card.py" line="179"/>
         <source>Recall limit: F7 start or F9 no-show</source>
         <translation>حد پوری: F7 شروع یا F9 غیر حاضر</translation>
     </message>
     <message>
+        <location filename="../../console/counter_actions.py" line="62"/>
         <source>No open counter with a DEO serves another update type now: open a counter or assign a DEO first.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
     </message>
     <message>
+        <location filename="../../console/counter_actions.py" line="36"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
+        <location filename="../../widgets/counter_card.py" line="185"/>
         <source>Assign a DEO before calling</source>
         <translation>بلانے سے پہلے ڈی ای او مقرر کریں</translation>
     </message>
     <message>
+        <location filename="../../widgets/counter_card.py" line="180"/>
         <source>Recall limit reached: start the service or mark %1 no-show (F9)</source>
         <translation>بلانے کی حد پوری: خدمت شروع کریں یا %1 کو غیر حاضر قرار دیں (F9)</translation>
     </message>
     <message>
+        <location filename="../../widgets/counter_card.py" line="173"/>
         <source>Recalled %1 of %2</source>
         <translation>دوبارہ بلایا: %1 از %2</translation>
     </message>
     <message>
+        <location filename="../../widgets/counter_card.py" line="171"/>
         <source>%1 · %2 min</source>
         <translation>%1 · %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74"/>
+        <location filename="../../widgets/counter_card.py" line="122"/>
         <source>Call next</source>
         <translation>اگلا بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74"/>
+        <location filename="../../widgets/counter_card.py" line="122"/>
         <source>Recall</source>
         <translation>دوبارہ بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="74"/>
+        <location filename="../../widgets/counter_card.py" line="122"/>
         <source>Start</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75"/>
+        <location filename="../../widgets/counter_card.py" line="123"/>
         <source>Complete</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75"/>
+        <location filename="../../widgets/counter_card.py" line="123"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="75"/>
+        <location filename="../../widgets/counter_card.py" line="123"/>
         <source>Transfer</source>
         <translation>منتقل</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="115"/>
+        <location filename="../../widgets/counter_card.py" line="177"/>
         <source>Free</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="116"/>
+        <location filename="../../widgets/counter_card.py" line="178"/>
         <source>Served today: %1</source>
         <translation>آج خدمت: %1</translation>
     </message>
     <message>
-        <location filename="../../console/counter_actions.py" line="31"/>
+        <location filename="../../console/counter_actions.py" line="34"/>
         <source>No DEO assigned</source>
         <translation>کوئی ڈی ای او مقرر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/counter_actions.py" line="46"/>
+        <location filename="../../console/counter_actions.py" line="60"/>
         <source>Transfer token</source>
         <translation>ٹوکن منتقل کریں</translation>
     </message>
     <message>
-        <location filename="../../console/counter_actions.py" line="47"/>
+        <location filename="../../console/counter_actions.py" line="69"/>
         <source>Move %1 to:</source>
         <translation>%1 کو منتقل کریں:</translation>
     </message>
@@ -389,17 +488,17 @@
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="75"/>
+        <location filename="../../console/names.py" line="82"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="76"/>
+        <location filename="../../console/names.py" line="83"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="77"/>
+        <location filename="../../console/names.py" line="84"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -407,130 +506,124 @@
 <context>
     <name>CountersPage</name>
     <message>
+        <location filename="../../console/pages/counters.py" line="163"/>
         <source>Day not opened yet (the first token opens it)</source>
         <translation>دن ابھی شروع نہیں ہوا (پہلا ٹوکن جاری ہوتے ہی شروع ہو جائے گا)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/counters.py" line="160"/>
         <source>Day not opened yet: %1 tokens carried over wait</source>
         <translation>دن ابھی شروع نہیں ہوا: پچھلے دن سے منتقل %1 ٹوکن منتظر ہیں</translation>
     </message>
     <message>
+        <location filename="../../console/pages/counters.py" line="79"/>
         <source>Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · F4 transfer · Ctrl+1…9 select a counter</source>
         <translation>منتخب کاؤنٹر کی کلیدیں: F5 اگلا بلائیں · F6 دوبارہ بلائیں · F7 شروع کریں · F8 مکمل کریں · F9 غیر حاضر قرار دیں · F4 منتقل کریں · Ctrl+1…9 کاؤنٹر منتخب کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="68"/>
+        <location filename="../../console/pages/counters.py" line="70"/>
         <source>Open day</source>
         <translation>دن کا آغاز</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="71"/>
+        <location filename="../../console/pages/counters.py" line="73"/>
         <source>Close day…</source>
         <translation>دن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="77"/>
-        <source>Keys on the selected counter: F5 call next · F6 recall · F7 start · F8 complete · F9 no-show · Ctrl+1…9 select a counter</source>
-        <translation>منتخب کاؤنٹر کی کلیدیں: F5 اگلا بلائیں · F6 دوبارہ بلائیں · F7 شروع · F8 مکمل · F9 غیر حاضر · Ctrl+1…9 کاؤنٹر منتخب کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="112"/>
-        <location filename="../../console/pages/counters.py" line="224"/>
+        <location filename="../../console/pages/counters.py" line="117"/>
+        <location filename="../../console/pages/counters.py" line="238"/>
+        <location filename="../../console/setup_wizard.py" line="201"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="147"/>
+        <location filename="../../console/pages/counters.py" line="152"/>
         <source>Counters — %1</source>
         <translation>کاؤنٹر — %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="149"/>
+        <location filename="../../console/pages/counters.py" line="154"/>
         <source>Day closed at %1</source>
         <translation>دن %1 پر ختم ہوا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="151"/>
+        <location filename="../../console/pages/counters.py" line="156"/>
         <source>Day open since %1 (by %2)</source>
         <translation>دن %1 سے جاری (%2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="154"/>
-        <source>Day not opened yet</source>
-        <translation>دن ابھی شروع نہیں ہوا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/counters.py" line="225"/>
+        <location filename="../../console/pages/counters.py" line="239"/>
         <source>This counter has no token; call the next one first.</source>
         <translation>اس کاؤنٹر پر کوئی ٹوکن نہیں؛ پہلے اگلا بلائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="232"/>
+        <location filename="../../console/pages/counters.py" line="246"/>
         <source>Nobody is waiting for the types this counter serves.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="234"/>
+        <location filename="../../console/pages/counters.py" line="248"/>
         <source>Called %1</source>
         <translation>%1 بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="237"/>
+        <location filename="../../console/pages/counters.py" line="251"/>
         <source>waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="237"/>
+        <location filename="../../console/pages/counters.py" line="251"/>
         <source>called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="238"/>
+        <location filename="../../console/pages/counters.py" line="252"/>
         <source>in service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="238"/>
+        <location filename="../../console/pages/counters.py" line="252"/>
         <source>completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="239"/>
+        <location filename="../../console/pages/counters.py" line="253"/>
         <source>no-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="239"/>
+        <location filename="../../console/pages/counters.py" line="253"/>
         <source>cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="240"/>
+        <location filename="../../console/pages/counters.py" line="254"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/counters.py" line="260"/>
+        <location filename="../../console/pages/counters.py" line="274"/>
         <source>Saved.</source>
         <translation>محفوظ ہو گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/setup_wizard.py" line="202" />
+        <location filename="../../console/setup_wizard.py" line="202"/>
         <source>Tick the update types each counter serves. You can change this on the Counters page.</source>
         <translation>ہر کاؤنٹر جن اپ ڈیٹ اقسام کو نمٹاتا ہے ان پر نشان لگائیں۔ یہ بعد میں کاؤنٹرز کے صفحے پر بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/setup_wizard.py" line="211" />
+        <location filename="../../console/setup_wizard.py" line="211"/>
         <source>Number of counters</source>
         <translation>کاؤنٹرز کی تعداد</translation>
     </message>
     <message>
-        <location filename="../../console/setup_wizard.py" line="221" />
+        <location filename="../../console/setup_wizard.py" line="221"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر %1</translation>
     </message>
     <message>
-        <location filename="../../console/setup_wizard.py" line="237" />
+        <location filename="../../console/setup_wizard.py" line="239"/>
         <source>Counter %1 serves no update type.</source>
         <translation>کاؤنٹر %1 کوئی اپ ڈیٹ قسم نہیں نمٹاتا۔</translation>
     </message>
@@ -538,57 +631,57 @@
 <context>
     <name>CreateAdminDialog</name>
     <message>
-        <location filename="../../console/login.py" line="130"/>
+        <location filename="../../console/login.py" line="167"/>
         <source>Create the administrator</source>
         <translation>منتظم بنائیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="132"/>
+        <location filename="../../console/login.py" line="169"/>
         <source>This is the first start of DRC Console at this site. Create the administrator account; the administrator then adds the other staff.</source>
         <translation>اس مرکز پر ڈی آر سی کنسول پہلی بار چل رہا ہے۔ منتظم کا اکاؤنٹ بنائیں؛ پھر منتظم باقی عملہ شامل کرے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="147"/>
+        <location filename="../../console/login.py" line="184"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="148"/>
+        <location filename="../../console/login.py" line="185"/>
         <source>Full name</source>
         <translation>پورا نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="149"/>
+        <location filename="../../console/login.py" line="186"/>
         <source>Password</source>
         <translation>پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="150"/>
+        <location filename="../../console/login.py" line="187"/>
         <source>Repeat password</source>
         <translation>پاس ورڈ دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="152"/>
+        <location filename="../../console/login.py" line="189"/>
         <source>Create and sign in</source>
         <translation>بنائیں اور داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="160"/>
+        <location filename="../../console/login.py" line="197"/>
         <source>Enter a username.</source>
         <translation>صارف نام درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="163"/>
+        <location filename="../../console/login.py" line="200"/>
         <source>The two passwords differ.</source>
         <translation>دونوں پاس ورڈ مختلف ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="166"/>
+        <location filename="../../console/login.py" line="203"/>
         <source>The administrator&apos;s password needs at least 8 characters.</source>
         <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="178"/>
+        <location filename="../../console/login.py" line="219"/>
         <source>Could not create the account: %1</source>
         <translation>اکاؤنٹ نہ بن سکا: %1</translation>
     </message>
@@ -596,187 +689,230 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="69"/>
+        <location filename="../../console/pages/dashboard.py" line="77"/>
         <source>Export report</source>
         <translation>رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="72"/>
+        <location filename="../../console/pages/dashboard.py" line="80"/>
         <source>PDF document…</source>
         <translation>پی ڈی ایف…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="72"/>
+        <location filename="../../console/pages/dashboard.py" line="80"/>
         <source>JSON…</source>
         <translation>JSON…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="72"/>
+        <location filename="../../console/pages/dashboard.py" line="80"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="79"/>
+        <location filename="../../console/pages/dashboard.py" line="91"/>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="97"/>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="102"/>
+        <location filename="../../console/pages/dashboard.py" line="276"/>
         <source>Served today</source>
         <translation>آج خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="80"/>
+        <location filename="../../console/pages/dashboard.py" line="103"/>
         <source>Waiting now</source>
         <translation>اس وقت منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="81"/>
+        <location filename="../../console/pages/dashboard.py" line="104"/>
         <source>Median wait</source>
         <translation>اوسط انتظار (وسطانیہ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="82"/>
+        <location filename="../../console/pages/dashboard.py" line="105"/>
         <source>Service level</source>
         <translation>سروس کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="83"/>
+        <location filename="../../console/pages/dashboard.py" line="106"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="110"/>
+        <location filename="../../console/pages/dashboard.py" line="138"/>
+        <source>The day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="140"/>
+        <source>Trends</source>
+        <translation>رجحانات</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="141"/>
+        <source>Network</source>
+        <translation>نیٹ ورک</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="142"/>
+        <source>Counters</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="143"/>
+        <source>Wait promise</source>
+        <translation>انتظار کا وعدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="150"/>
+        <location filename="../../console/pages/dashboard.py" line="154"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="136"/>
+        <location filename="../../console/pages/dashboard.py" line="180"/>
         <source>Tokens per hour: today and the 7-day average</source>
         <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="137"/>
+        <location filename="../../console/pages/dashboard.py" line="181"/>
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="137"/>
+        <location filename="../../console/pages/dashboard.py" line="181"/>
+        <location filename="../../console/pages/dashboard.py" line="276"/>
         <source>Served</source>
         <translation>خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="137"/>
+        <location filename="../../console/pages/dashboard.py" line="181"/>
         <source>Issued, 7-day avg</source>
         <translation>جاری، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="138"/>
+        <location filename="../../console/pages/dashboard.py" line="182"/>
         <source>Served, 7-day avg</source>
         <translation>خدمت، 7 دن اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="139"/>
+        <location filename="../../console/pages/dashboard.py" line="183"/>
         <source>Served per DEO today</source>
         <translation>آج فی ڈی ای او خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="140"/>
+        <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>Median wait by hour of call (minutes)</source>
         <translation>بلانے کے گھنٹے کے لحاظ سے انتظار (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="140"/>
+        <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="141"/>
+        <location filename="../../console/pages/dashboard.py" line="185"/>
         <source>Calls</source>
         <translation>بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="150"/>
+        <location filename="../../console/pages/dashboard.py" line="194"/>
         <source>Save PNG…</source>
         <translation>PNG محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="152"/>
+        <location filename="../../console/pages/dashboard.py" line="196"/>
         <source>Save this chart as a PNG image</source>
         <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="178"/>
+        <location filename="../../console/pages/dashboard.py" line="219"/>
+        <source>Loading %1…</source>
+        <translation>%1 لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard.py" line="269"/>
         <source>Could not compute the figures: %1</source>
         <translation>اعداد و شمار نہ بن سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="184"/>
+        <location filename="../../console/pages/dashboard.py" line="275"/>
         <source>Site performance, %1</source>
         <translation>مرکز کی کارکردگی، %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="185"/>
+        <location filename="../../console/pages/dashboard.py" line="277"/>
         <source>%1 issued · %2 at counters now</source>
         <translation>%1 جاری · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="189"/>
+        <location filename="../../console/pages/dashboard.py" line="281"/>
         <source>longest estimated wait %1 min</source>
         <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="190"/>
+        <location filename="../../console/pages/dashboard.py" line="282"/>
         <source>nobody waiting</source>
         <translation>کوئی منتظر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="195"/>
+        <location filename="../../console/pages/dashboard.py" line="287"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="196"/>
+        <location filename="../../console/pages/dashboard.py" line="288"/>
         <source>p90 %1 min · %2 calls</source>
         <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="201"/>
+        <location filename="../../console/pages/dashboard.py" line="293"/>
         <source>called within %1 min</source>
         <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="206"/>
+        <location filename="../../console/pages/dashboard.py" line="298"/>
         <source>%1 of %2 called visitors</source>
         <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="209"/>
+        <location filename="../../console/pages/dashboard.py" line="301"/>
         <source>%1 waiting, ~%2 min</source>
         <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="211"/>
+        <location filename="../../console/pages/dashboard.py" line="303"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="213"/>
+        <location filename="../../console/pages/dashboard.py" line="305"/>
         <source>Estimated wait for a new token — </source>
         <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="218"/>
+        <location filename="../../console/pages/dashboard.py" line="311"/>
         <source>7-day average over %1 open day(s)</source>
         <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="219"/>
+        <location filename="../../console/pages/dashboard.py" line="312"/>
         <source>no earlier days to average yet</source>
         <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="220"/>
+        <location filename="../../console/pages/dashboard.py" line="313"/>
         <source>Updated %1 (Pakistan time) · %2</source>
         <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="227"/>
+        <location filename="../../console/pages/dashboard.py" line="321"/>
         <source>%1 (%2)
 Served: %3 · No-show: %4
 Median service: %5 min
@@ -787,62 +923,62 @@ Counters: %6</source>
 کاؤنٹر: %6</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="236"/>
+        <location filename="../../console/pages/dashboard.py" line="352"/>
         <source>Save chart</source>
         <translation>چارٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="236"/>
+        <location filename="../../console/pages/dashboard.py" line="352"/>
         <source>PNG image (*.png)</source>
         <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="238"/>
+        <location filename="../../console/pages/dashboard.py" line="354"/>
         <source>Could not save %1</source>
         <translation>%1 محفوظ نہ ہو سکا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="243"/>
+        <location filename="../../console/pages/dashboard.py" line="359"/>
         <source>Export the daily report</source>
         <translation>روزانہ رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="251"/>
+        <location filename="../../console/pages/dashboard.py" line="367"/>
         <source>Preparing the report…</source>
         <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="254"/>
+        <location filename="../../console/pages/dashboard.py" line="370"/>
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="261"/>
+        <location filename="../../console/pages/dashboard.py" line="377"/>
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
         <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="279"/>
+        <location filename="../../console/pages/dashboard.py" line="395"/>
         <source>Could not build the report: %1</source>
         <translation>رپورٹ نہ بن سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="290"/>
+        <location filename="../../console/pages/dashboard.py" line="406"/>
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <location filename="../../console/pages/dashboard.py" line="325"/>
         <source>Surveys: %1</source>
         <translation>سروے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <location filename="../../console/pages/dashboard.py" line="346"/>
         <source>%1: %2 served, %3 surveys</source>
         <translation>%1: %2 نمٹائے گئے، %3 سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="1"/>
+        <location filename="../../console/pages/dashboard.py" line="348"/>
         <source>Per DEO today — </source>
         <translation>آج فی ڈی ای او — </translation>
     </message>
@@ -875,6 +1011,7 @@ Counters: %6</source>
         <translation>شناخت بلاک</translation>
     </message>
     <message>
+        <location filename="../../console/pages/triage_samples.py" line="67"/>
         <source>Unknown to NADRA (a typo)</source>
         <translation>نادرا کے پاس نہیں (غلط نمبر)</translation>
     </message>
@@ -928,107 +1065,374 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>DeskBox</name>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="45"/>
+        <source>Roster update: what changes in the family?</source>
+        <translation>خاندانی کوائف میں تبدیلی: خاندان میں کیا بدلا ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="54"/>
+        <source>B-form (children&apos;s registration certificate) shown</source>
+        <translation>ب فارم (بچوں کا اندراج سرٹیفکیٹ) دکھایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="55"/>
+        <source>Recorded with the token: the DEO sees whether the B-form was brought.</source>
+        <translation>ٹوکن کے ساتھ درج ہوتا ہے: ڈی ای او دیکھ سکتا ہے کہ ب فارم لایا گیا یا نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="57"/>
+        <source>The registry does not know this CNIC: type it a second time from the card before a missed-out token is issued.</source>
+        <translation>یہ شناختی کارڈ نمبر رجسٹری میں نہیں: رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے کارڈ سے نمبر دوبارہ لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="62"/>
+        <source>CNIC again</source>
+        <translation>شناختی کارڈ نمبر دوبارہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="72"/>
+        <source>Override NADRA&apos;s block (supervisor)</source>
+        <translation>نادرا کی بندش ختم کریں (سپروائزر)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="76"/>
+        <source>Reason (recorded in the audit trail and sent to the centre)</source>
+        <translation>وجہ (آڈٹ ریکارڈ میں درج ہو کر مرکز کو بھیجی جائے گی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="79"/>
+        <source>NADRA has blocked this CNIC: send the visitor to the supervisor, who can override the block with a reason.</source>
+        <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: سائل کو سپروائزر کے پاس بھیجیں، جو وجہ لکھ کر بندش ختم کر سکتے ہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsCheck</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="34"/>
+        <source>Database</source>
+        <translation>ڈیٹا بیس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="35"/>
+        <source>Disk space</source>
+        <translation>ڈسک میں جگہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="36"/>
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="37"/>
+        <source>Hub</source>
+        <translation>مرکزی سرور</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="38"/>
+        <source>Urdu fonts</source>
+        <translation>اردو فونٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="39"/>
+        <source>Time zone</source>
+        <translation>ٹائم زون</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="40"/>
+        <source>Data folder</source>
+        <translation>ڈیٹا فولڈر</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="64"/>
+        <source>Diagnostics</source>
+        <translation>تشخیص</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="68"/>
+        <source>Run checks</source>
+        <translation>جانچ چلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="70"/>
+        <source>Save diagnostics bundle…</source>
+        <translation>تشخیصی فائل محفوظ کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="76"/>
+        <source>Not checked yet.</source>
+        <translation>ابھی جانچ نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <source>Check</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <source>Verdict</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <source>Found</source>
+        <translation>کیا ملا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="81"/>
+        <source>How to fix</source>
+        <translation>درست کیسے کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="109"/>
+        <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
+        <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="131"/>
+        <source>%1 failed, %2 to look at, %3 passed.</source>
+        <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="139"/>
+        <source>The checks could not run: %1</source>
+        <translation>جانچ نہیں چل سکی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="142"/>
+        <source>Save diagnostics bundle</source>
+        <translation>تشخیصی فائل محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="143"/>
+        <source>Zip files (*.zip)</source>
+        <translation>زپ فائلیں (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="150"/>
+        <source>Saving the diagnostics bundle…</source>
+        <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="155"/>
+        <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
+        <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="160"/>
+        <source>Could not save the bundle: %1</source>
+        <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsVerdict</name>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="43"/>
+        <source>Pass</source>
+        <translation>درست</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="44"/>
+        <source>Look at this</source>
+        <translation>توجہ طلب</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/diagnostics.py" line="45"/>
+        <source>Fail</source>
+        <translation>ناکام</translation>
+    </message>
+</context>
+<context>
     <name>DomainError</name>
     <message>
+        <location filename="../../console/names.py" line="93"/>
         <source>No open counter with a DEO serves {type} now; choose another type.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر {type} نہیں کر رہا؛ کوئی اور قسم چنیں۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="92"/>
         <source>Recall {number} {left} more time(s) before marking it no-show.</source>
         <translation>غیر حاضر قرار دینے سے پہلے {number} کو {left} بار مزید بلائیں۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="91"/>
         <source>{number} was recalled {count} times; mark it no-show.</source>
         <translation>{number} کو {count} بار دوبارہ بلایا جا چکا ہے؛ اسے غیر حاضر قرار دیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="71"/>
+        <location filename="../../console/names.py" line="78"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="72"/>
+        <location filename="../../console/names.py" line="79"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="73"/>
+        <location filename="../../console/names.py" line="80"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="74"/>
+        <location filename="../../console/names.py" line="81"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="78"/>
+        <location filename="../../console/names.py" line="85"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="79"/>
+        <location filename="../../console/names.py" line="86"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="80"/>
+        <location filename="../../console/names.py" line="87"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="81"/>
+        <location filename="../../console/names.py" line="88"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="82"/>
+        <location filename="../../console/names.py" line="89"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="83"/>
+        <location filename="../../console/names.py" line="90"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="94"/>
         <source>Type the CNIC a second time before issuing a missed-out token.</source>
         <translation>رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے شناختی کارڈ نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="95"/>
         <source>The CNIC typed the second time is different: check the card; nothing was issued.</source>
         <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر مختلف ہے: کارڈ دیکھیں؛ کوئی ٹوکن جاری نہیں ہوا۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="96"/>
         <source>Tick what changes in the family (birth, death, marriage ...) for a roster update.</source>
         <translation>خاندانی کوائف میں تبدیلی کے لیے نشان لگائیں کہ خاندان میں کیا بدلا ہے (پیدائش، وفات، شادی ...)۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="97"/>
         <source>Unknown roster change(s): {changes}.</source>
         <translation>نامعلوم تبدیلی: {changes}۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="98"/>
         <source>NADRA has blocked this CNIC: only a supervisor can override the block.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: صرف سپروائزر بندش ختم کر سکتے ہیں۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="99"/>
         <source>Give the reason for overriding the block (at least {n} characters).</source>
         <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py"/>
+        <location filename="../../console/names.py" line="100"/>
         <source>Signed in as {role}, you may not {permission}.</source>
         <translation>آپ کا کردار {role} ہے؛ آپ کو {permission} کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py"/>
+        <location filename="../../console/names.py" line="101"/>
         <source>{username} is not assigned to this counter.</source>
         <translation>{username} اس کاؤنٹر پر مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py"/>
+        <location filename="../../console/names.py" line="102"/>
         <source>An administrator already exists; sign in instead.</source>
         <translation>ایڈمنسٹریٹر پہلے سے موجود ہے؛ اس کے بجائے داخل ہوں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingTokenBanner</name>
+    <message>
+        <location filename="../../console/pages/triage_existing.py" line="26"/>
+        <source>Reprint slip</source>
+        <translation>پرچی دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_existing.py" line="40"/>
+        <source>Token {number} was carried over from {day}: the visitor&apos;s slip shows that day&apos;s number. Reprint the slip now so it shows {number}.</source>
+        <translation>ٹوکن {number} کو {day} سے اگلے دن منتقل کیا گیا: سائل کی پرچی پر اُس دن کا نمبر ہے۔ پرچی ابھی دوبارہ چھاپیں تاکہ اس پر {number} ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_existing.py" line="43"/>
+        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
+        <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTreeBox</name>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="51"/>
+        <source>Family tree (from the registry)</source>
+        <translation>خاندانی شجرہ (رجسٹری سے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <source>Relation</source>
+        <translation>رشتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <source>Age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="64"/>
+        <source>The visitor at the desk is the selected member</source>
+        <translation>ڈیسک پر موجود سائل منتخب کردہ فرد ہی ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="65"/>
+        <source>Check the card holder&apos;s relation, gender and age against the selected row; the confirmation is recorded with the token.</source>
+        <translation>کارڈ والے کا رشتہ، جنس اور عمر منتخب قطار سے ملائیں؛ تصدیق ٹوکن کے ساتھ درج ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="83"/>
+        <source>none (under 18)</source>
+        <translation>نہیں (18 سال سے کم)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="84"/>
+        <source>this CNIC</source>
+        <translation>یہ شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="85"/>
+        <source>male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="85"/>
+        <source>female</source>
+        <translation>عورت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
     </message>
 </context>
 <context>
@@ -1075,39 +1479,350 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>HistoryTabs</name>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <source>Unverified tokens</source>
+        <translation>غیر تصدیق شدہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <source>Hub</source>
+        <translation>ہب</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <source>Serving (min)</source>
+        <translation>خدمت (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <source>Break (min)</source>
+        <translation>وقفہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <source>Idle (min)</source>
+        <translation>فارغ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="135"/>
+        <source>Serving share</source>
+        <translation>خدمت کا حصہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <source>Called tokens</source>
+        <translation>بلائے گئے ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <source>Median error (min)</source>
+        <translation>فرق کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="138"/>
+        <source>Waited longer than promised</source>
+        <translation>وعدے سے زیادہ انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="140"/>
+        <source>The slip&apos;s estimated wait against the real wait from issue to call.</source>
+        <translation>پرچی پر لکھا متوقع انتظار، ٹوکن جاری ہونے سے بلائے جانے تک کے اصل انتظار کے مقابلے میں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="157"/>
+        <source>Hours with the hub offline: %1. Unverified tokens: %2.</source>
+        <translation>جن گھنٹوں میں ہب سے رابطہ نہیں تھا: %1۔ غیر تصدیق شدہ ٹوکن: %2۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="158"/>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="160"/>
+        <source>offline</source>
+        <translation>رابطہ منقطع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="160"/>
+        <source>online</source>
+        <translation>رابطہ قائم</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="124"/>
+        <source>Central hub</source>
+        <translation>مرکزی سرور</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="125"/>
+        <source>The address of the central registry and the site key from the centre.</source>
+        <translation>مرکزی رجسٹری کا پتہ اور مرکز کی طرف سے دی گئی سائٹ کلید۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="129"/>
+        <source>Test connection</source>
+        <translation>رابطہ جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="133"/>
+        <source>Hub address</source>
+        <translation>سرور کا پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="134"/>
+        <source>Site key</source>
+        <translation>سائٹ کلید</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="146"/>
+        <source>Testing…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="153"/>
+        <source>Not connected: %1. %2 You can finish the setup anyway: the site works offline and connects when the hub answers.</source>
+        <translation>رابطہ نہیں ہوا: %1۔ %2 آپ پھر بھی سیٹ اپ مکمل کر سکتے ہیں: سائٹ آف لائن کام کرے گی اور سرور کے جواب دینے پر جڑ جائے گی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="157"/>
+        <source>Connected: %1</source>
+        <translation>رابطہ ہو گیا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardMap</name>
+    <message>
+        <location filename="../../console/keymap.py" line="72"/>
+        <location filename="../../console/keymap.py" line="93"/>
+        <source>Keyboard map</source>
+        <translation>کی بورڈ کی کلیدیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="63"/>
+        <source>Queue and Counters (on the selected counter)</source>
+        <translation>قطار اور کاؤنٹر (منتخب کاؤنٹر پر)</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="62"/>
+        <source>Triage</source>
+        <translation>ابتدائی جانچ</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="62"/>
+        <source>Everywhere</source>
+        <translation>ہر جگہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="59"/>
+        <source>Transfer: the token selected in the waiting list when the list has the focus, else the selected counter&apos;s</source>
+        <translation>منتقل کریں: منتظر فہرست میں منتخب ٹوکن، اگر کی بورڈ فہرست میں ہو؛ ورنہ منتخب کاؤنٹر کا ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="58"/>
+        <source>No-show</source>
+        <translation>غیر حاضر قرار دیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="57"/>
+        <source>Complete</source>
+        <translation>مکمل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="56"/>
+        <source>Start the service</source>
+        <translation>خدمت شروع کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="55"/>
+        <source>Recall</source>
+        <translation>دوبارہ بلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="54"/>
+        <source>Call the next visitor</source>
+        <translation>اگلے سائل کو بلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="53"/>
+        <source>Select a counter (it scrolls into view)</source>
+        <translation>کاؤنٹر منتخب کریں (وہ سامنے آ جاتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="52"/>
+        <source>Issue a token (queue page)</source>
+        <translation>ٹوکن جاری کریں (قطار کا صفحہ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="49"/>
+        <source>Clear, ready for the next visitor</source>
+        <translation>صاف کریں، اگلے سائل کے لیے تیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="48"/>
+        <source>Issue the token</source>
+        <translation>ٹوکن جاری کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="47"/>
+        <source>Choose an update type</source>
+        <translation>اپ ڈیٹ کی قسم چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="46"/>
+        <source>Look up the CNIC typed or scanned</source>
+        <translation>لکھا یا اسکین کیا گیا شناختی کارڈ نمبر تلاش کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="46"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="43"/>
+        <source>Next / previous field (the amber ring shows where the keyboard is)</source>
+        <translation>اگلا / پچھلا خانہ (نارنجی دائرہ بتاتا ہے کہ کی بورڈ کہاں ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="43"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../console/keymap.py" line="42"/>
+        <source>Transfer the tokens that no open counter serves (when the red banner shows)</source>
+        <translation>وہ ٹوکن منتقل کریں جن کی باری کوئی کھلا کاؤنٹر نہیں لے رہا (جب سرخ پٹی نظر آئے)</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../console/kiosk.py" line="32"/>
+        <source>You already have token %1.</source>
+        <translation>آپ کے پاس پہلے سے ٹوکن %1 موجود ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="65"/>
+        <source>DRC token kiosk</source>
+        <translation>ڈی آر سی ٹوکن کیوسک</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="95"/>
+        <source>Choose your language to take a token</source>
+        <translation>ٹوکن لینے کے لیے اپنی زبان چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="149"/>
+        <source>Type your CNIC or scan your card</source>
+        <translation>اپنا شناختی کارڈ نمبر لکھیں یا کارڈ اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="173"/>
+        <source>A CNIC has 13 digits</source>
+        <translation>شناختی کارڈ نمبر کے 13 ہندسے ہوتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="177"/>
+        <source>Please wait…</source>
+        <translation>براہ کرم انتظار کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="185"/>
+        <source>This is not a valid CNIC</source>
+        <translation>یہ درست شناختی کارڈ نمبر نہیں ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="208"/>
+        <source>%1 — choose what you need</source>
+        <translation>%1 — اپنی ضرورت چنیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="216"/>
+        <source>Elderly, disabled or need special help? The triage desk serves you first.</source>
+        <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ٹریاژ ڈیسک آپ کو پہلے نمٹائے گا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="238"/>
+        <source>Your token: %1. Take your slip and wait to be called.</source>
+        <translation>آپ کا ٹوکن: %1۔ پرچی لیں اور اپنی باری کا انتظار کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="255"/>
+        <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
+        <translation>پرچی نہیں چھپ سکی۔ براہ کرم ٹریاژ ڈیسک پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="259"/>
+        <source>Please go to the triage desk.</source>
+        <translation>براہ کرم ٹریاژ ڈیسک پر تشریف لے جائیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="53"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="54"/>
+        <source>The language of the console&apos;s screens and menus. You can change it later.</source>
+        <translation>کنسول کی اسکرینوں اور مینو کی زبان۔ اسے بعد میں بدلا جا سکتا ہے۔</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/app.py" line="80"/>
+        <location filename="../../console/session.py" line="98"/>
         <source>Now-serving board</source>
         <translation>اب باری بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="86"/>
+        <location filename="../../console/session.py" line="105"/>
         <source>Open the day</source>
         <translation>دن کا آغاز کریں</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="88"/>
+        <location filename="../../console/session.py" line="107"/>
         <source>Close the day…</source>
         <translation>دن ختم کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="24"/>
+        <location filename="../../console/main_window.py" line="61"/>
         <source>DRC Console — %1</source>
         <translation>ڈی آر سی کنسول — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="24"/>
+        <location filename="../../console/main_window.py" line="61"/>
         <source>  [DEMO]</source>
         <translation>  [ڈیمو]</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="45"/>
+        <location filename="../../console/main_window.py" line="89"/>
         <source>&amp;View</source>
         <translation>&amp;منظر</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="46"/>
+        <location filename="../../console/main_window.py" line="90"/>
         <source>&amp;Day</source>
         <translation>&amp;دن</translation>
     </message>
@@ -1115,80 +1830,239 @@ Counters: %6</source>
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../console/pages/__init__.py" line="29"/>
+        <location filename="../../console/pages/__init__.py" line="46"/>
         <source>Triage</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="30"/>
+        <location filename="../../console/pages/__init__.py" line="47"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="31"/>
+        <location filename="../../console/pages/__init__.py" line="48"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="33"/>
+        <location filename="../../console/pages/__init__.py" line="50"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="35"/>
+        <location filename="../../console/pages/__init__.py" line="52"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="37"/>
+        <location filename="../../console/pages/__init__.py" line="54"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="39"/>
+        <location filename="../../console/pages/__init__.py" line="56"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="40"/>
+        <location filename="../../console/pages/__init__.py" line="57"/>
         <source>Audit</source>
         <translation>آڈٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="38" />
+        <location filename="../../console/pages/__init__.py" line="58"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
     </message>
 </context>
 <context>
+    <name>Permission</name>
+    <message>
+        <location filename="../../console/names.py" line="108"/>
+        <source>issue tokens</source>
+        <translation>ٹوکن جاری کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="109"/>
+        <source>cancel tokens</source>
+        <translation>ٹوکن منسوخ کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="110"/>
+        <source>transfer tokens</source>
+        <translation>ٹوکن منتقل کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="111"/>
+        <source>reprint slips</source>
+        <translation>پرچی دوبارہ چھاپنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="112"/>
+        <source>serve at any counter</source>
+        <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="113"/>
+        <source>serve at a counter</source>
+        <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="114"/>
+        <source>manage counters</source>
+        <translation>کاؤنٹروں کا انتظام کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="115"/>
+        <source>open or close the day</source>
+        <translation>دن شروع یا بند کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="116"/>
+        <source>manage staff</source>
+        <translation>عملے کا انتظام کرنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="117"/>
+        <source>see the figures</source>
+        <translation>اعداد و شمار دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="118"/>
+        <source>see the region</source>
+        <translation>علاقے کے اعداد و شمار دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="119"/>
+        <source>see full CNICs</source>
+        <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="120"/>
+        <source>change the settings</source>
+        <translation>ترتیبات بدلنے</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <location filename="../../console/context.py" line="131"/>
+        <source>The configuration&apos;s [policy] {key} is ignored: the centre sets it.</source>
+        <translation>کنفیگریشن میں [policy] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyLabel</name>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="53"/>
+        <source>just now</source>
+        <translation>ابھی ابھی</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/pages/triage_policy.py" line="55"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n منٹ پہلے</numerusform>
+            <numerusform>%n منٹ پہلے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/pages/triage_policy.py" line="57"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n گھنٹہ پہلے</numerusform>
+            <numerusform>%n گھنٹے پہلے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../console/pages/triage_policy.py" line="58"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n دن پہلے</numerusform>
+            <numerusform>%n دن پہلے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="64"/>
+        <source>cut-off {cut_off}, cyclic every {cyclic} years, recertification every {recert} years, appeals {appeal}</source>
+        <translation>کٹ آف {cut_off}، دوبارہ سروے ہر {cyclic} سال بعد، دوبارہ تصدیق ہر {recert} سال بعد، اپیل {appeal}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="67"/>
+        <source>on</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="67"/>
+        <source>off</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="70"/>
+        <source>Rules: shipped defaults (the centre&apos;s policy has not arrived yet)</source>
+        <translation>قواعد: پہلے سے طے شدہ (مرکز کی پالیسی ابھی موصول نہیں ہوئی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="72"/>
+        <source>Rules from the centre (version {version}, received {age})</source>
+        <translation>مرکز کے قواعد (ورژن {version}، موصول {age})</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="79"/>
+        <source>Each value and its source. Values from the NSER annual report FY2022-23 are set by the centre; &quot;illustrative default&quot; values are ours, not BISP&apos;s.</source>
+        <translation>ہر قدر اور اس کا ماخذ۔ این ایس ای آر کی سالانہ رپورٹ 2022-23 والی قدریں مرکز طے کرتا ہے؛ &quot;مثالی قدر (ہماری)&quot; والی قدریں ہماری ہیں، بی آئی ایس پی کی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="83"/>
+        <source>set by the centre</source>
+        <translation>مرکز کی طے شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="84"/>
+        <location filename="../../console/pages/triage_policy.py" line="87"/>
+        <source>illustrative default</source>
+        <translation>مثالی قدر (ہماری)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="90"/>
+        <source>Ignored in this console&apos;s configuration (the centre sets them): {keys}</source>
+        <translation>اس کنسول کی کنفیگریشن میں نظر انداز (یہ مرکز طے کرتا ہے): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_policy.py" line="86"/>
+        <source>NSER annual report FY2022-23</source>
+        <translation>این ایس ای آر سالانہ رپورٹ 2022-23</translation>
+    </message>
+</context>
+<context>
     <name>PrintService</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="178"/>
+        <location filename="../../console/printing_glue.py" line="179"/>
         <source>Could not prepare the slip for token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی تیار نہ ہو سکی: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="197"/>
+        <location filename="../../console/printing_glue.py" line="198"/>
         <source>Could not record the slip of token %1: %2</source>
         <translation>ٹوکن %1 کی پرچی کا اندراج نہ ہو سکا: %2</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="208"/>
+        <location filename="../../console/printing_glue.py" line="209"/>
         <source>Test slip sent to %1.</source>
         <translation>آزمائشی پرچی %1 کو بھیج دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="222"/>
+        <location filename="../../console/printing_glue.py" line="223"/>
         <source>Test slip NOT printed: %1</source>
         <translation>آزمائشی پرچی نہیں چھپی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="227"/>
+        <location filename="../../console/printing_glue.py" line="228"/>
         <source>Slip for token %1 NOT printed: %2. The token keeps its place; reprint it from the Printer page.</source>
         <translation>ٹوکن %1 کی پرچی نہیں چھپی: %2۔ ٹوکن کی باری برقرار ہے؛ پرنٹر صفحے سے دوبارہ چھاپیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="237"/>
+        <location filename="../../console/printing_glue.py" line="238"/>
         <source>Printer paper is nearly out: load a new roll soon.</source>
         <translation>پرنٹر کا کاغذ ختم ہونے کو ہے: جلد نیا رول لگائیں۔</translation>
     </message>
@@ -1196,42 +2070,42 @@ Counters: %6</source>
 <context>
     <name>Printer</name>
     <message>
-        <location filename="../../console/printing_glue.py" line="250"/>
+        <location filename="../../console/printing_glue.py" line="251"/>
         <source>ready</source>
         <translation>تیار</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="251"/>
+        <location filename="../../console/printing_glue.py" line="252"/>
         <source>paper nearly out</source>
         <translation>کاغذ ختم ہونے کو ہے</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="252"/>
+        <location filename="../../console/printing_glue.py" line="253"/>
         <source>OUT OF PAPER</source>
         <translation>کاغذ ختم</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="253"/>
+        <location filename="../../console/printing_glue.py" line="254"/>
         <source>OFFLINE</source>
         <translation>آف لائن</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="254"/>
+        <location filename="../../console/printing_glue.py" line="255"/>
         <source>connected (no status)</source>
         <translation>منسلک (حالت معلوم نہیں)</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="270"/>
+        <location filename="../../console/printing_glue.py" line="271"/>
         <source>No QR secret configured ([printer] qr_secret): slip codes cannot be verified after a restart.</source>
         <translation>کیو آر راز ترتیب نہیں دیا گیا ([printer] qr_secret): دوبارہ چلانے کے بعد پرچی کے کوڈ کی تصدیق نہیں ہو سکے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="282"/>
+        <location filename="../../console/printing_glue.py" line="283"/>
         <source>not configured</source>
         <translation>ترتیب نہیں دیا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/printing_glue.py" line="283"/>
+        <location filename="../../console/printing_glue.py" line="284"/>
         <source>Printer not usable: %1</source>
         <translation>پرنٹر قابلِ استعمال نہیں: %1</translation>
     </message>
@@ -1239,152 +2113,157 @@ Counters: %6</source>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../console/pages/printer.py" line="73"/>
+        <location filename="../../console/pages/printer.py" line="74"/>
         <source>Printer: not checked</source>
         <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="77"/>
+        <location filename="../../console/pages/printer.py" line="78"/>
         <source>Slips not printed (tokens keep their place)</source>
         <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80"/>
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80"/>
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="80"/>
+        <location filename="../../console/pages/printer.py" line="81"/>
         <source>Issued</source>
         <translation>جاری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="87"/>
+        <location filename="../../console/pages/printer.py" line="88"/>
         <source>Token number, e.g. R-042</source>
         <translation>ٹوکن نمبر، مثلاً R-042</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="88"/>
+        <location filename="../../console/pages/printer.py" line="89"/>
         <source>Reprint this token</source>
         <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="99"/>
+        <location filename="../../console/pages/printer.py" line="100"/>
         <source>Printing is not set up in this console.</source>
         <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="109"/>
+        <location filename="../../console/pages/printer.py" line="110"/>
         <source>last slip</source>
         <translation>آخری پرچی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="116"/>
+        <location filename="../../console/pages/printer.py" line="117"/>
         <source>Slip printer</source>
         <translation>پرچی پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="168"/>
+        <location filename="../../console/pages/printer.py" line="169"/>
         <source> dots</source>
         <translation> نقطے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="178"/>
+        <location filename="../../console/pages/printer.py" line="179"/>
         <source>Connection</source>
         <translation>رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="180"/>
+        <location filename="../../console/pages/printer.py" line="181"/>
         <source>Paper width</source>
         <translation>کاغذ کی چوڑائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="181"/>
+        <location filename="../../console/pages/printer.py" line="182"/>
         <source>ESC/POS profile</source>
         <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="183"/>
+        <location filename="../../console/pages/printer.py" line="184"/>
         <source>Apply</source>
         <translation>لاگو کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="184"/>
+        <location filename="../../console/pages/printer.py" line="185"/>
         <source>Test print</source>
         <translation>آزمائشی پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="185"/>
+        <location filename="../../console/pages/printer.py" line="186"/>
         <source>Check printer</source>
         <translation>پرنٹر جانچیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="194"/>
+        <location filename="../../console/pages/printer.py" line="195"/>
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
         <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="197"/>
+        <location filename="../../console/pages/printer.py" line="198"/>
         <source>Apply also saves the settings to %1.</source>
         <translation>لاگو کرنے سے ترتیبات %1 میں محفوظ بھی ہو جاتی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="244"/>
+        <location filename="../../console/pages/printer.py" line="208"/>
+        <source>Only a supervisor may change the printer settings.</source>
+        <translation>پرنٹر کی ترتیبات صرف سپروائزر بدل سکتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/printer.py" line="251"/>
         <source>Printer: %1 - checking…</source>
         <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="252"/>
+        <location filename="../../console/pages/printer.py" line="259"/>
         <source>Saved to %1.</source>
         <translation>%1 میں محفوظ ہو گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="254"/>
+        <location filename="../../console/pages/printer.py" line="261"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="257"/>
+        <location filename="../../console/pages/printer.py" line="264"/>
         <source>The printer settings work now but were not saved: %1</source>
         <translation>پرنٹر کی ترتیبات اب کام کر رہی ہیں مگر محفوظ نہیں ہوئیں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="274"/>
+        <location filename="../../console/pages/printer.py" line="281"/>
         <source>%1 (%2, issued %3): %4</source>
         <translation>%1 (%2، جاری %3): %4</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="279"/>
+        <location filename="../../console/pages/printer.py" line="286"/>
         <source>printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="283"/>
+        <location filename="../../console/pages/printer.py" line="290"/>
         <source>printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="287"/>
+        <location filename="../../console/pages/printer.py" line="294"/>
         <source>NOT PRINTED - %1</source>
         <translation>نہیں چھپا - %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="294"/>
+        <location filename="../../console/pages/printer.py" line="301"/>
         <source>Printer %1: %2</source>
         <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="323"/>
+        <location filename="../../console/pages/printer.py" line="330"/>
         <source>Reprint</source>
         <translation>دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="353"/>
+        <location filename="../../console/pages/printer.py" line="360"/>
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
@@ -1392,27 +2271,27 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="47"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="48"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="49"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="50"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="110"/>
+        <location filename="../../console/names.py" line="147"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
@@ -1420,72 +2299,72 @@ Counters: %6</source>
 <context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="53"/>
+        <location filename="../../console/pages/quality.py" line="55"/>
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="53"/>
+        <location filename="../../console/pages/quality.py" line="55"/>
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="54"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="55"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="55"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="56"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="56"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -1493,32 +2372,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="44"/>
+        <location filename="../../console/pages/quality.py" line="46"/>
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="45"/>
+        <location filename="../../console/pages/quality.py" line="47"/>
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="46"/>
+        <location filename="../../console/pages/quality.py" line="48"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="47"/>
+        <location filename="../../console/pages/quality.py" line="49"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="48"/>
+        <location filename="../../console/pages/quality.py" line="50"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="49"/>
+        <location filename="../../console/pages/quality.py" line="51"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -1526,63 +2405,63 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="85"/>
-        <location filename="../../console/pages/quality.py" line="184"/>
+        <location filename="../../console/pages/quality.py" line="87"/>
+        <location filename="../../console/pages/quality.py" line="192"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="87"/>
+        <location filename="../../console/pages/quality.py" line="89"/>
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="94"/>
+        <location filename="../../console/pages/quality.py" line="96"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="99"/>
+        <location filename="../../console/pages/quality.py" line="101"/>
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="127"/>
+        <location filename="../../console/pages/quality.py" line="129"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="177"/>
+        <location filename="../../console/pages/quality.py" line="185"/>
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="181"/>
+        <location filename="../../console/pages/quality.py" line="189"/>
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="214"/>
+        <location filename="../../console/pages/quality.py" line="224"/>
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="235"/>
+        <location filename="../../console/pages/quality.py" line="245"/>
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="239"/>
+        <location filename="../../console/pages/quality.py" line="249"/>
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="254"/>
+        <location filename="../../console/pages/quality.py" line="264"/>
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="255"/>
+        <location filename="../../console/pages/quality.py" line="265"/>
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
@@ -1590,7 +2469,7 @@ Counters: %6</source>
 <context>
     <name>QueueEvents</name>
     <message>
-        <location filename="../../console/adapter.py" line="61"/>
+        <location filename="../../console/adapter.py" line="64"/>
         <source>Changes from other consoles</source>
         <translation>دوسرے کنسولز کی تبدیلیاں</translation>
     </message>
@@ -1598,6 +2477,7 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
+        <location filename="../../console/pages/queue.py" line="124"/>
         <source>Transfer…  (F4)</source>
         <translation>منتقل کریں…  (F4)</translation>
     </message>
@@ -1627,13 +2507,8 @@ Counters: %6</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="124"/>
-        <source>Transfer…</source>
-        <translation>منتقل کریں…</translation>
-    </message>
-    <message>
         <location filename="../../console/pages/queue.py" line="125"/>
-        <location filename="../../console/pages/queue.py" line="331"/>
+        <location filename="../../console/pages/queue.py" line="366"/>
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
@@ -1643,83 +2518,83 @@ Counters: %6</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="164"/>
-        <location filename="../../console/pages/queue.py" line="305"/>
+        <location filename="../../console/pages/queue.py" line="170"/>
+        <location filename="../../console/pages/queue.py" line="339"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="225"/>
+        <location filename="../../console/pages/queue.py" line="252"/>
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="230"/>
+        <location filename="../../console/pages/queue.py" line="257"/>
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="232"/>
+        <location filename="../../console/pages/queue.py" line="259"/>
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="262"/>
+        <location filename="../../console/pages/queue.py" line="294"/>
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="263"/>
+        <location filename="../../console/pages/queue.py" line="295"/>
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="263"/>
+        <location filename="../../console/pages/queue.py" line="295"/>
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="264"/>
+        <location filename="../../console/pages/queue.py" line="296"/>
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="264"/>
+        <location filename="../../console/pages/queue.py" line="296"/>
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="268"/>
+        <location filename="../../console/pages/queue.py" line="300"/>
         <source>Printing…</source>
         <translation>چھپ رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="268"/>
+        <location filename="../../console/pages/queue.py" line="300"/>
         <source>Printed</source>
         <translation>چھپ گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="269"/>
+        <location filename="../../console/pages/queue.py" line="301"/>
         <source>NOT PRINTED</source>
         <translation>نہیں چھپا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="276"/>
+        <location filename="../../console/pages/queue.py" line="308"/>
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="309"/>
+        <location filename="../../console/pages/queue.py" line="344"/>
         <source>Nobody is waiting for this counter&apos;s update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="332"/>
+        <location filename="../../console/pages/queue.py" line="367"/>
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="341"/>
+        <location filename="../../console/pages/queue.py" line="376"/>
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -1727,489 +2602,1075 @@ Counters: %6</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="51"/>
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="52"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="53"/>
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="54"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="55"/>
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="56"/>
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="57"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="58"/>
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="59"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="60"/>
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="61"/>
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="56"/>
+        <location filename="../../console/names.py" line="62"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="57"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="58"/>
+        <location filename="../../console/names.py" line="64"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="59"/>
+        <location filename="../../console/names.py" line="65"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="60"/>
+        <location filename="../../console/names.py" line="66"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="61"/>
+        <location filename="../../console/names.py" line="67"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="62"/>
+        <location filename="../../console/names.py" line="68"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="63"/>
+        <location filename="../../console/names.py" line="69"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
+        <location filename="../../console/names.py" line="70"/>
         <source>NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.</source>
         <translation>نادرا کے پاس یہ شناختی کارڈ نمبر نہیں: کارڈ سے نمبر دوبارہ ملائیں؛ اس نمبر پر کسی گھرانے کا اندراج نہیں ہو سکتا۔</translation>
     </message>
 </context>
 <context>
-    <name>RegionPage</name>
+    <name>ReconcilePanel</name>
     <message>
-        <location filename="../../console/pages/region.py" line="41"/>
-        <source>Today</source>
-        <translation>آج</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="49"/>
+        <source>Reconciliation</source>
+        <translation>مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="42"/>
-        <source>Yesterday</source>
-        <translation>گزشتہ کل</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="50"/>
+        <source>Tokens and surveys</source>
+        <translation>ٹوکن اور سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="43"/>
-        <source>Last 7 days</source>
-        <translation>پچھلے 7 دن</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="56"/>
+        <source> h</source>
+        <translation> گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="44"/>
-        <source>Last 30 days</source>
-        <translation>پچھلے 30 دن</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="57"/>
+        <source>A completed token counts as missing its survey only this many hours after completion (tablets may upload later).</source>
+        <translation>مکمل ٹوکن کا سروے مکمل ہونے کے اتنے گھنٹے بعد ہی غائب شمار ہوتا ہے (ٹیبلٹ بعد میں بھی بھیج سکتے ہیں)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="45"/>
-        <source>This month</source>
-        <translation>اس مہینے</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="62"/>
+        <source>No survey after:</source>
+        <translation>اتنی دیر بعد بھی سروے نہیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="46"/>
-        <source>Fiscal year (July-June)</source>
-        <translation>مالی سال (جولائی تا جون)</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="59"/>
-        <source>%1 min</source>
-        <translation>%1 منٹ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="61"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 گھنٹے %2 منٹ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="62"/>
-        <source>%1 days</source>
-        <translation>%1 دن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="68"/>
-        <source>The start date is after the end date.</source>
-        <translation>شروع کی تاریخ آخری تاریخ کے بعد ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="70"/>
-        <source>The range is too long: at most 400 days can be shown at once.</source>
-        <translation>مدت بہت طویل ہے: ایک وقت میں زیادہ سے زیادہ 400 دن دکھائے جا سکتے ہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="72"/>
-        <source>This console&apos;s hub key may not read that region.</source>
-        <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="73"/>
-        <source>The hub refused the question: %1</source>
-        <translation>ہب نے درخواست رد کر دی: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="94"/>
-        <source>All regions</source>
-        <translation>تمام علاقے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="98"/>
-        <location filename="../../console/pages/region.py" line="270"/>
-        <location filename="../../console/pages/region.py" line="330"/>
-        <source>All districts</source>
-        <translation>تمام اضلاع</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="102"/>
-        <source>Range</source>
-        <translation>مدت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="108"/>
-        <source>Refresh</source>
-        <translation>تازہ کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="113"/>
-        <location filename="../../console/pages/region.py" line="117"/>
-        <source>Site</source>
-        <translation>مرکز</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="113"/>
-        <location filename="../../console/pages/region.py" line="117"/>
-        <source>Name</source>
-        <translation>نام</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="113"/>
-        <location filename="../../console/pages/region.py" line="148"/>
-        <source>District</source>
-        <translation>ضلع</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="113"/>
-        <location filename="../../console/pages/region.py" line="121"/>
-        <source>Issued</source>
-        <translation>جاری شدہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="113"/>
-        <location filename="../../console/pages/region.py" line="121"/>
-        <location filename="../../console/pages/region.py" line="127"/>
-        <source>Served</source>
-        <translation>نمٹائے گئے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="114"/>
-        <location filename="../../console/pages/region.py" line="121"/>
-        <location filename="../../console/pages/region.py" line="127"/>
-        <source>No-show</source>
-        <translation>غیر حاضر</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="114"/>
-        <location filename="../../console/pages/region.py" line="121"/>
-        <source>Median wait (min)</source>
-        <translation>انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="114"/>
-        <location filename="../../console/pages/region.py" line="122"/>
-        <source>Service level</source>
-        <translation>مقررہ وقت میں بلائے گئے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="114"/>
-        <location filename="../../console/pages/region.py" line="117"/>
-        <source>Served per day</source>
-        <translation>یومیہ نمٹائے گئے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="115"/>
-        <source>Flagged</source>
-        <translation>نشان زدہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="115"/>
-        <source>Silent since</source>
-        <translation>خاموش، آخری رابطہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="117"/>
-        <location filename="../../console/pages/region.py" line="131"/>
-        <location filename="../../console/pages/region.py" line="133"/>
-        <location filename="../../console/pages/region.py" line="148"/>
-        <source>Region</source>
-        <translation>علاقہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="120"/>
-        <source>Double-click a site to see its hours, DEOs and update types.</source>
-        <translation>کسی مرکز کے گھنٹے، ڈی ای او اور اپڈیٹ کی اقسام دیکھنے کے لیے اس پر دو بار کلک کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="124"/>
-        <source>Hour</source>
-        <translation>گھنٹہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="125"/>
-        <source>Update type</source>
-        <translation>اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="127"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="127"/>
-        <source>Called</source>
-        <translation>بلائے گئے</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
+        <source>Completed at</source>
+        <translation>مکمل ہونے کا وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="127"/>
-        <source>Mean service (min)</source>
-        <translation>اوسط خدمت کا وقت (منٹ)</translation>
+        <location filename="../../console/pages/reconcile_panel.py" line="68"/>
+        <source>Hours since</source>
+        <translation>گزرے گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="144"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <source>Submitted at</source>
+        <translation>جمع کرانے کا وقت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="71"/>
+        <source>Completed tokens with no survey</source>
+        <translation>مکمل ٹوکن جن کا سروے نہیں آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="72"/>
+        <source>Surveys with no token</source>
+        <translation>سروے جن کا کوئی ٹوکن نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="102"/>
+        <source>Asking the hub…</source>
+        <translation>ہب سے پوچھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="114"/>
+        <source>The reconciliation is not available right now (%1).</source>
+        <translation>مطابقت کی فہرست ابھی دستیاب نہیں (%1)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/reconcile_panel.py" line="126"/>
+        <source>%1 completed tokens, %2 surveys (%3 linked to a token). %4 tokens have no survey after %5 hours; %6 surveys name no token.</source>
+        <translation>%1 مکمل ٹوکن، %2 سروے (%3 کسی ٹوکن سے منسلک)۔ %4 ٹوکن کا %5 گھنٹے بعد بھی سروے نہیں؛ %6 سروے کسی ٹوکن کا حوالہ نہیں دیتے۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <location filename="../../console/pages/region.py" line="36"/>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="37"/>
+        <source>Yesterday</source>
+        <translation>گزشتہ کل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="38"/>
+        <source>Last 7 days</source>
+        <translation>پچھلے 7 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="39"/>
+        <source>Last 30 days</source>
+        <translation>پچھلے 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="40"/>
+        <source>This month</source>
+        <translation>اس مہینے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="41"/>
+        <source>Fiscal year (July-June)</source>
+        <translation>مالی سال (جولائی تا جون)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="56"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="58"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 گھنٹے %2 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="59"/>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="65"/>
+        <source>The start date is after the end date.</source>
+        <translation>شروع کی تاریخ آخری تاریخ کے بعد ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="67"/>
+        <source>The range is too long: at most 400 days can be shown at once.</source>
+        <translation>مدت بہت طویل ہے: ایک وقت میں زیادہ سے زیادہ 400 دن دکھائے جا سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="69"/>
+        <source>This console&apos;s hub key may not read that region.</source>
+        <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="70"/>
+        <source>The hub refused the question: %1</source>
+        <translation>ہب نے درخواست رد کر دی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="97"/>
+        <source>All regions</source>
+        <translation>تمام علاقے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="101"/>
+        <location filename="../../console/pages/region.py" line="275"/>
+        <location filename="../../console/pages/region.py" line="350"/>
+        <source>All districts</source>
+        <translation>تمام اضلاع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="105"/>
+        <source>Range</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="111"/>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="149"/>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="37"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="34"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="35"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="33"/>
+        <source>Served per day</source>
+        <translation>یومیہ نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="38"/>
+        <source>Flagged</source>
+        <translation>نشان زدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="128"/>
+        <location filename="../../console/pages/region.py" line="130"/>
+        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="318"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region.py" line="145"/>
         <source>No hub is configured: regional figures need [hub] url and a regional key.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: علاقائی اعداد و شمار کے لیے [hub] url اور علاقائی کلید درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="150"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="150"/>
         <source>From</source>
         <translation>سے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="150"/>
         <source>To</source>
         <translation>تک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="155"/>
-        <source>Top 5 sites (served per day)</source>
-        <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="156"/>
-        <source>Bottom 5 sites (served per day)</source>
-        <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="168"/>
-        <source>Hourly</source>
-        <translation>فی گھنٹہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="169"/>
-        <source>DEOs</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="170"/>
-        <source>Update types</source>
-        <translation>اپڈیٹ کی اقسام</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="206"/>
+        <location filename="../../console/pages/region.py" line="182"/>
         <source>Loading…</source>
         <translation>لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="228"/>
+        <location filename="../../console/pages/region.py" line="210"/>
         <source>%1 sites, %2 silent, %3 to %4.</source>
         <translation>%1 مراکز، %2 خاموش، %3 تا %4۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="237"/>
+        <location filename="../../console/pages/region.py" line="234"/>
         <source>The hub cannot be reached and no earlier answer to this question is stored.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا اور اس سوال کا کوئی پچھلا جواب محفوظ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="239"/>
+        <location filename="../../console/pages/region.py" line="235"/>
         <source>The regional figures could not be loaded: %1</source>
         <translation>علاقائی اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="252"/>
+        <location filename="../../console/pages/region.py" line="257"/>
         <source>From the hub at %1.</source>
         <translation>ہب سے، %1 بجے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="254"/>
+        <location filename="../../console/pages/region.py" line="259"/>
         <source>The hub cannot be reached: these figures are the stored answer of %1 (%2 old).</source>
         <translation>ہب سے رابطہ نہیں ہو سکا: یہ اعداد و شمار %1 کا محفوظ جواب ہیں (%2 پرانے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="259"/>
+        <location filename="../../console/pages/region.py" line="264"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="285"/>
-        <source>Loading %1…</source>
-        <translation>%1 لوڈ ہو رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="294"/>
-        <source>%1, %2 to %3: %4 flagged tokens.</source>
-        <translation>%1، %2 تا %3: %4 نشان زدہ ٹوکن۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="303"/>
-        <source>The hub cannot be reached and this site&apos;s figures are not stored.</source>
-        <translation>ہب سے رابطہ نہیں ہو سکا اور اس مرکز کے اعداد و شمار محفوظ نہیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="305"/>
-        <source>The site&apos;s figures could not be loaded: %1</source>
-        <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
-    </message>
-    <message>
+        <location filename="../../console/pages/region.py" line="115"/>
         <source>Export report…</source>
         <translation>رپورٹ محفوظ کریں…</translation>
     </message>
     <message>
+        <location filename="../../console/pages/region.py" line="299"/>
         <source>Export the regional report</source>
         <translation>علاقائی رپورٹ محفوظ کریں</translation>
     </message>
     <message>
+        <location filename="../../console/pages/region.py" line="316"/>
         <source>Writing the report to %1…</source>
         <translation>رپورٹ %1 میں لکھی جا رہی ہے…</translation>
     </message>
     <message>
+        <location filename="../../console/pages/region.py" line="323"/>
         <source>The report was written to %1.</source>
         <translation>رپورٹ %1 میں لکھ دی گئی۔</translation>
     </message>
     <message>
+        <location filename="../../console/pages/region.py" line="330"/>
         <source>The report could not be written: %1</source>
         <translation>رپورٹ نہیں لکھی جا سکی: %1</translation>
     </message>
     <message>
+        <location filename="../../console/region_views.py" line="36"/>
         <source>No-show rate</source>
         <translation>غیر حاضری کی شرح</translation>
     </message>
 </context>
 <context>
+    <name>RegionPanels</name>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <source>Site</source>
+        <translation>مرکز</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <source>Served per day</source>
+        <translation>یومیہ نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <source>Flagged</source>
+        <translation>نشان زدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="45"/>
+        <source>Silent since</source>
+        <translation>خاموش، آخری رابطہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <source>Active days</source>
+        <translation>کام کے دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="69"/>
+        <location filename="../../console/pages/region_panels.py" line="168"/>
+        <source>Sites</source>
+        <translation>مراکز</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="72"/>
+        <source>Map</source>
+        <translation>نقشہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="73"/>
+        <source>Trends</source>
+        <translation>رجحانات</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="78"/>
+        <source>DRCs</source>
+        <translation>مراکز (ڈی آر سی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="78"/>
+        <source>Top 5 sites (served per day)</source>
+        <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="79"/>
+        <source>Bottom 5 sites (served per day)</source>
+        <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="80"/>
+        <source>DEOs</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="80"/>
+        <source>Top 5 DEOs (served per active day)</source>
+        <translation>سرفہرست 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="81"/>
+        <source>Bottom 5 DEOs (served per active day)</source>
+        <translation>آخری 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="172"/>
+        <source>Colour by</source>
+        <translation>رنگ کی بنیاد</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="206"/>
+        <source>silent</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="209"/>
+        <source>Colour: %1, red is worst and green best among reporting sites; grey rings are silent sites. The best and worst five sites are named. Positions are approximate.</source>
+        <translation>رنگ: %1؛ رپورٹ کرنے والے مراکز میں سرخ سب سے کمزور اور سبز سب سے بہتر ہے؛ سرمئی دائرے خاموش مراکز ہیں۔ سب سے بہتر اور سب سے کمزور پانچ مراکز کے نام درج ہیں۔ مقامات تقریبی ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_panels.py" line="213"/>
+        <source>%1 sites have no known position and are not drawn.</source>
+        <translation>%1 مراکز کا مقام معلوم نہیں، اس لیے وہ نقشے پر نہیں دکھائے گئے۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegionViews</name>
+    <message>
+        <location filename="../../console/region_views.py" line="82"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="88"/>
+        <source>Tokens per day</source>
+        <translation>یومیہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="88"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="90"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="90"/>
+        <source>min</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="90"/>
+        <source>Median wait</source>
+        <translation>انتظار کا وسطانیہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="92"/>
+        <source>Service level and no-shows (%)</source>
+        <translation>مقررہ وقت میں بلائے گئے اور غیر حاضر (%)</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="93"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="94"/>
+        <source>No-show rate</source>
+        <translation>غیر حاضری کی شرح</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="95"/>
+        <source>Sites reporting (of %1)</source>
+        <translation>رپورٹ کرنے والے مراکز (%1 میں سے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/region_views.py" line="96"/>
+        <source>Sites reporting</source>
+        <translation>رپورٹ کرنے والے مراکز</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="28"/>
+        <source>Head</source>
+        <translation>سربراہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="29"/>
+        <source>Spouse</source>
+        <translation>شریکِ حیات</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="30"/>
+        <source>Son</source>
+        <translation>بیٹا</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="31"/>
+        <source>Daughter</source>
+        <translation>بیٹی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="32"/>
+        <source>Father</source>
+        <translation>والد</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="33"/>
+        <source>Mother</source>
+        <translation>والدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_family.py" line="34"/>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../console/names.py" line="103"/>
+        <source>Administrator</source>
+        <translation>ایڈمنسٹریٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="104"/>
+        <source>Supervisor</source>
+        <translation>سپروائزر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="105"/>
+        <source>Triage staff</source>
+        <translation>ابتدائی جانچ کا عملہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="107"/>
+        <source>Regional manager</source>
+        <translation>ریجنل مینیجر</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="106"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+</context>
+<context>
+    <name>RosterChange</name>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="20"/>
+        <source>Birth (add a child)</source>
+        <translation>پیدائش (بچے کا اندراج)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="21"/>
+        <source>Death (remove a member)</source>
+        <translation>وفات (فرد کا اخراج)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="22"/>
+        <source>Marriage</source>
+        <translation>شادی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="23"/>
+        <source>Divorce</source>
+        <translation>طلاق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="25"/>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="26"/>
+        <source>Contact (phone)</source>
+        <translation>رابطہ (فون)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="24"/>
+        <source>Disability</source>
+        <translation>معذوری</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_desk.py" line="27"/>
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../console/session.py" line="30"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>داخل: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="45"/>
+        <source>Lock / Switch user</source>
+        <translation>مقفل کریں / صارف بدلیں</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPrinterPage</name>
+    <message>
+        <location filename="../../console/setup_printer.py" line="37"/>
+        <source>Slip printer</source>
+        <translation>پرچی پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="38"/>
+        <source>Choose a printer found on this PC, or give a network printer&apos;s address.</source>
+        <translation>اس کمپیوٹر پر ملا پرنٹر چنیں، یا نیٹ ورک پرنٹر کا پتہ دیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="40"/>
+        <source>Network printer (address below)</source>
+        <translation>نیٹ ورک پرنٹر (پتہ نیچے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="42"/>
+        <source>USB: %1 (%2:%3)</source>
+        <translation>یو ایس بی: %1 (%2:%3)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="45"/>
+        <source>CUPS queue: %1</source>
+        <translation>CUPS قطار: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="46"/>
+        <source>No printer yet: save slips as pictures (preview)</source>
+        <translation>ابھی پرنٹر نہیں: پرچیاں تصویر کے طور پر محفوظ کریں (پیش منظر)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="53"/>
+        <source>80 mm (576 dots)</source>
+        <translation>80 ملی میٹر (576 ڈاٹس)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="54"/>
+        <source>58 mm (384 dots)</source>
+        <translation>58 ملی میٹر (384 ڈاٹس)</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="55"/>
+        <source>Check printer</source>
+        <translation>پرنٹر جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="56"/>
+        <source>Print test slip</source>
+        <translation>آزمائشی پرچی چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="65"/>
+        <source>Printer</source>
+        <translation>پرنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="66"/>
+        <source>Network address</source>
+        <translation>نیٹ ورک پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="67"/>
+        <source>Port</source>
+        <translation>پورٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="68"/>
+        <source>Paper</source>
+        <translation>کاغذ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="104"/>
+        <source>Asking the printer…</source>
+        <translation>پرنٹر سے پوچھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="122"/>
+        <source>Printing a test slip…</source>
+        <translation>آزمائشی پرچی چھپ رہی ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="124"/>
+        <source>test slip sent; printer %1</source>
+        <translation>آزمائشی پرچی بھیج دی گئی؛ پرنٹر %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="129"/>
+        <source>Printer: %1</source>
+        <translation>پرنٹر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_printer.py" line="131"/>
+        <source>Printer problem: %1. Check the cable or address, or choose preview and set the printer up later on the Printer page.</source>
+        <translation>پرنٹر میں مسئلہ: %1۔ کیبل یا پتہ جانچیں، یا پیش منظر چن کر پرنٹر بعد میں پرنٹر کے صفحے پر ترتیب دیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="258"/>
+        <source>Set up DRC Console</source>
+        <translation>ڈی آر سی کنسول کی ترتیب</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="300"/>
+        <source>Writing the configuration and preparing the database…</source>
+        <translation>ترتیبات محفوظ اور ڈیٹا بیس تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="314"/>
+        <source>Setup could not finish: %1</source>
+        <translation>ترتیب مکمل نہیں ہو سکی: %1</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/login.py" line="68"/>
+        <location filename="../../console/login.py" line="71"/>
         <source>Unlock DRC Console</source>
         <translation>ڈی آر سی کنسول کھولیں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="68"/>
+        <location filename="../../console/login.py" line="71"/>
         <source>Sign in to DRC Console</source>
         <translation>ڈی آر سی کنسول میں داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="70"/>
+        <location filename="../../console/login.py" line="74"/>
+        <source>The console is locked. Sign in to continue, or type another username to switch user.</source>
+        <translation>کنسول مقفل ہے۔ جاری رکھنے کے لیے داخل ہوں، یا صارف بدلنے کے لیے کسی اور کا صارف نام لکھیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/login.py" line="76"/>
         <source>The console was locked after a period without use. Sign in to continue.</source>
         <translation>کچھ دیر استعمال نہ ہونے پر کنسول مقفل ہو گیا۔ جاری رکھنے کے لیے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="71"/>
+        <location filename="../../console/login.py" line="78"/>
         <source>Sign in with your username and PIN or password.</source>
         <translation>اپنے صارف نام اور پن یا پاس ورڈ سے داخل ہوں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="80"/>
+        <location filename="../../console/login.py" line="88"/>
         <source>Username</source>
         <translation>صارف نام</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="81"/>
+        <location filename="../../console/login.py" line="89"/>
         <source>PIN or password</source>
         <translation>پن یا پاس ورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="83"/>
+        <location filename="../../console/login.py" line="91"/>
+        <location filename="../../console/login.py" line="101"/>
+        <location filename="../../console/login.py" line="111"/>
         <source>Sign in</source>
         <translation>داخل ہوں</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="93"/>
+        <location filename="../../console/login.py" line="117"/>
         <source>Enter your username and PIN.</source>
         <translation>اپنا صارف نام اور پن درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="111"/>
+        <location filename="../../console/login.py" line="148"/>
         <source>Too many wrong attempts. This account is locked until %1.</source>
         <translation>بہت زیادہ غلط کوششیں۔ یہ اکاؤنٹ %1 تک مقفل ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="113"/>
+        <location filename="../../console/login.py" line="150"/>
         <source>Wrong username or PIN. Please try again.</source>
         <translation>غلط صارف نام یا پن۔ دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="115"/>
+        <location filename="../../console/login.py" line="152"/>
         <source>Could not sign in: %1</source>
         <translation>داخلہ نہ ہو سکا: %1</translation>
     </message>
     <message>
-        <location filename="../../console/login.py"/>
+        <location filename="../../console/login.py" line="122"/>
         <source>Starting…</source>
         <translation>شروع ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/login.py"/>
+        <location filename="../../console/login.py" line="112"/>
         <source>The console could not start: %1</source>
         <translation>کنسول شروع نہیں ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDrill</name>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="37"/>
+        <source>Double-click a site (or click it on the map) to see its hours, DEOs and update types.</source>
+        <translation>کسی مرکز کے گھنٹے، ڈی ای او اور اپڈیٹ کی اقسام دیکھنے کے لیے اس پر دو بار کلک کریں (یا نقشے پر اس پر کلک کریں)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="40"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="40"/>
+        <location filename="../../console/pages/region_drill.py" line="46"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="40"/>
+        <location filename="../../console/pages/region_drill.py" line="46"/>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="40"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="41"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="43"/>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="44"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="46"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="46"/>
+        <source>Called</source>
+        <translation>بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="47"/>
+        <source>Mean service (min)</source>
+        <translation>اوسط خدمت کا وقت (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="49"/>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="49"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="49"/>
+        <source>Why it was flagged</source>
+        <translation>نشان زد کرنے کی وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="52"/>
+        <source>Hourly</source>
+        <translation>فی گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="53"/>
+        <source>DEOs</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="54"/>
+        <source>Update types</source>
+        <translation>اپڈیٹ کی اقسام</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="55"/>
+        <source>Quality flags</source>
+        <translation>معیار کے نشانات</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="61"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="68"/>
+        <source>Loading %1…</source>
+        <translation>%1 لوڈ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="83"/>
+        <source>%1, %2 to %3: %4 flagged tokens.</source>
+        <translation>%1، %2 تا %3: %4 نشان زدہ ٹوکن۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="92"/>
+        <source>The hub cannot be reached and this site&apos;s figures are not stored.</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا اور اس مرکز کے اعداد و شمار محفوظ نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="94"/>
+        <source>The site&apos;s figures could not be loaded: %1</source>
+        <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/region_drill.py" line="46"/>
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="72"/>
+        <source>Site</source>
+        <translation>سائٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="73"/>
+        <source>Choose the region, district and tehsil, then this DRC.</source>
+        <translation>علاقہ، ضلع اور تحصیل چنیں، پھر یہ ڈی آر سی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="77"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="78"/>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="79"/>
+        <source>Tehsil</source>
+        <translation>تحصیل</translation>
+    </message>
+    <message>
+        <location filename="../../console/setup_wizard.py" line="80"/>
+        <source>DRC</source>
+        <translation>ڈی آر سی</translation>
     </message>
 </context>
 <context>
@@ -2395,19 +3856,115 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>StrandedBanner</name>
+    <message>
+        <location filename="../../console/stranded.py" line="73"/>
+        <source>Open a counter for them, or transfer them.</source>
+        <translation>ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="71"/>
+        <source>%1: no open counter with a DEO serves them.</source>
+        <translation>%1: ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="122"/>
+        <source>%1 tokens transferred.</source>
+        <translation>%1 ٹوکن منتقل کر دیے گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="102"/>
+        <source>%1 tokens wait for %2, which no open counter serves. They keep their place in line. Move them to:</source>
+        <translation>%1 ٹوکن %2 کے منتظر ہیں، جو کوئی کھلا کاؤنٹر نہیں کر رہا۔ قطار میں ان کی جگہ برقرار رہے گی۔ انہیں منتقل کریں:</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="98"/>
+        <source>No open counter with a DEO serves any other type either: open a counter or assign a DEO first.</source>
+        <translation>ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ بھی نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="93"/>
+        <source>Transfer waiting tokens</source>
+        <translation>منتظر ٹوکن منتقل کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="72"/>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="69"/>
+        <source>%1 waiting for %2</source>
+        <translation>%2 کے %1 منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/stranded.py" line="42"/>
+        <source>Transfer them…  (%1)</source>
+        <translation>انہیں منتقل کریں…  (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyReviewBar</name>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="31"/>
+        <source>Acknowledge flag</source>
+        <translation>نشان تسلیم کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="33"/>
+        <source>The flag was looked at and the survey stands; recorded at the centre.</source>
+        <translation>نشان دیکھ لیا گیا اور سروے برقرار ہے؛ یہ مرکز میں درج ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="34"/>
+        <source>Return to DEO…</source>
+        <translation>ڈی ای او کو واپس کریں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="36"/>
+        <source>Send the survey back to its DEO with a note saying what to fix.</source>
+        <translation>سروے ایک نوٹ کے ساتھ اس کے ڈی ای او کو واپس بھیجیں کہ کیا درست کرنا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="58"/>
+        <source>Return to DEO</source>
+        <translation>ڈی ای او کو واپس کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="59"/>
+        <source>What should the DEO fix?</source>
+        <translation>ڈی ای او کو کیا درست کرنا ہے؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="78"/>
+        <source>Survey %1: flag acknowledged.</source>
+        <translation>سروے %1: نشان تسلیم کر لیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="79"/>
+        <source>Survey %1 returned to its DEO.</source>
+        <translation>سروے %1 اس کے ڈی ای او کو واپس کر دیا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/survey_review.py" line="86"/>
+        <source>The review was not recorded: %1</source>
+        <translation>جائزہ درج نہیں ہو سکا: %1</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../console/tasks.py" line="30"/>
+        <location filename="../../console/tasks.py" line="32"/>
         <source>The disk is full: nothing was saved. Free space on this PC, then try again.</source>
         <translation>ڈسک بھر گئی ہے: کچھ محفوظ نہیں ہوا۔ اس کمپیوٹر پر جگہ خالی کریں، پھر دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/tasks.py" line="33"/>
+        <location filename="../../console/tasks.py" line="35"/>
         <source>The database is busy (another console is writing): nothing was saved. Try again.</source>
         <translation>ڈیٹا بیس مصروف ہے (دوسرا کنسول لکھ رہا ہے): کچھ محفوظ نہیں ہوا۔ دوبارہ کوشش کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/tasks.py" line="35"/>
+        <location filename="../../console/tasks.py" line="37"/>
         <source>The database could not be used: %1</source>
         <translation>ڈیٹا بیس استعمال نہ ہو سکا: %1</translation>
     </message>
@@ -2415,32 +3972,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="29"/>
+        <location filename="../../console/names.py" line="35"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="30"/>
+        <location filename="../../console/names.py" line="36"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="31"/>
+        <location filename="../../console/names.py" line="37"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="32"/>
+        <location filename="../../console/names.py" line="38"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="33"/>
+        <location filename="../../console/names.py" line="39"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="34"/>
+        <location filename="../../console/names.py" line="40"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -2484,149 +4041,276 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>TrendView</name>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="64"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="64"/>
+        <source>No-show rate</source>
+        <translation>غیر حاضری کی شرح</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="68"/>
+        <source>Last 7 days</source>
+        <translation>پچھلے 7 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="69"/>
+        <source>Last 30 days</source>
+        <translation>پچھلے 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/dashboard_history.py" line="121"/>
+        <source>Average over the days with visitors: %1</source>
+        <translation>سائلین والے دنوں کی اوسط: %1</translation>
+    </message>
+</context>
+<context>
     <name>TriagePage</name>
     <message>
-        <location filename="../../console/pages/triage.py" line="82"/>
+        <location filename="../../console/pages/triage.py" line="85"/>
         <source>Triage: who is this visitor, and what do they qualify for?</source>
         <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="88"/>
+        <location filename="../../console/pages/triage.py" line="91"/>
         <source>Look up (Enter)</source>
         <translation>تلاش کریں (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="94"/>
+        <location filename="../../console/pages/triage.py" line="97"/>
+        <location filename="../../console/pages/triage.py" line="222"/>
         <source>Asking the central registry...</source>
         <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="97"/>
+        <location filename="../../console/pages/triage.py" line="100"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="122"/>
-        <location filename="../../console/pages/triage.py" line="358"/>
+        <location filename="../../console/pages/triage.py" line="119"/>
+        <location filename="../../console/pages/triage.py" line="348"/>
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="127"/>
+        <location filename="../../console/pages/triage_types.py" line="19"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="136"/>
+        <location filename="../../console/pages/triage_types.py" line="28"/>
         <source>Alt+{n}</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="151"/>
+        <location filename="../../console/pages/triage.py" line="131"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="160"/>
+        <location filename="../../console/pages/triage.py" line="140"/>
         <source>Issue token (Ctrl+I)</source>
         <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="229"/>
+        <location filename="../../console/pages/triage.py" line="223"/>
         <source>Looking up {cnic}...</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="235"/>
-        <location filename="../../console/pages/triage.py" line="238"/>
+        <location filename="../../console/pages/triage.py" line="229"/>
+        <location filename="../../console/pages/triage.py" line="232"/>
         <source>Triage</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="260"/>
+        <location filename="../../console/pages/triage.py" line="247"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="277"/>
+        <location filename="../../console/pages/triage.py" line="265"/>
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="281"/>
+        <location filename="../../console/pages/triage.py" line="269"/>
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="285"/>
+        <location filename="../../console/pages/triage.py" line="273"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="291"/>
+        <location filename="../../console/pages/triage.py" line="279"/>
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="292"/>
+        <location filename="../../console/pages/triage.py" line="280"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="325"/>
+        <location filename="../../console/pages/triage.py" line="305"/>
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="402"/>
+        <location filename="../../console/pages/triage.py" line="398"/>
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="405"/>
+        <location filename="../../console/pages/triage.py" line="401"/>
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="418"/>
+        <location filename="../../console/pages/triage.py" line="414"/>
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="426"/>
+        <location filename="../../console/pages/triage.py" line="423"/>
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
     </message>
 </context>
 <context>
+    <name>TriageSummary</name>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="23"/>
+        <source>UNKNOWN - NADRA has no such CNIC; check the card for a typo</source>
+        <translation>نامعلوم - نادرا کے پاس یہ شناختی کارڈ نمبر نہیں؛ کارڈ سے نمبر دوبارہ ملائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="25"/>
+        <source>BLOCKED by NADRA - only a supervisor can let this visitor through</source>
+        <translation>نادرا کی جانب سے بند - صرف سپروائزر اس سائل کو آگے بھیج سکتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="26"/>
+        <source>not checked apart from the registry (older central hub)</source>
+        <translation>رجسٹری سے الگ جانچ نہیں ہوئی (مرکز کا پرانا نظام)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="32"/>
+        <source>not registered - no household on record</source>
+        <translation>رجسٹری میں نہیں - کوئی گھرانہ درج نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="33"/>
+        <source>registered - not a beneficiary</source>
+        <translation>رجسٹری میں درج - غیر مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="34"/>
+        <source>registered - beneficiary</source>
+        <translation>رجسٹری میں درج - مستحق</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="41"/>
+        <source>CNIC {cnic}</source>
+        <translation>شناختی کارڈ نمبر {cnic}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="42"/>
+        <source>NADRA identity: {identity}</source>
+        <translation>نادرا سے شناخت: {identity}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="43"/>
+        <source>Registry (NSER): {membership}</source>
+        <translation>رجسٹری (این ایس ای آر): {membership}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="50"/>
+        <source>PMT score {score} - last survey {last}{shock}</source>
+        <translation>پی ایم ٹی اسکور {score} - آخری سروے {last}{shock}</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="56"/>
+        <source>No household on record: a missed-out household.</source>
+        <translation>کوئی گھرانہ درج نہیں: رہ جانے والے گھرانے کا اندراج۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="22"/>
+        <source>verified</source>
+        <translation>تصدیق شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="24"/>
+        <source>MISMATCH - ask for the visitor&apos;s details</source>
+        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="48"/>
+        <source>Household {hid} - family size {n} - {place} ({region})</source>
+        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="52"/>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/triage_summary.py" line="53"/>
+        <source> - notified shock area</source>
+        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
+    </message>
+</context>
+<context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="23"/>
+        <location filename="../../console/names.py" line="29"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="24"/>
+        <location filename="../../console/names.py" line="30"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="25"/>
+        <location filename="../../console/names.py" line="31"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="26"/>
+        <location filename="../../console/names.py" line="32"/>
         <source>Appeal against cut-off</source>
         <translation>کٹ آف کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="27"/>
+        <location filename="../../console/names.py" line="33"/>
         <source>Cyclic update</source>
         <translation>دو سالہ دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="28"/>
+        <location filename="../../console/names.py" line="34"/>
         <source>Recertification</source>
         <translation>سہ سالہ تصدیقِ نو</translation>
     </message>
@@ -2634,32 +4318,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="35"/>
+        <location filename="../../console/names.py" line="41"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="36"/>
+        <location filename="../../console/names.py" line="42"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="37"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="38"/>
+        <location filename="../../console/names.py" line="44"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="39"/>
+        <location filename="../../console/names.py" line="45"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="40"/>
+        <location filename="../../console/names.py" line="46"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -2667,1428 +4351,14 @@ Counters: %6</source>
 <context>
     <name>_LockOverlay</name>
     <message>
-        <location filename="../../console/login.py" line="216"/>
+        <location filename="../../console/login.py" line="293"/>
         <source>Locked</source>
         <translation>مقفل</translation>
     </message>
     <message>
-        <location filename="../../console/login.py" line="218"/>
+        <location filename="../../console/login.py" line="295"/>
         <source>Unlock…</source>
         <translation>کھولیں…</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosticsCheck</name>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="34" />
-        <source>Database</source>
-        <translation>ڈیٹا بیس</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="35" />
-        <source>Disk space</source>
-        <translation>ڈسک میں جگہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="36" />
-        <source>Printer</source>
-        <translation>پرنٹر</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="37" />
-        <source>Hub</source>
-        <translation>مرکزی سرور</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="38" />
-        <source>Urdu fonts</source>
-        <translation>اردو فونٹ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="39" />
-        <source>Time zone</source>
-        <translation>ٹائم زون</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="40" />
-        <source>Data folder</source>
-        <translation>ڈیٹا فولڈر</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosticsPage</name>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="64" />
-        <source>Diagnostics</source>
-        <translation>تشخیص</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="68" />
-        <source>Run checks</source>
-        <translation>جانچ چلائیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="70" />
-        <source>Save diagnostics bundle…</source>
-        <translation>تشخیصی فائل محفوظ کریں…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="76" />
-        <source>Not checked yet.</source>
-        <translation>ابھی جانچ نہیں ہوئی۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="80" />
-        <source>Check</source>
-        <translation>جانچ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="80" />
-        <source>Verdict</source>
-        <translation>نتیجہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="80" />
-        <source>Found</source>
-        <translation>کیا ملا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="81" />
-        <source>How to fix</source>
-        <translation>درست کیسے کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="109" />
-        <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
-        <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="131" />
-        <source>%1 failed, %2 to look at, %3 passed.</source>
-        <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="139" />
-        <source>The checks could not run: %1</source>
-        <translation>جانچ نہیں چل سکی: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="142" />
-        <source>Save diagnostics bundle</source>
-        <translation>تشخیصی فائل محفوظ کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="143" />
-        <source>Zip files (*.zip)</source>
-        <translation>زپ فائلیں (*.zip)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="150" />
-        <source>Saving the diagnostics bundle…</source>
-        <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="155" />
-        <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
-        <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="160" />
-        <source>Could not save the bundle: %1</source>
-        <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DiagnosticsVerdict</name>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="43" />
-        <source>Pass</source>
-        <translation>درست</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="44" />
-        <source>Look at this</source>
-        <translation>توجہ طلب</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/diagnostics.py" line="45" />
-        <source>Fail</source>
-        <translation>ناکام</translation>
-    </message>
-</context>
-<context>
-    <name>About</name>
-    <message>
-        <location filename="../../console/about.py" line="19" />
-        <source>DRC Console</source>
-        <translation>ڈی آر سی کنسول</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="20" />
-        <source>Operations console for a Dynamic Registry Centre.</source>
-        <translation>ڈائنامک رجسٹری سینٹر کا آپریشنز کنسول۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="21" />
-        <source>Version %1</source>
-        <translation>ورژن %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="22" />
-        <source>Build: %1</source>
-        <translation>بلڈ: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="24" />
-        <source>Slip fonts: Noto (SIL Open Font License).</source>
-        <translation>پرچی کے فونٹ: نوٹو (SIL اوپن فونٹ لائسنس)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="32" />
-        <source>About DRC Console</source>
-        <translation>ڈی آر سی کنسول کے بارے میں</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="41" />
-        <source>&amp;Help</source>
-        <translation>&amp;مدد</translation>
-    </message>
-    <message>
-        <location filename="../../console/about.py" line="42" />
-        <source>About DRC Console…</source>
-        <translation>ڈی آر سی کنسول کے بارے میں…</translation>
-    </message>
-</context>
-<context>
-    <name>AdminPage</name>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="166" />
-        <source>First administrator</source>
-        <translation>پہلا منتظم</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="167" />
-        <source>This account adds staff and changes settings. Keep the PIN or password secret.</source>
-        <translation>یہ اکاؤنٹ عملہ شامل کرتا ہے اور ترتیبات بدلتا ہے۔ پن یا پاس ورڈ خفیہ رکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="175" />
-        <source>Username</source>
-        <translation>صارف نام</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="176" />
-        <source>Full name</source>
-        <translation>پورا نام</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="177" />
-        <source>PIN or password</source>
-        <translation>پن یا پاس ورڈ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="178" />
-        <source>Repeat it</source>
-        <translation>دوبارہ لکھیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="185" />
-        <source>Enter a username.</source>
-        <translation>صارف نام لکھیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="187" />
-        <source>The PIN or password needs at least %1 characters.</source>
-        <translation>پن یا پاس ورڈ کم از کم %1 حروف کا ہونا چاہیے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="189" />
-        <source>The two entries differ; type the PIN or password again.</source>
-        <translation>دونوں اندراج مختلف ہیں؛ پن یا پاس ورڈ دوبارہ لکھیں۔</translation>
-    </message>
-</context>
-<context>
-    <name>HubPage</name>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="124" />
-        <source>Central hub</source>
-        <translation>مرکزی سرور</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="125" />
-        <source>The address of the central registry and the site key from the centre.</source>
-        <translation>مرکزی رجسٹری کا پتہ اور مرکز کی طرف سے دی گئی سائٹ کلید۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="129" />
-        <source>Test connection</source>
-        <translation>رابطہ جانچیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="133" />
-        <source>Hub address</source>
-        <translation>سرور کا پتہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="134" />
-        <source>Site key</source>
-        <translation>سائٹ کلید</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="146" />
-        <source>Testing…</source>
-        <translation>جانچ ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="153" />
-        <source>Not connected: %1. %2 You can finish the setup anyway: the site works offline and connects when the hub answers.</source>
-        <translation>رابطہ نہیں ہوا: %1۔ %2 آپ پھر بھی سیٹ اپ مکمل کر سکتے ہیں: سائٹ آف لائن کام کرے گی اور سرور کے جواب دینے پر جڑ جائے گی۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="157" />
-        <source>Connected: %1</source>
-        <translation>رابطہ ہو گیا: %1</translation>
-    </message>
-</context>
-<context>
-    <name>LanguagePage</name>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="53" />
-        <source>Language</source>
-        <translation>زبان</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="54" />
-        <source>The language of the console's screens and menus. You can change it later.</source>
-        <translation>کنسول کی اسکرینوں اور مینو کی زبان۔ اسے بعد میں بدلا جا سکتا ہے۔</translation>
-    </message>
-</context>
-<context>
-    <name>SetupPrinterPage</name>
-    <message>
-        <location filename="../../console/setup_printer.py" line="37" />
-        <source>Slip printer</source>
-        <translation>پرچی پرنٹر</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="38" />
-        <source>Choose a printer found on this PC, or give a network printer's address.</source>
-        <translation>اس کمپیوٹر پر ملا پرنٹر چنیں، یا نیٹ ورک پرنٹر کا پتہ دیں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="40" />
-        <source>Network printer (address below)</source>
-        <translation>نیٹ ورک پرنٹر (پتہ نیچے)</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="42" />
-        <source>USB: %1 (%2:%3)</source>
-        <translation>یو ایس بی: %1 (%2:%3)</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="45" />
-        <source>CUPS queue: %1</source>
-        <translation>CUPS قطار: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="46" />
-        <source>No printer yet: save slips as pictures (preview)</source>
-        <translation>ابھی پرنٹر نہیں: پرچیاں تصویر کے طور پر محفوظ کریں (پیش منظر)</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="53" />
-        <source>80 mm (576 dots)</source>
-        <translation>80 ملی میٹر (576 ڈاٹس)</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="54" />
-        <source>58 mm (384 dots)</source>
-        <translation>58 ملی میٹر (384 ڈاٹس)</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="55" />
-        <source>Check printer</source>
-        <translation>پرنٹر جانچیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="56" />
-        <source>Print test slip</source>
-        <translation>آزمائشی پرچی چھاپیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="65" />
-        <source>Printer</source>
-        <translation>پرنٹر</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="66" />
-        <source>Network address</source>
-        <translation>نیٹ ورک پتہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="67" />
-        <source>Port</source>
-        <translation>پورٹ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="68" />
-        <source>Paper</source>
-        <translation>کاغذ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="104" />
-        <source>Asking the printer…</source>
-        <translation>پرنٹر سے پوچھا جا رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="122" />
-        <source>Printing a test slip…</source>
-        <translation>آزمائشی پرچی چھپ رہی ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="124" />
-        <source>test slip sent; printer %1</source>
-        <translation>آزمائشی پرچی بھیج دی گئی؛ پرنٹر %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="129" />
-        <source>Printer: %1</source>
-        <translation>پرنٹر: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_printer.py" line="131" />
-        <source>Printer problem: %1. Check the cable or address, or choose preview and set the printer up later on the Printer page.</source>
-        <translation>پرنٹر میں مسئلہ: %1۔ کیبل یا پتہ جانچیں، یا پیش منظر چن کر پرنٹر بعد میں پرنٹر کے صفحے پر ترتیب دیں۔</translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="256" />
-        <source>Set up DRC Console</source>
-        <translation>ڈی آر سی کنسول کی ترتیب</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="298" />
-        <source>Writing the configuration and preparing the database…</source>
-        <translation>ترتیبات محفوظ اور ڈیٹا بیس تیار ہو رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="312" />
-        <source>Setup could not finish: %1</source>
-        <translation>ترتیب مکمل نہیں ہو سکی: %1</translation>
-    </message>
-</context>
-<context>
-    <name>SitePage</name>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="72" />
-        <source>Site</source>
-        <translation>سائٹ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="73" />
-        <source>Choose the region, district and tehsil, then this DRC.</source>
-        <translation>علاقہ، ضلع اور تحصیل چنیں، پھر یہ ڈی آر سی۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="77" />
-        <source>Region</source>
-        <translation>علاقہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="78" />
-        <source>District</source>
-        <translation>ضلع</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="79" />
-        <source>Tehsil</source>
-        <translation>تحصیل</translation>
-    </message>
-    <message>
-        <location filename="../../console/setup_wizard.py" line="80" />
-        <source>DRC</source>
-        <translation>ڈی آر سی</translation>
-    </message>
-</context>
-<context>
-    <name>KioskWindow</name>
-    <message>
-        <location filename="../../console/kiosk.py" line="32" />
-        <source>You already have token %1.</source>
-        <translation>آپ کے پاس پہلے سے ٹوکن %1 موجود ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="65" />
-        <source>DRC token kiosk</source>
-        <translation>ڈی آر سی ٹوکن کیوسک</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="95" />
-        <source>Choose your language to take a token</source>
-        <translation>ٹوکن لینے کے لیے اپنی زبان چنیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="147" />
-        <source>Type your CNIC or scan your card</source>
-        <translation>اپنا شناختی کارڈ نمبر لکھیں یا کارڈ اسکین کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="171" />
-        <source>A CNIC has 13 digits</source>
-        <translation>شناختی کارڈ نمبر کے 13 ہندسے ہوتے ہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="175" />
-        <source>Please wait…</source>
-        <translation>براہ کرم انتظار کریں…</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="183" />
-        <source>This is not a valid CNIC</source>
-        <translation>یہ درست شناختی کارڈ نمبر نہیں ہے</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="205" />
-        <source>%1 — choose what you need</source>
-        <translation>%1 — اپنی ضرورت چنیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="213" />
-        <source>Elderly, disabled or need special help? The triage desk serves you first.</source>
-        <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ٹریاژ ڈیسک آپ کو پہلے نمٹائے گا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="236" />
-        <source>Your token: %1. Take your slip and wait to be called.</source>
-        <translation>آپ کا ٹوکن: %1۔ پرچی لیں اور اپنی باری کا انتظار کریں۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="253" />
-        <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
-        <translation>پرچی نہیں چھپ سکی۔ براہ کرم ٹریاژ ڈیسک پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/kiosk.py" line="257" />
-        <source>Please go to the triage desk.</source>
-        <translation>براہ کرم ٹریاژ ڈیسک پر تشریف لے جائیں۔</translation>
-    </message>
-</context>
-<context>
-    <name>RegionPanels</name>
-    <message>
-        <source>Site</source>
-        <translation>مرکز</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>نام</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>ضلع</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>جاری شدہ</translation>
-    </message>
-    <message>
-        <source>Served</source>
-        <translation>نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>غیر حاضر</translation>
-    </message>
-    <message>
-        <source>Median wait (min)</source>
-        <translation>انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>مقررہ وقت میں بلائے گئے</translation>
-    </message>
-    <message>
-        <source>Served per day</source>
-        <translation>یومیہ نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation>نشان زدہ</translation>
-    </message>
-    <message>
-        <source>Silent since</source>
-        <translation>خاموش، آخری رابطہ</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>علاقہ</translation>
-    </message>
-    <message>
-        <source>DEO</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <source>Active days</source>
-        <translation>کام کے دن</translation>
-    </message>
-    <message>
-        <source>Sites</source>
-        <translation>مراکز</translation>
-    </message>
-    <message>
-        <source>Map</source>
-        <translation>نقشہ</translation>
-    </message>
-    <message>
-        <source>Trends</source>
-        <translation>رجحانات</translation>
-    </message>
-    <message>
-        <source>DRCs</source>
-        <translation>مراکز (ڈی آر سی)</translation>
-    </message>
-    <message>
-        <source>Top 5 sites (served per day)</source>
-        <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <source>Bottom 5 sites (served per day)</source>
-        <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <source>DEOs</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <source>Top 5 DEOs (served per active day)</source>
-        <translation>سرفہرست 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <source>Bottom 5 DEOs (served per active day)</source>
-        <translation>آخری 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
-    </message>
-    <message>
-        <source>Colour by</source>
-        <translation>رنگ کی بنیاد</translation>
-    </message>
-    <message>
-        <source>silent</source>
-        <translation>خاموش</translation>
-    </message>
-    <message>
-        <source>Colour: %1, red is worst and green best among reporting sites; grey rings are silent sites. The best and worst five sites are named. Positions are approximate.</source>
-        <translation>رنگ: %1؛ رپورٹ کرنے والے مراکز میں سرخ سب سے کمزور اور سبز سب سے بہتر ہے؛ سرمئی دائرے خاموش مراکز ہیں۔ سب سے بہتر اور سب سے کمزور پانچ مراکز کے نام درج ہیں۔ مقامات تقریبی ہیں۔</translation>
-    </message>
-    <message>
-        <source>%1 sites have no known position and are not drawn.</source>
-        <translation>%1 مراکز کا مقام معلوم نہیں، اس لیے وہ نقشے پر نہیں دکھائے گئے۔</translation>
-    </message>
-</context>
-<context>
-    <name>RegionViews</name>
-    <message>
-        <source>Served</source>
-        <translation>نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>Tokens per day</source>
-        <translation>یومیہ ٹوکن</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>جاری شدہ</translation>
-    </message>
-    <message>
-        <source>Median wait (min)</source>
-        <translation>انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>منٹ</translation>
-    </message>
-    <message>
-        <source>Median wait</source>
-        <translation>انتظار کا وسطانیہ</translation>
-    </message>
-    <message>
-        <source>Service level and no-shows (%)</source>
-        <translation>مقررہ وقت میں بلائے گئے اور غیر حاضر (%)</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>مقررہ وقت میں بلائے گئے</translation>
-    </message>
-    <message>
-        <source>No-show rate</source>
-        <translation>غیر حاضری کی شرح</translation>
-    </message>
-    <message>
-        <source>Sites reporting (of %1)</source>
-        <translation>رپورٹ کرنے والے مراکز (%1 میں سے)</translation>
-    </message>
-    <message>
-        <source>Sites reporting</source>
-        <translation>رپورٹ کرنے والے مراکز</translation>
-    </message>
-</context>
-<context>
-    <name>SiteDrill</name>
-    <message>
-        <source>Double-click a site (or click it on the map) to see its hours, DEOs and update types.</source>
-        <translation>کسی مرکز کے گھنٹے، ڈی ای او اور اپڈیٹ کی اقسام دیکھنے کے لیے اس پر دو بار کلک کریں (یا نقشے پر اس پر کلک کریں)۔</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>جاری شدہ</translation>
-    </message>
-    <message>
-        <source>Served</source>
-        <translation>نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>غیر حاضر</translation>
-    </message>
-    <message>
-        <source>Median wait (min)</source>
-        <translation>انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>مقررہ وقت میں بلائے گئے</translation>
-    </message>
-    <message>
-        <source>Hour</source>
-        <translation>گھنٹہ</translation>
-    </message>
-    <message>
-        <source>Update type</source>
-        <translation>اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <source>DEO</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <source>Called</source>
-        <translation>بلائے گئے</translation>
-    </message>
-    <message>
-        <source>Mean service (min)</source>
-        <translation>اوسط خدمت کا وقت (منٹ)</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>دن</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>ٹوکن</translation>
-    </message>
-    <message>
-        <source>Why it was flagged</source>
-        <translation>نشان زد کرنے کی وجہ</translation>
-    </message>
-    <message>
-        <source>Hourly</source>
-        <translation>فی گھنٹہ</translation>
-    </message>
-    <message>
-        <source>DEOs</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <source>Update types</source>
-        <translation>اپڈیٹ کی اقسام</translation>
-    </message>
-    <message>
-        <source>Quality flags</source>
-        <translation>معیار کے نشانات</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>علاقہ</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>%1 لوڈ ہو رہا ہے…</translation>
-    </message>
-    <message>
-        <source>%1, %2 to %3: %4 flagged tokens.</source>
-        <translation>%1، %2 تا %3: %4 نشان زدہ ٹوکن۔</translation>
-    </message>
-    <message>
-        <source>The hub cannot be reached and this site's figures are not stored.</source>
-        <translation>ہب سے رابطہ نہیں ہو سکا اور اس مرکز کے اعداد و شمار محفوظ نہیں۔</translation>
-    </message>
-    <message>
-        <source>The site's figures could not be loaded: %1</source>
-        <translation>مرکز کے اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region_drill.py" line="1"/>
-        <source>Surveys</source>
-        <translation>سروے</translation>
-    </message>
-</context>
-<context>
-    <name>ReconcilePanel</name>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Reconciliation</source>
-        <translation>مطابقت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Tokens and surveys</source>
-        <translation>ٹوکن اور سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source> h</source>
-        <translation> گھنٹے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>A completed token counts as missing its survey only this many hours after completion (tablets may upload later).</source>
-        <translation>مکمل ٹوکن کا سروے مکمل ہونے کے اتنے گھنٹے بعد ہی غائب شمار ہوتا ہے (ٹیبلٹ بعد میں بھی بھیج سکتے ہیں)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>No survey after:</source>
-        <translation>اتنی دیر بعد بھی سروے نہیں:</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Token</source>
-        <translation>ٹوکن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>DEO</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Completed at</source>
-        <translation>مکمل ہونے کا وقت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Hours since</source>
-        <translation>گزرے گھنٹے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Survey</source>
-        <translation>سروے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Submitted at</source>
-        <translation>جمع کرانے کا وقت</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Completed tokens with no survey</source>
-        <translation>مکمل ٹوکن جن کا سروے نہیں آیا</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Surveys with no token</source>
-        <translation>سروے جن کا کوئی ٹوکن نہیں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>Asking the hub…</source>
-        <translation>ہب سے پوچھا جا رہا ہے…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>The reconciliation is not available right now (%1).</source>
-        <translation>مطابقت کی فہرست ابھی دستیاب نہیں (%1)۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="1"/>
-        <source>%1 completed tokens, %2 surveys (%3 linked to a token). %4 tokens have no survey after %5 hours; %6 surveys name no token.</source>
-        <translation>%1 مکمل ٹوکن، %2 سروے (%3 کسی ٹوکن سے منسلک)۔ %4 ٹوکن کا %5 گھنٹے بعد بھی سروے نہیں؛ %6 سروے کسی ٹوکن کا حوالہ نہیں دیتے۔</translation>
-    </message>
-</context>
-<context>
-    <name>SurveyReviewBar</name>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Acknowledge flag</source>
-        <translation>نشان تسلیم کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>The flag was looked at and the survey stands; recorded at the centre.</source>
-        <translation>نشان دیکھ لیا گیا اور سروے برقرار ہے؛ یہ مرکز میں درج ہوتا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Return to DEO…</source>
-        <translation>ڈی ای او کو واپس کریں…</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Send the survey back to its DEO with a note saying what to fix.</source>
-        <translation>سروے ایک نوٹ کے ساتھ اس کے ڈی ای او کو واپس بھیجیں کہ کیا درست کرنا ہے۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Return to DEO</source>
-        <translation>ڈی ای او کو واپس کریں</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>What should the DEO fix?</source>
-        <translation>ڈی ای او کو کیا درست کرنا ہے؟</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Survey %1: flag acknowledged.</source>
-        <translation>سروے %1: نشان تسلیم کر لیا گیا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>Survey %1 returned to its DEO.</source>
-        <translation>سروے %1 اس کے ڈی ای او کو واپس کر دیا گیا۔</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/survey_review.py" line="1"/>
-        <source>The review was not recorded: %1</source>
-        <translation>جائزہ درج نہیں ہو سکا: %1</translation>
-    </message>
-</context>
-<context>
-    <name>StrandedBanner</name>
-    <message>
-        <source>Open a counter for them, or transfer them.</source>
-        <translation>ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
-    </message>
-    <message>
-        <source>%1: no open counter with a DEO serves them.</source>
-        <translation>%1: ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا۔</translation>
-    </message>
-    <message>
-        <source>%1 tokens transferred.</source>
-        <translation>%1 ٹوکن منتقل کر دیے گئے۔</translation>
-    </message>
-    <message>
-        <source>%1 tokens wait for %2, which no open counter serves. They keep their place in line. Move them to:</source>
-        <translation>%1 ٹوکن %2 کے منتظر ہیں، جو کوئی کھلا کاؤنٹر نہیں کر رہا۔ قطار میں ان کی جگہ برقرار رہے گی۔ انہیں منتقل کریں:</translation>
-    </message>
-    <message>
-        <source>No open counter with a DEO serves any other type either: open a counter or assign a DEO first.</source>
-        <translation>ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ بھی نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
-    </message>
-    <message>
-        <source>Transfer waiting tokens</source>
-        <translation>منتظر ٹوکن منتقل کریں</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>؛ </translation>
-    </message>
-    <message>
-        <source>No open counter with a DEO serves them: %1. Open a counter for them, or transfer them.</source>
-        <translation>ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا: %1۔ ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
-    </message>
-    <message>
-        <source>%1 waiting for %2</source>
-        <translation>%2 کے %1 منتظر</translation>
-    </message>
-    <message>
-        <source>Transfer them…  (%1)</source>
-        <translation>انہیں منتقل کریں…  (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>KeyboardMap</name>
-    <message>
-        <source>Keyboard map</source>
-        <translation>کی بورڈ کی کلیدیں</translation>
-    </message>
-    <message>
-        <source>Queue and Counters (on the selected counter)</source>
-        <translation>قطار اور کاؤنٹر (منتخب کاؤنٹر پر)</translation>
-    </message>
-    <message>
-        <source>Triage</source>
-        <translation>ابتدائی جانچ</translation>
-    </message>
-    <message>
-        <source>Everywhere</source>
-        <translation>ہر جگہ</translation>
-    </message>
-    <message>
-        <source>Transfer: the token selected in the waiting list when the list has the focus, else the selected counter&apos;s</source>
-        <translation>منتقل کریں: منتظر فہرست میں منتخب ٹوکن، اگر کی بورڈ فہرست میں ہو؛ ورنہ منتخب کاؤنٹر کا ٹوکن</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>غیر حاضر قرار دیں</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>مکمل کریں</translation>
-    </message>
-    <message>
-        <source>Start the service</source>
-        <translation>خدمت شروع کریں</translation>
-    </message>
-    <message>
-        <source>Recall</source>
-        <translation>دوبارہ بلائیں</translation>
-    </message>
-    <message>
-        <source>Call the next visitor</source>
-        <translation>اگلے سائل کو بلائیں</translation>
-    </message>
-    <message>
-        <source>Select a counter (it scrolls into view)</source>
-        <translation>کاؤنٹر منتخب کریں (وہ سامنے آ جاتا ہے)</translation>
-    </message>
-    <message>
-        <source>Issue a token (queue page)</source>
-        <translation>ٹوکن جاری کریں (قطار کا صفحہ)</translation>
-    </message>
-    <message>
-        <source>Clear, ready for the next visitor</source>
-        <translation>صاف کریں، اگلے سائل کے لیے تیار</translation>
-    </message>
-    <message>
-        <source>Issue the token</source>
-        <translation>ٹوکن جاری کریں</translation>
-    </message>
-    <message>
-        <source>Choose an update type</source>
-        <translation>اپ ڈیٹ کی قسم چنیں</translation>
-    </message>
-    <message>
-        <source>Look up the CNIC typed or scanned</source>
-        <translation>لکھا یا اسکین کیا گیا شناختی کارڈ نمبر تلاش کریں</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Next / previous field (the amber ring shows where the keyboard is)</source>
-        <translation>اگلا / پچھلا خانہ (نارنجی دائرہ بتاتا ہے کہ کی بورڈ کہاں ہے)</translation>
-    </message>
-    <message>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <source>Transfer the tokens that no open counter serves (when the red banner shows)</source>
-        <translation>وہ ٹوکن منتقل کریں جن کی باری کوئی کھلا کاؤنٹر نہیں لے رہا (جب سرخ پٹی نظر آئے)</translation>
-    </message>
-</context>
-<context>
-    <name>DeskBox</name>
-    <message>
-        <source>Roster update: what changes in the family?</source>
-        <translation>خاندانی کوائف میں تبدیلی: خاندان میں کیا بدلا ہے؟</translation>
-    </message>
-    <message>
-        <source>B-form (children&apos;s registration certificate) shown</source>
-        <translation>ب فارم (بچوں کا اندراج سرٹیفکیٹ) دکھایا گیا</translation>
-    </message>
-    <message>
-        <source>Recorded with the token: the DEO sees whether the B-form was brought.</source>
-        <translation>ٹوکن کے ساتھ درج ہوتا ہے: ڈی ای او دیکھ سکتا ہے کہ ب فارم لایا گیا یا نہیں۔</translation>
-    </message>
-    <message>
-        <source>The registry does not know this CNIC: type it a second time from the card before a missed-out token is issued.</source>
-        <translation>یہ شناختی کارڈ نمبر رجسٹری میں نہیں: رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے کارڈ سے نمبر دوبارہ لکھیں۔</translation>
-    </message>
-    <message>
-        <source>CNIC again</source>
-        <translation>شناختی کارڈ نمبر دوبارہ</translation>
-    </message>
-    <message>
-        <source>Override NADRA&apos;s block (supervisor)</source>
-        <translation>نادرا کی بندش ختم کریں (سپروائزر)</translation>
-    </message>
-    <message>
-        <source>Reason (recorded in the audit trail and sent to the centre)</source>
-        <translation>وجہ (آڈٹ ریکارڈ میں درج ہو کر مرکز کو بھیجی جائے گی)</translation>
-    </message>
-    <message>
-        <source>NADRA has blocked this CNIC: send the visitor to the supervisor, who can override the block with a reason.</source>
-        <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: سائل کو سپروائزر کے پاس بھیجیں، جو وجہ لکھ کر بندش ختم کر سکتے ہیں۔</translation>
-    </message>
-</context>
-<context>
-    <name>ExistingTokenBanner</name>
-    <message>
-        <source>Reprint slip</source>
-        <translation>پرچی دوبارہ چھاپیں</translation>
-    </message>
-    <message>
-        <source>Token {number} was carried over from {day}: the visitor&apos;s slip shows that day&apos;s number. Reprint the slip now so it shows {number}.</source>
-        <translation>ٹوکن {number} کو {day} سے اگلے دن منتقل کیا گیا: سائل کی پرچی پر اُس دن کا نمبر ہے۔ پرچی ابھی دوبارہ چھاپیں تاکہ اس پر {number} ہو۔</translation>
-    </message>
-    <message>
-        <source>This CNIC already holds token {number} today ({state}). Reprint the slip instead of issuing a second token.</source>
-        <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} ہے ({state})۔ دوسرا ٹوکن جاری کرنے کے بجائے پرچی دوبارہ چھاپیں۔</translation>
-    </message>
-</context>
-<context>
-    <name>FamilyTreeBox</name>
-    <message>
-        <source>Family tree (from the registry)</source>
-        <translation>خاندانی شجرہ (رجسٹری سے)</translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation>رشتہ</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>جنس</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>عمر</translation>
-    </message>
-    <message>
-        <source>The visitor at the desk is the selected member</source>
-        <translation>ڈیسک پر موجود سائل منتخب کردہ فرد ہی ہے</translation>
-    </message>
-    <message>
-        <source>Check the card holder&apos;s relation, gender and age against the selected row; the confirmation is recorded with the token.</source>
-        <translation>کارڈ والے کا رشتہ، جنس اور عمر منتخب قطار سے ملائیں؛ تصدیق ٹوکن کے ساتھ درج ہوتی ہے۔</translation>
-    </message>
-    <message>
-        <source>none (under 18)</source>
-        <translation>نہیں (18 سال سے کم)</translation>
-    </message>
-    <message>
-        <source>this CNIC</source>
-        <translation>یہ شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>مرد</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>عورت</translation>
-    </message>
-    <message>
-        <source>CNIC</source>
-        <translation>شناختی کارڈ نمبر</translation>
-    </message>
-</context>
-<context>
-    <name>Relation</name>
-    <message>
-        <source>Head</source>
-        <translation>سربراہ</translation>
-    </message>
-    <message>
-        <source>Spouse</source>
-        <translation>شریکِ حیات</translation>
-    </message>
-    <message>
-        <source>Son</source>
-        <translation>بیٹا</translation>
-    </message>
-    <message>
-        <source>Daughter</source>
-        <translation>بیٹی</translation>
-    </message>
-    <message>
-        <source>Father</source>
-        <translation>والد</translation>
-    </message>
-    <message>
-        <source>Mother</source>
-        <translation>والدہ</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>دیگر</translation>
-    </message>
-</context>
-<context>
-    <name>RosterChange</name>
-    <message>
-        <source>Birth (add a child)</source>
-        <translation>پیدائش (بچے کا اندراج)</translation>
-    </message>
-    <message>
-        <source>Death (remove a member)</source>
-        <translation>وفات (فرد کا اخراج)</translation>
-    </message>
-    <message>
-        <source>Marriage</source>
-        <translation>شادی</translation>
-    </message>
-    <message>
-        <source>Divorce</source>
-        <translation>طلاق</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>جنس</translation>
-    </message>
-    <message>
-        <source>Contact (phone)</source>
-        <translation>رابطہ (فون)</translation>
-    </message>
-    <message>
-        <source>Disability</source>
-        <translation>معذوری</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>پتہ</translation>
-    </message>
-</context>
-<context>
-    <name>TriageSummary</name>
-    <message>
-        <source>UNKNOWN - NADRA has no such CNIC; check the card for a typo</source>
-        <translation>نامعلوم - نادرا کے پاس یہ شناختی کارڈ نمبر نہیں؛ کارڈ سے نمبر دوبارہ ملائیں</translation>
-    </message>
-    <message>
-        <source>BLOCKED by NADRA - only a supervisor can let this visitor through</source>
-        <translation>نادرا کی جانب سے بند - صرف سپروائزر اس سائل کو آگے بھیج سکتے ہیں</translation>
-    </message>
-    <message>
-        <source>not checked apart from the registry (older central hub)</source>
-        <translation>رجسٹری سے الگ جانچ نہیں ہوئی (مرکز کا پرانا نظام)</translation>
-    </message>
-    <message>
-        <source>not registered - no household on record</source>
-        <translation>رجسٹری میں نہیں - کوئی گھرانہ درج نہیں</translation>
-    </message>
-    <message>
-        <source>registered - not a beneficiary</source>
-        <translation>رجسٹری میں درج - غیر مستحق</translation>
-    </message>
-    <message>
-        <source>registered - beneficiary</source>
-        <translation>رجسٹری میں درج - مستحق</translation>
-    </message>
-    <message>
-        <source>CNIC {cnic}</source>
-        <translation>شناختی کارڈ نمبر {cnic}</translation>
-    </message>
-    <message>
-        <source>NADRA identity: {identity}</source>
-        <translation>نادرا سے شناخت: {identity}</translation>
-    </message>
-    <message>
-        <source>Registry (NSER): {membership}</source>
-        <translation>رجسٹری (این ایس ای آر): {membership}</translation>
-    </message>
-    <message>
-        <source>PMT score {score} - last survey {last}{shock}</source>
-        <translation>پی ایم ٹی اسکور {score} - آخری سروے {last}{shock}</translation>
-    </message>
-    <message>
-        <source>No household on record: a missed-out household.</source>
-        <translation>کوئی گھرانہ درج نہیں: رہ جانے والے گھرانے کا اندراج۔</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>تصدیق شدہ</translation>
-    </message>
-    <message>
-        <source>MISMATCH - ask for the visitor&apos;s details</source>
-        <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
-    </message>
-    <message>
-        <source>Household {hid} - family size {n} - {place} ({region})</source>
-        <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <source> - notified shock area</source>
-        <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
-    </message>
-</context>
-<context>
-    <name>Policy</name>
-    <message>
-        <source>The configuration&apos;s [policy] {key} is ignored: the centre sets it.</source>
-        <translation>کنفیگریشن میں [policy] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
-    </message>
-</context>
-<context>
-    <name>PolicyLabel</name>
-    <message>
-        <source>just now</source>
-        <translation>ابھی ابھی</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s) ago</source>
-        <translation>
-            <numerusform>%n منٹ پہلے</numerusform>
-            <numerusform>%n منٹ پہلے</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) ago</source>
-        <translation>
-            <numerusform>%n گھنٹہ پہلے</numerusform>
-            <numerusform>%n گھنٹے پہلے</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n دن پہلے</numerusform>
-            <numerusform>%n دن پہلے</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>cut-off {cut_off}, cyclic every {cyclic} years, recertification every {recert} years, appeals {appeal}</source>
-        <translation>کٹ آف {cut_off}، دوبارہ سروے ہر {cyclic} سال بعد، دوبارہ تصدیق ہر {recert} سال بعد، اپیل {appeal}</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>جاری</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>بند</translation>
-    </message>
-    <message>
-        <source>Rules: shipped defaults (the centre&apos;s policy has not arrived yet)</source>
-        <translation>قواعد: پہلے سے طے شدہ (مرکز کی پالیسی ابھی موصول نہیں ہوئی)</translation>
-    </message>
-    <message>
-        <source>Rules from the centre (version {version}, received {age})</source>
-        <translation>مرکز کے قواعد (ورژن {version}، موصول {age})</translation>
-    </message>
-    <message>
-        <source>Each value and its source. Values from the NSER annual report FY2022-23 are set by the centre; &quot;illustrative default&quot; values are ours, not BISP&apos;s.</source>
-        <translation>ہر قدر اور اس کا ماخذ۔ این ایس ای آر کی سالانہ رپورٹ 2022-23 والی قدریں مرکز طے کرتا ہے؛ &quot;مثالی قدر (ہماری)&quot; والی قدریں ہماری ہیں، بی آئی ایس پی کی نہیں۔</translation>
-    </message>
-    <message>
-        <source>set by the centre</source>
-        <translation>مرکز کی طے شدہ</translation>
-    </message>
-    <message>
-        <source>illustrative default</source>
-        <translation>مثالی قدر (ہماری)</translation>
-    </message>
-    <message>
-        <source>Ignored in this console&apos;s configuration (the centre sets them): {keys}</source>
-        <translation>اس کنسول کی کنفیگریشن میں نظر انداز (یہ مرکز طے کرتا ہے): {keys}</translation>
-    </message>
-    <message>
-        <source>NSER annual report FY2022-23</source>
-        <translation>این ایس ای آر سالانہ رپورٹ 2022-23</translation>
-    </message>
-</context>
-<context>
-    <name>Role</name>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>Administrator</source>
-        <translation>ایڈمنسٹریٹر</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>Supervisor</source>
-        <translation>سپروائزر</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>Triage staff</source>
-        <translation>ابتدائی جانچ کا عملہ</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>Regional manager</source>
-        <translation>ریجنل مینیجر</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>DEO</source>
-        <translation>ڈی ای او</translation>
-    </message>
-</context>
-<context>
-    <name>Permission</name>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>issue tokens</source>
-        <translation>ٹوکن جاری کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>cancel tokens</source>
-        <translation>ٹوکن منسوخ کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>transfer tokens</source>
-        <translation>ٹوکن منتقل کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>reprint slips</source>
-        <translation>پرچی دوبارہ چھاپنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>serve at any counter</source>
-        <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>serve at a counter</source>
-        <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>manage counters</source>
-        <translation>کاؤنٹروں کا انتظام کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>open or close the day</source>
-        <translation>دن شروع یا بند کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>manage staff</source>
-        <translation>عملے کا انتظام کرنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>see the figures</source>
-        <translation>اعداد و شمار دیکھنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>see the region</source>
-        <translation>علاقے کے اعداد و شمار دیکھنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>see full CNICs</source>
-        <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
-    </message>
-    <message>
-        <location filename="../../console/names.py"/>
-        <source>change the settings</source>
-        <translation>ترتیبات بدلنے</translation>
     </message>
 </context>
 </TS>
