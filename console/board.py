@@ -20,6 +20,7 @@ from console.tasks import CoalescedLoad
 from services.board import CALL_KINDS, GONE_KINDS, UPDATE_TYPE_NAMES, BoardCall, BoardFeed, BoardSnapshot
 from services.clock import SITE_ZONE
 from services.queue import QueueChange
+from vocabulary import UpdateType
 from widgets.board import BoardRow, BoardView, WaitingRow
 
 
@@ -53,7 +54,7 @@ class BoardWindow(QWidget):
         self._counter_numbers: dict[int, int] = {}
         self._shut_down = False
         # Bursts of changes (a simulation, a close of day) cost one reload, not one each.
-        self.loader = CoalescedLoad(ctx.tasks, lambda: self.feed.snapshot(BoardView.HISTORY + 1), self._on_snapshot,
+        self.loader = CoalescedLoad(ctx.tasks, self._load, self._on_snapshot,
                                     source=self.tr("Now-serving board"), delay_ms=250, parent=self)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._on_clock_timeout)
@@ -68,14 +69,25 @@ class BoardWindow(QWidget):
         """Reload calls and waiting counts from the store (off the GUI thread)."""
         self.loader.now()
 
-    def _on_snapshot(self, snap: BoardSnapshot) -> None:
+    def _load(self) -> tuple[BoardSnapshot, dict[UpdateType, int | None]]:
+        """On the database worker: the snapshot and, per shown type, a new token's estimated wait."""
+        snap = self.feed.snapshot(BoardView.HISTORY + 1)
+        waits: dict[UpdateType, int | None] = {}
+        for t in UPDATE_TYPE_NAMES:
+            if t in snap.served_types or snap.waiting.get(t, 0):
+                eta = self.ctx.queue.estimated_wait(t)
+                waits[t] = None if eta is None else int(eta.total_seconds() // 60)
+        return snap, waits
+
+    def _on_snapshot(self, loaded: tuple[BoardSnapshot, dict[UpdateType, int | None]]) -> None:
+        snap, waits = loaded
         self._counter_numbers = dict(snap.counter_numbers)
         self._calls = deque(reversed(snap.calls), maxlen=BoardView.HISTORY + 1)
         self._show_calls(flash=False)
         self.view.set_waiting([
-            WaitingRow(en, ur, snap.waiting.get(t, 0))
+            WaitingRow(en, ur, snap.waiting.get(t, 0), waits.get(t))
             for t, (en, ur) in UPDATE_TYPE_NAMES.items()
-            if t in snap.served_types or snap.waiting.get(t, 0)
+            if t in waits
         ])
 
     def _show_calls(self, *, flash: bool) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.names import DAY_LONG, day_text
 from console.tasks import describe_error
 from services.clock import SITE_ZONE
 from services.day import CloseChoice, DayStatus, DaySummary, next_working_day
@@ -26,7 +27,7 @@ def open_day(ctx: AppContext) -> None:
     svc = ctx.day
 
     def done(status: DayStatus) -> None:
-        ctx.status.alert(QCoreApplication.translate("CloseDay", "Business day %1 is open.").replace("%1", status.day.strftime("%a %d %b")), "info")
+        ctx.status.alert(QCoreApplication.translate("CloseDay", "Business day %1 is open.").replace("%1", day_text(status.day)), "info")
 
     ctx.tasks.run_db(lambda: svc.open_day(actor=ctx.actor), done)
 
@@ -54,7 +55,7 @@ class CloseDayDialog(QDialog):
         self.status_label = QLabel(self.tr("Counting the tokens still open…"))
         self.status_label.setObjectName("open_counts")
         self.status_label.setWordWrap(True)
-        nxt = next_working_day(self.service.today()).strftime("%a %d %b")
+        nxt = day_text(next_working_day(self.service.today()))
         self.choices = QButtonGroup(self)
         self.radio: dict[CloseChoice, QRadioButton] = {}
         texts = {
@@ -142,7 +143,7 @@ class CloseDayDialog(QDialog):
     def _on_closed(self, summary: DaySummary) -> None:
         self.summary = summary
         closed = summary.closed_at.astimezone(SITE_ZONE).strftime("%H:%M") if summary.closed_at else ""
-        self.summary_title.setText(self.tr("%1 closed at %2").replace("%1", summary.day.strftime("%A %d %B %Y"))
+        self.summary_title.setText(self.tr("%1 closed at %2").replace("%1", day_text(summary.day, DAY_LONG))
                                    .replace("%2", closed))
         for key in ("issued", "completed", "no_show", "cancelled", "carried_over"):
             self.figures[key].setText(str(getattr(summary, key)))

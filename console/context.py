@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from console.adapter import QueueEvents
-from console.status import StatusBar
+from console.status import StatusBar, site_title
 from console.tasks import TaskRunner
 from db.engine import Store, data_dir
 from services.audit import AuditLog
@@ -113,7 +113,7 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
     tasks = TaskRunner()
     registry = (RegistryClient.from_config(cfg.hub, shock_ttl=policy.shock_areas_ttl_seconds)
                 if cfg.hub.url else None)
-    status = StatusBar(clock, f"{cfg.site.name} ({site_id})")
+    status = StatusBar(clock, site_title(cfg.site.name, cfg.site.name_ur, site_id))
     events = QueueEvents(queue, tasks, poll_ms=poll_ms)
     ctx = AppContext(
         config=cfg, store=store, clock=clock, site_id=site_id, queue=queue,

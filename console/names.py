@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from services.errors import DomainError
 from services.labels import (
@@ -23,6 +23,7 @@ from services.labels import (
     UPDATE_TYPE_SHORT_EN,
 )
 from vocabulary import CounterState, Permission, PriorityReason, Role, TokenState, UpdateType
+from widgets.bidi import ltr
 
 # The English names live in services.labels; these markers put them in the translation catalogue.
 _CATALOGUE = (
@@ -174,16 +175,16 @@ def counter_label(number: int, label: str) -> str:
     return label
 
 
-def ltr(value: object) -> str:
-    """``value`` as text kept left-to-right inside right-to-left (Urdu) text.
+__all__ = ["ltr"]  # with the names below: pages import ltr from here
 
-    CNICs, dates and token numbers mix digits, dashes and stars; without isolation the bidi
-    algorithm reorders their parts in an Urdu line (``35202-*****67-1`` would read backwards).
-    """
-    text = str(value)
-    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        return f"\u2066{text}\u2069"
-    return text
+DAY_SHORT = "ddd d MMM yyyy"
+DAY_LONG = "dddd d MMMM yyyy"
+DAY_NO_YEAR = "dddd d MMMM"
+
+
+def day_text(day: date, fmt: str = DAY_SHORT) -> str:
+    """A date in the reader's language ("Wed 4 Mar 2026" / "بدھ 4 مارچ 2026"), never strftime's English."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
 def error_text(exc: BaseException) -> str:

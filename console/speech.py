@@ -32,7 +32,7 @@ ChimeFn = Callable[[], None]
 def call_sentences(number: str, counter: int | str, mode: str) -> list[tuple[str, str]]:
     """The sentences for one call in the configured ``mode`` (off | en | ur | both)."""
     en = (f"Token {number}, counter {counter}", "en")
-    ur = (f"ٹوکن نمبر {number}، کاؤنٹر نمبر {counter}", "ur")
+    ur = (f"ٹوکن نمبر {number}، کاؤنٹر نمبر {counter} پر تشریف لائیں", "ur")
     return {"en": [en], "ur": [ur], "both": [en, ur]}.get(mode, [])
 
 

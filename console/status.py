@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from console.names import day_text, ltr
 from services.clock import SITE_ZONE, Clock
 
 _OK = "color:#1b5e20;"
 _WARN = "color:#8a5300;"
 _BAD = "color:#b71c1c;font-weight:600;"
+
+
+def site_title(name: str, name_ur: str, site_id: str) -> str:
+    """The site as the status bar names it: its Urdu name in an Urdu console, the code kept left to right."""
+    urdu = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft and bool(name_ur)
+    return f"{name_ur if urdu else name} ({ltr(site_id)})"
 
 
 class StatusBar(QStatusBar):
@@ -39,7 +47,7 @@ class StatusBar(QStatusBar):
 
     def _update_clock(self) -> None:
         now: datetime = self._clock.now().astimezone(SITE_ZONE)
-        self.clock_label.setText(now.strftime("%a %d %b  %H:%M"))
+        self.clock_label.setText(day_text(now.date(), "ddd d MMM") + "  " + now.strftime("%H:%M"))
 
     def set_online(self, online: bool | None, text: str = "") -> None:
         """Show whether the central registry answers (None: unknown)."""

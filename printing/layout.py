@@ -19,7 +19,7 @@ WIDTH_80MM = 576
 WIDTH_80MM_OLD = 512
 
 INSTRUCTION_EN = "Please sit and watch the screen. When your number is called, go to the counter shown."
-INSTRUCTION_UR = "براہِ کرم تشریف رکھیں اور اسکرین دیکھتے رہیں۔ اپنا نمبر آنے پر بتائے گئے کاؤنٹر پر جائیں۔"
+INSTRUCTION_UR = "براہِ کرم تشریف رکھیں اور اسکرین پر اپنا ٹوکن نمبر دیکھتے رہیں۔ ٹوکن نمبر آنے پر بتائے گئے کاؤنٹر پر جائیں۔"
 KEEP_EN = "Keep this slip until your visit is complete."
 KEEP_UR = "کام مکمل ہونے تک یہ پرچی اپنے پاس رکھیں۔"
 
@@ -77,5 +77,19 @@ def format_wait(wait: timedelta | None) -> tuple[str, str]:
     minutes = 5 * round(minutes / 5)
     if minutes >= 120:
         hours = minutes / 60
-        return f"~ {hours:.1f} h", f"تقریباً {hours:.1f} گھنٹے"
+        return f"~ {hours:.1f} h", f"تقریباً {urdu_hours(minutes)}"
     return f"~ {minutes} min", f"تقریباً {minutes} منٹ"
+
+
+_HALF_HOURS = {1: "ڈیڑھ", 2: "ڈھائی"}
+
+
+def urdu_hours(minutes: int) -> str:
+    """Hours as an Urdu speaker says them, to the half hour: ڈیڑھ / ڈھائی / ساڑھے تین گھنٹے, never "2.5"."""
+    halves = round(minutes / 30)
+    whole, half = divmod(halves, 2)
+    if not half:
+        return f"{whole} گھنٹے"
+    if whole in _HALF_HOURS:
+        return f"{_HALF_HOURS[whole]} گھنٹے"
+    return f"ساڑھے {whole} گھنٹے" if whole else "آدھا گھنٹہ"

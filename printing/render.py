@@ -15,6 +15,7 @@ from printing.fonts import SlipFonts, load_slip_fonts
 from printing.layout import KEEP_EN, KEEP_UR, Paper, SlipData, format_wait
 from printing.qr import qr_matrix
 
+URDU_MIN_DOTS = 22
 MAX_HEIGHT = 3000  # dots; a slip is ~1,100-1,400, the canvas is cropped to what was drawn
 _BLACK = QColor(0, 0, 0)
 _WHITE = QColor(255, 255, 255)
@@ -63,7 +64,8 @@ class SlipRenderer:
 
     def _urdu(self, size80: float, bold: bool = False, minimum: float = 18) -> QFont:
         f = QFont(self.fonts.urdu)
-        f.setPixelSize(self._px(size80, minimum))
+        # Below ~22 dots the dots of ٹ پ چ ی run together on thermal paper (58 mm slips).
+        f.setPixelSize(self._px(size80, max(minimum, URDU_MIN_DOTS)))
         f.setBold(bold)
         return f
 
@@ -142,7 +144,7 @@ class SlipRenderer:
         y = 8
         if s.reprint:
             f = self._latin(20, bold=True)
-            r = self._text(p, y, "REPRINT  -  دوبارہ پرنٹ", f)
+            r = self._text(p, y, "REPRINT  -  دوبارہ چھاپی گئی", f)
             y = r.bottom() + 6
         regions["site_en"] = r = self._text(p, y, s.site_name, self._latin(30, bold=True, minimum=22))
         y = r.bottom() + 2
@@ -193,7 +195,7 @@ class SlipRenderer:
 
         value = self._latin(34, bold=True, minimum=26)
         if s.position > 0:
-            y, r = self._label_row(p, y, "Your place in line", "قطار میں آپ کا نمبر", value=str(s.position),
+            y, r = self._label_row(p, y, "Your place in line", "قطار میں آپ کی جگہ", value=str(s.position),
                                    value_font=value)
             regions["position_ur"] = r
         wait_en, wait_ur = format_wait(s.estimated_wait)
@@ -204,7 +206,7 @@ class SlipRenderer:
             regions["wait_value_ur"] = r = self._text(p, y - 10, wait_ur, self._urdu(26, bold=True, minimum=21), rtl=True)
             y = r.bottom() + 4
         if s.cnic_masked:
-            y, r = self._label_row(p, y, "CNIC", "شناختی کارڈ", value=s.cnic_masked,
+            y, r = self._label_row(p, y, "CNIC", "شناختی کارڈ نمبر", value=s.cnic_masked,
                                    value_font=self._latin(28, bold=True, minimum=21))
         y = self._rule(p, y + 2, 2, dashed=True) + 10
 

@@ -21,9 +21,9 @@ UPDATE_TYPE_UR: dict[UpdateType, str] = {
     UpdateType.MISSED_OUT: "رہ جانے والے گھرانے کا اندراج",
     UpdateType.ROSTER: "خاندانی کوائف میں تبدیلی",
     UpdateType.SHOCK: "آفت زدہ علاقے کا سروے",
-    UpdateType.APPEAL: "کٹ آف کے خلاف اپیل",
-    UpdateType.CYCLIC: "دو سالہ دوبارہ سروے",
-    UpdateType.RECERTIFICATION: "سہ سالہ تصدیقِ نو",
+    UpdateType.APPEAL: "اہلیت کے فیصلے کے خلاف اپیل",
+    UpdateType.CYCLIC: "دوبارہ سروے",
+    UpdateType.RECERTIFICATION: "دوبارہ تصدیق",
 }
 
 TOKEN_STATE_EN: dict[TokenState, str] = {

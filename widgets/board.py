@@ -3,6 +3,9 @@
 Sizes follow the window height, so the same view is readable on a 1080p hall screen and in a
 small preview. Urdu text uses Noto Naskh Arabic (clear at a distance; Nastaliq needs much
 more line height).
+
+The labels are bilingual by design and fixed: the English half is never translated (an Urdu
+console would otherwise show Urdu twice and no English) and the Urdu half is always Urdu.
 """
 
 from __future__ import annotations
@@ -23,6 +26,36 @@ _MUTED = "#9fb3c4"
 _HIGHLIGHT = "#ffc21a"
 _HIGHLIGHT_TEXT = "#14202b"
 
+# The board's fixed bilingual words (see the module docstring: not translated).
+NOW_SERVING = ("Now serving", "اب باری ہے")
+TOKEN = ("Token", "ٹوکن")
+COUNTER = ("Counter", "کاؤنٹر")
+WAITING = ("Waiting", "منتظر")
+PEOPLE = ("people", "افراد")
+MINUTES = ("min", "منٹ")
+
+TYPE_LABEL_SHARE = 0.044
+"""Type names on the board, as a share of the screen height: at least 4% is readable across a hall."""
+URDU_SHRINK = 0.9
+"""Naskh glyphs sit lower and look smaller than Latin at the same pixel size, but not much."""
+
+
+def counter_en(number: str) -> str:
+    """The English half of a counter's name on the board."""
+    return f"{COUNTER[0]} {number}"
+
+
+def counter_ur(number: str) -> str:
+    """The Urdu half: کاؤنٹر نمبر N, the number kept left to right."""
+    return f"{COUNTER[1]} نمبر \u2066{number}\u2069"
+
+
+def wait_text(minutes: int | None) -> str:
+    """A type's estimated wait in minutes on the board ("~25"); a dash when nobody serves it."""
+    if minutes is None:
+        return "–"
+    return "0" if minutes <= 0 else f"~{minutes}"
+
 
 @dataclass(frozen=True)
 class BoardRow:
@@ -40,6 +73,7 @@ class WaitingRow:
     label_en: str
     label_ur: str
     count: int
+    wait_min: int | None = None  # estimated wait of a new token; None when no open counter serves it
 
 
 def _label(text: str = "", *, urdu: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
@@ -77,8 +111,8 @@ class BoardView(QWidget):
         top.addWidget(self.site_ur, 2)
 
         # --- the newest call --------------------------------------------------------
-        self.now_title_en = self._sz(_label(self.tr("Now serving"), color=_MUTED, bold=True), 0.040, keep=True)
-        self.now_title_ur = self._sz(_label("اب باری", urdu=True, align=Qt.AlignmentFlag.AlignRight,
+        self.now_title_en = self._sz(_label(NOW_SERVING[0], color=_MUTED, bold=True), 0.040, keep=True)
+        self.now_title_ur = self._sz(_label(NOW_SERVING[1], urdu=True, align=Qt.AlignmentFlag.AlignRight,
                                             color=_MUTED, bold=True), 0.040, keep=True)
         self.newest = QFrame()
         self.newest.setObjectName("Newest")
@@ -101,8 +135,8 @@ class BoardView(QWidget):
         hist = QGridLayout()
         hist.setHorizontalSpacing(24)
         hist.setVerticalSpacing(2)
-        hist.addWidget(self._sz(_label(self.tr("Token") + "  ·  ٹوکن", color=_MUTED), 0.030, keep=True), 0, 0)
-        hist.addWidget(self._sz(_label(self.tr("Counter") + "  ·  کاؤنٹر", color=_MUTED,
+        hist.addWidget(self._sz(_label(f"{TOKEN[0]}  ·  {TOKEN[1]}", color=_MUTED), 0.030, keep=True), 0, 0)
+        hist.addWidget(self._sz(_label(f"{COUNTER[0]}  ·  {COUNTER[1]}", color=_MUTED,
                                        align=Qt.AlignmentFlag.AlignRight), 0.030, keep=True), 0, 1)
         self.history_rows: list[tuple[QLabel, QLabel]] = []
         for i in range(self.HISTORY):
@@ -125,22 +159,30 @@ class BoardView(QWidget):
         self.wait_panel.setObjectName("WaitPanel")
         self.wait_panel.setStyleSheet(f"QFrame#WaitPanel{{background:{_PANEL};border-radius:18px;}}")
         self.wait_layout = QGridLayout(self.wait_panel)
-        self.wait_layout.setContentsMargins(24, 16, 24, 16)
+        self.wait_layout.setContentsMargins(20, 10, 20, 10)
         self.wait_layout.setVerticalSpacing(0)
-        self.wait_layout.setColumnStretch(0, 3)
-        self.wait_layout.setColumnStretch(1, 2)
-        self.wait_layout.setColumnStretch(2, 1)
-        self.wait_title_en = self._sz(_label(self.tr("Waiting"), color=_MUTED, bold=True), 0.040, keep=True)
-        self.wait_title_ur = self._sz(_label("انتظار میں", urdu=True, align=Qt.AlignmentFlag.AlignRight,
+        self.wait_layout.setHorizontalSpacing(14)
+        self.wait_layout.setColumnStretch(0, 1)  # the names take what the numbers leave
+        self.wait_title_en = self._sz(_label(WAITING[0], color=_MUTED, bold=True), 0.040, keep=True)
+        self.wait_title_ur = self._sz(_label(WAITING[1], urdu=True, align=Qt.AlignmentFlag.AlignRight,
                                              color=_MUTED, bold=True), 0.040, keep=True)
         self.wait_layout.addWidget(self.wait_title_en, 0, 0)
         self.wait_layout.addWidget(self.wait_title_ur, 0, 1, 1, 2)
-        self.wait_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        # Column heads: how many wait, and about how long a new token waits (bilingual, small).
+        self.count_head = self._sz(_label(f"{PEOPLE[0]}\n{PEOPLE[1]}", align=Qt.AlignmentFlag.AlignRight,
+                                          color=_MUTED), 0.022, keep=True)
+        self.minutes_head = self._sz(_label(f"{MINUTES[0]}\n{MINUTES[1]}", align=Qt.AlignmentFlag.AlignRight,
+                                            color=_MUTED), 0.022, keep=True)
+        for head in (self.count_head, self.minutes_head):
+            head.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.wait_layout.addWidget(self.count_head, 1, 1)
+        self.wait_layout.addWidget(self.minutes_head, 1, 2)
+        self.wait_rows: list[tuple[QLabel, QLabel, QLabel, QLabel]] = []
 
         body = QHBoxLayout()
         body.setSpacing(32)
-        body.addLayout(left, 62)
-        body.addWidget(self.wait_panel, 38)
+        body.addLayout(left, 50)
+        body.addWidget(self.wait_panel, 50)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 20, 32, 24)
         outer.addLayout(top)
@@ -175,7 +217,7 @@ class BoardView(QWidget):
             urdu = bool(lab.property("urdu"))
             f = QFont(URDU_FAMILY if urdu else LATIN_FAMILY)
             # Naskh glyphs sit lower and look smaller than Latin at the same pixel size.
-            f.setPixelSize(max(8, int(height * share * (0.85 if urdu else 1.0))))
+            f.setPixelSize(max(8, int(height * share * (URDU_SHRINK if urdu else 1.0))))
             f.setBold(bool(lab.property("bold")))
             lab.setFont(f)
 
@@ -194,8 +236,8 @@ class BoardView(QWidget):
         self.calls = list(calls)
         newest = calls[0] if calls else None
         self.newest_number.setText(newest.number if newest else "—")
-        self.newest_counter_en.setText(self.tr("Counter %1").replace("%1", newest.counter) if newest else "")
-        self.newest_counter_ur.setText(f"کاؤنٹر نمبر {newest.counter}" if newest else "")
+        self.newest_counter_en.setText(counter_en(newest.counter) if newest else "")
+        self.newest_counter_ur.setText(counter_ur(newest.counter) if newest else "")
         for i, (num, ctr) in enumerate(self.history_rows):
             row = calls[i + 1] if i + 1 < len(calls) else None
             num.setText(row.number if row else "")
@@ -205,29 +247,36 @@ class BoardView(QWidget):
             self._flash.start()
 
     def set_waiting(self, rows: list[WaitingRow]) -> None:
-        """Waiting counts per update type (rows are created on first use)."""
+        """Waiting counts and estimated waits per update type (rows are created on first use)."""
         self.waiting = list(rows)
         while len(self.wait_rows) < len(rows):
-            # Two lines per type (English over Urdu) so neither name is cut; the count spans both.
-            i = 2 * len(self.wait_rows) + 1
-            en = self._sz(_label(), 0.032, keep=True)
-            ur = self._sz(_label(urdu=True, color=_MUTED), 0.030, keep=True)
+            # Two lines per type (English over Urdu, the Urdu right-aligned) so neither name is cut;
+            # the count and the wait span both lines.
+            i = 2 * len(self.wait_rows) + 2
+            en = self._sz(_label(), TYPE_LABEL_SHARE, keep=True)
+            ur = self._sz(_label(urdu=True, align=Qt.AlignmentFlag.AlignRight), TYPE_LABEL_SHARE / URDU_SHRINK,
+                          keep=True)
             count = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True, color=_HIGHLIGHT), 0.060,
                              keep=True)
-            self.wait_layout.addWidget(en, i, 0, 1, 2)
-            self.wait_layout.addWidget(ur, i + 1, 0, 1, 2)
-            self.wait_layout.addWidget(count, i, 2, 2, 1)
-            self.wait_rows.append((en, ur, count))
+            minutes = self._sz(_label(align=Qt.AlignmentFlag.AlignRight, bold=True), 0.044, keep=True)
+            for number in (count, minutes):  # numbers claim their width; the names take the rest
+                number.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+            self.wait_layout.addWidget(en, i, 0)
+            self.wait_layout.addWidget(ur, i + 1, 0)
+            self.wait_layout.addWidget(count, i, 1, 2, 1)
+            self.wait_layout.addWidget(minutes, i, 2, 2, 1)
+            self.wait_rows.append((en, ur, count, minutes))
             self._apply_fonts(min(self.height(), int(self.width() * 9 / 16)))
-        for i, (en, ur, count) in enumerate(self.wait_rows):
+        for i, (en, ur, count, minutes) in enumerate(self.wait_rows):
             row = rows[i] if i < len(rows) else None
-            for w in (en, ur, count):
+            for w in (en, ur, count, minutes):
                 w.setVisible(row is not None)
             if row is not None:
                 en.setText(row.label_en)
                 ur.setText(row.label_ur)
                 count.setText(str(row.count))
-        self.wait_layout.setRowStretch(2 * len(self.wait_rows) + 1, 1)
+                minutes.setText(wait_text(row.wait_min))
+        self.wait_layout.setRowStretch(2 * len(self.wait_rows) + 2, 1)
 
     # ---- highlight -----------------------------------------------------------------
     def _style_newest(self, on: bool) -> None:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.bidi import ltr
+
 ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer")
 KEYS = {"call": "F5", "recall": "F6", "start": "F7", "complete": "F8", "no_show": "F9", "transfer": "F4"}
 """The key of each action on the selected card (the queue and counters pages bind them)."""
@@ -164,7 +166,7 @@ class CounterCard(QFrame):
         self.staff.setStyleSheet("" if data.has_deo else "color:#b71c1c;font-weight:600;")
         self.types.setToolTip(data.types_label)
         self._elide_types()
-        self.token.setText(data.token_number or "—")
+        self.token.setText(ltr(data.token_number) if data.token_number else "—")
         called = data.token_state == "called"
         at_limit = called and data.recall_limit > 0 and data.recalls >= data.recall_limit
         if data.token_number:

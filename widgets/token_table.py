@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from widgets.bidi import ltr
 from widgets.rows_model import Index, RowsTableModel
 
 
@@ -41,7 +42,7 @@ class TokenTableModel(RowsTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.number, row.type_label, row.priority, self.tr("%1 min").replace("%1", str(row.waited_min)),
+            return (ltr(row.number), row.type_label, row.priority, self.tr("%1 min").replace("%1", str(row.waited_min)),
                     row.verification, row.slip)[col]
         if role == Qt.ItemDataRole.FontRole and col == 0:
             return self._bold

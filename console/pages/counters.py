@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from console.close_day import close_day
 from console.context import AppContext
 from console.counter_actions import card_data, run_counter_action, staff_choices
-from console.names import type_short_label
+from console.names import DAY_NO_YEAR, day_text, type_short_label
 from console.tasks import CoalescedLoad, describe_error
 from db.models import CounterState, Role, TokenState, UpdateType
 from services.clock import SITE_ZONE
@@ -149,7 +149,7 @@ class CountersPage(QWidget):
 
     # ---- rendering -----------------------------------------------------------------
     def _render_head(self, day: DayStatus) -> None:
-        self.title.setText(self.tr("Counters — %1").replace("%1", day.day.strftime("%A %d %B")))
+        self.title.setText(self.tr("Counters — %1").replace("%1", day_text(day.day, DAY_NO_YEAR)))
         if day.closed_at is not None:
             text = self.tr("Day closed at %1").replace("%1", day.closed_at.astimezone(SITE_ZONE).strftime("%H:%M"))
         elif day.opened_at is not None:

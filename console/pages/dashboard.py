@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.names import day_text
 from console.pages.dashboard_history import HistoryTabs
 from console.pages.deo_surveys import DeoSurveyCounts
 from console.tasks import CoalescedLoad, describe_error
@@ -272,7 +273,7 @@ class DashboardPage(QWidget):
         """Show ``m`` on the tiles and charts."""
         self.metrics = m
         self.refreshes += 1
-        self.title.setText(self.tr("Site performance, %1").replace("%1", m.day.strftime("%a %d %b %Y")))
+        self.title.setText(self.tr("Site performance, %1").replace("%1", day_text(m.day)))
         self.tile_served.set_title(self.tr("Served today") if self._is_today() else self.tr("Served"))
         self.tile_served.set_value(str(m.served), self.tr("%1 issued · %2 at counters now")
                                    .replace("%1", str(m.issued)).replace("%2", str(m.at_counter_now)))

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,16 +41,17 @@ from widgets.slip_preview import SlipPreview
 _tr = QCoreApplication.translate
 
 BACKEND_CHOICES = [
-    ("preview", "Preview folder (PNG + .bin, no paper)"),
-    ("network", "Network printer (TCP, port 9100)"),
-    ("usb", "USB printer (vendor/product id)"),
-    ("serial", "Serial port"),
-    ("file", "Device file (e.g. /dev/usb/lp0)"),
-    ("cups", "CUPS queue (raw)"),
-    ("win32", "Windows printer (raw)"),
+    ("preview", str(QT_TRANSLATE_NOOP("PrinterPage", "Preview folder (PNG + .bin, no paper)"))),
+    ("network", str(QT_TRANSLATE_NOOP("PrinterPage", "Network printer (TCP, port 9100)"))),
+    ("usb", str(QT_TRANSLATE_NOOP("PrinterPage", "USB printer (vendor/product id)"))),
+    ("serial", str(QT_TRANSLATE_NOOP("PrinterPage", "Serial port"))),
+    ("file", str(QT_TRANSLATE_NOOP("PrinterPage", "Device file (e.g. /dev/usb/lp0)"))),
+    ("cups", str(QT_TRANSLATE_NOOP("PrinterPage", "CUPS queue (raw)"))),
+    ("win32", str(QT_TRANSLATE_NOOP("PrinterPage", "Windows printer (raw)"))),
 ]
-PAPER_CHOICES = [(WIDTH_58MM, "58 mm (384 dots)"), (WIDTH_80MM, "80 mm (576 dots)"),
-                 (WIDTH_80MM_OLD, "80 mm, older head (512 dots)")]
+PAPER_CHOICES = [(WIDTH_58MM, str(QT_TRANSLATE_NOOP("PrinterPage", "58 mm (384 dots)"))),
+                 (WIDTH_80MM, str(QT_TRANSLATE_NOOP("PrinterPage", "80 mm (576 dots)"))),
+                 (WIDTH_80MM_OLD, str(QT_TRANSLATE_NOOP("PrinterPage", "80 mm, older head (512 dots)")))]
 
 
 def _hex(value: int) -> str:
@@ -144,14 +145,17 @@ class PrinterPage(QWidget):
             baud.addItem(str(rate), rate)
         baud.setCurrentIndex(max(0, baud.findData(cfg.baudrate)))
         self._pages = {
-            "preview": page(("preview_dir", "Folder", line(cfg.preview_dir, str(default_preview_dir())))),
-            "network": page(("host", "Host or IP", line(cfg.host, "192.168.1.50")), ("port", "Port", port)),
-            "usb": page(("usb_vendor", "Vendor id (hex)", line(_hex(cfg.usb_vendor), "04b8")),
-                        ("usb_product", "Product id (hex)", line(_hex(cfg.usb_product), "0e15"))),
-            "serial": page(("serial_device", "Device", line(cfg.serial_device, "/dev/ttyUSB0 or COM3")),
-                           ("baudrate", "Speed (baud)", baud)),
-            "file": page(("device_file", "Device file", line(cfg.device_file, "/dev/usb/lp0"))),
-            "cups": page(("cups_name", "CUPS queue", line(cfg.printer_name, "(default printer)"))),
+            "preview": page(("preview_dir", str(QT_TRANSLATE_NOOP("PrinterPage", "Folder")),
+                             line(cfg.preview_dir, str(default_preview_dir())))),
+            "network": page(("host", str(QT_TRANSLATE_NOOP("PrinterPage", "Host or IP")), line(cfg.host, "192.168.1.50")),
+                            ("port", str(QT_TRANSLATE_NOOP("PrinterPage", "Port")), port)),
+            "usb": page(("usb_vendor", str(QT_TRANSLATE_NOOP("PrinterPage", "Vendor id (hex)")), line(_hex(cfg.usb_vendor), "04b8")),
+                        ("usb_product", str(QT_TRANSLATE_NOOP("PrinterPage", "Product id (hex)")), line(_hex(cfg.usb_product), "0e15"))),
+            "serial": page(("serial_device", str(QT_TRANSLATE_NOOP("PrinterPage", "Device")),
+                            line(cfg.serial_device, "/dev/ttyUSB0 or COM3")),
+                           ("baudrate", str(QT_TRANSLATE_NOOP("PrinterPage", "Speed (baud)")), baud)),
+            "file": page(("device_file", str(QT_TRANSLATE_NOOP("PrinterPage", "Device file")), line(cfg.device_file, "/dev/usb/lp0"))),
+            "cups": page(("cups_name", str(QT_TRANSLATE_NOOP("PrinterPage", "CUPS queue")), line(cfg.printer_name, "(default printer)"))),
             "win32": page(("win32_name", "Printer name", line(cfg.printer_name, "(default printer)"))),
         }
         for key, _label in BACKEND_CHOICES:

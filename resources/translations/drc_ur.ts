@@ -84,7 +84,7 @@
     <message>
         <location filename="../../console/setup_wizard.py" line="187"/>
         <source>The PIN or password needs at least %1 characters.</source>
-        <translation>پن یا پاس ورڈ کم از کم %1 حروف کا ہونا چاہیے۔</translation>
+        <translation>پن یا پاس ورڈ میں کم از کم %1 حروف ہونے چاہئیں۔</translation>
     </message>
     <message>
         <location filename="../../console/setup_wizard.py" line="189"/>
@@ -164,44 +164,16 @@
     </message>
 </context>
 <context>
-    <name>BoardView</name>
-    <message>
-        <location filename="../../widgets/board.py" line="80"/>
-        <source>Now serving</source>
-        <translation>اب باری</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/board.py" line="104"/>
-        <source>Token</source>
-        <translation>ٹوکن</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/board.py" line="105"/>
-        <source>Counter</source>
-        <translation>کاؤنٹر</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/board.py" line="133"/>
-        <source>Waiting</source>
-        <translation>منتظر</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/board.py" line="197"/>
-        <source>Counter %1</source>
-        <translation>کاؤنٹر %1</translation>
-    </message>
-</context>
-<context>
     <name>BoardWindow</name>
     <message>
         <location filename="../../console/board.py" line="39"/>
         <source>Now serving — %1</source>
-        <translation>اب باری — %1</translation>
+        <translation>اب باری ہے — %1</translation>
     </message>
     <message>
         <location filename="../../console/board.py" line="57"/>
         <source>Now-serving board</source>
-        <translation>اب باری بورڈ</translation>
+        <translation>باری کا بورڈ</translation>
     </message>
 </context>
 <context>
@@ -209,7 +181,7 @@
     <message>
         <location filename="../../console/close_day.py" line="29"/>
         <source>Business day %1 is open.</source>
-        <translation>کاروباری دن %1 جاری ہے۔</translation>
+        <translation>کام کا دن %1 جاری ہے۔</translation>
     </message>
 </context>
 <context>
@@ -217,7 +189,7 @@
     <message>
         <location filename="../../console/close_day.py" line="42"/>
         <source>Close the business day</source>
-        <translation>کاروباری دن ختم کریں</translation>
+        <translation>کام کا دن ختم کریں</translation>
     </message>
     <message>
         <location filename="../../console/close_day.py" line="54"/>
@@ -227,7 +199,7 @@
     <message>
         <location filename="../../console/close_day.py" line="61"/>
         <source>Carry them over to %1 (they keep their place in line)</source>
-        <translation>انہیں %1 پر منتقل کریں (ان کی باری برقرار رہے گی)</translation>
+        <translation>انہیں اگلے دن (%1) منتقل کریں (ان کی باری برقرار رہے گی)</translation>
     </message>
     <message>
         <location filename="../../console/close_day.py" line="62"/>
@@ -287,17 +259,17 @@
     <message>
         <location filename="../../console/close_day.py" line="124"/>
         <source>Carried over</source>
-        <translation>منتقل شدہ</translation>
+        <translation>اگلے دن منتقل</translation>
     </message>
     <message>
         <location filename="../../console/close_day.py" line="124"/>
         <source>Median wait</source>
-        <translation>اوسط انتظار (وسطانیہ)</translation>
+        <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
         <location filename="../../console/close_day.py" line="145"/>
         <source>%1 closed at %2</source>
-        <translation>%1 %2 پر ختم ہوا</translation>
+        <translation>%1 %2 بجے ختم ہوا</translation>
     </message>
     <message>
         <location filename="../../console/close_day.py" line="150"/>
@@ -328,7 +300,7 @@
     <message>
         <location filename="../../console/names.py" line="73"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
-        <translation>بہت لمبا: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
+        <translation>بہت طویل: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="74"/>
@@ -356,7 +328,7 @@
     <message>
         <location filename="../../console/names.py" line="173"/>
         <source>Counter %1</source>
-        <translation>کاؤنٹر %1</translation>
+        <translation>کاؤنٹر نمبر %1</translation>
     </message>
 </context>
 <context>
@@ -374,12 +346,12 @@
     <message>
         <location filename="../../widgets/counter_admin.py" line="65"/>
         <source>Open</source>
-        <translation>کھلا</translation>
+        <translation>کھولیں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_admin.py" line="65"/>
         <source>Break</source>
-        <translation>وقفہ</translation>
+        <translation>وقفہ کریں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_admin.py" line="65"/>
@@ -442,22 +414,22 @@
     <message>
         <location filename="../../widgets/counter_card.py" line="122"/>
         <source>Start</source>
-        <translation>شروع</translation>
+        <translation>شروع کریں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_card.py" line="123"/>
         <source>Complete</source>
-        <translation>مکمل</translation>
+        <translation>مکمل کریں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_card.py" line="123"/>
         <source>No-show</source>
-        <translation>غیر حاضر</translation>
+        <translation>غیر حاضر قرار دیں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_card.py" line="123"/>
         <source>Transfer</source>
-        <translation>منتقل</translation>
+        <translation>منتقل کریں</translation>
     </message>
     <message>
         <location filename="../../widgets/counter_card.py" line="177"/>
@@ -467,7 +439,7 @@
     <message>
         <location filename="../../widgets/counter_card.py" line="178"/>
         <source>Served today: %1</source>
-        <translation>آج خدمت: %1</translation>
+        <translation>آج نمٹائے گئے: %1</translation>
     </message>
     <message>
         <location filename="../../console/counter_actions.py" line="34"/>
@@ -483,6 +455,10 @@
         <location filename="../../console/counter_actions.py" line="69"/>
         <source>Move %1 to:</source>
         <translation>%1 کو منتقل کریں:</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
     </message>
 </context>
 <context>
@@ -523,7 +499,7 @@
     <message>
         <location filename="../../console/pages/counters.py" line="70"/>
         <source>Open day</source>
-        <translation>دن کا آغاز</translation>
+        <translation>دن شروع کریں</translation>
     </message>
     <message>
         <location filename="../../console/pages/counters.py" line="73"/>
@@ -545,12 +521,12 @@
     <message>
         <location filename="../../console/pages/counters.py" line="154"/>
         <source>Day closed at %1</source>
-        <translation>دن %1 پر ختم ہوا</translation>
+        <translation>دن %1 بجے ختم ہوا</translation>
     </message>
     <message>
         <location filename="../../console/pages/counters.py" line="156"/>
         <source>Day open since %1 (by %2)</source>
-        <translation>دن %1 سے جاری (%2)</translation>
+        <translation>دن %1 بجے سے جاری (%2 نے شروع کیا)</translation>
     </message>
     <message>
         <location filename="../../console/pages/counters.py" line="239"/>
@@ -620,12 +596,12 @@
     <message>
         <location filename="../../console/setup_wizard.py" line="221"/>
         <source>Counter %1</source>
-        <translation>کاؤنٹر %1</translation>
+        <translation>کاؤنٹر نمبر %1</translation>
     </message>
     <message>
         <location filename="../../console/setup_wizard.py" line="239"/>
         <source>Counter %1 serves no update type.</source>
-        <translation>کاؤنٹر %1 کوئی اپ ڈیٹ قسم نہیں نمٹاتا۔</translation>
+        <translation>کاؤنٹر نمبر %1 کوئی اپ ڈیٹ قسم نہیں نمٹاتا۔</translation>
     </message>
 </context>
 <context>
@@ -678,7 +654,7 @@
     <message>
         <location filename="../../console/login.py" line="203"/>
         <source>The administrator&apos;s password needs at least 8 characters.</source>
-        <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہوں۔</translation>
+        <translation>منتظم کے پاس ورڈ میں کم از کم 8 حروف ہونے چاہئیں۔</translation>
     </message>
     <message>
         <location filename="../../console/login.py" line="219"/>
@@ -722,7 +698,7 @@
         <location filename="../../console/pages/dashboard.py" line="102"/>
         <location filename="../../console/pages/dashboard.py" line="276"/>
         <source>Served today</source>
-        <translation>آج خدمت</translation>
+        <translation>آج نمٹائے گئے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="103"/>
@@ -732,12 +708,12 @@
     <message>
         <location filename="../../console/pages/dashboard.py" line="104"/>
         <source>Median wait</source>
-        <translation>اوسط انتظار (وسطانیہ)</translation>
+        <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="105"/>
         <source>Service level</source>
-        <translation>سروس کا معیار</translation>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="106"/>
@@ -783,33 +759,33 @@
     <message>
         <location filename="../../console/pages/dashboard.py" line="181"/>
         <source>Issued</source>
-        <translation>جاری</translation>
+        <translation>جاری شدہ</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="181"/>
         <location filename="../../console/pages/dashboard.py" line="276"/>
         <source>Served</source>
-        <translation>خدمت</translation>
+        <translation>نمٹائے گئے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="181"/>
         <source>Issued, 7-day avg</source>
-        <translation>جاری، 7 دن اوسط</translation>
+        <translation>جاری شدہ، 7 دن کی اوسط</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="182"/>
         <source>Served, 7-day avg</source>
-        <translation>خدمت، 7 دن اوسط</translation>
+        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="183"/>
         <source>Served per DEO today</source>
-        <translation>آج فی ڈی ای او خدمت</translation>
+        <translation>آج فی ڈی ای او نمٹائے گئے</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>Median wait by hour of call (minutes)</source>
-        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار (منٹ)</translation>
+        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="184"/>
@@ -849,7 +825,7 @@
     <message>
         <location filename="../../console/pages/dashboard.py" line="277"/>
         <source>%1 issued · %2 at counters now</source>
-        <translation>%1 جاری · %2 اس وقت کاؤنٹر پر</translation>
+        <translation>%1 جاری شدہ · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
         <location filename="../../console/pages/dashboard.py" line="281"/>
@@ -918,8 +894,8 @@ Served: %3 · No-show: %4
 Median service: %5 min
 Counters: %6</source>
         <translation>%1 (%2)
-خدمت: %3 · غیر حاضر: %4
-خدمت کا وسطانیہ وقت: %5 منٹ
+نمٹائے گئے: %3 · غیر حاضر: %4
+خدمت کے وقت کا وسطانیہ: %5 منٹ
 کاؤنٹر: %6</translation>
     </message>
     <message>
@@ -993,7 +969,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage_samples.py" line="38"/>
         <source>Click a visitor to fill the CNIC field.</source>
-        <translation>شناختی کارڈ خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
+        <translation>شناختی کارڈ نمبر کا خانہ بھرنے کے لیے سائل پر کلک کریں۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage_samples.py" line="66"/>
@@ -1743,7 +1719,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/kiosk.py" line="177"/>
         <source>Please wait…</source>
-        <translation>براہ کرم انتظار کریں…</translation>
+        <translation>براہِ کرم انتظار کریں…</translation>
     </message>
     <message>
         <location filename="../../console/kiosk.py" line="185"/>
@@ -1758,7 +1734,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/kiosk.py" line="216"/>
         <source>Elderly, disabled or need special help? The triage desk serves you first.</source>
-        <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ٹریاژ ڈیسک آپ کو پہلے نمٹائے گا۔</translation>
+        <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ابتدائی جانچ کی میز آپ کو پہلے نمٹائے گا۔</translation>
     </message>
     <message>
         <location filename="../../console/kiosk.py" line="238"/>
@@ -1768,12 +1744,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/kiosk.py" line="255"/>
         <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
-        <translation>پرچی نہیں چھپ سکی۔ براہ کرم ٹریاژ ڈیسک پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
+        <translation>پرچی نہیں چھپ سکی۔ براہِ کرم ابتدائی جانچ کی میز پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/kiosk.py" line="259"/>
         <source>Please go to the triage desk.</source>
-        <translation>براہ کرم ٹریاژ ڈیسک پر تشریف لے جائیں۔</translation>
+        <translation>براہِ کرم ابتدائی جانچ کی میز پر تشریف لے جائیں۔</translation>
     </message>
 </context>
 <context>
@@ -1794,12 +1770,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/session.py" line="98"/>
         <source>Now-serving board</source>
-        <translation>اب باری بورڈ</translation>
+        <translation>باری کا بورڈ</translation>
     </message>
     <message>
         <location filename="../../console/session.py" line="105"/>
         <source>Open the day</source>
-        <translation>دن کا آغاز کریں</translation>
+        <translation>دن شروع کریں</translation>
     </message>
     <message>
         <location filename="../../console/session.py" line="107"/>
@@ -1832,7 +1808,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/__init__.py" line="46"/>
         <source>Triage</source>
-        <translation>جانچ</translation>
+        <translation>ابتدائی جانچ</translation>
     </message>
     <message>
         <location filename="../../console/pages/__init__.py" line="47"/>
@@ -2135,12 +2111,12 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="81"/>
         <source>Issued</source>
-        <translation>جاری</translation>
+        <translation>جاری شدہ</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="88"/>
         <source>Token number, e.g. R-042</source>
-        <translation>ٹوکن نمبر، مثلاً R-042</translation>
+        <translation>ٹوکن نمبر، مثلاً ⁦R-042⁩</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="89"/>
@@ -2235,22 +2211,22 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/printer.py" line="281"/>
         <source>%1 (%2, issued %3): %4</source>
-        <translation>%1 (%2، جاری %3): %4</translation>
+        <translation>%1 (%2، جاری شدہ %3): %4</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="286"/>
         <source>printing…</source>
-        <translation>چھپ رہا ہے…</translation>
+        <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="290"/>
         <source>printed</source>
-        <translation>چھپ گیا</translation>
+        <translation>چھپ گئی</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="294"/>
         <source>NOT PRINTED - %1</source>
-        <translation>نہیں چھپا - %1</translation>
+        <translation>نہیں چھپی - %1</translation>
     </message>
     <message>
         <location filename="../../console/pages/printer.py" line="301"/>
@@ -2266,6 +2242,82 @@ Counters: %6</source>
         <location filename="../../console/pages/printer.py" line="360"/>
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
+    </message>
+    <message>
+        <source>Preview folder (PNG + .bin, no paper)</source>
+        <translation>پیش منظر فولڈر (PNG اور .bin، کاغذ نہیں)</translation>
+    </message>
+    <message>
+        <source>Network printer (TCP, port 9100)</source>
+        <translation>نیٹ ورک پرنٹر (TCP، پورٹ 9100)</translation>
+    </message>
+    <message>
+        <source>USB printer (vendor/product id)</source>
+        <translation>یو ایس بی پرنٹر (وینڈر/پروڈکٹ آئی ڈی)</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>سیریل پورٹ</translation>
+    </message>
+    <message>
+        <source>Device file (e.g. /dev/usb/lp0)</source>
+        <translation>ڈیوائس فائل (مثلاً /dev/usb/lp0)</translation>
+    </message>
+    <message>
+        <source>CUPS queue (raw)</source>
+        <translation>CUPS قطار (خام)</translation>
+    </message>
+    <message>
+        <source>Windows printer (raw)</source>
+        <translation>ونڈوز پرنٹر (خام)</translation>
+    </message>
+    <message>
+        <source>58 mm (384 dots)</source>
+        <translation>58 ملی میٹر (384 ڈاٹس)</translation>
+    </message>
+    <message>
+        <source>80 mm (576 dots)</source>
+        <translation>80 ملی میٹر (576 ڈاٹس)</translation>
+    </message>
+    <message>
+        <source>80 mm, older head (512 dots)</source>
+        <translation>80 ملی میٹر، پرانا ہیڈ (512 ڈاٹس)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>فولڈر</translation>
+    </message>
+    <message>
+        <source>Host or IP</source>
+        <translation>ہوسٹ یا آئی پی</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>پورٹ</translation>
+    </message>
+    <message>
+        <source>Vendor id (hex)</source>
+        <translation>وینڈر آئی ڈی (ہیکس)</translation>
+    </message>
+    <message>
+        <source>Product id (hex)</source>
+        <translation>پروڈکٹ آئی ڈی (ہیکس)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>ڈیوائس</translation>
+    </message>
+    <message>
+        <source>Speed (baud)</source>
+        <translation>رفتار (باڈ)</translation>
+    </message>
+    <message>
+        <source>Device file</source>
+        <translation>ڈیوائس فائل</translation>
+    </message>
+    <message>
+        <source>CUPS queue</source>
+        <translation>CUPS قطار</translation>
     </message>
 </context>
 <context>
@@ -2356,7 +2408,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/quality.py" line="61"/>
         <source>Duplicate CNIC</source>
-        <translation>دہرا شناختی کارڈ</translation>
+        <translation>دہرا شناختی کارڈ نمبر</translation>
     </message>
     <message>
         <location filename="../../console/pages/quality.py" line="61"/>
@@ -2566,17 +2618,17 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/queue.py" line="300"/>
         <source>Printing…</source>
-        <translation>چھپ رہا ہے…</translation>
+        <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
         <location filename="../../console/pages/queue.py" line="300"/>
         <source>Printed</source>
-        <translation>چھپ گیا</translation>
+        <translation>چھپ گئی</translation>
     </message>
     <message>
         <location filename="../../console/pages/queue.py" line="301"/>
         <source>NOT PRINTED</source>
-        <translation>نہیں چھپا</translation>
+        <translation>نہیں چھپی</translation>
     </message>
     <message>
         <location filename="../../console/pages/queue.py" line="308"/>
@@ -2609,7 +2661,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="52"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
-        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والا سروے صرف نئے گھرانوں کے لیے ہے۔</translation>
+        <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والے گھرانے کا اندراج صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="53"/>
@@ -2619,7 +2671,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="54"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
-        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والا سروے)۔</translation>
+        <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والے گھرانے کا اندراج)۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="55"/>
@@ -2634,7 +2686,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="57"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
-        <translation>کٹ آف کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
+        <translation>اہلیت کے فیصلے کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="58"/>
@@ -2644,7 +2696,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="59"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
-        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} یا اس سے کم)؛ اپیل کی ضرورت نہیں۔</translation>
+        <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="60"/>
@@ -2654,42 +2706,42 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="61"/>
         <source>The registry holds no poverty score for this household.</source>
-        <translation>رجسٹری میں اس گھرانے کا غربت اسکور موجود نہیں۔</translation>
+        <translation>رجسٹری میں اس گھرانے کا پی ایم ٹی اسکور موجود نہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="62"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+        <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="63"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
-        <translation>آخری سروے {last}: دوبارہ سروے {when} سے ممکن ہے۔</translation>
+        <translation>آخری سروے ({last}): دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="64"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم): دوبارہ سروے نہیں بلکہ تصدیقِ نو لاگو ہے۔</translation>
+        <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم): دوبارہ سروے نہیں بلکہ دوبارہ تصدیق لاگو ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="65"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
-        <translation>مستحق (اسکور {score}، {cut_off} یا اس سے کم)؛ آخری سروے {last} کو {years} یا زیادہ سال گزر چکے ہیں۔</translation>
+        <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="66"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
-        <translation>آخری سروے {last}: تصدیقِ نو {when} سے واجب ہے۔</translation>
+        <translation>آخری سروے ({last}): دوبارہ تصدیق {when} سے واجب ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="67"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
-        <translation>غیر مستحق (اسکور {score}، {cut_off} سے زیادہ)؛ تصدیقِ نو صرف مستحقین کے لیے ہے۔</translation>
+        <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ دوبارہ تصدیق صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="68"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
-        <translation>شناختی ادارے نے یہ شناختی کارڈ بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
+        <translation>نادرا نے یہ شناختی کارڈ نمبر بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="69"/>
@@ -4088,7 +4140,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="85"/>
         <source>Triage: who is this visitor, and what do they qualify for?</source>
-        <translation>جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
+        <translation>ابتدائی جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="91"/>
@@ -4141,7 +4193,7 @@ Counters: %6</source>
         <location filename="../../console/pages/triage.py" line="229"/>
         <location filename="../../console/pages/triage.py" line="232"/>
         <source>Triage</source>
-        <translation>جانچ</translation>
+        <translation>ابتدائی جانچ</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="247"/>
@@ -4161,7 +4213,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="273"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
-        <translation>شناختی کارڈ {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
+        <translation>شناختی کارڈ نمبر {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="279"/>
@@ -4181,7 +4233,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/pages/triage.py" line="398"/>
         <source>Token {number} issued: {type}.</source>
-        <translation>ٹوکن {number} جاری ہوا: {type}۔</translation>
+        <translation>ٹوکن {number} جاری کر دیا گیا: {type}۔</translation>
     </message>
     <message>
         <location filename="../../console/pages/triage.py" line="401"/>
@@ -4302,17 +4354,17 @@ Counters: %6</source>
     <message>
         <location filename="../../console/names.py" line="32"/>
         <source>Appeal against cut-off</source>
-        <translation>کٹ آف کے خلاف اپیل</translation>
+        <translation>اہلیت کے فیصلے کے خلاف اپیل</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="33"/>
         <source>Cyclic update</source>
-        <translation>دو سالہ دوبارہ سروے</translation>
+        <translation>دوبارہ سروے</translation>
     </message>
     <message>
         <location filename="../../console/names.py" line="34"/>
         <source>Recertification</source>
-        <translation>سہ سالہ تصدیقِ نو</translation>
+        <translation>دوبارہ تصدیق</translation>
     </message>
 </context>
 <context>

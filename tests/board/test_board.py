@@ -50,9 +50,9 @@ def test_a_call_reaches_the_board_within_one_event_loop_turn(qtbot, ctx: AppCont
     QCoreApplication.processEvents()  # one turn of the event loop
     assert board.view.newest_number.text() == "R-001"
     assert board.view.newest_counter_en.text() == "Counter 3"
-    assert board.view.newest_counter_ur.text() == "کاؤنٹر نمبر 3"
+    assert board.view.newest_counter_ur.text() == "کاؤنٹر نمبر \u20663\u2069"
     qtbot.waitUntil(lambda: len(voice.said) == 2)
-    assert voice.said == [("Token R-001, counter 3", "en"), ("ٹوکن نمبر R-001، کاؤنٹر نمبر 3", "ur")]
+    assert voice.said == [("Token R-001, counter 3", "en"), ("ٹوکن نمبر R-001، کاؤنٹر نمبر 3 پر تشریف لائیں", "ur")]
     assert voice.threads == {"drc-speech_0"}  # never on the GUI thread
     board.close()
 
@@ -122,7 +122,7 @@ def test_no_engine_is_silently_skipped_and_a_broken_one_is_harmless(qtbot, caplo
 
 def test_sentences_and_spoken_form() -> None:
     assert call_sentences("V-042", 3, "off") == []
-    assert call_sentences("V-042", 3, "ur") == [("ٹوکن نمبر V-042، کاؤنٹر نمبر 3", "ur")]
+    assert call_sentences("V-042", 3, "ur") == [("ٹوکن نمبر V-042، کاؤنٹر نمبر 3 پر تشریف لائیں", "ur")]
     assert _spoken_form("Token R-042, counter 3") == "Token R 42, counter 3"
 
 

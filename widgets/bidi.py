@@ -1,0 +1,22 @@
+"""Left-to-right islands in right-to-left text, for every layer that shows text.
+
+CNICs, token numbers and dates mix digits, letters, dashes and stars; in an Urdu line the
+Unicode bidi algorithm reorders their parts ("35202-*****67-1" reads "1-67*****-35202", "R-042"
+reads "042-R"). Wrapping them in LRI ... PDI (U+2066 / U+2069) keeps each one whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+LRI = "\u2066"
+PDI = "\u2069"
+
+
+def ltr(value: object) -> str:
+    """``value`` as text kept left to right when the interface is right to left (Urdu); as is otherwise."""
+    text = str(value)
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return f"{LRI}{text}{PDI}"
+    return text
