@@ -4413,4 +4413,187 @@ Counters: %6</source>
         <translation>کھولیں…</translation>
     </message>
 </context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>%1 issued</source>
+        <translation>%1 جاری شدہ</translation>
+    </message>
+    <message>
+        <source>%1 visitors</source>
+        <translation>%1 سائلین</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>بلاوے</translation>
+    </message>
+    <message>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <source>DRC daily site report</source>
+        <translation>ڈی آر سی مرکز کی روزانہ رپورٹ</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>وضاحت</translation>
+    </message>
+    <message>
+        <source>Flag rate</source>
+        <translation>نشان کی شرح</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>نشان</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <source>Issued 7-day avg</source>
+        <translation>جاری شدہ، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <source>Issued, 7-day avg</source>
+        <translation>جاری شدہ، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <source>Median service</source>
+        <translation>خدمت کے وقت کا وسطانیہ</translation>
+    </message>
+    <message>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <source>Median wait by hour of call (minutes)</source>
+        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>انتظار کا وسطانیہ</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>کوئی نشان نہیں۔</translation>
+    </message>
+    <message>
+        <source>No tokens this day.</source>
+        <translation>اس دن کوئی ٹوکن نہیں۔</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <source>Nobody was served this day.</source>
+        <translation>اس دن کسی کو نہیں نمٹایا گیا۔</translation>
+    </message>
+    <message>
+        <source>Operators (DEOs)</source>
+        <translation>آپریٹر (ڈی ای او)</translation>
+    </message>
+    <message>
+        <source>Outlier</source>
+        <translation>غیر معمولی</translation>
+    </message>
+    <message>
+        <source>Quality checks: %1 surveys, %2 flagged.</source>
+        <translation>معیار کی جانچ: %1 سروے، %2 نشان زدہ۔</translation>
+    </message>
+    <message>
+        <source>Quality checks: not included. </source>
+        <translation>معیار کی جانچ: شامل نہیں۔ </translation>
+    </message>
+    <message>
+        <source>Quality flags</source>
+        <translation>معیار کے نشانات</translation>
+    </message>
+    <message>
+        <source>Served 7-day avg</source>
+        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <source>Served per DEO</source>
+        <translation>فی ڈی ای او نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <source>Served, 7-day avg</source>
+        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <source>Tokens per hour</source>
+        <translation>فی گھنٹہ ٹوکن</translation>
+    </message>
+    <message>
+        <source>Tokens per hour: today and the 7-day average</source>
+        <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <source>Update types</source>
+        <translation>اپڈیٹ کی اقسام</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <source>called within %1 min</source>
+        <translation>%1 منٹ کے اندر بلائے گئے</translation>
+    </message>
+    <message>
+        <source>generated %1</source>
+        <translation>تیار %1</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <source>p90 %1</source>
+        <translation>p90 %1</translation>
+    </message>
+    <message>
+        <source>p90 wait</source>
+        <translation>انتظار p90</translation>
+    </message>
+    <message>
+        <source>peak hour %1</source>
+        <translation>مصروف ترین گھنٹہ %1</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>مرکز</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ہاں</translation>
+    </message>
+</context>
 </TS>
