@@ -107,6 +107,9 @@ def build_window(ctx: AppContext, *, idle_minutes: float | None = None) -> MainW
     window = MainWindow(ctx)
     install_about_menu(window)
     window.session = SessionControls(ctx, window, idle_minutes)
+    from console.large_text import install_large_text
+
+    install_large_text(window, ctx, window.view_menu)
     return window
 
 

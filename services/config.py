@@ -134,6 +134,9 @@ class UISection:
 
     language: str = "en"  # en | ur
     idle_lock_minutes: float = 10.0
+    # Larger text on every screen for low-vision staff; each person can switch it in View > Large
+    # text, and their choice is remembered on this PC.
+    large_text: bool = False
 
 
 @dataclass

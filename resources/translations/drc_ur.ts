@@ -1802,6 +1802,10 @@ Counters: %6</source>
         <source>&amp;Day</source>
         <translation>&amp;دن</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation>بڑا متن</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
