@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-import console.large_text as large_text
+from console import large_text
 from console.app import build_window
 from console.context import AppContext
 from services.config import Config
