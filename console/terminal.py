@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from console.context import AppContext
+from console.names import ltr
 from console.slip_code import slip_checker
 from db.engine import data_dir
 from services.terminal import TerminalDeps, TerminalServer, create_app
@@ -43,6 +44,7 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
         tls = ensure_certificate(data_dir(), [bind, lan_address()])
     secret = ctx.config.printer.qr_secret
     deps = TerminalDeps(ctx.queue, ctx.site, ctx.auth, ctx.clock, site_name=ctx.config.site.name,
+                        language=ctx.config.ui.language,
                         tls=tls is not None, check_slip=slip_checker(ctx.queue, ctx.site_id, secret) if secret else None)
     server = TerminalServer(create_app(deps), bind, port, tls=tls)
     ctx.terminal = server
@@ -53,8 +55,8 @@ def start_terminal(ctx: AppContext) -> TerminalServer | None:
     ctx.status.addPermanentWidget(label)
 
     def started(url: str) -> None:
-        label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: %1").replace("%1", url))
-        tip = [QCoreApplication.translate("StatusBar", "DEOs open %1 on their tablet.").replace("%1", url)]
+        label.setText(QCoreApplication.translate("StatusBar", "Counter terminal: %1").replace("%1", ltr(url)))
+        tip = [QCoreApplication.translate("StatusBar", "DEOs open %1 on their tablet.").replace("%1", ltr(url))]
         if server.loopback_only:
             tip = [QCoreApplication.translate(
                 "StatusBar", "Only this PC can open the terminal. To let tablets on the site LAN in, set "

@@ -30,15 +30,19 @@ from services.terminal import page
 from services.terminal.guard import ASGIApp, BodyLimit, SecurityHeaders
 from services.terminal.session import SessionStore, TerminalSession
 from services.terminal.throttle import SignInThrottle
+from services.terminal.words import STATES_UR, WORDS, pick, say, type_name
+from services.terminal.words import error as error_text
 
 log = logging.getLogger(__name__)
 
 COOKIE = "drc_terminal"
+LANG_COOKIE = "drc_lang"
+"""The tablet's language (en | ur): not a secret, kept for a year so each tablet keeps its choice."""
 ACTIONS = ("call", "recall", "start", "complete", "no_show", "transfer", "slip")
 TERMINAL_ROLES = frozenset({Role.DEO})
 """Who may sign in at a terminal: DEOs. Supervisors and administrators use the console, so the
 LAN can neither guess nor slow down their PINs."""
-SIGN_IN_FAILED = "Wrong username or PIN, or too many tries: wait a little and try again."
+SIGN_IN_FAILED = WORDS["sign_in_failed"][0]
 """The one answer for a wrong PIN, an unknown user, a waiting account and a non-DEO account."""
 HASHING_SLOTS = 2  # argon2 verifications at once (each takes ~64 MB and most of a core)
 
@@ -57,6 +61,7 @@ class TerminalDeps:
     tls: bool = False
     # (slip code, CNIC or "") -> verdict; None when the site has no slip secret configured.
     check_slip: Callable[[str, str], SlipVerdict] | None = None
+    language: str = "en"  # the pages' language until a tablet chooses (the console's [ui] language)
 
 
 class _Refused(Exception):
@@ -115,6 +120,9 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             return None
         return sess, actor
 
+    def lang_of(request: Request) -> str:
+        return pick(request.cookies.get(LANG_COOKIE) or deps.language)
+
     def own_counter(actor: Actor) -> CounterView | None:
         return next((c for c in deps.site.counters() if c.staff_id == actor.staff_id), None)
 
@@ -149,10 +157,17 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, m: str = "", e: int = 0) -> Response:
         found = session_of(request)
+        lang = lang_of(request)
         if found is None:
-            return HTMLResponse(page.sign_in(deps.site_name, error=""))
+            return HTMLResponse(page.sign_in(deps.site_name, error="", lang=lang))
         st = state(*found)
-        return HTMLResponse(page.counter(deps.site_name, st, m[:200], bool(e), list(st["transfer_types"])))
+        return HTMLResponse(page.counter(deps.site_name, st, m[:200], bool(e), list(st["transfer_types"]), lang=lang))
+
+    @app.get("/lang/{code}")
+    def choose_language(code: str) -> Response:
+        resp = RedirectResponse("/", status_code=303)
+        resp.set_cookie(LANG_COOKIE, pick(code), samesite="strict", secure=deps.tls, max_age=365 * 24 * 3600)
+        return resp
 
     @app.get("/api/state")
     def api_state(request: Request) -> Response:
@@ -164,12 +179,12 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
     @app.post("/login")
     async def login(request: Request) -> Response:
         if not _same_origin(request):
-            return _login_failed(request, 403, "Sign-in from another site is refused.")
+            return _login_failed(request, 403, say(lang_of(request), "cross_site"))
         form = await _form(request)
         username = form.get("username", "").strip()[:40]
         address = request.client.host if request.client else "?"
         if not deps.throttle.allowed(address):
-            return _login_failed(request, 401, SIGN_IN_FAILED)
+            return _login_failed(request, 401, say(lang_of(request), "sign_in_failed"))
         if not hashing:
             hashing.append(anyio.CapacityLimiter(HASHING_SLOTS))
 
@@ -185,10 +200,10 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
             # argon2 is slow on purpose: off the event loop, and only a few at once.
             actor = await anyio.to_thread.run_sync(check, limiter=hashing[0])
         except _Throttled:
-            return _login_failed(request, 401, SIGN_IN_FAILED)
+            return _login_failed(request, 401, say(lang_of(request), "sign_in_failed"))
         except AuthError:
             deps.throttle.failed(address)
-            return _login_failed(request, 401, SIGN_IN_FAILED)
+            return _login_failed(request, 401, say(lang_of(request), "sign_in_failed"))
         deps.throttle.succeeded(address)
         assert actor.staff_id is not None
         key = deps.sessions.create(actor.staff_id, deps.clock.now())
@@ -206,7 +221,7 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
     def _login_failed(request: Request, status: int, message: str) -> Response:
         if _wants_json(request):
             return JSONResponse({"ok": False, "message": message}, status_code=status)
-        return HTMLResponse(page.sign_in(deps.site_name, error=message), status_code=status)
+        return HTMLResponse(page.sign_in(deps.site_name, error=message, lang=lang_of(request)), status_code=status)
 
     @app.post("/logout")
     def logout(request: Request) -> Response:
@@ -222,24 +237,25 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
 
     def _action(name: str, request: Request, form: dict[str, str]) -> Response:
         found = None
+        lang = lang_of(request)
         try:
             if name not in ACTIONS:
-                raise _Refused(404, "No such action")
+                raise _Refused(404, say(lang, "no_action"))
             found = session_of(request)
             if found is None:
-                raise _Refused(401, "Please sign in again")
+                raise _Refused(401, say(lang, "sign_in_again"))
             sess, actor = found
             if not _same_origin(request) or not deps.sessions.check_csrf(sess, form.get("csrf", "")):
-                raise _Refused(403, "The form expired; reload the page")
+                raise _Refused(403, say(lang, "form_expired"))
             if name == "slip":
-                message, ok, status = _slip(deps, form)
+                message, ok, status = _slip(deps, form, lang)
             else:
-                message = _do(deps, actor, name, form, own_counter(actor))
+                message = _do(deps, actor, name, form, own_counter(actor), lang)
                 ok, status = True, 200
         except PermissionDenied as exc:
-            ok, status, message = False, 403, str(exc)
+            ok, status, message = False, 403, str(exc) if lang != "ur" else say(lang, "not_allowed")
         except QueueError as exc:
-            ok, status, message = False, 409, str(exc)
+            ok, status, message = False, 409, error_text(lang, exc.code, exc.params, str(exc))
         except _Refused as exc:
             ok, status, message = False, exc.status, str(exc)
         except (ValueError, OverflowError) as exc:
@@ -252,12 +268,20 @@ def create_app(deps: TerminalDeps) -> ASGIApp:
     return SecurityHeaders(BodyLimit(app), script=page.SCRIPT, style=page.STYLE, tls=deps.tls)
 
 
-def _slip(deps: TerminalDeps, form: dict[str, str]) -> tuple[str, bool, int]:
+def _slip(deps: TerminalDeps, form: dict[str, str], lang: str = "en") -> tuple[str, bool, int]:
     """Check a scanned slip (and optionally the visitor's CNIC): message, ok, HTTP status."""
     if deps.check_slip is None:
-        raise _Refused(409, "Slip checks need the site's QR secret ([printer] qr_secret)")
+        raise _Refused(409, say(lang, "no_slip_secret"))
     verdict = deps.check_slip(form.get("code", "")[:200], form.get("cnic", "")[:20])
-    return verdict.message(), verdict.ok, 200
+    if lang != "ur":
+        return verdict.message(), verdict.ok, 200
+    text = say(lang, f"slip_{verdict.code}", number=verdict.number, detail=verdict.detail,
+               state=STATES_UR.get(verdict.state or "", verdict.state))
+    if verdict.code == "ok" and verdict.cnic_match is not None:
+        text += say(lang, "slip_cnic_match") if verdict.cnic_match else ""
+    elif verdict.code == "ok":
+        text += say(lang, "slip_no_cnic")
+    return text, verdict.ok, 200
 
 
 def _counter_id(form: dict[str, str], own: CounterView | None) -> int | None:
@@ -269,28 +293,29 @@ def _counter_id(form: dict[str, str], own: CounterView | None) -> int | None:
     return own.id if own else None
 
 
-def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: CounterView | None) -> str:
-    """Run one action for ``actor``; returns the message to show."""
+def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: CounterView | None,
+        lang: str = "en") -> str:
+    """Run one action for ``actor``; returns the message to show (in ``lang``)."""
     # The counter is normally the DEO's own; an explicit one is honoured so the engine, not
     # the page, decides whether this person may act there.
     counter_id = _counter_id(form, own)
     if counter_id is None:
-        raise _Refused(409, "You are not assigned to a counter today; ask the supervisor")
+        raise _Refused(409, say(lang, "unassigned_act"))
     q = deps.queue
     if name == "call":
         token = q.call_next(counter_id, actor=actor)
-        return f"Called {token.number}" if token else "Nobody is waiting for this counter"
+        return say(lang, "called", number=token.number) if token else say(lang, "nobody_waiting")
     current = q.current_at(counter_id)
     if current is None:
-        raise QueueError("No token at this counter; press Call next")
+        raise QueueError(say(lang, "no_token"))
     if name == "recall":
-        return f"Recalled {q.recall(current.id, actor=actor).number}"
+        return say(lang, "recalled", number=q.recall(current.id, actor=actor).number)
     if name == "start":
-        return f"Serving {q.start(current.id, actor=actor).number}"
+        return say(lang, "serving", number=q.start(current.id, actor=actor).number)
     if name == "complete":
-        return f"Completed {q.complete(current.id, actor=actor).number}"
+        return say(lang, "completed", number=q.complete(current.id, actor=actor).number)
     if name == "no_show":
-        return f"{q.no_show(current.id, actor=actor).number} marked no-show"
+        return say(lang, "marked_no_show", number=q.no_show(current.id, actor=actor).number)
     target = UpdateType(form.get("type", ""))
     allowed = target in q.offered_types() and target is not current.update_type
     if allowed and target not in q.transfer_targets(current.update_type):
@@ -299,4 +324,4 @@ def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: 
                          "choose another type", code="nobody_serves", type=target.value)
     # Transfer works on called tokens only from the counter that holds them (engine rule).
     moved = q.transfer(current.id, target, actor=actor)
-    return f"{moved.number} transferred to {target.value.replace('_', ' ')}"
+    return say(lang, "transferred", number=moved.number, type=type_name(lang, target.value))

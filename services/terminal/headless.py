@@ -54,7 +54,7 @@ def build_server(cfg: Config, opts: HeadlessOptions,
     queue = QueueService(store, clock, cfg.site.id, policy)
     tls = ensure_certificate(data_dir(), [opts.bind, lan_address()]) if opts.tls else None
     deps = TerminalDeps(queue, SiteService(store, clock, cfg.site.id), AuthService(store, clock, site_id=cfg.site.id),
-                        clock, site_name=cfg.site.name, tls=tls is not None,
+                        clock, site_name=cfg.site.name, tls=tls is not None, language=cfg.ui.language,
                         check_slip=slip_checks(queue) if slip_checks else None)
     return TerminalServer(create_app(deps), opts.bind, opts.port, tls=tls), store
 
