@@ -55,6 +55,20 @@ def install_translations(app: QApplication, lang: str) -> QTranslator | None:
     return tr
 
 
+def use_urdu_font(app: QApplication) -> None:
+    """Urdu in the bundled Noto Naskh Arabic, Latin in the usual font.
+
+    Left to fontconfig, Urdu falls back to a sans Arabic face in which a standalone ہ looks like
+    "o"; listing the Naskh first makes Qt take every Arabic-script glyph from it (it has no Latin
+    letters, so those still come from the normal family).
+    """
+    from printing.fonts import load_slip_fonts
+
+    font = QFont(app.font())
+    font.setFamilies([load_slip_fonts().urdu, *font.families()])
+    app.setFont(font)
+
+
 def collect_garbage_on_gui_thread(app: QApplication, interval_ms: int = 10_000) -> QTimer:
     """Run Python's cycle collector only on the GUI thread, from a timer.
 
@@ -120,7 +134,8 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
     app = make_application()
     probe = watch_first_window(app)
     collect_garbage_on_gui_thread(app)
-    install_translations(app, lang or cfg.ui.language)
+    if install_translations(app, lang or cfg.ui.language) is not None:
+        use_urdu_font(app)
     env = None
     if demo:
         from console.demo import prepare_demo
@@ -132,8 +147,8 @@ def run_gui(cfg: Config, *, demo: bool = False, lang: str | None = None, setup: 
         written = run_setup(cfg.source or default_config_path(), cfg)
         if written is None:
             return 0
-        if lang is None and written.ui.language == "ur" != cfg.ui.language:
-            install_translations(app, "ur")
+        if lang is None and written.ui.language == "ur" != cfg.ui.language and install_translations(app, "ur"):
+            use_urdu_font(app)
         cfg = written
     from console.login import sign_in_at_start
     from console.startup import Startup

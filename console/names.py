@@ -23,7 +23,7 @@ from services.labels import (
     UPDATE_TYPE_SHORT_EN,
 )
 from vocabulary import CounterState, Permission, PriorityReason, Role, TokenState, UpdateType
-from widgets.bidi import ltr
+from widgets.bidi import comma_join, ltr
 
 # The English names live in services.labels; these markers put them in the translation catalogue.
 _CATALOGUE = (
@@ -145,7 +145,7 @@ def priority_text(stored: str | None) -> str:
             reasons.append(priority_reason_label(PriorityReason(part.strip())))
         except ValueError:
             continue
-    return ", ".join(reasons) or QCoreApplication.translate("PriorityReason", "Priority")
+    return comma_join(reasons) or QCoreApplication.translate("PriorityReason", "Priority")
 
 
 def role_label(role: Role) -> str:

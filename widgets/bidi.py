@@ -7,11 +7,27 @@ reads "042-R"). Wrapping them in LRI ... PDI (U+2066 / U+2069) keeps each one wh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 LRI = "\u2066"
 PDI = "\u2069"
+
+
+def _rtl() -> bool:
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def comma_join(items: Iterable[str]) -> str:
+    """A list joined the way the reader writes it: "a, b" in English, "a، b" (Arabic comma) in Urdu."""
+    return ("، " if _rtl() else ", ").join(items)
+
+
+def semicolon_join(items: Iterable[str]) -> str:
+    """Clauses joined by a semicolon: "; " in English, "؛ " in Urdu."""
+    return ("؛ " if _rtl() else "; ").join(items)
 
 
 def ltr(value: object) -> str:

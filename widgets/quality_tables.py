@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from widgets.bidi import comma_join, semicolon_join
 from widgets.rows_model import Index, RowsTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +62,7 @@ class DeoFlagsModel(RowsTableModel):
         if role == Qt.ItemDataRole.FontRole and d.outlier:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and d.outlier:
-            return self.tr("Far from the site's other DEOs: ") + "; ".join(d.outlier_reasons)
+            return self.tr("Far from the site's other DEOs: ") + semicolon_join(d.outlier_reasons)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -94,7 +95,7 @@ class FlaggedSurveysModel(RowsTableModel):
                 # Survey ids, CNICs and phones stay left-to-right inside an Urdu table.
                 return self.keep_ltr(r[keys[col]]) if col in (0, 2, 3) else r[keys[col]]
             if col == 6:
-                return ", ".join(self.flag_title(c) for c in r["codes"])
+                return comma_join(self.flag_title(c) for c in r["codes"])
             return " ".join(r["explanations"])
         if role == Qt.ItemDataRole.ToolTipRole and col >= 6:
             return "\n".join(r["explanations"])

@@ -39,6 +39,7 @@ from console.pages.survey_review import SurveyReviewBar
 from console.tasks import CoalescedLoad
 from services.clock import business_day
 from services.quality import CODES, QualityReport, QualityThresholds, assess
+from widgets.bidi import comma_join
 from widgets.quality_tables import SORT_ROLE, DeoFlagsModel, FlaggedSurveysModel
 
 # Flag codes grouped into the table's columns.
@@ -246,7 +247,7 @@ class QualityPage(QWidget):
                 .replace("%1", str(len(report.surveys))).replace("%2", str(n_flagged)).replace("%3", med)
                 .replace("%4", avg).replace("%5", f"{report.reference_household_size:.1f}"))
         if outliers:
-            text += " · " + self.tr("stand out: %1").replace("%1", ", ".join(outliers))
+            text += " · " + self.tr("stand out: %1").replace("%1", comma_join(outliers))
         self.summary.setText(text)
         site_level = [f.explanation for f in report.flags if f.survey_id is None]
         self.site_flags.setText("\n".join(site_level))

@@ -34,6 +34,7 @@ from services.queue import QueueError, TokenView
 from services.roles import Permission, PermissionDenied
 from services.site import CounterView
 from vocabulary import PriorityReason
+from widgets.bidi import semicolon_join
 from widgets.counter_card import KEYS, CounterCard
 from widgets.token_table import TokenRow, TokenTableModel
 
@@ -256,7 +257,7 @@ class QueuePage(QWidget):
                 continue
             parts.append(self.tr("%1 ≈ %2 min").replace("%1", type_label(t))
                          .replace("%2", str(int(eta.total_seconds() // 60))))
-        self.estimates.setText(self.tr("Estimated wait for a new token: ") + ("; ".join(parts) or "—"))
+        self.estimates.setText(self.tr("Estimated wait for a new token: ") + (semicolon_join(parts) or "—"))
         self._apply_counters(snap)
         self.sig_snapshot_applied.emit()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from console.names import ltr
 from services.triage import Lookup
+from widgets.bidi import comma_join
 
 
 class TriageSummary(QObject):
@@ -43,7 +44,7 @@ class TriageSummary(QObject):
             self.tr("Registry (NSER): {membership}").format(membership=self.membership_text(lookup.membership)),
         ]
         if hh.registered:
-            place = ", ".join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
+            place = comma_join(dict.fromkeys(p for p in (hh.tehsil, hh.district) if p))
             score = "-" if hh.pmt_score is None else f"{hh.pmt_score:g}"
             household = self.tr("Household {hid} - family size {n} - {place} ({region})").format(
                 hid=ltr(hh.household_id), n=lookup.family_size, place=place, region=hh.region)

@@ -1,6 +1,8 @@
 """Screenshots of the counters page and the board from real windows.
 
 Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_counters_board.py docs/screenshots
+With a second argument ``ur`` the console is in Urdu and the queue page is saved as queue-urdu.png
+(the board is bilingual either way).
 """
 import sys
 import tempfile
@@ -19,7 +21,13 @@ from services.provision import ensure_site, seed_demo
 from services.roles import Actor
 
 out = Path(sys.argv[1])
+urdu = sys.argv[2:] == ["ur"]
 app = make_application()
+if urdu:
+    from console.app import install_translations, use_urdu_font
+
+    install_translations(app, "ur")
+    use_urdu_font(app)
 d = Path(tempfile.mkdtemp())
 url = f"sqlite:///{d/'s.sqlite3'}"
 upgrade(url)
@@ -80,8 +88,12 @@ board.resize(1600, 900)
 board.show()
 
 def shoot():
-    if ctx.tasks.pending or page.snapshot is None or board._reloading:
+    if ctx.tasks.pending or page.snapshot is None or board.loader.busy:
         QTimer.singleShot(200, shoot); return
+    if urdu:
+        win.show_page("queue")
+        QTimer.singleShot(500, lambda: (win.grab().save(str(out / "queue-urdu.png")), app.quit()))
+        return
     win.grab().save(str(out / "counters.png"))
     board.grab().save(str(out / "board.png"))
     app.quit()
