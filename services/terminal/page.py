@@ -23,7 +23,8 @@ header h1{font-size:20px;margin:0}main{max-width:720px;margin:0 auto;padding:16p
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 button,select,input{font-size:22px;padding:16px;border-radius:10px;border:1px solid #9aa9b6;width:100%}
 button{background:#e8eef3;font-weight:700;cursor:pointer}button.primary{background:#0b7a3e;color:#fff;border-color:#0b7a3e}
-button.warn{background:#fff4e0;border-color:#c77700}button:disabled{opacity:.4}
+button.warn{background:#fff4e0;border-color:#c77700}
+button:disabled,button.primary:disabled,button.warn:disabled{background:#e4e7ea;color:#5c5c5c;border-color:#c3cbd3}
 label{display:block;margin:12px 0 4px;font-size:18px}form{margin:0}
 .small button{font-size:16px;padding:8px 12px;width:auto;background:#fff;color:#0b4f6c}
 a.lang{color:#fff;font-size:18px;padding:8px 12px;border:1px solid #fff;border-radius:8px;text-decoration:none}

@@ -72,3 +72,30 @@ def test_the_site_language_is_the_default(store, clock, site, queue) -> None:
         assert "dir='rtl'" in requests.get(url, timeout=TIMEOUT).text
     finally:
         server.stop()
+
+
+def test_terminal_text_contrast_is_at_least_4_5() -> None:
+    """The tablet page's text colours against their backgrounds (WCAG), disabled buttons included."""
+    from PySide6.QtGui import QColor
+
+    from services.terminal.page import STYLE
+    from tests.contrast import ratio
+
+    def rule(selector: str) -> dict[str, str]:
+        body = re.search(re.escape(selector) + r"\{([^}]*)\}", STYLE)
+        assert body is not None, selector
+        return dict(p.split(":", 1) for p in body.group(1).split(";") if ":" in p)
+
+    body = rule("body")
+    pairs = {
+        "body": (body["color"], body["background"]),
+        "header": (rule("header")["color"], rule("header")["background"]),
+        "muted": (rule(".muted")["color"], "#fff"),
+        "ok": (rule(".ok")["color"], rule(".ok")["background"]),
+        "err": (rule(".err")["color"], rule(".err")["background"]),
+        "primary": ("#fff", rule("button.primary")["background"]),
+        "disabled": (rule("button.warn:disabled")["color"], rule("button.warn:disabled")["background"]),
+    }
+    low = {k: round(ratio(QColor(fg), QColor(bg)), 2) for k, (fg, bg) in pairs.items()
+           if ratio(QColor(fg), QColor(bg)) < 4.5}
+    assert low == {}
