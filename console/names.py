@@ -177,7 +177,7 @@ def counter_label(number: int, label: str) -> str:
 
 __all__ = ["ltr"]  # with the names below: pages import ltr from here
 
-DAY_SHORT = "ddd d MMM yyyy"
+DAY_SHORT = "ddd dd MMM yyyy"
 DAY_LONG = "dddd d MMMM yyyy"
 DAY_NO_YEAR = "dddd d MMMM"
 

@@ -89,7 +89,7 @@ def test_report_pdf_in_english(simulated_url: str, tmp_path: Path, qapp: object)
     texts = _check_layout(pdf)
     whole = " ".join(texts)
     assert "generated 20:06 PKT" in whole and "15:06" not in whole  # 15:06 is the UTC clock
-    assert "Median service" in whole and "Wed 4 Mar 2026" in whole
+    assert "Median service" in whole and "Wed 04 Mar 2026" in whole
     assert len(_png_pages(pdf, tmp_path)) == len(texts) >= 2
 
 
