@@ -50,6 +50,17 @@ def _restore_root_logging() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _restore_default_locale() -> Iterator[None]:
+    """A test that installs the Urdu catalogue also makes Urdu the default QLocale (dates in Urdu);
+    put back the one before, so a later English test does not print Urdu dates."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests: no automatic cycle collection (it may run on a worker thread and free Qt objects
     there); collect on the main thread after the test instead, as the app does (console.app)."""

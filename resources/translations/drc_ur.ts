@@ -166,12 +166,12 @@
 <context>
     <name>BoardWindow</name>
     <message>
-        <location filename="../../console/board.py" line="39"/>
+        <location filename="../../console/board.py" line="40"/>
         <source>Now serving — %1</source>
         <translation>اب باری ہے — %1</translation>
     </message>
     <message>
-        <location filename="../../console/board.py" line="57"/>
+        <location filename="../../console/board.py" line="58"/>
         <source>Now-serving board</source>
         <translation>باری کا بورڈ</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>CloseDay</name>
     <message>
-        <location filename="../../console/close_day.py" line="29"/>
+        <location filename="../../console/close_day.py" line="30"/>
         <source>Business day %1 is open.</source>
         <translation>کام کا دن %1 جاری ہے۔</translation>
     </message>
@@ -187,92 +187,92 @@
 <context>
     <name>CloseDayDialog</name>
     <message>
-        <location filename="../../console/close_day.py" line="42"/>
+        <location filename="../../console/close_day.py" line="43"/>
         <source>Close the business day</source>
         <translation>کام کا دن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="54"/>
+        <location filename="../../console/close_day.py" line="55"/>
         <source>Counting the tokens still open…</source>
         <translation>کھلے ٹوکن گنے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="61"/>
+        <location filename="../../console/close_day.py" line="62"/>
         <source>Carry them over to %1 (they keep their place in line)</source>
         <translation>انہیں اگلے دن (%1) منتقل کریں (ان کی باری برقرار رہے گی)</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="62"/>
+        <location filename="../../console/close_day.py" line="63"/>
         <source>Cancel them</source>
         <translation>انہیں منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="63"/>
+        <location filename="../../console/close_day.py" line="64"/>
         <source>Mark them no-show</source>
         <translation>انہیں غیر حاضر قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="67"/>
+        <location filename="../../console/close_day.py" line="68"/>
         <source>Tokens still waiting or called:</source>
         <translation>ابھی منتظر یا بلائے گئے ٹوکن:</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="81"/>
+        <location filename="../../console/close_day.py" line="82"/>
         <source>Close the day</source>
         <translation>دن ختم کریں</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="93"/>
+        <location filename="../../console/close_day.py" line="94"/>
         <source>Waiting: %1   Called: %2   In service: %3</source>
         <translation>منتظر: %1   بلائے گئے: %2   زیرِ خدمت: %3</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="95"/>
+        <location filename="../../console/close_day.py" line="96"/>
         <source>Visitors in service now are marked completed.</source>
         <translation>اس وقت زیرِ خدمت سائلین مکمل شمار ہوں گے۔</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="96"/>
+        <location filename="../../console/close_day.py" line="97"/>
         <source>This day is already closed; closing again updates the summary.</source>
         <translation>یہ دن پہلے ہی ختم ہو چکا ہے؛ دوبارہ ختم کرنے سے خلاصہ تازہ ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="122"/>
+        <location filename="../../console/close_day.py" line="123"/>
         <source>Tokens issued</source>
         <translation>جاری شدہ ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="122"/>
+        <location filename="../../console/close_day.py" line="123"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="123"/>
+        <location filename="../../console/close_day.py" line="124"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="123"/>
+        <location filename="../../console/close_day.py" line="124"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="124"/>
+        <location filename="../../console/close_day.py" line="125"/>
         <source>Carried over</source>
         <translation>اگلے دن منتقل</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="124"/>
+        <location filename="../../console/close_day.py" line="125"/>
         <source>Median wait</source>
         <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="145"/>
+        <location filename="../../console/close_day.py" line="146"/>
         <source>%1 closed at %2</source>
         <translation>%1 %2 بجے ختم ہوا</translation>
     </message>
     <message>
-        <location filename="../../console/close_day.py" line="150"/>
+        <location filename="../../console/close_day.py" line="151"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
@@ -288,37 +288,37 @@
 <context>
     <name>CnicProblem</name>
     <message>
-        <location filename="../../console/names.py" line="71"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="72"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="73"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت طویل: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="74"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="75"/>
+        <location filename="../../console/names.py" line="76"/>
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="76"/>
+        <location filename="../../console/names.py" line="77"/>
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="77"/>
+        <location filename="../../console/names.py" line="78"/>
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
@@ -326,7 +326,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="173"/>
+        <location filename="../../console/names.py" line="174"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر نمبر %1</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>CounterCard</name>
     <message>
-        <location filename="../../widgets/counter_card.py" line="179"/>
+        <location filename="../../widgets/counter_card.py" line="181"/>
         <source>Recall limit: F7 start or F9 no-show</source>
         <translation>حد پوری: F7 شروع یا F9 غیر حاضر</translation>
     </message>
@@ -382,62 +382,62 @@
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="185"/>
+        <location filename="../../widgets/counter_card.py" line="187"/>
         <source>Assign a DEO before calling</source>
         <translation>بلانے سے پہلے ڈی ای او مقرر کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="180"/>
+        <location filename="../../widgets/counter_card.py" line="182"/>
         <source>Recall limit reached: start the service or mark %1 no-show (F9)</source>
         <translation>بلانے کی حد پوری: خدمت شروع کریں یا %1 کو غیر حاضر قرار دیں (F9)</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="173"/>
+        <location filename="../../widgets/counter_card.py" line="175"/>
         <source>Recalled %1 of %2</source>
         <translation>دوبارہ بلایا: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="171"/>
+        <location filename="../../widgets/counter_card.py" line="173"/>
         <source>%1 · %2 min</source>
         <translation>%1 · %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="122"/>
+        <location filename="../../widgets/counter_card.py" line="124"/>
         <source>Call next</source>
         <translation>اگلا بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="122"/>
+        <location filename="../../widgets/counter_card.py" line="124"/>
         <source>Recall</source>
         <translation>دوبارہ بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="122"/>
+        <location filename="../../widgets/counter_card.py" line="124"/>
         <source>Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="123"/>
+        <location filename="../../widgets/counter_card.py" line="125"/>
         <source>Complete</source>
         <translation>مکمل کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="123"/>
+        <location filename="../../widgets/counter_card.py" line="125"/>
         <source>No-show</source>
         <translation>غیر حاضر قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="123"/>
+        <location filename="../../widgets/counter_card.py" line="125"/>
         <source>Transfer</source>
         <translation>منتقل کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="177"/>
+        <location filename="../../widgets/counter_card.py" line="179"/>
         <source>Free</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="178"/>
+        <location filename="../../widgets/counter_card.py" line="180"/>
         <source>Served today: %1</source>
         <translation>آج نمٹائے گئے: %1</translation>
     </message>
@@ -456,25 +456,21 @@
         <source>Move %1 to:</source>
         <translation>%1 کو منتقل کریں:</translation>
     </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 منٹ</translation>
-    </message>
 </context>
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="82"/>
+        <location filename="../../console/names.py" line="83"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="83"/>
+        <location filename="../../console/names.py" line="84"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="84"/>
+        <location filename="../../console/names.py" line="85"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -665,230 +661,230 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="77"/>
+        <location filename="../../console/pages/dashboard.py" line="78"/>
         <source>Export report</source>
         <translation>رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="80"/>
+        <location filename="../../console/pages/dashboard.py" line="81"/>
         <source>PDF document…</source>
         <translation>پی ڈی ایف…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="80"/>
+        <location filename="../../console/pages/dashboard.py" line="81"/>
         <source>JSON…</source>
         <translation>JSON…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="80"/>
+        <location filename="../../console/pages/dashboard.py" line="81"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="91"/>
+        <location filename="../../console/pages/dashboard.py" line="92"/>
         <source>Today</source>
         <translation>آج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="97"/>
+        <location filename="../../console/pages/dashboard.py" line="98"/>
         <source>Day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="102"/>
-        <location filename="../../console/pages/dashboard.py" line="276"/>
+        <location filename="../../console/pages/dashboard.py" line="103"/>
+        <location filename="../../console/pages/dashboard.py" line="277"/>
         <source>Served today</source>
         <translation>آج نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="103"/>
+        <location filename="../../console/pages/dashboard.py" line="104"/>
         <source>Waiting now</source>
         <translation>اس وقت منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="104"/>
+        <location filename="../../console/pages/dashboard.py" line="105"/>
         <source>Median wait</source>
         <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="105"/>
+        <location filename="../../console/pages/dashboard.py" line="106"/>
         <source>Service level</source>
         <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="106"/>
+        <location filename="../../console/pages/dashboard.py" line="107"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="138"/>
+        <location filename="../../console/pages/dashboard.py" line="139"/>
         <source>The day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="140"/>
+        <location filename="../../console/pages/dashboard.py" line="141"/>
         <source>Trends</source>
         <translation>رجحانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="141"/>
+        <location filename="../../console/pages/dashboard.py" line="142"/>
         <source>Network</source>
         <translation>نیٹ ورک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="142"/>
+        <location filename="../../console/pages/dashboard.py" line="143"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="143"/>
+        <location filename="../../console/pages/dashboard.py" line="144"/>
         <source>Wait promise</source>
         <translation>انتظار کا وعدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="150"/>
-        <location filename="../../console/pages/dashboard.py" line="154"/>
+        <location filename="../../console/pages/dashboard.py" line="151"/>
+        <location filename="../../console/pages/dashboard.py" line="155"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="180"/>
+        <location filename="../../console/pages/dashboard.py" line="181"/>
         <source>Tokens per hour: today and the 7-day average</source>
         <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="181"/>
+        <location filename="../../console/pages/dashboard.py" line="182"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="181"/>
-        <location filename="../../console/pages/dashboard.py" line="276"/>
+        <location filename="../../console/pages/dashboard.py" line="182"/>
+        <location filename="../../console/pages/dashboard.py" line="277"/>
         <source>Served</source>
         <translation>نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="181"/>
+        <location filename="../../console/pages/dashboard.py" line="182"/>
         <source>Issued, 7-day avg</source>
         <translation>جاری شدہ، 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="182"/>
+        <location filename="../../console/pages/dashboard.py" line="183"/>
         <source>Served, 7-day avg</source>
         <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="183"/>
+        <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>Served per DEO today</source>
         <translation>آج فی ڈی ای او نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="184"/>
+        <location filename="../../console/pages/dashboard.py" line="185"/>
         <source>Median wait by hour of call (minutes)</source>
         <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="184"/>
+        <location filename="../../console/pages/dashboard.py" line="185"/>
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="185"/>
+        <location filename="../../console/pages/dashboard.py" line="186"/>
         <source>Calls</source>
         <translation>بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="194"/>
+        <location filename="../../console/pages/dashboard.py" line="195"/>
         <source>Save PNG…</source>
         <translation>PNG محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="196"/>
+        <location filename="../../console/pages/dashboard.py" line="197"/>
         <source>Save this chart as a PNG image</source>
         <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="219"/>
+        <location filename="../../console/pages/dashboard.py" line="220"/>
         <source>Loading %1…</source>
         <translation>%1 لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="269"/>
+        <location filename="../../console/pages/dashboard.py" line="270"/>
         <source>Could not compute the figures: %1</source>
         <translation>اعداد و شمار نہ بن سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="275"/>
+        <location filename="../../console/pages/dashboard.py" line="276"/>
         <source>Site performance, %1</source>
         <translation>مرکز کی کارکردگی، %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="277"/>
+        <location filename="../../console/pages/dashboard.py" line="278"/>
         <source>%1 issued · %2 at counters now</source>
         <translation>%1 جاری شدہ · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="281"/>
+        <location filename="../../console/pages/dashboard.py" line="282"/>
         <source>longest estimated wait %1 min</source>
         <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="282"/>
+        <location filename="../../console/pages/dashboard.py" line="283"/>
         <source>nobody waiting</source>
         <translation>کوئی منتظر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="287"/>
+        <location filename="../../console/pages/dashboard.py" line="288"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="288"/>
+        <location filename="../../console/pages/dashboard.py" line="289"/>
         <source>p90 %1 min · %2 calls</source>
         <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="293"/>
+        <location filename="../../console/pages/dashboard.py" line="294"/>
         <source>called within %1 min</source>
         <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="298"/>
+        <location filename="../../console/pages/dashboard.py" line="299"/>
         <source>%1 of %2 called visitors</source>
         <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="301"/>
+        <location filename="../../console/pages/dashboard.py" line="302"/>
         <source>%1 waiting, ~%2 min</source>
         <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="303"/>
+        <location filename="../../console/pages/dashboard.py" line="304"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="305"/>
+        <location filename="../../console/pages/dashboard.py" line="306"/>
         <source>Estimated wait for a new token — </source>
         <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="311"/>
+        <location filename="../../console/pages/dashboard.py" line="312"/>
         <source>7-day average over %1 open day(s)</source>
         <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="312"/>
+        <location filename="../../console/pages/dashboard.py" line="313"/>
         <source>no earlier days to average yet</source>
         <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="313"/>
+        <location filename="../../console/pages/dashboard.py" line="314"/>
         <source>Updated %1 (Pakistan time) · %2</source>
         <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="321"/>
+        <location filename="../../console/pages/dashboard.py" line="322"/>
         <source>%1 (%2)
 Served: %3 · No-show: %4
 Median service: %5 min
@@ -899,62 +895,62 @@ Counters: %6</source>
 کاؤنٹر: %6</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="352"/>
+        <location filename="../../console/pages/dashboard.py" line="353"/>
         <source>Save chart</source>
         <translation>چارٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="352"/>
+        <location filename="../../console/pages/dashboard.py" line="353"/>
         <source>PNG image (*.png)</source>
         <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="354"/>
+        <location filename="../../console/pages/dashboard.py" line="355"/>
         <source>Could not save %1</source>
         <translation>%1 محفوظ نہ ہو سکا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="359"/>
+        <location filename="../../console/pages/dashboard.py" line="360"/>
         <source>Export the daily report</source>
         <translation>روزانہ رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="367"/>
+        <location filename="../../console/pages/dashboard.py" line="368"/>
         <source>Preparing the report…</source>
         <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="370"/>
+        <location filename="../../console/pages/dashboard.py" line="371"/>
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="377"/>
+        <location filename="../../console/pages/dashboard.py" line="378"/>
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
         <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="395"/>
+        <location filename="../../console/pages/dashboard.py" line="396"/>
         <source>Could not build the report: %1</source>
         <translation>رپورٹ نہ بن سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="406"/>
+        <location filename="../../console/pages/dashboard.py" line="407"/>
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="325"/>
+        <location filename="../../console/pages/dashboard.py" line="326"/>
         <source>Surveys: %1</source>
         <translation>سروے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="346"/>
+        <location filename="../../console/pages/dashboard.py" line="347"/>
         <source>%1: %2 served, %3 surveys</source>
         <translation>%1: %2 نمٹائے گئے، %3 سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="348"/>
+        <location filename="../../console/pages/dashboard.py" line="349"/>
         <source>Per DEO today — </source>
         <translation>آج فی ڈی ای او — </translation>
     </message>
@@ -995,47 +991,47 @@ Counters: %6</source>
 <context>
     <name>DeoFlagsModel</name>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="26"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="26"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="26"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="26"/>
+        <location filename="../../widgets/quality_tables.py" line="27"/>
         <source>Flag rate</source>
         <translation>نشان کی شرح</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="28"/>
         <source>Median min</source>
         <translation>وسطانیہ منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="28"/>
         <source>Avg household</source>
         <translation>اوسط گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="28"/>
         <source>Outlier</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="57"/>
+        <location filename="../../widgets/quality_tables.py" line="58"/>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="64"/>
+        <location filename="../../widgets/quality_tables.py" line="65"/>
         <source>Far from the site&apos;s other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
@@ -1225,112 +1221,112 @@ Counters: %6</source>
 <context>
     <name>DomainError</name>
     <message>
-        <location filename="../../console/names.py" line="93"/>
+        <location filename="../../console/names.py" line="94"/>
         <source>No open counter with a DEO serves {type} now; choose another type.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر {type} نہیں کر رہا؛ کوئی اور قسم چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="92"/>
+        <location filename="../../console/names.py" line="93"/>
         <source>Recall {number} {left} more time(s) before marking it no-show.</source>
         <translation>غیر حاضر قرار دینے سے پہلے {number} کو {left} بار مزید بلائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="91"/>
+        <location filename="../../console/names.py" line="92"/>
         <source>{number} was recalled {count} times; mark it no-show.</source>
         <translation>{number} کو {count} بار دوبارہ بلایا جا چکا ہے؛ اسے غیر حاضر قرار دیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="78"/>
+        <location filename="../../console/names.py" line="79"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="79"/>
+        <location filename="../../console/names.py" line="80"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="80"/>
+        <location filename="../../console/names.py" line="81"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="81"/>
+        <location filename="../../console/names.py" line="82"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="85"/>
+        <location filename="../../console/names.py" line="86"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="86"/>
+        <location filename="../../console/names.py" line="87"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="87"/>
+        <location filename="../../console/names.py" line="88"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="88"/>
+        <location filename="../../console/names.py" line="89"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="89"/>
+        <location filename="../../console/names.py" line="90"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="90"/>
+        <location filename="../../console/names.py" line="91"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="94"/>
+        <location filename="../../console/names.py" line="95"/>
         <source>Type the CNIC a second time before issuing a missed-out token.</source>
         <translation>رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے شناختی کارڈ نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="95"/>
+        <location filename="../../console/names.py" line="96"/>
         <source>The CNIC typed the second time is different: check the card; nothing was issued.</source>
         <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر مختلف ہے: کارڈ دیکھیں؛ کوئی ٹوکن جاری نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="96"/>
+        <location filename="../../console/names.py" line="97"/>
         <source>Tick what changes in the family (birth, death, marriage ...) for a roster update.</source>
         <translation>خاندانی کوائف میں تبدیلی کے لیے نشان لگائیں کہ خاندان میں کیا بدلا ہے (پیدائش، وفات، شادی ...)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="97"/>
+        <location filename="../../console/names.py" line="98"/>
         <source>Unknown roster change(s): {changes}.</source>
         <translation>نامعلوم تبدیلی: {changes}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="98"/>
+        <location filename="../../console/names.py" line="99"/>
         <source>NADRA has blocked this CNIC: only a supervisor can override the block.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: صرف سپروائزر بندش ختم کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="99"/>
+        <location filename="../../console/names.py" line="100"/>
         <source>Give the reason for overriding the block (at least {n} characters).</source>
         <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="100"/>
+        <location filename="../../console/names.py" line="101"/>
         <source>Signed in as {role}, you may not {permission}.</source>
         <translation>آپ کا کردار {role} ہے؛ آپ کو {permission} کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="101"/>
+        <location filename="../../console/names.py" line="102"/>
         <source>{username} is not assigned to this counter.</source>
         <translation>{username} اس کاؤنٹر پر مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="102"/>
+        <location filename="../../console/names.py" line="103"/>
         <source>An administrator already exists; sign in instead.</source>
         <translation>ایڈمنسٹریٹر پہلے سے موجود ہے؛ اس کے بجائے داخل ہوں۔</translation>
     </message>
@@ -1414,42 +1410,42 @@ Counters: %6</source>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="79"/>
+        <location filename="../../widgets/quality_tables.py" line="80"/>
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="81"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="81"/>
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="81"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -1803,6 +1799,7 @@ Counters: %6</source>
         <translation>&amp;دن</translation>
     </message>
     <message>
+        <location filename="../../console/large_text.py" line="48"/>
         <source>Large text</source>
         <translation>بڑا متن</translation>
     </message>
@@ -1858,67 +1855,67 @@ Counters: %6</source>
 <context>
     <name>Permission</name>
     <message>
-        <location filename="../../console/names.py" line="108"/>
+        <location filename="../../console/names.py" line="109"/>
         <source>issue tokens</source>
         <translation>ٹوکن جاری کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="109"/>
+        <location filename="../../console/names.py" line="110"/>
         <source>cancel tokens</source>
         <translation>ٹوکن منسوخ کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="110"/>
+        <location filename="../../console/names.py" line="111"/>
         <source>transfer tokens</source>
         <translation>ٹوکن منتقل کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="111"/>
+        <location filename="../../console/names.py" line="112"/>
         <source>reprint slips</source>
         <translation>پرچی دوبارہ چھاپنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="112"/>
+        <location filename="../../console/names.py" line="113"/>
         <source>serve at any counter</source>
         <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="113"/>
+        <location filename="../../console/names.py" line="114"/>
         <source>serve at a counter</source>
         <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="114"/>
+        <location filename="../../console/names.py" line="115"/>
         <source>manage counters</source>
         <translation>کاؤنٹروں کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="115"/>
+        <location filename="../../console/names.py" line="116"/>
         <source>open or close the day</source>
         <translation>دن شروع یا بند کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="116"/>
+        <location filename="../../console/names.py" line="117"/>
         <source>manage staff</source>
         <translation>عملے کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="117"/>
+        <location filename="../../console/names.py" line="118"/>
         <source>see the figures</source>
         <translation>اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="118"/>
+        <location filename="../../console/names.py" line="119"/>
         <source>see the region</source>
         <translation>علاقے کے اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="119"/>
+        <location filename="../../console/names.py" line="120"/>
         <source>see full CNICs</source>
         <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="120"/>
+        <location filename="../../console/names.py" line="121"/>
         <source>change the settings</source>
         <translation>ترتیبات بدلنے</translation>
     </message>
@@ -2093,233 +2090,252 @@ Counters: %6</source>
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../console/pages/printer.py" line="74"/>
+        <location filename="../../console/pages/printer.py" line="75"/>
         <source>Printer: not checked</source>
         <translation>پرنٹر: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="78"/>
+        <location filename="../../console/pages/printer.py" line="79"/>
         <source>Slips not printed (tokens keep their place)</source>
         <translation>نہ چھپنے والی پرچیاں (ٹوکن کی باری برقرار)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="82"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="82"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="81"/>
+        <location filename="../../console/pages/printer.py" line="82"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="88"/>
+        <location filename="../../console/pages/printer.py" line="89"/>
         <source>Token number, e.g. R-042</source>
         <translation>ٹوکن نمبر، مثلاً ⁦R-042⁩</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="89"/>
+        <location filename="../../console/pages/printer.py" line="90"/>
         <source>Reprint this token</source>
         <translation>یہ ٹوکن دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="100"/>
+        <location filename="../../console/pages/printer.py" line="101"/>
         <source>Printing is not set up in this console.</source>
         <translation>اس کنسول میں پرنٹنگ ترتیب نہیں دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="110"/>
+        <location filename="../../console/pages/printer.py" line="111"/>
         <source>last slip</source>
         <translation>آخری پرچی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="117"/>
+        <location filename="../../console/pages/printer.py" line="118"/>
         <source>Slip printer</source>
         <translation>پرچی پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="169"/>
+        <location filename="../../console/pages/printer.py" line="173"/>
         <source> dots</source>
         <translation> نقطے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="179"/>
+        <location filename="../../console/pages/printer.py" line="183"/>
         <source>Connection</source>
         <translation>رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="181"/>
+        <location filename="../../console/pages/printer.py" line="185"/>
         <source>Paper width</source>
         <translation>کاغذ کی چوڑائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="182"/>
+        <location filename="../../console/pages/printer.py" line="186"/>
         <source>ESC/POS profile</source>
         <translation>ESC/POS پروفائل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="184"/>
+        <location filename="../../console/pages/printer.py" line="188"/>
         <source>Apply</source>
         <translation>لاگو کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="185"/>
+        <location filename="../../console/pages/printer.py" line="189"/>
         <source>Test print</source>
         <translation>آزمائشی پرنٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="186"/>
+        <location filename="../../console/pages/printer.py" line="190"/>
         <source>Check printer</source>
         <translation>پرنٹر جانچیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="195"/>
+        <location filename="../../console/pages/printer.py" line="199"/>
         <source>Applied settings last until the console closes; to keep them, put them in the [printer] section of the configuration file.</source>
         <translation>لاگو کی گئی ترتیبات کنسول بند ہونے تک رہیں گی؛ مستقل رکھنے کے لیے انہیں ترتیبی فائل کے [printer] حصے میں لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="198"/>
+        <location filename="../../console/pages/printer.py" line="202"/>
         <source>Apply also saves the settings to %1.</source>
         <translation>لاگو کرنے سے ترتیبات %1 میں محفوظ بھی ہو جاتی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="208"/>
+        <location filename="../../console/pages/printer.py" line="212"/>
         <source>Only a supervisor may change the printer settings.</source>
         <translation>پرنٹر کی ترتیبات صرف سپروائزر بدل سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="251"/>
+        <location filename="../../console/pages/printer.py" line="255"/>
         <source>Printer: %1 - checking…</source>
         <translation>پرنٹر: %1 - جانچ جاری…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="259"/>
+        <location filename="../../console/pages/printer.py" line="263"/>
         <source>Saved to %1.</source>
         <translation>%1 میں محفوظ ہو گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="261"/>
+        <location filename="../../console/pages/printer.py" line="265"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="264"/>
+        <location filename="../../console/pages/printer.py" line="268"/>
         <source>The printer settings work now but were not saved: %1</source>
         <translation>پرنٹر کی ترتیبات اب کام کر رہی ہیں مگر محفوظ نہیں ہوئیں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="281"/>
+        <location filename="../../console/pages/printer.py" line="285"/>
         <source>%1 (%2, issued %3): %4</source>
         <translation>%1 (%2، جاری شدہ %3): %4</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="286"/>
+        <location filename="../../console/pages/printer.py" line="290"/>
         <source>printing…</source>
         <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="290"/>
+        <location filename="../../console/pages/printer.py" line="294"/>
         <source>printed</source>
         <translation>چھپ گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="294"/>
+        <location filename="../../console/pages/printer.py" line="298"/>
         <source>NOT PRINTED - %1</source>
         <translation>نہیں چھپی - %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="301"/>
+        <location filename="../../console/pages/printer.py" line="305"/>
         <source>Printer %1: %2</source>
         <translation>پرنٹر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="330"/>
+        <location filename="../../console/pages/printer.py" line="334"/>
         <source>Reprint</source>
         <translation>دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/printer.py" line="360"/>
+        <location filename="../../console/pages/printer.py" line="364"/>
         <source>No token %1 today.</source>
         <translation>آج کوئی ٹوکن %1 نہیں۔</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="44"/>
         <source>Preview folder (PNG + .bin, no paper)</source>
         <translation>پیش منظر فولڈر (PNG اور .bin، کاغذ نہیں)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="45"/>
         <source>Network printer (TCP, port 9100)</source>
         <translation>نیٹ ورک پرنٹر (TCP، پورٹ 9100)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="46"/>
         <source>USB printer (vendor/product id)</source>
         <translation>یو ایس بی پرنٹر (وینڈر/پروڈکٹ آئی ڈی)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="47"/>
         <source>Serial port</source>
         <translation>سیریل پورٹ</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="48"/>
         <source>Device file (e.g. /dev/usb/lp0)</source>
         <translation>ڈیوائس فائل (مثلاً /dev/usb/lp0)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="49"/>
         <source>CUPS queue (raw)</source>
         <translation>CUPS قطار (خام)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="50"/>
         <source>Windows printer (raw)</source>
         <translation>ونڈوز پرنٹر (خام)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="52"/>
         <source>58 mm (384 dots)</source>
         <translation>58 ملی میٹر (384 ڈاٹس)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="53"/>
         <source>80 mm (576 dots)</source>
         <translation>80 ملی میٹر (576 ڈاٹس)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="54"/>
         <source>80 mm, older head (512 dots)</source>
         <translation>80 ملی میٹر، پرانا ہیڈ (512 ڈاٹس)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="148"/>
         <source>Folder</source>
         <translation>فولڈر</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="150"/>
         <source>Host or IP</source>
         <translation>ہوسٹ یا آئی پی</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="151"/>
         <source>Port</source>
         <translation>پورٹ</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="152"/>
         <source>Vendor id (hex)</source>
         <translation>وینڈر آئی ڈی (ہیکس)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="153"/>
         <source>Product id (hex)</source>
         <translation>پروڈکٹ آئی ڈی (ہیکس)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="154"/>
         <source>Device</source>
         <translation>ڈیوائس</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="156"/>
         <source>Speed (baud)</source>
         <translation>رفتار (باڈ)</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="157"/>
         <source>Device file</source>
         <translation>ڈیوائس فائل</translation>
     </message>
     <message>
+        <location filename="../../console/pages/printer.py" line="158"/>
         <source>CUPS queue</source>
         <translation>CUPS قطار</translation>
     </message>
@@ -2327,100 +2343,193 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="48"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="49"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="50"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="51"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="147"/>
+        <location filename="../../console/names.py" line="148"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../console/qt_words.py" line="13"/>
+        <source>OK</source>
+        <translation>ٹھیک ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="14"/>
+        <source>Save</source>
+        <translation>محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="15"/>
+        <source>Save All</source>
+        <translation>سب محفوظ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="16"/>
+        <source>Open</source>
+        <translation>کھولیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="17"/>
+        <source>&amp;Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="18"/>
+        <source>Yes to &amp;All</source>
+        <translation>سب کے لیے ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="19"/>
+        <source>&amp;No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="20"/>
+        <source>N&amp;o to All</source>
+        <translation>سب کے لیے نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="21"/>
+        <source>Abort</source>
+        <translation>روک دیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="22"/>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="23"/>
+        <source>Ignore</source>
+        <translation>نظرانداز کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="24"/>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="25"/>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="26"/>
+        <source>Discard</source>
+        <translation>رد کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="27"/>
+        <source>Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="28"/>
+        <source>Apply</source>
+        <translation>لاگو کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="29"/>
+        <source>Reset</source>
+        <translation>پہلے جیسا کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/qt_words.py" line="30"/>
+        <source>Restore Defaults</source>
+        <translation>اصل ترتیب بحال کریں</translation>
+    </message>
+</context>
+<context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="55"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="55"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="56"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="59"/>
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="60"/>
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="61"/>
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62"/>
+        <location filename="../../console/pages/quality.py" line="63"/>
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -2428,32 +2537,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="46"/>
+        <location filename="../../console/pages/quality.py" line="47"/>
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="47"/>
+        <location filename="../../console/pages/quality.py" line="48"/>
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="48"/>
+        <location filename="../../console/pages/quality.py" line="49"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="49"/>
+        <location filename="../../console/pages/quality.py" line="50"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="50"/>
+        <location filename="../../console/pages/quality.py" line="51"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="51"/>
+        <location filename="../../console/pages/quality.py" line="52"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -2461,63 +2570,63 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="87"/>
-        <location filename="../../console/pages/quality.py" line="192"/>
+        <location filename="../../console/pages/quality.py" line="88"/>
+        <location filename="../../console/pages/quality.py" line="193"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="89"/>
+        <location filename="../../console/pages/quality.py" line="90"/>
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="96"/>
+        <location filename="../../console/pages/quality.py" line="97"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="101"/>
+        <location filename="../../console/pages/quality.py" line="102"/>
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="129"/>
+        <location filename="../../console/pages/quality.py" line="130"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="185"/>
+        <location filename="../../console/pages/quality.py" line="186"/>
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="189"/>
+        <location filename="../../console/pages/quality.py" line="190"/>
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="224"/>
+        <location filename="../../console/pages/quality.py" line="225"/>
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="245"/>
+        <location filename="../../console/pages/quality.py" line="246"/>
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="249"/>
+        <location filename="../../console/pages/quality.py" line="250"/>
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="264"/>
+        <location filename="../../console/pages/quality.py" line="265"/>
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="265"/>
+        <location filename="../../console/pages/quality.py" line="266"/>
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
@@ -2533,124 +2642,124 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/pages/queue.py" line="124"/>
+        <location filename="../../console/pages/queue.py" line="125"/>
         <source>Transfer…  (F4)</source>
         <translation>منتقل کریں…  (F4)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="81"/>
+        <location filename="../../console/pages/queue.py" line="82"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="87"/>
+        <location filename="../../console/pages/queue.py" line="88"/>
         <source>Issue token  (F2)</source>
         <translation>ٹوکن جاری کریں  (F2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="99"/>
+        <location filename="../../console/pages/queue.py" line="100"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="106"/>
+        <location filename="../../console/pages/queue.py" line="107"/>
         <source>Issue a token</source>
         <translation>ٹوکن جاری کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="119"/>
+        <location filename="../../console/pages/queue.py" line="120"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="125"/>
-        <location filename="../../console/pages/queue.py" line="366"/>
+        <location filename="../../console/pages/queue.py" line="126"/>
+        <location filename="../../console/pages/queue.py" line="367"/>
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="126"/>
+        <location filename="../../console/pages/queue.py" line="127"/>
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="170"/>
-        <location filename="../../console/pages/queue.py" line="339"/>
+        <location filename="../../console/pages/queue.py" line="171"/>
+        <location filename="../../console/pages/queue.py" line="340"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="252"/>
+        <location filename="../../console/pages/queue.py" line="253"/>
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="257"/>
+        <location filename="../../console/pages/queue.py" line="258"/>
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="259"/>
+        <location filename="../../console/pages/queue.py" line="260"/>
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="294"/>
+        <location filename="../../console/pages/queue.py" line="295"/>
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="295"/>
+        <location filename="../../console/pages/queue.py" line="296"/>
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="295"/>
+        <location filename="../../console/pages/queue.py" line="296"/>
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="296"/>
+        <location filename="../../console/pages/queue.py" line="297"/>
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="296"/>
+        <location filename="../../console/pages/queue.py" line="297"/>
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="300"/>
+        <location filename="../../console/pages/queue.py" line="301"/>
         <source>Printing…</source>
         <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="300"/>
+        <location filename="../../console/pages/queue.py" line="301"/>
         <source>Printed</source>
         <translation>چھپ گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="301"/>
+        <location filename="../../console/pages/queue.py" line="302"/>
         <source>NOT PRINTED</source>
         <translation>نہیں چھپی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308"/>
+        <location filename="../../console/pages/queue.py" line="309"/>
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="344"/>
+        <location filename="../../console/pages/queue.py" line="345"/>
         <source>Nobody is waiting for this counter&apos;s update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="367"/>
+        <location filename="../../console/pages/queue.py" line="368"/>
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="376"/>
+        <location filename="../../console/pages/queue.py" line="377"/>
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -2658,102 +2767,102 @@ Counters: %6</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="52"/>
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="53"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والے گھرانے کا اندراج صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="54"/>
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="55"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والے گھرانے کا اندراج)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="56"/>
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="56"/>
+        <location filename="../../console/names.py" line="57"/>
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="57"/>
+        <location filename="../../console/names.py" line="58"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="58"/>
+        <location filename="../../console/names.py" line="59"/>
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="59"/>
+        <location filename="../../console/names.py" line="60"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="60"/>
+        <location filename="../../console/names.py" line="61"/>
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="61"/>
+        <location filename="../../console/names.py" line="62"/>
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا پی ایم ٹی اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="62"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="63"/>
+        <location filename="../../console/names.py" line="64"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="64"/>
+        <location filename="../../console/names.py" line="65"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم): دوبارہ سروے نہیں بلکہ دوبارہ تصدیق لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="65"/>
+        <location filename="../../console/names.py" line="66"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="66"/>
+        <location filename="../../console/names.py" line="67"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ تصدیق {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="67"/>
+        <location filename="../../console/names.py" line="68"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ دوبارہ تصدیق صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="68"/>
+        <location filename="../../console/names.py" line="69"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="69"/>
+        <location filename="../../console/names.py" line="70"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="70"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.</source>
         <translation>نادرا کے پاس یہ شناختی کارڈ نمبر نہیں: کارڈ سے نمبر دوبارہ ملائیں؛ اس نمبر پر کسی گھرانے کا اندراج نہیں ہو سکتا۔</translation>
     </message>
@@ -3297,29 +3406,257 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/report_pdf.py" line="303"/>
+        <source>%1 issued</source>
+        <translation>%1 جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="304"/>
+        <source>%1 visitors</source>
+        <translation>%1 سائلین</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="305"/>
+        <source>Calls</source>
+        <translation>بلاوے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="306"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="307"/>
+        <source>DRC daily site report</source>
+        <translation>ڈی آر سی مرکز کی روزانہ رپورٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="308"/>
+        <source>Explanation</source>
+        <translation>وضاحت</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="309"/>
+        <source>Flag rate</source>
+        <translation>نشان کی شرح</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="310"/>
+        <source>Flag</source>
+        <translation>نشان</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="311"/>
+        <source>Hour</source>
+        <translation>گھنٹہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="312"/>
+        <source>Issued 7-day avg</source>
+        <translation>جاری شدہ، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="313"/>
+        <source>Issued</source>
+        <translation>جاری شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="314"/>
+        <source>Issued, 7-day avg</source>
+        <translation>جاری شدہ، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="315"/>
+        <source>Median service</source>
+        <translation>خدمت کے وقت کا وسطانیہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="316"/>
+        <source>Median wait (min)</source>
+        <translation>انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="317"/>
+        <source>Median wait by hour of call (minutes)</source>
+        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="318"/>
+        <source>Median wait</source>
+        <translation>انتظار کا وسطانیہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="319"/>
+        <source>No flags.</source>
+        <translation>کوئی نشان نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="320"/>
+        <source>No tokens this day.</source>
+        <translation>اس دن کوئی ٹوکن نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="321"/>
+        <source>No-show</source>
+        <translation>غیر حاضر</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="322"/>
+        <source>Nobody was served this day.</source>
+        <translation>اس دن کسی کو نہیں نمٹایا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="323"/>
+        <source>Operators (DEOs)</source>
+        <translation>آپریٹر (ڈی ای او)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="324"/>
+        <source>Outlier</source>
+        <translation>غیر معمولی</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="325"/>
+        <source>Quality checks: %1 surveys, %2 flagged.</source>
+        <translation>معیار کی جانچ: %1 سروے، %2 نشان زدہ۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="326"/>
+        <source>Quality checks: not included. </source>
+        <translation>معیار کی جانچ: شامل نہیں۔ </translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="327"/>
+        <source>Quality flags</source>
+        <translation>معیار کے نشانات</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="328"/>
+        <source>Served 7-day avg</source>
+        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="329"/>
+        <source>Served per DEO</source>
+        <translation>فی ڈی ای او نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="330"/>
+        <source>Served</source>
+        <translation>نمٹائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="331"/>
+        <source>Served, 7-day avg</source>
+        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="332"/>
+        <source>Service level</source>
+        <translation>مقررہ وقت میں بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="333"/>
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="334"/>
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="335"/>
+        <source>Tokens per hour</source>
+        <translation>فی گھنٹہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="336"/>
+        <source>Tokens per hour: today and the 7-day average</source>
+        <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="337"/>
+        <source>Update type</source>
+        <translation>اپڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="338"/>
+        <source>Update types</source>
+        <translation>اپڈیٹ کی اقسام</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="339"/>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="340"/>
+        <source>called within %1 min</source>
+        <translation>%1 منٹ کے اندر بلائے گئے</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="341"/>
+        <source>generated %1</source>
+        <translation>تیار %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="342"/>
+        <source>min</source>
+        <translation>منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="343"/>
+        <source>p90 %1</source>
+        <translation>p90 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="344"/>
+        <source>p90 wait</source>
+        <translation>انتظار p90</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="345"/>
+        <source>peak hour %1</source>
+        <translation>مصروف ترین گھنٹہ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="346"/>
+        <source>site</source>
+        <translation>مرکز</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_pdf.py" line="347"/>
+        <source>yes</source>
+        <translation>ہاں</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
-        <location filename="../../console/names.py" line="103"/>
+        <location filename="../../console/names.py" line="104"/>
         <source>Administrator</source>
         <translation>ایڈمنسٹریٹر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="104"/>
+        <location filename="../../console/names.py" line="105"/>
         <source>Supervisor</source>
         <translation>سپروائزر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="105"/>
+        <location filename="../../console/names.py" line="106"/>
         <source>Triage staff</source>
         <translation>ابتدائی جانچ کا عملہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="107"/>
+        <location filename="../../console/names.py" line="108"/>
         <source>Regional manager</source>
         <translation>ریجنل مینیجر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="106"/>
+        <location filename="../../console/names.py" line="107"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
@@ -3832,28 +4169,28 @@ Counters: %6</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/status.py" line="27"/>
-        <location filename="../../console/status.py" line="47"/>
+        <location filename="../../console/status.py" line="35"/>
+        <location filename="../../console/status.py" line="55"/>
         <source>Registry: not checked</source>
         <translation>رجسٹری: جانچ نہیں ہوئی</translation>
     </message>
     <message>
-        <location filename="../../console/status.py" line="29"/>
+        <location filename="../../console/status.py" line="37"/>
         <source>Printer: -</source>
         <translation>پرنٹر: -</translation>
     </message>
     <message>
-        <location filename="../../console/status.py" line="50"/>
+        <location filename="../../console/status.py" line="58"/>
         <source>Registry: online</source>
         <translation>رجسٹری: آن لائن</translation>
     </message>
     <message>
-        <location filename="../../console/status.py" line="53"/>
+        <location filename="../../console/status.py" line="61"/>
         <source>Registry: OFFLINE</source>
         <translation>رجسٹری: آف لائن</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/status.py" line="58"/>
+        <location filename="../../console/status.py" line="66"/>
         <source>Outbox: %n waiting</source>
         <translation>
             <numerusform>آؤٹ باکس: %n منتظر</numerusform>
@@ -3861,52 +4198,52 @@ Counters: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../../console/status.py" line="63"/>
+        <location filename="../../console/status.py" line="71"/>
         <source>Printer: %1</source>
         <translation>پرنٹر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/status.py" line="68"/>
+        <location filename="../../console/status.py" line="76"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="49"/>
+        <location filename="../../console/terminal.py" line="51"/>
         <source>Counter terminal: starting…</source>
         <translation>کاؤنٹر ٹرمینل: شروع ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="56"/>
+        <location filename="../../console/terminal.py" line="58"/>
         <source>Counter terminal: %1</source>
         <translation>کاؤنٹر ٹرمینل: %1</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="69"/>
+        <location filename="../../console/terminal.py" line="71"/>
         <source>Counter terminal: off</source>
         <translation>کاؤنٹر ٹرمینل: بند</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="57"/>
+        <location filename="../../console/terminal.py" line="59"/>
         <source>DEOs open %1 on their tablet.</source>
         <translation>ڈی ای او اپنے ٹیبلٹ پر %1 کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="59"/>
+        <location filename="../../console/terminal.py" line="61"/>
         <source>Only this PC can open the terminal. To let tablets on the site LAN in, set [terminal] bind to this PC&apos;s LAN address or 0.0.0.0.</source>
         <translation>ٹرمینل صرف یہی پی سی کھول سکتا ہے۔ سائٹ کے LAN پر ٹیبلٹس کو اجازت دینے کے لیے [terminal] bind میں اس پی سی کا LAN پتہ یا 0.0.0.0 لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="62"/>
+        <location filename="../../console/terminal.py" line="64"/>
         <source>(this PC only)</source>
         <translation>(صرف یہ پی سی)</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="64"/>
+        <location filename="../../console/terminal.py" line="66"/>
         <source>Certificate fingerprint (SHA-256): %1</source>
         <translation>سرٹیفکیٹ فنگرپرنٹ (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../console/terminal.py" line="70"/>
+        <location filename="../../console/terminal.py" line="72"/>
         <source>The counter terminal could not start: %1</source>
         <translation>کاؤنٹر ٹرمینل شروع نہ ہو سکا: %1</translation>
     </message>
@@ -4028,32 +4365,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="35"/>
+        <location filename="../../console/names.py" line="36"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="36"/>
+        <location filename="../../console/names.py" line="37"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="37"/>
+        <location filename="../../console/names.py" line="38"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="38"/>
+        <location filename="../../console/names.py" line="39"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="39"/>
+        <location filename="../../console/names.py" line="40"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="40"/>
+        <location filename="../../console/names.py" line="41"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -4061,37 +4398,37 @@ Counters: %6</source>
 <context>
     <name>TokenTableModel</name>
     <message>
-        <location filename="../../widgets/token_table.py" line="33"/>
+        <location filename="../../widgets/token_table.py" line="34"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="33"/>
+        <location filename="../../widgets/token_table.py" line="34"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="33"/>
+        <location filename="../../widgets/token_table.py" line="34"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="33"/>
+        <location filename="../../widgets/token_table.py" line="34"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="34"/>
+        <location filename="../../widgets/token_table.py" line="35"/>
         <source>Identity</source>
         <translation>شناخت</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="34"/>
+        <location filename="../../widgets/token_table.py" line="35"/>
         <source>Slip</source>
         <translation>پرچی</translation>
     </message>
     <message>
-        <location filename="../../widgets/token_table.py" line="44"/>
+        <location filename="../../widgets/token_table.py" line="45"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
@@ -4142,29 +4479,29 @@ Counters: %6</source>
 <context>
     <name>TriagePage</name>
     <message>
-        <location filename="../../console/pages/triage.py" line="85"/>
+        <location filename="../../console/pages/triage.py" line="86"/>
         <source>Triage: who is this visitor, and what do they qualify for?</source>
         <translation>ابتدائی جانچ: یہ سائل کون ہے، اور کس کا اہل ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="91"/>
+        <location filename="../../console/pages/triage.py" line="92"/>
         <source>Look up (Enter)</source>
         <translation>تلاش کریں (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="97"/>
-        <location filename="../../console/pages/triage.py" line="222"/>
+        <location filename="../../console/pages/triage.py" line="98"/>
+        <location filename="../../console/pages/triage.py" line="223"/>
         <source>Asking the central registry...</source>
         <translation>مرکزی رجسٹری سے پوچھا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="100"/>
+        <location filename="../../console/pages/triage.py" line="101"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="119"/>
-        <location filename="../../console/pages/triage.py" line="348"/>
+        <location filename="../../console/pages/triage.py" line="120"/>
+        <location filename="../../console/pages/triage.py" line="349"/>
         <source>Type or scan a CNIC and press Enter.</source>
         <translation>شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
@@ -4179,78 +4516,78 @@ Counters: %6</source>
         <translation>Alt+{n}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="131"/>
+        <location filename="../../console/pages/triage.py" line="132"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="140"/>
+        <location filename="../../console/pages/triage.py" line="141"/>
         <source>Issue token (Ctrl+I)</source>
         <translation>ٹوکن جاری کریں (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="223"/>
+        <location filename="../../console/pages/triage.py" line="224"/>
         <source>Looking up {cnic}...</source>
         <translation>{cnic} تلاش کیا جا رہا ہے...</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="229"/>
-        <location filename="../../console/pages/triage.py" line="232"/>
+        <location filename="../../console/pages/triage.py" line="230"/>
+        <location filename="../../console/pages/triage.py" line="233"/>
         <source>Triage</source>
         <translation>ابتدائی جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="247"/>
+        <location filename="../../console/pages/triage.py" line="248"/>
         <source>The lookup failed: {error}</source>
         <translation>تلاش ناکام: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="265"/>
+        <location filename="../../console/pages/triage.py" line="266"/>
         <source>Central registry unreachable - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری سے رابطہ نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="269"/>
+        <location filename="../../console/pages/triage.py" line="270"/>
         <source>The central registry gave an answer the console cannot use - pick the update type by hand; the token will be issued unverified and checked automatically later.</source>
         <translation>مرکزی رجسٹری کا جواب قابلِ استعمال نہیں - اپڈیٹ کی قسم خود منتخب کریں؛ ٹوکن غیر تصدیق شدہ جاری ہو گا اور بعد میں خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="273"/>
+        <location filename="../../console/pages/triage.py" line="274"/>
         <source>CNIC {cnic}: not checked with the registry.</source>
         <translation>شناختی کارڈ نمبر {cnic}: رجسٹری سے جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="279"/>
+        <location filename="../../console/pages/triage.py" line="280"/>
         <source>Pick by hand if this is what the visitor needs.</source>
         <translation>اگر سائل کو یہی درکار ہے تو خود منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="280"/>
+        <location filename="../../console/pages/triage.py" line="281"/>
         <source>Not offered: switched off by policy.</source>
         <translation>دستیاب نہیں: پالیسی کے تحت بند ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="305"/>
+        <location filename="../../console/pages/triage.py" line="306"/>
         <source>[eligible from {date}]</source>
         <translation>[{date} سے اہل]</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="398"/>
+        <location filename="../../console/pages/triage.py" line="399"/>
         <source>Token {number} issued: {type}.</source>
         <translation>ٹوکن {number} جاری کر دیا گیا: {type}۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="401"/>
+        <location filename="../../console/pages/triage.py" line="402"/>
         <source>Unverified: it will be checked automatically when the registry answers.</source>
         <translation>غیر تصدیق شدہ: رجسٹری کے جواب پر خود بخود جانچا جائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="414"/>
+        <location filename="../../console/pages/triage.py" line="415"/>
         <source>Ready for the next visitor: type or scan a CNIC and press Enter.</source>
         <translation>اگلے سائل کے لیے تیار: شناختی کارڈ نمبر لکھیں یا اسکین کریں اور Enter دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage.py" line="423"/>
+        <location filename="../../console/pages/triage.py" line="424"/>
         <source>The token was not issued: {error}</source>
         <translation>ٹوکن جاری نہیں ہوا: {error}</translation>
     </message>
@@ -4258,82 +4595,82 @@ Counters: %6</source>
 <context>
     <name>TriageSummary</name>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="23"/>
+        <location filename="../../console/pages/triage_summary.py" line="24"/>
         <source>UNKNOWN - NADRA has no such CNIC; check the card for a typo</source>
         <translation>نامعلوم - نادرا کے پاس یہ شناختی کارڈ نمبر نہیں؛ کارڈ سے نمبر دوبارہ ملائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="25"/>
+        <location filename="../../console/pages/triage_summary.py" line="26"/>
         <source>BLOCKED by NADRA - only a supervisor can let this visitor through</source>
         <translation>نادرا کی جانب سے بند - صرف سپروائزر اس سائل کو آگے بھیج سکتے ہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="26"/>
+        <location filename="../../console/pages/triage_summary.py" line="27"/>
         <source>not checked apart from the registry (older central hub)</source>
         <translation>رجسٹری سے الگ جانچ نہیں ہوئی (مرکز کا پرانا نظام)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="32"/>
+        <location filename="../../console/pages/triage_summary.py" line="33"/>
         <source>not registered - no household on record</source>
         <translation>رجسٹری میں نہیں - کوئی گھرانہ درج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="33"/>
+        <location filename="../../console/pages/triage_summary.py" line="34"/>
         <source>registered - not a beneficiary</source>
         <translation>رجسٹری میں درج - غیر مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="34"/>
+        <location filename="../../console/pages/triage_summary.py" line="35"/>
         <source>registered - beneficiary</source>
         <translation>رجسٹری میں درج - مستحق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="41"/>
+        <location filename="../../console/pages/triage_summary.py" line="42"/>
         <source>CNIC {cnic}</source>
         <translation>شناختی کارڈ نمبر {cnic}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="42"/>
+        <location filename="../../console/pages/triage_summary.py" line="43"/>
         <source>NADRA identity: {identity}</source>
         <translation>نادرا سے شناخت: {identity}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="43"/>
+        <location filename="../../console/pages/triage_summary.py" line="44"/>
         <source>Registry (NSER): {membership}</source>
         <translation>رجسٹری (این ایس ای آر): {membership}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="50"/>
+        <location filename="../../console/pages/triage_summary.py" line="51"/>
         <source>PMT score {score} - last survey {last}{shock}</source>
         <translation>پی ایم ٹی اسکور {score} - آخری سروے {last}{shock}</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="56"/>
+        <location filename="../../console/pages/triage_summary.py" line="57"/>
         <source>No household on record: a missed-out household.</source>
         <translation>کوئی گھرانہ درج نہیں: رہ جانے والے گھرانے کا اندراج۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="22"/>
+        <location filename="../../console/pages/triage_summary.py" line="23"/>
         <source>verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="24"/>
+        <location filename="../../console/pages/triage_summary.py" line="25"/>
         <source>MISMATCH - ask for the visitor&apos;s details</source>
         <translation>عدم مطابقت - سائل سے تفصیلات پوچھیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="48"/>
+        <location filename="../../console/pages/triage_summary.py" line="49"/>
         <source>Household {hid} - family size {n} - {place} ({region})</source>
         <translation>گھرانہ {hid} - افراد {n} - {place} ({region})</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="52"/>
+        <location filename="../../console/pages/triage_summary.py" line="53"/>
         <source>unknown</source>
         <translation>نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_summary.py" line="53"/>
+        <location filename="../../console/pages/triage_summary.py" line="54"/>
         <source> - notified shock area</source>
         <translation> - اعلان شدہ آفت زدہ علاقہ</translation>
     </message>
@@ -4341,32 +4678,32 @@ Counters: %6</source>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="29"/>
+        <location filename="../../console/names.py" line="30"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="30"/>
+        <location filename="../../console/names.py" line="31"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="31"/>
+        <location filename="../../console/names.py" line="32"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="32"/>
+        <location filename="../../console/names.py" line="33"/>
         <source>Appeal against cut-off</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="33"/>
+        <location filename="../../console/names.py" line="34"/>
         <source>Cyclic update</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="34"/>
+        <location filename="../../console/names.py" line="35"/>
         <source>Recertification</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -4374,32 +4711,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="42"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="44"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="45"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="46"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="47"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -4415,189 +4752,6 @@ Counters: %6</source>
         <location filename="../../console/login.py" line="295"/>
         <source>Unlock…</source>
         <translation>کھولیں…</translation>
-    </message>
-</context>
-<context>
-    <name>ReportPdf</name>
-    <message>
-        <source>%1 issued</source>
-        <translation>%1 جاری شدہ</translation>
-    </message>
-    <message>
-        <source>%1 visitors</source>
-        <translation>%1 سائلین</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>بلاوے</translation>
-    </message>
-    <message>
-        <source>DEO</source>
-        <translation>ڈی ای او</translation>
-    </message>
-    <message>
-        <source>DRC daily site report</source>
-        <translation>ڈی آر سی مرکز کی روزانہ رپورٹ</translation>
-    </message>
-    <message>
-        <source>Explanation</source>
-        <translation>وضاحت</translation>
-    </message>
-    <message>
-        <source>Flag rate</source>
-        <translation>نشان کی شرح</translation>
-    </message>
-    <message>
-        <source>Flag</source>
-        <translation>نشان</translation>
-    </message>
-    <message>
-        <source>Hour</source>
-        <translation>گھنٹہ</translation>
-    </message>
-    <message>
-        <source>Issued 7-day avg</source>
-        <translation>جاری شدہ، 7 دن کی اوسط</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>جاری شدہ</translation>
-    </message>
-    <message>
-        <source>Issued, 7-day avg</source>
-        <translation>جاری شدہ، 7 دن کی اوسط</translation>
-    </message>
-    <message>
-        <source>Median service</source>
-        <translation>خدمت کے وقت کا وسطانیہ</translation>
-    </message>
-    <message>
-        <source>Median wait (min)</source>
-        <translation>انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <source>Median wait by hour of call (minutes)</source>
-        <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
-    </message>
-    <message>
-        <source>Median wait</source>
-        <translation>انتظار کا وسطانیہ</translation>
-    </message>
-    <message>
-        <source>No flags.</source>
-        <translation>کوئی نشان نہیں۔</translation>
-    </message>
-    <message>
-        <source>No tokens this day.</source>
-        <translation>اس دن کوئی ٹوکن نہیں۔</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>غیر حاضر</translation>
-    </message>
-    <message>
-        <source>Nobody was served this day.</source>
-        <translation>اس دن کسی کو نہیں نمٹایا گیا۔</translation>
-    </message>
-    <message>
-        <source>Operators (DEOs)</source>
-        <translation>آپریٹر (ڈی ای او)</translation>
-    </message>
-    <message>
-        <source>Outlier</source>
-        <translation>غیر معمولی</translation>
-    </message>
-    <message>
-        <source>Quality checks: %1 surveys, %2 flagged.</source>
-        <translation>معیار کی جانچ: %1 سروے، %2 نشان زدہ۔</translation>
-    </message>
-    <message>
-        <source>Quality checks: not included. </source>
-        <translation>معیار کی جانچ: شامل نہیں۔ </translation>
-    </message>
-    <message>
-        <source>Quality flags</source>
-        <translation>معیار کے نشانات</translation>
-    </message>
-    <message>
-        <source>Served 7-day avg</source>
-        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
-    </message>
-    <message>
-        <source>Served per DEO</source>
-        <translation>فی ڈی ای او نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>Served</source>
-        <translation>نمٹائے گئے</translation>
-    </message>
-    <message>
-        <source>Served, 7-day avg</source>
-        <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
-    </message>
-    <message>
-        <source>Service level</source>
-        <translation>مقررہ وقت میں بلائے گئے</translation>
-    </message>
-    <message>
-        <source>Survey</source>
-        <translation>سروے</translation>
-    </message>
-    <message>
-        <source>Surveys</source>
-        <translation>سروے</translation>
-    </message>
-    <message>
-        <source>Tokens per hour</source>
-        <translation>فی گھنٹہ ٹوکن</translation>
-    </message>
-    <message>
-        <source>Tokens per hour: today and the 7-day average</source>
-        <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
-    </message>
-    <message>
-        <source>Update type</source>
-        <translation>اپڈیٹ کی قسم</translation>
-    </message>
-    <message>
-        <source>Update types</source>
-        <translation>اپڈیٹ کی اقسام</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>منتظر</translation>
-    </message>
-    <message>
-        <source>called within %1 min</source>
-        <translation>%1 منٹ کے اندر بلائے گئے</translation>
-    </message>
-    <message>
-        <source>generated %1</source>
-        <translation>تیار %1</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>منٹ</translation>
-    </message>
-    <message>
-        <source>p90 %1</source>
-        <translation>p90 %1</translation>
-    </message>
-    <message>
-        <source>p90 wait</source>
-        <translation>انتظار p90</translation>
-    </message>
-    <message>
-        <source>peak hour %1</source>
-        <translation>مصروف ترین گھنٹہ %1</translation>
-    </message>
-    <message>
-        <source>site</source>
-        <translation>مرکز</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ہاں</translation>
     </message>
 </context>
 </TS>
