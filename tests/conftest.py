@@ -9,6 +9,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import tempfile
 import threading
 import time
 import uuid
@@ -47,6 +48,23 @@ def _restore_root_logging() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+
+
+_SETTINGS_DIR = Path(tempfile.mkdtemp(prefix="drc-test-settings-"))
+
+
+@pytest.fixture(autouse=True)
+def _private_user_settings() -> Iterator[None]:
+    """The console remembers the window's geometry and the large-text choice in the user's QSettings.
+    Tests keep theirs in a folder of their own, emptied after each test: a setting left by one test
+    (or by an earlier run on the same machine) must not reach the next."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(_SETTINGS_DIR))
+    QSettings("drc-console", "drc-console").clear()
+    yield
+    QSettings("drc-console", "drc-console").clear()
 
 
 @pytest.fixture(autouse=True)
