@@ -6,21 +6,19 @@ dashboard loads on the database worker for the chosen day; it never reads the st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from console.names import type_label
 from services.history import DayHistory, DayTrend
+from widgets.text_table import fill_text_table, text_table
 
 
 def _num(v: float | None, nd: int = 1) -> str:
@@ -29,26 +27,6 @@ def _num(v: float | None, nd: int = 1) -> str:
 
 def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.0%}"
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            if c:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            table.setItem(r, c, item)
 
 
 class TrendView(QWidget):
@@ -127,14 +105,14 @@ class HistoryTabs(QObject):
     def __init__(self, owner: QWidget) -> None:
         super().__init__(owner)
         self.trend = TrendView()
-        self.network = _table([self.tr("Hour"), self.tr("Unverified tokens"), self.tr("Hub")])
+        self.network = text_table([self.tr("Hour"), self.tr("Unverified tokens"), self.tr("Hub")])
         self.network.setObjectName("network_table")
         self.network_note = QLabel()
         self.network_note.setWordWrap(True)
-        self.counters = _table([self.tr("Counter"), self.tr("Serving (min)"), self.tr("Break (min)"), self.tr("Idle (min)"),
+        self.counters = text_table([self.tr("Counter"), self.tr("Serving (min)"), self.tr("Break (min)"), self.tr("Idle (min)"),
                                 self.tr("Serving share")])
         self.counters.setObjectName("utilisation_table")
-        self.promise = _table([self.tr("Update type"), self.tr("Called tokens"), self.tr("Median error (min)"),
+        self.promise = text_table([self.tr("Update type"), self.tr("Called tokens"), self.tr("Median error (min)"),
                                self.tr("Waited longer than promised")])
         self.promise.setObjectName("promise_table")
         self.promise_note = QLabel(self.tr("The slip's estimated wait against the real wait from issue to call."))
@@ -157,9 +135,9 @@ class HistoryTabs(QObject):
         self.network_note.setText(self.tr("Hours with the hub offline: %1. Unverified tokens: %2.")
                                   .replace("%1", ", ".join(f"{n.hour:02d}:00" for n in offline) or self.tr("none"))
                                   .replace("%2", str(sum(n.unverified for n in h.network))))
-        _fill(self.network, [[f"{n.hour:02d}:00", str(n.unverified), self.tr("offline") if n.offline else self.tr("online")]
-                             for n in h.network])
-        _fill(self.counters, [[f"{c.number} · {c.label}", _num(c.serving_min, 0), _num(c.break_min, 0),
-                               _num(c.idle_min, 0), _pct(c.serving_share)] for c in h.counters])
-        _fill(self.promise, [[type_label(p.update_type), str(p.tokens), _num(p.median_abs_error_min),
-                              _pct(p.longer_share)] for p in h.promise])
+        fill_text_table(self.network, [[f"{n.hour:02d}:00", str(n.unverified), self.tr("offline") if n.offline else self.tr("online")]
+                             for n in h.network], center_figures=True)
+        fill_text_table(self.counters, [[f"{c.number} · {c.label}", _num(c.serving_min, 0), _num(c.break_min, 0),
+                               _num(c.idle_min, 0), _pct(c.serving_share)] for c in h.counters], center_figures=True)
+        fill_text_table(self.promise, [[type_label(p.update_type), str(p.tokens), _num(p.median_abs_error_min),
+                              _pct(p.longer_share)] for p in h.promise], center_figures=True)

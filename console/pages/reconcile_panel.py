@@ -12,13 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +25,7 @@ from console.tasks import CoalescedLoad
 from services.clock import SITE_ZONE
 from services.deo_ids import deo_pseudonym
 from services.hub.survey.schemas import Reconciliation
+from widgets.text_table import fill_text_table, text_table
 
 DEFAULT_HOURS = 2
 
@@ -64,9 +61,9 @@ class ReconcilePanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("reconcile_summary")
         self.summary.setWordWrap(True)
-        self.missing_survey = self._table([self.tr("Token"), self.tr("DEO"), self.tr("Completed at"),
-                                           self.tr("Hours since")])
-        self.missing_token = self._table([self.tr("Survey"), self.tr("DEO"), self.tr("Submitted at")])
+        self.missing_survey = text_table([self.tr("Token"), self.tr("DEO"), self.tr("Completed at"),
+                                           self.tr("Hours since")], select_rows=True)
+        self.missing_token = text_table([self.tr("Survey"), self.tr("DEO"), self.tr("Submitted at")], select_rows=True)
         lists = QHBoxLayout()
         for caption, table in ((self.tr("Completed tokens with no survey"), self.missing_survey),
                                (self.tr("Surveys with no token"), self.missing_token)):
@@ -79,16 +76,6 @@ class ReconcilePanel(QWidget):
         lay.addLayout(head)
         lay.addWidget(self.summary)
         lay.addLayout(lists, 1)
-
-    @staticmethod
-    def _table(headers: list[str]) -> QTableWidget:
-        t = QTableWidget(0, len(headers))
-        t.setHorizontalHeaderLabels(headers)
-        t.verticalHeader().setVisible(False)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        return t
 
     def set_staff(self, usernames_to_names: dict[str, str]) -> None:
         """Staff of the site (username -> full name), so pseudonymous ids read as names."""
@@ -128,19 +115,12 @@ class ReconcilePanel(QWidget):
             .replace("%1", str(result.completed)).replace("%2", str(result.surveys))
             .replace("%3", str(result.linked)).replace("%4", str(len(result.missing_survey)))
             .replace("%5", f"{result.hours:g}").replace("%6", str(len(result.missing_token))))
-        self._fill(self.missing_survey, [
+        fill_text_table(self.missing_survey, [
             [ltr(t.token_number), self._name(t.deo_id), ltr(_local(t.completed_at)), f"{t.hours_since:.1f}"]
             for t in result.missing_survey])
-        self._fill(self.missing_token, [
+        fill_text_table(self.missing_token, [
             [ltr(s.survey_id), self._name(s.deo_id), ltr(_local(s.submitted_at))] for s in result.missing_token])
         self.sig_applied.emit(result)
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(str(value)))
 
 
 def _local(at: Any) -> str:
