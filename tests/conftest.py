@@ -51,6 +51,11 @@ def _restore_root_logging() -> Iterator[None]:
 
 
 _SETTINGS_DIR = Path(tempfile.mkdtemp(prefix="drc-test-settings-"))
+# The app and CLI that tests start as child processes keep their config, settings and logs in the
+# user's folders (platformdirs, QSettings): point those at this run's own folder, so a test run
+# neither reads what a person set up on this machine nor leaves anything there.
+for _var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+    os.environ[_var] = str(_SETTINGS_DIR / _var.lower().removeprefix("xdg_"))
 
 
 @pytest.fixture(autouse=True)
