@@ -1,9 +1,4 @@
-"""operator: the DEO whose counter a token event happened at, apart from who pressed the key
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-02
-"""
+"""operator: the DEO whose counter a token event happened at, apart from who pressed the key"""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = '0003'
 down_revision = '0002'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""The hub's initial schema: sites, tehsils, households, members, shock areas, surveys, events, keys.
-
-Revision ID: h0001
-Revises:
-Create Date: 2026-11-27 21:03:08.535019
-"""
+"""The hub's initial schema: sites, tehsils, households, members, shock areas, surveys, events, keys."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0001'
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

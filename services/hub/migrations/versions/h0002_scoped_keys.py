@@ -1,9 +1,4 @@
-"""Scoped API keys: kind (site / region / central), scope, a public key id, created and revoked times.
-
-Revision ID: h0002
-Revises: h0001
-Create Date: 2026-12-02 06:20:00
-"""
+"""Scoped API keys: kind (site / region / central), scope, a public key id, created and revoked times."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0002'
 down_revision = 'h0001'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

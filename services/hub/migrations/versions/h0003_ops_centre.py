@@ -1,10 +1,6 @@
 """Operations centre storage: events keyed by (site, day, uuid) and month-partitioned on PostgreSQL;
 roll-ups per site x day x hour x type, per site x day x DEO and per site x day (with data health);
 flagged tokens; when each site was last seen; site metadata (counters, DEOs).
-
-Revision ID: h0003
-Revises: h0002
-Create Date: 2026-12-02 06:40:00
 """
 
 from __future__ import annotations
@@ -16,8 +12,6 @@ from alembic import op
 
 revision = 'h0003'
 down_revision = 'h0002'
-branch_labels = None
-depends_on = None
 
 BUCKETS = 12
 COPY = ("site_id, day, uuid, token_id, token_number, update_type, priority, kind, at, actor, counter, payload")

@@ -1,9 +1,4 @@
-"""Monthly roll-up per site (``hub_site_month``): year-long regional queries read 12 rows a site.
-
-Revision ID: h0004
-Revises: h0003
-Create Date: 2026-12-02 06:35:00
-"""
+"""Monthly roll-up per site (``hub_site_month``): year-long regional queries read 12 rows a site."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0004'
 down_revision = 'h0003'
-branch_labels = None
-depends_on = None
 
 SUMMED = ('issued', 'called', 'served', 'no_show', 'wait_sum_s', 'wait_n', 'service_sum_s', 'service_n',
           *(f'w{i}' for i in range(12)), 'events', 'tokens', 'flagged_tokens', 'duplicates')

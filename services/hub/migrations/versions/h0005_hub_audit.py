@@ -1,9 +1,4 @@
-"""The hub's audit trail (``hub_audit``): key administration and key use, hash-chained.
-
-Revision ID: h0005
-Revises: h0004
-Create Date: 2026-12-02 07:30:00
-"""
+"""The hub's audit trail (``hub_audit``): key administration and key use, hash-chained."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0005'
 down_revision = 'h0004'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

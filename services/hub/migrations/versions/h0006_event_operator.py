@@ -3,10 +3,6 @@
 Per-DEO roll-ups credit the operator; rows from sites that do not send it keep NULL and count for
 the actor, as before. On PostgreSQL the column is added to the partitioned table and so to every
 month's partition.
-
-Revision ID: h0006
-Revises: h0005
-Create Date: 2026-12-02 10:15:00
 """
 
 from __future__ import annotations
@@ -16,8 +12,6 @@ from alembic import op
 
 revision = 'h0006'
 down_revision = 'h0005'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

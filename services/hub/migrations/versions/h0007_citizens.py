@@ -1,9 +1,4 @@
-"""NADRA's records of people outside the registry (``hub_citizen``): identity apart from membership.
-
-Revision ID: h0007
-Revises: h0006
-Create Date: 2026-12-02 10:05:00
-"""
+"""NADRA's records of people outside the registry (``hub_citizen``): identity apart from membership."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0007'
 down_revision = 'h0006'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

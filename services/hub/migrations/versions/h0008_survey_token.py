@@ -1,9 +1,4 @@
-"""Surveys linked to tokens: token columns on ``hub_survey`` (one survey per token) and the sites' slip keys.
-
-Revision ID: h0008
-Revises: h0007
-Create Date: 2026-12-02 10:40:00
-"""
+"""Surveys linked to tokens: token columns on ``hub_survey`` (one survey per token) and the sites' slip keys."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0008'
 down_revision = 'h0007'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""Supervisors' reviews of surveys (``hub_survey_review``): a flag acknowledged, or a survey returned with a note.
-
-Revision ID: h0009
-Revises: h0008
-Create Date: 2026-12-02 11:00:00
-"""
+"""Supervisors' reviews of surveys (``hub_survey_review``): a flag acknowledged, or a survey returned with a note."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = 'h0009'
 down_revision = 'h0008'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
