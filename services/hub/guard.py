@@ -11,20 +11,13 @@ unauthenticated requests costs the hub a socket each, never the bodies. With a
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 import anyio.to_thread
 from starlette.exceptions import HTTPException
 
+from services.asgi import ASGIApp, HttpMiddleware, Message, Receive, Scope, Send, declared_length
 from services.hub.key_use import KeyUse
 from services.hub.keys import Caller, KeyRing
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 OPEN_PATHS = frozenset({"/v1/health", "/v1/openapi.json"})
@@ -38,16 +31,6 @@ def bearer_key(scope: Scope) -> str | None:
             scheme, _, key = value.decode("latin-1").partition(" ")
             key = key.strip()
             return key if scheme.lower() == "bearer" and key else None
-    return None
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", ()):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
     return None
 
 
@@ -74,21 +57,18 @@ def _watching(key_use: KeyUse, caller: Caller, send: Send) -> Send:
     return watched
 
 
-class RequestGuard:
+class RequestGuard(HttpMiddleware):
     """ASGI middleware: bearer key -> :class:`Caller` in ``scope["state"]["caller"]``, body cap."""
 
     def __init__(self, app: ASGIApp, *, keys: KeyRing, max_body: int = DEFAULT_MAX_BODY,
                  key_use: KeyUse | None = None) -> None:
-        self.app = app
+        super().__init__(app)
         self.keys = keys
         self.max_body = max_body
         self.key_use = key_use
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Refuse before reading, or pass on with a byte-counting ``receive``."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
         if scope["path"] not in OPEN_PATHS:
             key = bearer_key(scope)
             caller = await self._caller(key)
@@ -101,7 +81,10 @@ class RequestGuard:
             scope.setdefault("state", {})["caller"] = caller
             if self.key_use is not None:
                 send = _watching(self.key_use, caller, send)
-        length = _content_length(scope)
+        try:
+            length = declared_length(scope)
+        except ValueError:  # not a number: the stream is counted all the same
+            length = None
         if length is not None and length > self.max_body:
             await send_problem(send, 413, "Payload too large", f"The body is limited to {self.max_body} bytes.")
             return

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from db.models import Role, UpdateType
+from services.asgi import ASGIApp
 from services.auth import AuthError, AuthService
 from services.clock import Clock
 from services.queue import QueueError, QueueService, TokenView
@@ -27,7 +28,7 @@ from services.roles import Actor, PermissionDenied
 from services.site import CounterView, SiteService
 from services.slip import SlipVerdict
 from services.terminal import page
-from services.terminal.guard import ASGIApp, BodyLimit, SecurityHeaders
+from services.terminal.guard import BodyLimit, SecurityHeaders
 from services.terminal.session import SessionStore, TerminalSession
 from services.terminal.throttle import SignInThrottle
 from services.terminal.words import STATES_UR, WORDS, pick, say, type_name

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from services.asgi import ASGIApp, HttpMiddleware, Message, Receive, Scope, Send, declared_length
 
 MAX_BODY = 8 * 1024
 """The largest request body the terminal reads (its forms are a few hundred bytes)."""
@@ -30,27 +24,23 @@ async def _answer(send: Send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """Refuse request bodies over ``limit`` bytes with 413, counting the header and the stream."""
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Read the whole body (at most ``limit`` bytes) and hand the app a replay of it."""
+        try:
+            length = declared_length(scope)
+        except ValueError:
+            await _answer(send, 400, "Bad Content-Length")
             return
-        declared = [v for k, v in scope.get("headers", []) if k == b"content-length"]
-        if declared:
-            try:
-                length = int(declared[0])
-            except ValueError:
-                await _answer(send, 400, "Bad Content-Length")
-                return
-            if length > self.limit or length < 0:
-                await _answer(send, 413, "Request body too large")
-                return
+        if length is not None and not 0 <= length <= self.limit:
+            await _answer(send, 413, "Request body too large")
+            return
         # Read the (small) body here, before the app runs: nothing downstream ever buffers more.
         parts: list[bytes] = []
         seen = 0
@@ -83,11 +73,11 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds a strict Content-Security-Policy and friends to every response."""
 
     def __init__(self, app: ASGIApp, *, script: str, style: str, tls: bool = False) -> None:
-        self.app = app
+        super().__init__(app)
         csp = (f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; "
                "connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
                "base-uri 'none'")
@@ -102,10 +92,8 @@ class SecurityHeaders:
         if tls:
             self.headers.append((b"strict-transport-security", b"max-age=31536000"))
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers the response does not set itself."""
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

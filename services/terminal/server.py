@@ -9,7 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
-from services.terminal.guard import ASGIApp
+from services.asgi import ASGIApp
 
 
 def lan_address() -> str:
