@@ -208,17 +208,22 @@ class SiteEventRow(HubBase):
     operator: Mapped[str | None] = mapped_column(String(40), default=None)
 
 
-class _Figures:
-    """Counts and time sums shared by the roll-up tables (see ``services.hub.ops.rollup.Cell``)."""
+class _ServiceFigures:
+    """What happened at the counters: calls, services, no-shows and service time (every roll-up)."""
 
-    issued: Mapped[int] = mapped_column(Integer, default=0)
     called: Mapped[int] = mapped_column(Integer, default=0)
     served: Mapped[int] = mapped_column(Integer, default=0)
     no_show: Mapped[int] = mapped_column(Integer, default=0)
-    wait_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
-    wait_n: Mapped[int] = mapped_column(Integer, default=0)
     service_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
     service_n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class _Figures(_ServiceFigures):
+    """Also the tokens issued and their waits: the site-wide roll-ups (see ``services.hub.ops.rollup.Cell``)."""
+
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+    wait_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
+    wait_n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RollupHour(_Figures, HubBase):
@@ -234,7 +239,7 @@ class RollupHour(_Figures, HubBase):
     service_hist: Mapped[list[int]] = mapped_column(JSON)
 
 
-class RollupDeo(HubBase):
+class RollupDeo(_ServiceFigures, HubBase):
     """Per site x day x DEO (pseudonymous id)."""
 
     __tablename__ = "hub_rollup_deo"
@@ -242,11 +247,6 @@ class RollupDeo(HubBase):
     site_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     deo_id: Mapped[str] = mapped_column(String(20), primary_key=True)
-    called: Mapped[int] = mapped_column(Integer, default=0)
-    served: Mapped[int] = mapped_column(Integer, default=0)
-    no_show: Mapped[int] = mapped_column(Integer, default=0)
-    service_sum_s: Mapped[int] = mapped_column(BigInteger, default=0)
-    service_n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class _DayFigures(_Figures):

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 import requests
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from services.hub.cli import main
-from services.hub.db import alembic_config, make_engine, upgrade
+from services.hub.db import VERSION_TABLE, alembic_config, make_engine, upgrade
+from services.hub.models import HubBase
 from services.hub.seed import sample_visitors
 from services.hub.testing import run_hub_in_thread
 from tests.hub.conftest import SITE_ID, TODAY, HubServer, seeded_hub_db
@@ -33,6 +36,17 @@ def test_db_upgrade_creates_hub_tables_beside_a_site_store(tmp_path: Path, capsy
         head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
         assert conn.execute(text("select version_num from hub_alembic_version")).scalar() == head
     engine.dispose()
+
+
+def test_migrated_hub_schema_matches_the_models(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+        differences = compare_metadata(ctx, HubBase.metadata)
+    engine.dispose()
+    assert differences == []
 
 
 def test_seed_and_key_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
