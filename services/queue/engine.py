@@ -365,14 +365,15 @@ class QueueService(QueueReads):
         return self._transition(token_id, Action.NO_SHOW, actor, check)
 
     def transfer(self, token_id: int, new_type: UpdateType, *, actor: Actor) -> TokenView:
-        """Move a waiting or called token to another update type; it keeps its place in line."""
+        """Move a waiting or called token to a type an open, staffed counter calls now; it keeps its place in line."""
         actor.require(Permission.TRANSFER_TOKEN)
         new_type = UpdateType(new_type)
         self._check_type_offered(new_type)
 
-        def move(_s: Session, t: Token) -> dict[str, Any]:
+        def move(s: Session, t: Token) -> dict[str, Any]:
             if t.update_type == new_type:
                 raise QueueError(f"{t.number} already waits for {new_type.value}")
+            self._require_served(s, new_type, self.today())
             old = t.update_type
             t.update_type = new_type
             t.counter_id = None

@@ -41,13 +41,22 @@ class QueueReads:
 
         A token of any other type waits for nobody (:func:`services.queue.routing.stranded_counts`).
         """
-        day = day or self.today()
         with self.store.read() as s:
-            rows = s.execute(select(Counter.served_types).where(
-                Counter.site_id == self.site_id, Counter.state == CounterState.OPEN,
-                exists().where(CounterAssignment.counter_id == Counter.id, CounterAssignment.business_day == day,
-                               CounterAssignment.ended_at.is_(None)))).scalars().all()
+            return self._served_in(s, day or self.today())
+
+    def _served_in(self, s: Session, day: date) -> frozenset[UpdateType]:
+        """:meth:`served_now` inside a session the caller holds (the engine's transfer checks it there)."""
+        rows = s.execute(select(Counter.served_types).where(
+            Counter.site_id == self.site_id, Counter.state == CounterState.OPEN,
+            exists().where(CounterAssignment.counter_id == Counter.id, CounterAssignment.business_day == day,
+                           CounterAssignment.ended_at.is_(None)))).scalars().all()
         return frozenset(UpdateType(t) for types in rows for t in (types or ()))
+
+    def _require_served(self, s: Session, update_type: UpdateType, day: date) -> None:
+        """Refuse (``nobody_serves``) a type no open counter with a DEO calls on ``day``: it would wait for nobody."""
+        if update_type not in self._served_in(s, day):
+            raise QueueError(f"No open counter with a DEO serves {update_type.value.replace('_', ' ')} now; "
+                             "choose another type", code="nobody_serves", type=update_type.value)
 
     def stranded(self, day: date | None = None) -> dict[UpdateType, int]:
         """Waiting tokens per type that no open, staffed counter serves: visitors waiting for nobody."""

@@ -318,11 +318,7 @@ def _do(deps: TerminalDeps, actor: Actor, name: str, form: dict[str, str], own: 
     if name == "no_show":
         return say(lang, "marked_no_show", number=q.no_show(current.id, actor=actor).number)
     target = UpdateType(form.get("type", ""))
-    allowed = target in q.offered_types() and target is not current.update_type
-    if allowed and target not in q.transfer_targets(current.update_type):
-        # A stale page (a counter closed since) must not strand the visitor; the engine refuses the rest itself.
-        raise QueueError(f"No open counter with a DEO serves {target.value.replace('_', ' ')} now; "
-                         "choose another type", code="nobody_serves", type=target.value)
-    # Transfer works on called tokens only from the counter that holds them (engine rule).
+    # The engine refuses a type no open, staffed counter serves (a stale page: a counter closed since), and
+    # transfers called tokens only from the counter that holds them.
     moved = q.transfer(current.id, target, actor=actor)
     return say(lang, "transferred", number=moved.number, type=type_name(lang, target.value))

@@ -74,3 +74,20 @@ def issue_for_cnics(url: str, site_id: str, cnics: list[str], line: Any, out: An
         out.put((issued, refused, repr(exc)))
     finally:
         store.dispose()
+
+
+def set_counters(url: str, site_id: str, counter_ids: list[int], state: str, at_iso: str, out: Any) -> None:
+    """Another console: set the counters' state (open / paused / closed) from its own process."""
+    from db.models import CounterState
+    from services.site import SiteService
+
+    store = Store.open(url)
+    try:
+        site = SiteService(store, FixedClock(datetime.fromisoformat(at_iso)), site_id)
+        for counter_id in counter_ids:
+            site.set_state(counter_id, CounterState(state), actor=SUPERVISOR)
+        out.put(None)
+    except Exception as exc:  # the parent must hear about any failure
+        out.put(repr(exc))
+    finally:
+        store.dispose()

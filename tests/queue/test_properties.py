@@ -132,6 +132,12 @@ class QueueMachine(RuleBasedStateMachine):
         """DEOs are assigned to their own counter on the first day only."""
         return actor.role is not Role.DEO or (self.deos[counter] == actor and day == DAY0)
 
+    def served_now(self) -> set[UpdateType]:
+        """The types an open counter with a DEO calls today (a transfer to any other is refused)."""
+        if self.today() != DAY0:
+            return set()  # after DAY0 no DEO sits at any counter
+        return {t for c in self.counters if self.open[c] for t in self.types[c]}
+
     def busy(self, counter: int) -> bool:
         return any(t.counter == counter and t.state in (C, S) for t in self.tokens.values())
 
@@ -234,7 +240,7 @@ class QueueMachine(RuleBasedStateMachine):
             expect = PermissionDenied
         elif (action == "recall" and t.recalls >= POLICY.recalls_before_no_show) or (
             action == "no_show" and t.recalls < POLICY.recalls_before_no_show) or (
-            action == "transfer" and t.update_type is new_type):
+            action == "transfer" and (t.update_type is new_type or new_type not in self.served_now())):
             expect = QueueError
         call = (lambda: self.queue.transfer(t.id, new_type, actor=actor)) if action == "transfer" else (
             lambda: getattr(self.queue, action)(t.id, actor=actor))

@@ -1,6 +1,7 @@
 """Rules every front end must get the same answer to: they live in the queue's own transaction.
 
-Priority reasons speak one vocabulary; appeals follow the switch (issue and transfer); a counter
+Priority reasons speak one vocabulary; appeals follow the switch (issue and transfer); no transfer
+to a type no open, staffed counter serves (also when another process closed it); a counter
 without a DEO cannot call; one open token per CNIC, also when two processes issue at once.
 """
 
@@ -15,12 +16,12 @@ from sqlalchemy import select
 
 from db.engine import Store
 from db.migrate import upgrade
-from db.models import Token, UpdateType
+from db.models import CounterState, Token, UpdateType
 from services.provision import ensure_site, seed_demo
 from services.queue import AlreadyHasToken, QueueError, QueuePolicy, QueueService
 from services.triage import TriageService, load_policy
 from tests.conftest import SITE_ID
-from tests.queue._workers import AT, issue_for_cnics
+from tests.queue._workers import AT, issue_for_cnics, set_counters
 from vocabulary import PriorityReason
 
 
@@ -59,11 +60,73 @@ def test_appeals_off_refuses_issue_and_transfer(queue, triage_actor, supervisor)
     assert [t.update_type for t in queue.tokens()] == [UpdateType.ROSTER]
 
 
-def test_appeals_on_allows_issue_and_transfer(store, clock, site, triage_actor, supervisor):
+def test_appeals_on_allows_issue_and_transfer(store, clock, site, site_service, triage_actor, supervisor):
     queue = QueueService(store, clock, SITE_ID, QueuePolicy(appeal_enabled=True))
+    site_service.set_served_types(site[0], [UpdateType.ROSTER, UpdateType.APPEAL], actor=supervisor)
     assert queue.issue_token(UpdateType.APPEAL, actor=triage_actor).number == "A-001"
     roster = queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
     assert queue.transfer(roster.id, UpdateType.APPEAL, actor=supervisor).update_type is UpdateType.APPEAL
+
+
+# ---- no transfer to a type nobody calls ------------------------------------------------------------------
+def _only_counter_2_open(site, site_service, supervisor) -> None:
+    """Counter 2 (missed-out, roster) is the only open counter; counter 6 (missed-out, shock) has no DEO."""
+    for cid in (site[0], site[2], site[3], site[4]):
+        site_service.set_state(cid, CounterState.CLOSED, actor=supervisor)
+    site_service.assign(site[5], None, actor=supervisor)
+
+
+def test_the_engine_refuses_a_transfer_to_a_type_no_open_staffed_counter_serves(queue, site, site_service,
+                                                                                supervisor, triage_actor):
+    _only_counter_2_open(site, site_service, supervisor)
+    roster = queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    events = len(queue.events())
+    for target in (UpdateType.SHOCK, UpdateType.CYCLIC, UpdateType.RECERTIFICATION):
+        with pytest.raises(QueueError) as err:
+            queue.transfer(roster.id, target, actor=supervisor)
+        assert (err.value.code, err.value.params) == ("nobody_serves", {"type": target.value})
+    assert queue.token(roster.id).update_type is UpdateType.ROSTER and len(queue.events()) == events
+    # A called token too: its counter's DEO may not send it where nobody calls.
+    called = queue.call_next(site[1], actor=supervisor)
+    assert called is not None and called.id == roster.id
+    with pytest.raises(QueueError, match="No open counter"):
+        queue.transfer(roster.id, UpdateType.SHOCK, actor=supervisor)
+    assert queue.token(roster.id).counter_id == site[1]
+    # A served type still works, and a stranded token (F3) moves to one.
+    assert queue.transfer(roster.id, UpdateType.MISSED_OUT, actor=supervisor).update_type is UpdateType.MISSED_OUT
+    stranded = queue.issue_token(UpdateType.SHOCK, actor=triage_actor)
+    assert queue.stranded() == {UpdateType.SHOCK: 1}
+    assert queue.transfer(stranded.id, UpdateType.ROSTER, actor=supervisor).update_type is UpdateType.ROSTER
+    assert queue.stranded() == {}
+
+
+def _in_another_process(url: str, counter_ids: list[int], state: CounterState, at_iso: str) -> None:
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    proc = ctx.Process(target=set_counters, args=(url, SITE_ID, counter_ids, state.value, at_iso, out))
+    proc.start()
+    try:
+        assert out.get(timeout=120) is None
+    finally:
+        proc.join(30)
+        if proc.is_alive():
+            proc.kill()
+
+
+@pytest.mark.slow
+def test_a_counter_closed_by_another_process_is_no_transfer_target(sqlite_url, queue, clock, site, site_service,
+                                                                   supervisor, triage_actor):
+    """The console's list was read before another console closed the last shock counter: the engine refuses."""
+    for cid in (site[0], site[4], site[5]):
+        site_service.set_state(cid, CounterState.CLOSED, actor=supervisor)
+    roster = queue.issue_token(UpdateType.ROSTER, actor=triage_actor)
+    assert UpdateType.SHOCK in queue.transfer_targets(UpdateType.ROSTER)  # counter 4 serves shock
+    _in_another_process(sqlite_url, [site[3]], CounterState.CLOSED, clock.now().isoformat())
+    with pytest.raises(QueueError) as err:
+        queue.transfer(roster.id, UpdateType.SHOCK, actor=supervisor)
+    assert err.value.code == "nobody_serves" and queue.token(roster.id).update_type is UpdateType.ROSTER
+    _in_another_process(sqlite_url, [site[3]], CounterState.OPEN, clock.now().isoformat())
+    assert queue.transfer(roster.id, UpdateType.SHOCK, actor=supervisor).update_type is UpdateType.SHOCK
 
 
 # ---- a counter with no DEO cannot call --------------------------------------------------------------
