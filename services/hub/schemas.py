@@ -67,6 +67,15 @@ class StrictBody(BaseModel):
         return value
 
 
+class DateRange(BaseModel):
+    """An answer about the business days ``from`` .. ``to``; in Python the first is ``from_`` (a keyword)."""
+
+    from_: date = Field(alias="from")
+    to: date
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
 class Health(BaseModel):
     """Liveness answer."""
 

@@ -77,6 +77,7 @@ def test_duplicates_across_sites_and_days_within_a_window(central_hub: HubServer
     hub = central_hub
     resp = _get(hub, "/v1/surveys/duplicates", **{"from": DAY.isoformat(), "to": (DAY + timedelta(days=3)).isoformat()})
     assert resp.status_code == 200, resp.text
+    assert (resp.json()["from"], resp.json()["to"]) == (DAY.isoformat(), (DAY + timedelta(days=3)).isoformat())
     groups = resp.json()["groups"]
     assert [(g["kind"], g["sites"], sorted(m["survey_id"] for m in g["surveys"])) for g in groups] == [
         ("cnic", 2, ["A-1", "B-1"])]

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.hub import schemas as s
 from services.hub.deps import HubDeps, Problem, forbidden
 from services.hub.models import Survey, SurveyReview
 from services.hub.ops.regional import sites_in_scope
-from services.hub.ops.routes import check_region, date_range
+from services.hub.ops.routes import From, OnDay, Region, To, check_region, date_range
 from services.hub.survey.central import add_review, detail, duplicates, reviews_of
 from services.hub.survey.schemas import Duplicates, ReviewIn, ReviewOut, Reviews, SurveyDetail
 
 SurveyId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,40}$")]
-From = Annotated[date | None, Query(alias="from")]
-To = Annotated[date | None, Query(alias="to")]
-OnDay = Annotated[date | None, Query(alias="date")]
-Region = Annotated[s.RegionName | None, Query()]
 Window = Annotated[int, Query(ge=0, le=366, description="Days between two surveys that still count as duplicates")]
 MAX_REVIEWS = 1000
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, field_validator
 
-from services.hub.schemas import FIRST_YEAR, LAST_YEAR, AssetsIn, StrictBody
+from services.hub.schemas import FIRST_YEAR, LAST_YEAR, AssetsIn, DateRange, StrictBody
 
 TokenNumber = Annotated[str, Field(pattern=r"^[A-Z]-\d{1,5}$", strict=True)]
 
@@ -125,15 +125,11 @@ class DuplicateGroup(BaseModel):
     surveys: list[DuplicateMember]
 
 
-class Duplicates(BaseModel):
+class Duplicates(DateRange):
     """Duplicate groups touching the caller's scope over a range."""
 
-    from_: date = Field(alias="from")
-    to: date
     window_days: int
     groups: list[DuplicateGroup]
-
-    model_config = {"populate_by_name": True}
 
 
 class FlagOut(BaseModel):
