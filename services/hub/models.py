@@ -124,7 +124,10 @@ class Survey(HubBase):
 
     __tablename__ = "hub_survey"
     __table_args__ = (Index("ix_hub_survey_site_day", "site_id", "day"),
-                      Index("uq_hub_survey_token", "site_id", "token_id", unique=True))
+                      Index("uq_hub_survey_token", "site_id", "token_id", unique=True),
+                      Index("ix_hub_survey_cnic_key", "cnic_key", "day"),
+                      Index("ix_hub_survey_phone_key", "phone_key", "day"),
+                      Index("ix_hub_survey_address_key", "address_key", "day"))
 
     survey_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("hub_site.site_id"))
@@ -145,6 +148,10 @@ class Survey(HubBase):
     b_form: Mapped[bool | None] = mapped_column(Boolean, default=None)
     via_qr: Mapped[bool | None] = mapped_column(Boolean, default=None)  # linked by the slip's signed code
     received_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # naive UTC
+    # Hashed duplicate keys (``services.hub.survey.central_keys``): NULL when the value says nothing.
+    cnic_key: Mapped[str | None] = mapped_column(String(32), default=None)
+    phone_key: Mapped[str | None] = mapped_column(String(32), default=None)
+    address_key: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class SurveyReview(HubBase):

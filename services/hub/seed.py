@@ -33,6 +33,7 @@ from services.hub.models import (
 )
 from services.hub.reference import REGION_BY_NAME, REGIONS, TOTAL_HOUSEHOLDS, sites, tehsils
 from services.hub.scoring import CUTOFF
+from services.hub.survey.central_keys import survey_keys
 
 SURVEY_FROM, SURVEY_TO = date(2019, 1, 1), date(2024, 12, 31)
 SHOCK_SHARE = 0.04
@@ -163,7 +164,7 @@ def seed(engine: Engine, households: int = 10_000, seed: int = 1, as_of: date | 
         _bulk(conn, Household, hh_rows)
         _bulk(conn, Member, member_rows)
         _bulk(conn, Citizen, citizen_rows)
-        _bulk(conn, Survey, survey_rows)
+        _bulk(conn, Survey, [dict(r, **survey_keys(r["cnic"], r["phone"], r["address"])) for r in survey_rows])
         if conn.dialect.name == "postgresql":
             conn.execute(text("ANALYZE"))  # fresh planner statistics after a bulk load
     return SeedSummary(len(hh_rows), len(member_rows), len(shock_rows), len(survey_rows), as_of)

@@ -45,8 +45,11 @@ class DeskNotes:
     cnic_again: str | None = None
     override_reason: str | None = None
 
-    def record(self, override_by: str | None) -> dict[str, Any]:
-        """The notes as stored with the token (details) and sent to the centre (issue event)."""
+    def record(self, override_by: str | None, cnic: str = "") -> dict[str, Any]:
+        """The notes as stored with the token (details) and sent to the centre (issue event).
+
+        An override carries the CNIC masked, so the centre can list it (``GET /v1/identity/overrides``).
+        """
         out: dict[str, Any] = {}
         if self.roster_changes:
             out["roster_changes"] = list(self.roster_changes)
@@ -55,7 +58,8 @@ class DeskNotes:
         if self.family_member:
             out["family_member"] = self.family_member
         if override_by is not None:
-            out["override"] = {"by": override_by, "reason": (self.override_reason or "").strip()[:200]}
+            out["override"] = {"by": override_by, "reason": (self.override_reason or "").strip()[:200],
+                               "cnic": mask_cnic(cnic)}
         return out
 
 

@@ -223,7 +223,7 @@ class TriageService:
                                     type=update_type.value, reason=verdict.reason)
             if desk_checks:
                 check_cnic_again(update_type, lookup.household.registered, digits, notes.cnic_again)
-            desk = notes.record(override_by)
+            desk = notes.record(override_by, digits)
             details: dict[str, Any] = {"triage": {
                 "type": update_type.value, "code": verdict.code, "reason": verdict.reason,
                 "suggested": [e.update_type.value for e in lookup.suggestions],

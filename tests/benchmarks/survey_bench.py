@@ -7,6 +7,10 @@ DEO) and the cross-site duplicate check. The hub runs in a thread of this proces
 so the client and server share the GIL: figures are an upper bound. Prints medians and p95 (ms).
 
     python tests/benchmarks/survey_bench.py [--tokens 300] [--reads 20]
+    python tests/benchmarks/survey_bench.py --scale [--sites 617] [--per-day 50] [--reads 7]
+
+``--scale`` times the centre's duplicate check at national volume on PostgreSQL instead
+(``survey_dup_scale.py``: 30 and 90 days, before and after the SQL grouping).
 """
 
 from __future__ import annotations
@@ -71,7 +75,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tokens", type=int, default=300)
     ap.add_argument("--reads", type=int, default=20)
+    ap.add_argument("--scale", action="store_true", help="the duplicate check at national volume (PostgreSQL)")
+    ap.add_argument("--sites", type=int, default=617)
+    ap.add_argument("--per-day", type=int, default=50)
     args = ap.parse_args()
+    if args.scale:
+        from tests.benchmarks.survey_dup_scale import run
+
+        run(args.sites, args.per_day, min(args.reads, 7))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'hub.sqlite3'}"
         upgrade(url)

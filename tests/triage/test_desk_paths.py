@@ -21,6 +21,7 @@ from console.context import AppContext
 from console.pages.triage import TriagePage
 from db.models import AuditEntry, Role, TokenEvent, UpdateType, Verification
 from services.clock import FixedClock
+from services.cnic import mask_cnic
 from services.config import Config
 from services.hub.db import make_engine
 from services.hub.models import SiteEventRow
@@ -174,7 +175,8 @@ def test_a_blocked_identity_passes_only_on_a_supervisors_override(
     view = _issue(qtbot, page)
     assert view.verification is Verification.BLOCKED
     assert view.details["triage"]["override"] == {"by": "supervisor",
-                                                  "reason": "short: card renewed, NADRA letter seen"}
+                                                  "reason": "short: card renewed, NADRA letter seen",
+                                                  "cnic": mask_cnic(cnic)}
     with sup_ctx.store.session() as s:
         audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "identity_override")).all()
         assert [(a.actor, a.detail["token"], a.detail["reason"]) for a in audit] == [
@@ -195,7 +197,8 @@ def test_a_blocked_identity_passes_only_on_a_supervisors_override(
 
     try:
         qtbot.waitUntil(lambda: at_the_centre() is not None, timeout=15000)
-        assert at_the_centre()["override"] == {"by": "supervisor", "reason": "short: card renewed, NADRA letter seen"}
+        assert at_the_centre()["override"] == {"by": "supervisor", "reason": "short: card renewed, NADRA letter seen",
+                                               "cnic": mask_cnic(cnic)}  # masked: the centre lists it
     finally:
         engine.dispose()
 

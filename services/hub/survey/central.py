@@ -3,23 +3,25 @@
 A site sees its own day; the centre sees the same household surveyed at two DRCs, or twice at one
 DRC a week apart. :func:`duplicates` groups surveys that share a CNIC, a phone number (digits,
 ``+92`` -> ``0``) or a normalised address within ``window_days`` of each other, across every site
-the hub holds, and reports the groups that touch the caller's scope in the range. CNICs and phones
+the hub holds, and reports the groups that touch the caller's scope in the range; the grouping
+runs in SQL on hashed, indexed keys (``central_keys``), a page at a time. CNICs and phones
 leave the hub masked. A survey's drill-down runs the site's own quality rules
 (``services.quality.assess``) on its site-day, so the reasons read as they do at the site.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from services.cnic import mask_cnic
 from services.deo_ids import deo_pseudonym
 from services.hub.deps import Problem
 from services.hub.models import HubSite, Survey, SurveyReview
+from services.hub.survey.central_keys import KINDS, normalised
 from services.hub.survey.schemas import (
     DuplicateGroup,
     DuplicateMember,
@@ -29,70 +31,118 @@ from services.hub.survey.schemas import (
     SurveyDetail,
 )
 from services.quality import CODES, assess
-from services.survey_text import mask_phone, normalise_address, normalise_phone
+from services.survey_text import mask_phone
 
 MAX_GROUPS = 500
 _SURVEY_COLUMNS = (Survey.survey_id, Survey.site_id, Survey.day, Survey.deo, Survey.cnic, Survey.phone,
                    Survey.address)
-
-
-def _keys(cnic: str, phone: str, address: str) -> list[tuple[str, str]]:
-    out = []
-    if cnic:
-        out.append(("cnic", cnic))
-    p = normalise_phone(phone)
-    if len(p) >= 8:
-        out.append(("phone", p))
-    a = normalise_address(address)
-    if len(a) >= 25:  # short addresses ("village") say nothing about a household
-        out.append(("address", a))
-    return out
+_KEY_COLUMN = {"cnic": Survey.cnic_key, "phone": Survey.phone_key, "address": Survey.address_key}
 
 
 def _shown(kind: str, value: str) -> str:
     return mask_cnic(value) if kind == "cnic" else mask_phone(value) if kind == "phone" else value
 
 
-def duplicates(ses: Session, in_scope: set[str], start: date, end: date, window_days: int) -> list[DuplicateGroup]:
-    """Groups of surveys sharing a CNIC, phone or address within ``window_days``, touching ``in_scope`` in range."""
-    rows = ses.execute(select(*_SURVEY_COLUMNS).where(Survey.day >= start - timedelta(days=window_days),
-                                                      Survey.day <= end + timedelta(days=window_days))).all()
-    by_key: dict[tuple[str, str], list[tuple[date, str, str, str]]] = defaultdict(list)
-    for sid, site, day, deo, cnic, phone, address in rows:
-        for key in _keys(cnic, phone, address):
-            by_key[key].append((day, sid, site, deo))
+@dataclass(frozen=True)
+class _Member:
+    day: date
+    survey_id: str
+    site_id: str
+    deo: str
+    value: str
+
+
+def _close(found: list[_Member], window_days: int) -> list[_Member]:
+    """The members within ``window_days`` of another member (``found`` sorted by day)."""
+    return [m for i, m in enumerate(found)
+            if (i > 0 and (m.day - found[i - 1].day).days <= window_days)
+            or (i + 1 < len(found) and (found[i + 1].day - m.day).days <= window_days)]
+
+
+def _members(ses: Session, kind: str, keys: list[str], lo: date, hi: date) -> dict[str, list[_Member]]:
+    """The surveys of ``lo..hi`` holding each key (read through the key's index), sorted by day."""
+    column = _KEY_COLUMN[kind]
+    out: dict[str, list[_Member]] = {}
+    for key, sid, site, day, deo, cnic, phone, address in ses.execute(
+            select(column, *_SURVEY_COLUMNS).where(column.in_(keys), Survey.day >= lo, Survey.day <= hi)):
+        if key is None:
+            continue
+        raw = cnic if kind == "cnic" else phone if kind == "phone" else address
+        out.setdefault(key, []).append(_Member(day, sid, site, deo, normalised(kind, raw)))
+    for found in out.values():
+        found.sort(key=lambda m: (m.day, m.survey_id))
+    return out
+
+
+def _group(kind: str, close: list[_Member]) -> DuplicateGroup:
+    return DuplicateGroup(
+        kind=kind, value=_shown(kind, close[0].value), sites=len({m.site_id for m in close}),
+        surveys=[DuplicateMember(survey_id=m.survey_id, site_id=m.site_id, day=m.day,
+                                 deo_id=deo_pseudonym(m.site_id, m.deo)) for m in close])
+
+
+def duplicates(ses: Session, in_scope: set[str] | None, start: date, end: date, window_days: int,
+               limit: int = MAX_GROUPS, after: str | None = None) -> tuple[list[DuplicateGroup], str | None]:
+    """Groups of surveys sharing a CNIC, phone or address within ``window_days``, touching ``in_scope`` in range.
+
+    In SQL: the keys of the surveys in scope and range, kept when more than one survey of
+    ``start - window .. end + window`` holds them (``GROUP BY key HAVING count(*) > 1``, on the
+    key's index), a page of ``limit`` keys at a time in key order; then only those keys' surveys are
+    read and the ones within the window of each other kept. ``in_scope`` None: every site.
+    Returns the groups and the cursor of the next page (None: no more).
+    """
+    lo, hi = start - timedelta(days=window_days), end + timedelta(days=window_days)
+    after_kind, _, after_key = (after or "").partition(":")
     groups: list[DuplicateGroup] = []
-    for (kind, value), found in sorted(by_key.items()):
-        if len(found) < 2:
+    for kind in KINDS:
+        if after_kind in KINDS and KINDS.index(kind) < KINDS.index(after_kind):
             continue
-        found.sort()
-        close = [m for i, m in enumerate(found)
-                 if (i > 0 and (m[0] - found[i - 1][0]).days <= window_days)
-                 or (i + 1 < len(found) and (found[i + 1][0] - m[0]).days <= window_days)]
-        if len(close) < 2 or not any(site in in_scope and start <= day <= end for day, _s, site, _d in close):
+        column = _KEY_COLUMN[kind]
+        mine = aliased(Survey)
+        own = getattr(mine, f"{kind}_key")
+        anchor = select(own).where(own.isnot(None), mine.day >= start, mine.day <= end)
+        if in_scope is not None:
+            anchor = anchor.where(mine.site_id.in_(sorted(in_scope)))
+        wanted = limit - len(groups)
+        q = (select(column).where(column.in_(anchor), Survey.day >= lo, Survey.day <= hi)
+             .group_by(column).having(func.count() > 1).order_by(column).limit(wanted))
+        if kind == after_kind and after_key:
+            q = q.where(column > after_key)
+        keys = [k for k in ses.scalars(q) if k is not None]
+        found = _members(ses, kind, keys, lo, hi) if keys else {}
+        for key in keys:
+            close = _close(found.get(key, []), window_days)
+            if len(close) >= 2 and any((in_scope is None or m.site_id in in_scope) and start <= m.day <= end
+                                       for m in close):
+                groups.append(_group(kind, close))
+        if len(keys) >= wanted:
+            return groups, f"{kind}:{keys[-1]}"
+    return groups, None
+
+
+def duplicates_of(ses: Session, survey: Survey, window_days: int) -> list[DuplicateGroup]:
+    """The duplicate groups one survey belongs to (its own keys, read through their indexes)."""
+    lo, hi = survey.day - timedelta(days=window_days), survey.day + timedelta(days=window_days)
+    out = []
+    for kind in KINDS:
+        key = getattr(survey, f"{kind}_key")
+        if key is None:
             continue
-        groups.append(DuplicateGroup(
-            kind=kind, value=_shown(kind, value), sites=len({m[2] for m in close}),
-            surveys=[DuplicateMember(survey_id=sid, site_id=site, day=day, deo_id=deo_pseudonym(site, deo))
-                     for day, sid, site, deo in close]))
-        if len(groups) >= MAX_GROUPS:
-            break
-    return groups
+        close = _close(_members(ses, kind, [key], lo, hi).get(key, []), window_days)
+        if len(close) >= 2 and any(m.survey_id == survey.survey_id for m in close):
+            out.append(_group(kind, close))
+    return out
 
 
 def detail(ses: Session, survey: Survey, window_days: int) -> SurveyDetail:
     """One survey's paradata (masked), the reasons it is flagged, its duplicates elsewhere, and its reviews."""
     site = ses.get(HubSite, survey.site_id)
     day_rows = ses.scalars(select(Survey).where(Survey.site_id == survey.site_id, Survey.day == survey.day)).all()
-    report = assess([_record(r) for r in day_rows], survey.site_id, survey.day,
+    report = assess([survey_record(r) for r in day_rows], survey.site_id, survey.day,
                     site_lat=site.lat if site else None, site_lon=site.lon if site else None)
     flags = [FlagOut(code=f.code, title=CODES.get(f.code, f.code), explanation=f.explanation)
              for f in report.flags if f.survey_id == survey.survey_id]
-    mine = set(_keys(survey.cnic, survey.phone, survey.address))
-    elsewhere = [g for g in duplicates(ses, {survey.site_id}, survey.day, survey.day, window_days)
-                 if any(m.survey_id == survey.survey_id for m in g.surveys)
-                 and (g.kind, g.value) in {(k, _shown(k, v)) for k, v in mine}]
-    for g in elsewhere:
+    for g in duplicates_of(ses, survey, window_days):
         flags.append(FlagOut(code=f"cross_site_{g.kind}" if g.sites > 1 else f"repeat_{g.kind}",
                              title=f"Same {g.kind} elsewhere",
                              explanation=f"The same {g.kind} appears in {len(g.surveys) - 1} other survey(s) within "
@@ -108,7 +158,8 @@ def detail(ses: Session, survey: Survey, window_days: int) -> SurveyDetail:
         status=_status(ses, survey.survey_id))
 
 
-def _record(r: Survey) -> dict[str, object]:
+def survey_record(r: Survey) -> dict[str, object]:
+    """A stored survey as the site's quality rules read it."""
     return {"survey_id": r.survey_id, "deo": r.deo, "cnic": r.cnic, "phone": r.phone,
             "started_at": r.started_at, "submitted_at": r.submitted_at, "lat": r.lat, "lon": r.lon,
             "address": r.address, "household_size": r.household_size, "region": r.region, "assets": r.assets}

@@ -13,12 +13,25 @@ from services.hub.deps import HubDeps, Problem, forbidden
 from services.hub.models import Survey, SurveyReview
 from services.hub.ops.regional import sites_in_scope
 from services.hub.ops.routes import From, OnDay, Region, To, check_region, date_range
-from services.hub.survey.central import add_review, detail, duplicates, reviews_of
-from services.hub.survey.schemas import Duplicates, ReviewIn, ReviewOut, Reviews, SurveyDetail
+from services.hub.survey.central import MAX_GROUPS, add_review, detail, duplicates, reviews_of
+from services.hub.survey.central_lists import flagged, overrides
+from services.hub.survey.schemas import (
+    Duplicates,
+    Flagged,
+    IdentityOverrides,
+    ReviewIn,
+    ReviewOut,
+    Reviews,
+    SurveyDetail,
+)
 
 SurveyId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,40}$")]
 Window = Annotated[int, Query(ge=0, le=366, description="Days between two surveys that still count as duplicates")]
+Limit = Annotated[int, Query(ge=1, le=MAX_GROUPS, description="Groups per page at most")]
+After = Annotated[str | None, Query(pattern=r"^(cnic|phone|address):[0-9a-f]{32}$",
+                                    description="The cursor `next` of the previous page")]
 MAX_REVIEWS = 1000
+MAX_FLAGGED_DAYS = 31
 
 
 def central_router(deps: HubDeps) -> APIRouter:
@@ -27,15 +40,43 @@ def central_router(deps: HubDeps) -> APIRouter:
 
     @api.get("/v1/surveys/duplicates", response_model=Duplicates, response_model_by_alias=True)
     def find_duplicates(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                        region: Region = None, window_days: Window = 30) -> Duplicates:
-        """Surveys sharing a CNIC, phone or address within ``window_days``, across sites and days."""
+                        region: Region = None, window_days: Window = 30, limit: Limit = MAX_GROUPS,
+                        after: After = None) -> Duplicates:
+        """Surveys sharing a CNIC, phone or address within ``window_days``, across sites and days (paged)."""
         caller = deps.caller(request)
         first, last = date_range(start, end, on)
         check_region(caller, region)
         with deps.reading() as ses:
-            scope = {x.site_id for x in sites_in_scope(ses, caller, region, None)}
-            groups = duplicates(ses, scope, first, last, window_days)
-        return Duplicates(**{"from": first}, to=last, window_days=window_days, groups=groups)
+            everywhere = region is None and caller.region_filter() is None and caller.site_filter() is None
+            scope = None if everywhere else {x.site_id for x in sites_in_scope(ses, caller, region, None)}
+            groups, more = duplicates(ses, scope, first, last, window_days, limit, after)
+        return Duplicates(**{"from": first}, to=last, window_days=window_days, groups=groups, next=more)
+
+    @api.get("/v1/surveys/flagged", response_model=Flagged, response_model_by_alias=True)
+    def list_flagged(request: Request, start: From = None, end: To = None, on: OnDay = None,
+                     region: Region = None) -> Flagged:
+        """Surveys in the caller's scope that the site's quality rules flag, at most 31 days at a time."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        if (last - first).days >= MAX_FLAGGED_DAYS:
+            raise Problem(422, "Invalid request", f"flagged surveys are listed {MAX_FLAGGED_DAYS} days at a time at "
+                          "most", "invalid-request")
+        check_region(caller, region)
+        with deps.reading() as ses:
+            rows, cut = flagged(ses, sites_in_scope(ses, caller, region, None), first, last)
+        return Flagged(**{"from": first}, to=last, surveys=rows, truncated=cut)
+
+    @api.get("/v1/identity/overrides", response_model=IdentityOverrides, response_model_by_alias=True)
+    def list_overrides(request: Request, start: From = None, end: To = None, on: OnDay = None,
+                       region: Region = None) -> IdentityOverrides:
+        """Every supervisor's override of a NADRA-blocked identity in the caller's scope, newest first."""
+        caller = deps.caller(request)
+        first, last = date_range(start, end, on)
+        check_region(caller, region)
+        with deps.reading() as ses:
+            scope = [x.site_id for x in sites_in_scope(ses, caller, region, None)]
+            rows, cut = overrides(ses, scope, first, last)
+        return IdentityOverrides(**{"from": first}, to=last, overrides=rows, truncated=cut)
 
     @api.get("/v1/surveys/reviews", response_model=Reviews)
     def list_reviews(request: Request, start: From = None, end: To = None, on: OnDay = None,

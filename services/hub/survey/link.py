@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from services.hub.deps import Problem
 from services.hub.models import HubSite, SiteEventRow, SiteSlipKey, Survey
 from services.hub.ops.ingest import local_day
+from services.hub.survey.central_keys import survey_keys
 from services.hub.survey.schemas import SurveyIn, SurveyReceipt
 from vocabulary.slip_payload import QrPayloadError, SlipClaim, verify
 
@@ -103,7 +104,8 @@ def submit(ses: Session, site_id: str, body: SurveyIn, now: datetime | None = No
         address=body.address, household_size=body.household_size, region=region,
         assets=body.assets.model_dump(), token_id=token.token_id if token else None,
         token_number=token.number if token else None, b_form=body.b_form_present,
-        via_qr=token.via_qr if token else None, received_at=stamp))
+        via_qr=token.via_qr if token else None, received_at=stamp,
+        **survey_keys(body.cnic, body.phone, body.address)))
     try:
         ses.commit()
     except IntegrityError:

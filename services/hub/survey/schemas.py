@@ -130,6 +130,7 @@ class Duplicates(DateRange):
 
     window_days: int
     groups: list[DuplicateGroup]
+    next: str | None = None  # the cursor of the next page (``after=``); None when this was the last
 
 
 class FlagOut(BaseModel):
@@ -189,3 +190,41 @@ class SurveyDetail(BaseModel):
     flags: list[FlagOut]
     reviews: list[ReviewOut]
     status: str
+
+
+class FlaggedSurvey(BaseModel):
+    """A survey in scope that the site's quality rules flag, with the flags' codes and its review status."""
+
+    survey_id: str
+    site_id: str
+    day: date
+    deo_id: str
+    token_number: str | None
+    flags: list[str]
+    status: str
+
+
+class Flagged(DateRange):
+    """Flagged surveys in the caller's scope over a range (``truncated`` when more were found than listed)."""
+
+    surveys: list[FlaggedSurvey]
+    truncated: bool
+
+
+class IdentityOverride(BaseModel):
+    """A supervisor let a CNIC that NADRA blocks through triage: where, when, whose card (masked), who, why."""
+
+    site_id: str
+    at: datetime
+    token_number: str
+    update_type: str
+    cnic: str
+    by: str
+    reason: str
+
+
+class IdentityOverrides(DateRange):
+    """The overrides in the caller's scope over a range, newest first."""
+
+    overrides: list[IdentityOverride]
+    truncated: bool
