@@ -1,8 +1,11 @@
 """The visitor kiosk (``drc-console kiosk``): a full-screen touch screen that issues one token per visitor.
 
 Screens: language -> CNIC (large keypad, or a card scanner typing digits and Enter) -> the update
-types the visitor qualifies for, as big buttons with the Urdu name first -> the token number and
-its printed slip. Visitors who need priority help, or whom the rules send to the desk, are sent to
+types the visitor qualifies for, as big buttons with the Urdu name first -> the desk's questions
+when the type needs them (a roster update: which change(s); a missed-out household the registry
+does not know: the CNIC a second time, on the same keypad) -> the token number and its printed
+slip. The rules are the triage desk's own (``services.kiosk.Kiosk.steps``, checked again by
+``TriageService.issue``); a second CNIC that differs stops the issue. Visitors who need priority help, or whom the rules send to the desk, are sent to
 the triage desk. The CNIC is shown masked only. After ``idle_s`` seconds without a touch the kiosk
 starts again. Lookups and the issue run off the GUI thread; the first tap on a type issues the
 token and every later tap is ignored.
@@ -18,18 +21,23 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, 
 
 import resources
 from console.context import AppContext, close_context
+from console.kiosk_changes import RosterChangesScreen
 from db.models import UpdateType
 from services.cnic import CnicError
 from services.config import Config
 from services.kiosk import Kiosk, KioskOffer, OfferKind
 from services.labels import UPDATE_TYPE_EN, UPDATE_TYPE_UR
 from services.queue import TokenView
-from services.triage import AlreadyHasToken
+from services.triage import AlreadyHasToken, DeskRefused
 
 BIG = "font-size:30pt;font-weight:700;padding:18px;"
 HUGE = "font-size:64pt;font-weight:800;"
-WELCOME, CNIC, CHOICES, RESULT = range(4)
+WELCOME, CNIC, CHOICES, RESULT, CHANGES = range(5)
 HAS_TOKEN = str(QT_TRANSLATE_NOOP("KioskWindow", "You already have token %1."))
+FIRST_PROMPT = str(QT_TRANSLATE_NOOP("KioskWindow", "Type your CNIC or scan your card"))
+AGAIN_PROMPT = str(QT_TRANSLATE_NOOP("KioskWindow", "Type your CNIC a second time, from the card, or scan it again"))
+MISMATCH = str(QT_TRANSLATE_NOOP("KioskWindow", "The second CNIC is different from the first: nothing was issued. "
+                                 "Please start again, or go to the triage desk."))
 
 
 def _label(style: str = "font-size:22pt;") -> QLabel:
@@ -69,6 +77,7 @@ class KioskWindow(QWidget):
         self.digits = ""
         self.offer: KioskOffer | None = None
         self.token: TokenView | None = None
+        self.again_for: UpdateType | None = None  # the keypad asks for the CNIC a second time for this type
         self._busy = False
         self.stack = QStackedWidget()
         QVBoxLayout(self).addWidget(self.stack)
@@ -79,6 +88,10 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.choices_box)
         self.result = _label("font-size:28pt;")
         self.stack.addWidget(self.result)
+        self.changes = RosterChangesScreen()
+        self.changes.sig_done.connect(self._on_changes_done)
+        self.changes.sig_back.connect(lambda: self.stack.setCurrentIndex(CHOICES))
+        self.stack.addWidget(self.changes)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(int(idle_s * 1000))
@@ -119,8 +132,12 @@ class KioskWindow(QWidget):
         lay.addLayout(grid)
         return page
 
-    def _urdu_text(self, source: str) -> str:
-        return self._urdu.translate("KioskWindow", source) or source
+    def _urdu_text(self, source: str, context: str = "KioskWindow") -> str:
+        return self._urdu.translate(context, source) or source
+
+    def _words(self, context: str, source: str) -> str:
+        """A text of ``context`` in the visitor's language."""
+        return self._urdu_text(source, context) if self.lang == "ur" else source
 
     def _say(self, source: str, arg: str = "") -> str:
         """``source`` in the visitor's language (Urdu from the catalogue, whatever the console's language)."""
@@ -145,8 +162,12 @@ class KioskWindow(QWidget):
     def start(self, lang: str) -> None:
         """The visitor chose a language: ask for the CNIC."""
         self.lang = lang
-        self.digits = ""
-        self.cnic_prompt.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "Type your CNIC or scan your card"))))
+        self._ask_cnic(FIRST_PROMPT, None)
+
+    def _ask_cnic(self, prompt: str, again_for: UpdateType | None) -> None:
+        """The keypad, for the first CNIC or (``again_for``) the same CNIC a second time."""
+        self.digits, self.again_for = "", again_for
+        self.cnic_prompt.setText(self._say(prompt))
         self.cnic_message.clear()
         self._show_cnic()
         self.stack.setCurrentIndex(CNIC)
@@ -171,6 +192,10 @@ class KioskWindow(QWidget):
         """Ask the registry (off the GUI thread) what this CNIC may choose."""
         if len(self.digits) != 13:
             self.cnic_message.setText(self._say(str(QT_TRANSLATE_NOOP("KioskWindow", "A CNIC has 13 digits"))))
+            return
+        if self.again_for is not None:  # the service compares the two numbers
+            again, self.digits = self.digits, ""
+            self._issue(self.again_for, cnic_again=again)
             return
         self._busy = True
         self.cnic_message.setStyleSheet("font-size:20pt;")
@@ -221,7 +246,28 @@ class KioskWindow(QWidget):
         self.stack.setCurrentIndex(CHOICES)
 
     def choose(self, update_type: UpdateType) -> None:
-        """The first tap issues the token; taps after it (or during it) do nothing."""
+        """The first tap issues the token (or asks the desk's questions first); later taps do nothing."""
+        if self._busy or self.offer is None or self.token is not None or self.stack.currentIndex() != CHOICES:
+            return
+        self.idle.start()
+        steps = self.kiosk.steps(self.offer, update_type)
+        if steps.roster_changes:
+            self.changes.setProperty("update_type", update_type.value)
+            self.changes.prepare(self._words)
+            self.changes.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.lang == "ur"
+                                            else Qt.LayoutDirection.LeftToRight)
+            self.stack.setCurrentIndex(CHANGES)
+        elif steps.cnic_again:
+            self._ask_cnic(AGAIN_PROMPT, update_type)
+        else:
+            self._issue(update_type)
+
+    def _on_changes_done(self, changes: tuple[str, ...]) -> None:
+        self._issue(UpdateType(self.changes.property("update_type")), roster_changes=changes)
+
+    def _issue(self, update_type: UpdateType, *, roster_changes: tuple[str, ...] = (),
+               cnic_again: str | None = None) -> None:
+        """Issue the token off the GUI thread; the service checks the desk's rules again."""
         if self._busy or self.offer is None or self.token is not None:
             return
         self._busy = True
@@ -229,7 +275,8 @@ class KioskWindow(QWidget):
         for button in self.type_buttons.values():
             button.setEnabled(False)
         offer, kiosk = self.offer, self.kiosk
-        self.ctx.tasks.run_db(lambda: kiosk.take(offer, update_type), self._on_issued, self._on_issue_failed)
+        self.ctx.tasks.run_db(lambda: kiosk.take(offer, update_type, roster_changes=roster_changes,
+                                                 cnic_again=cnic_again), self._on_issued, self._on_issue_failed)
 
     def _on_issued(self, view: TokenView) -> None:
         self._busy = False
@@ -242,6 +289,8 @@ class KioskWindow(QWidget):
         self._busy = False
         if isinstance(exc, AlreadyHasToken):
             self._finish(self._say(HAS_TOKEN, exc.token.number))
+        elif isinstance(exc, DeskRefused) and exc.code == "cnic_again_mismatch":
+            self._finish(self._say(MISMATCH))
         else:
             self._to_desk()
 
@@ -265,15 +314,17 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Back to the first screen, forgetting the visitor."""
-        self.digits, self.offer, self.token, self._busy = "", None, None, False
+        self.digits, self.offer, self.token, self._busy, self.again_for = "", None, None, False, None
         self.stack.setCurrentIndex(WELCOME)
         self.idle.stop()
         self.sig_reset.emit()
 
     # ---- input -----------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A card scanner types the digits and Enter; a keyboard works the same."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        """A card scanner types the digits and Enter; a keyboard works the same (Tab and Space on the other screens)."""
+        if self.stack.currentIndex() == CHANGES and self.changes.key(event.key()):
+            self.idle.start()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.press("OK")
         elif event.key() == Qt.Key.Key_Backspace:
             self.press("⌫")

@@ -7,6 +7,12 @@ later), as at the desk. Identities the registry blocks or does not match, and vi
 for nothing today, are sent to the triage desk. A CNIC that already holds an open token gets
 that token's number back, never a second token. Nothing beyond the masked CNIC leaves this module
 for the screen.
+
+The desk's rules hold at the kiosk through the same service code (``services.triage.desk``): a
+roster update names the change(s) the visitor comes for, and a missed-out token for a CNIC the
+registry does not know (or could not be asked about) needs the CNIC a second time; a different
+number stops the issue. :meth:`Kiosk.steps` says which of them a choice needs, and
+``TriageService.issue`` checks them again when the token is issued.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from services.cnic import mask_cnic, parse_cnic
 from services.queue import QueueService, TokenView
 from services.registry import RegistryProblem
 from services.roles import Actor
-from services.triage import Lookup, TriageRefused, TriageService
+from services.triage import DeskNotes, Lookup, TriageRefused, TriageService
+from services.triage.desk import needs_cnic_again, needs_roster_changes
 
 KIOSK_ACTOR = Actor("kiosk", Role.TRIAGE)
 _TO_THE_DESK = (Verification.BLOCKED, Verification.MISMATCH)
@@ -51,6 +58,19 @@ class KioskOffer:
         """True when the registry could not be asked (the token will be unverified)."""
         return self.kind is OfferKind.CHOOSE and self.lookup is None
 
+    @property
+    def registered(self) -> bool | None:
+        """Whether the registry knows the household (None: it could not be asked)."""
+        return None if self.lookup is None else self.lookup.household.registered
+
+
+@dataclass(frozen=True)
+class KioskSteps:
+    """What the visitor must add before a token of the chosen type is issued."""
+
+    roster_changes: bool = False
+    cnic_again: bool = False
+
 
 class Kiosk:
     """Decides what a visitor at the kiosk may choose, and issues the one token."""
@@ -78,9 +98,21 @@ class Kiosk:
             return KioskOffer(OfferKind.SEE_DESK, masked, desk_reason="nothing_today")
         return KioskOffer(OfferKind.CHOOSE, masked, digits, types, lookup)
 
-    def take(self, offer: KioskOffer, update_type: UpdateType) -> TokenView:
-        """Issue the token for a type the offer contains (``AlreadyHasToken`` if one was issued meanwhile)."""
+    @staticmethod
+    def steps(offer: KioskOffer, update_type: UpdateType) -> KioskSteps:
+        """The desk's extra questions for this choice (the same rules ``take`` is checked by)."""
+        return KioskSteps(needs_roster_changes(update_type), needs_cnic_again(update_type, offer.registered))
+
+    def take(self, offer: KioskOffer, update_type: UpdateType, *, roster_changes: tuple[str, ...] = (),
+             cnic_again: str | None = None) -> TokenView:
+        """Issue the token for a type the offer contains, with the desk's checks.
+
+        Raises ``AlreadyHasToken`` if one was issued meanwhile, ``DeskRefused`` when a roster change
+        is missing or the CNIC typed again is missing or different.
+        """
         if offer.kind is not OfferKind.CHOOSE or update_type not in offer.types:
             raise TriageRefused(f"{update_type.value} was not offered at the kiosk")
+        notes = DeskNotes(roster_changes=roster_changes if needs_roster_changes(update_type) else (),
+                          cnic_again=cnic_again)
         return self.triage.issue(self.queue, update_type, actor=KIOSK_ACTOR, cnic=offer.cnic, lookup=offer.lookup,
-                                 offline_reason=offer.offline_reason)
+                                 offline_reason=offer.offline_reason, notes=notes)

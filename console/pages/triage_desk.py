@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEd
 from db.models import Role, UpdateType
 from services.cnic import CnicError, parse_cnic
 from services.triage import ROSTER_CHANGES, DeskNotes
-from services.triage.desk import OVERRIDE_REASON_MIN, OVERRIDE_ROLES
+from services.triage.desk import OVERRIDE_REASON_MIN, OVERRIDE_ROLES, needs_cnic_again, needs_roster_changes
 
 _CHANGE_NAMES = {  # markers for the translation catalogue
     "birth": QT_TRANSLATE_NOOP("RosterChange", "Birth (add a child)"),
@@ -28,9 +28,14 @@ _CHANGE_NAMES = {  # markers for the translation catalogue
 }
 
 
+def change_source(change: str) -> str:
+    """A roster change's name in English, as the catalogue knows it (context ``RosterChange``)."""
+    return str(_CHANGE_NAMES.get(change, change))
+
+
 def change_label(change: str) -> str:
     """A roster change's name in the reader's language."""
-    return QCoreApplication.translate("RosterChange", str(_CHANGE_NAMES.get(change, change)))
+    return QCoreApplication.translate("RosterChange", change_source(change))
 
 
 class DeskBox(QWidget):
@@ -111,8 +116,8 @@ class DeskBox(QWidget):
         self.override_box.setVisible(self._may_override)
         self.override_reason.setVisible(self._may_override)
         self.send_to_supervisor.setVisible(not self._may_override)
-        self.roster_box.setVisible(update_type is UpdateType.ROSTER)
-        self.again_row.setVisible(update_type is UpdateType.MISSED_OUT and not registered)
+        self.roster_box.setVisible(update_type is not None and needs_roster_changes(update_type))
+        self.again_row.setVisible(update_type is not None and needs_cnic_again(update_type, registered))
 
     def overriding(self) -> bool:
         """A supervisor ticked the override (the reason may still be missing)."""
@@ -145,4 +150,4 @@ class DeskBox(QWidget):
             override_reason=self.override_reason.text() if self.overriding() else None)
 
 
-__all__ = ["DeskBox", "change_label"]
+__all__ = ["DeskBox", "change_label", "change_source"]

@@ -1,6 +1,8 @@
-"""Screenshot of the visitor kiosk in Urdu: the update types a recertification visitor may choose.
+"""Screenshots of the visitor kiosk in Urdu: the update types a recertification visitor may choose, and
+(second file) a roster update's question: which change(s) in the family.
 
-Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_kiosk.py docs/screenshots/kiosk.png
+Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_kiosk.py \
+         docs/screenshots/kiosk.png docs/screenshots/kiosk-roster.png
 """
 import sys
 import tempfile
@@ -41,4 +43,14 @@ for d in cnic:
     window.press(d)
 loop = QEventLoop(); window.sig_offer.connect(lambda _o: QTimer.singleShot(300, loop.quit)); window.press("OK"); loop.exec()
 window.grab().save(sys.argv[1] if len(sys.argv) > 1 else "kiosk.png")
+if len(sys.argv) > 2:
+    from db.models import UpdateType
+
+    window.reset(); window.start("ur")
+    for d in RegistryClient(hub.url, KEY).demo_samples().samples["roster"][0].cnic:
+        window.press(d)
+    loop = QEventLoop(); window.sig_offer.connect(lambda _o: QTimer.singleShot(300, loop.quit)); window.press("OK"); loop.exec()
+    window.choose(UpdateType.ROSTER); window.changes.toggles["birth"].setChecked(True)
+    app.processEvents()
+    window.grab().save(sys.argv[2])
 ctx.events.stop(); ctx.tasks.shutdown(); hub.stop()

@@ -1039,42 +1039,42 @@ Counters: %6</source>
 <context>
     <name>DeskBox</name>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="45"/>
+        <location filename="../../console/pages/triage_desk.py" line="50"/>
         <source>Roster update: what changes in the family?</source>
         <translation>خاندانی کوائف میں تبدیلی: خاندان میں کیا بدلا ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="54"/>
+        <location filename="../../console/pages/triage_desk.py" line="59"/>
         <source>B-form (children&apos;s registration certificate) shown</source>
         <translation>ب فارم (بچوں کا اندراج سرٹیفکیٹ) دکھایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="55"/>
+        <location filename="../../console/pages/triage_desk.py" line="60"/>
         <source>Recorded with the token: the DEO sees whether the B-form was brought.</source>
         <translation>ٹوکن کے ساتھ درج ہوتا ہے: ڈی ای او دیکھ سکتا ہے کہ ب فارم لایا گیا یا نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="57"/>
+        <location filename="../../console/pages/triage_desk.py" line="62"/>
         <source>The registry does not know this CNIC: type it a second time from the card before a missed-out token is issued.</source>
         <translation>یہ شناختی کارڈ نمبر رجسٹری میں نہیں: رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے کارڈ سے نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="62"/>
+        <location filename="../../console/pages/triage_desk.py" line="67"/>
         <source>CNIC again</source>
         <translation>شناختی کارڈ نمبر دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="72"/>
+        <location filename="../../console/pages/triage_desk.py" line="77"/>
         <source>Override NADRA&apos;s block (supervisor)</source>
         <translation>نادرا کی بندش ختم کریں (سپروائزر)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="76"/>
+        <location filename="../../console/pages/triage_desk.py" line="81"/>
         <source>Reason (recorded in the audit trail and sent to the centre)</source>
         <translation>وجہ (آڈٹ ریکارڈ میں درج ہو کر مرکز کو بھیجی جائے گی)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="79"/>
+        <location filename="../../console/pages/triage_desk.py" line="84"/>
         <source>NADRA has blocked this CNIC: send the visitor to the supervisor, who can override the block with a reason.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: سائل کو سپروائزر کے پاس بھیجیں، جو وجہ لکھ کر بندش ختم کر سکتے ہیں۔</translation>
     </message>
@@ -1453,87 +1453,87 @@ Counters: %6</source>
 <context>
     <name>HistoryTabs</name>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <location filename="../../console/pages/dashboard_history.py" line="108"/>
         <source>Hour</source>
         <translation>گھنٹہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <location filename="../../console/pages/dashboard_history.py" line="108"/>
         <source>Unverified tokens</source>
         <translation>غیر تصدیق شدہ ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="130"/>
+        <location filename="../../console/pages/dashboard_history.py" line="108"/>
         <source>Hub</source>
         <translation>ہب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <location filename="../../console/pages/dashboard_history.py" line="112"/>
         <source>Counter</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <location filename="../../console/pages/dashboard_history.py" line="112"/>
         <source>Serving (min)</source>
         <translation>خدمت (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <location filename="../../console/pages/dashboard_history.py" line="112"/>
         <source>Break (min)</source>
         <translation>وقفہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="134"/>
+        <location filename="../../console/pages/dashboard_history.py" line="112"/>
         <source>Idle (min)</source>
         <translation>فارغ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="135"/>
+        <location filename="../../console/pages/dashboard_history.py" line="113"/>
         <source>Serving share</source>
         <translation>خدمت کا حصہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <location filename="../../console/pages/dashboard_history.py" line="115"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <location filename="../../console/pages/dashboard_history.py" line="115"/>
         <source>Called tokens</source>
         <translation>بلائے گئے ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="137"/>
+        <location filename="../../console/pages/dashboard_history.py" line="115"/>
         <source>Median error (min)</source>
         <translation>فرق کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="138"/>
+        <location filename="../../console/pages/dashboard_history.py" line="116"/>
         <source>Waited longer than promised</source>
         <translation>وعدے سے زیادہ انتظار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="140"/>
+        <location filename="../../console/pages/dashboard_history.py" line="118"/>
         <source>The slip&apos;s estimated wait against the real wait from issue to call.</source>
         <translation>پرچی پر لکھا متوقع انتظار، ٹوکن جاری ہونے سے بلائے جانے تک کے اصل انتظار کے مقابلے میں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="157"/>
+        <location filename="../../console/pages/dashboard_history.py" line="135"/>
         <source>Hours with the hub offline: %1. Unverified tokens: %2.</source>
         <translation>جن گھنٹوں میں ہب سے رابطہ نہیں تھا: %1۔ غیر تصدیق شدہ ٹوکن: %2۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="158"/>
+        <location filename="../../console/pages/dashboard_history.py" line="136"/>
         <source>none</source>
         <translation>کوئی نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="160"/>
+        <location filename="../../console/pages/dashboard_history.py" line="138"/>
         <source>offline</source>
         <translation>رابطہ منقطع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="160"/>
+        <location filename="../../console/pages/dashboard_history.py" line="138"/>
         <source>online</source>
         <translation>رابطہ قائم</translation>
     </message>
@@ -1688,64 +1688,89 @@ Counters: %6</source>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../console/kiosk.py" line="32"/>
+        <location filename="../../console/kiosk.py" line="36"/>
         <source>You already have token %1.</source>
         <translation>آپ کے پاس پہلے سے ٹوکن %1 موجود ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="65"/>
+        <location filename="../../console/kiosk.py" line="73"/>
         <source>DRC token kiosk</source>
         <translation>ڈی آر سی ٹوکن کیوسک</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="95"/>
+        <location filename="../../console/kiosk.py" line="108"/>
         <source>Choose your language to take a token</source>
         <translation>ٹوکن لینے کے لیے اپنی زبان چنیں</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="149"/>
+        <location filename="../../console/kiosk.py" line="37"/>
         <source>Type your CNIC or scan your card</source>
         <translation>اپنا شناختی کارڈ نمبر لکھیں یا کارڈ اسکین کریں</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="173"/>
+        <location filename="../../console/kiosk.py" line="38"/>
+        <source>Type your CNIC a second time, from the card, or scan it again</source>
+        <translation>اپنا شناختی کارڈ نمبر کارڈ سے دیکھ کر دوسری بار لکھیں، یا کارڈ دوبارہ اسکین کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="39"/>
+        <source>The second CNIC is different from the first: nothing was issued. Please start again, or go to the triage desk.</source>
+        <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر پہلے سے مختلف ہے: کوئی ٹوکن جاری نہیں ہوا۔ براہِ کرم دوبارہ شروع کریں، یا ابتدائی جانچ کی میز پر تشریف لے جائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk.py" line="194"/>
         <source>A CNIC has 13 digits</source>
         <translation>شناختی کارڈ نمبر کے 13 ہندسے ہوتے ہیں</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="177"/>
+        <location filename="../../console/kiosk.py" line="202"/>
         <source>Please wait…</source>
         <translation>براہِ کرم انتظار کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="185"/>
+        <location filename="../../console/kiosk.py" line="210"/>
         <source>This is not a valid CNIC</source>
         <translation>یہ درست شناختی کارڈ نمبر نہیں ہے</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="208"/>
+        <location filename="../../console/kiosk.py" line="233"/>
         <source>%1 — choose what you need</source>
         <translation>%1 — اپنی ضرورت چنیں</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="216"/>
+        <location filename="../../console/kiosk.py" line="241"/>
         <source>Elderly, disabled or need special help? The triage desk serves you first.</source>
         <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ابتدائی جانچ کی میز آپ کو پہلے نمٹائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="238"/>
+        <location filename="../../console/kiosk.py" line="283"/>
         <source>Your token: %1. Take your slip and wait to be called.</source>
         <translation>آپ کا ٹوکن: %1۔ پرچی لیں اور اپنی باری کا انتظار کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="255"/>
+        <location filename="../../console/kiosk.py" line="302"/>
         <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
         <translation>پرچی نہیں چھپ سکی۔ براہِ کرم ابتدائی جانچ کی میز پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="259"/>
+        <location filename="../../console/kiosk.py" line="306"/>
         <source>Please go to the triage desk.</source>
         <translation>براہِ کرم ابتدائی جانچ کی میز پر تشریف لے جائیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk_changes.py" line="18"/>
+        <source>What changes in your family? Touch each one that applies.</source>
+        <translation>آپ کے خاندان میں کیا تبدیلی ہوئی ہے؟ جو جو تبدیلی ہوئی ہو اسے چھوئیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk_changes.py" line="19"/>
+        <source>Continue</source>
+        <translation>آگے بڑھیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/kiosk_changes.py" line="20"/>
+        <source>Back</source>
+        <translation>واپس جائیں</translation>
     </message>
 </context>
 <context>
@@ -2870,83 +2895,83 @@ Counters: %6</source>
 <context>
     <name>ReconcilePanel</name>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="49"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="46"/>
         <source>Reconciliation</source>
         <translation>مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="50"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="47"/>
         <source>Tokens and surveys</source>
         <translation>ٹوکن اور سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="56"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="53"/>
         <source> h</source>
         <translation> گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="57"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="54"/>
         <source>A completed token counts as missing its survey only this many hours after completion (tablets may upload later).</source>
         <translation>مکمل ٹوکن کا سروے مکمل ہونے کے اتنے گھنٹے بعد ہی غائب شمار ہوتا ہے (ٹیبلٹ بعد میں بھی بھیج سکتے ہیں)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="62"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="59"/>
         <source>No survey after:</source>
         <translation>اتنی دیر بعد بھی سروے نہیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
-        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
         <source>Completed at</source>
         <translation>مکمل ہونے کا وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="68"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="65"/>
         <source>Hours since</source>
         <translation>گزرے گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
         <source>Submitted at</source>
         <translation>جمع کرانے کا وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="71"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="68"/>
         <source>Completed tokens with no survey</source>
         <translation>مکمل ٹوکن جن کا سروے نہیں آیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="72"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
         <source>Surveys with no token</source>
         <translation>سروے جن کا کوئی ٹوکن نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="102"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="89"/>
         <source>Asking the hub…</source>
         <translation>ہب سے پوچھا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="114"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="101"/>
         <source>The reconciliation is not available right now (%1).</source>
         <translation>مطابقت کی فہرست ابھی دستیاب نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="126"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="113"/>
         <source>%1 completed tokens, %2 surveys (%3 linked to a token). %4 tokens have no survey after %5 hours; %6 surveys name no token.</source>
         <translation>%1 مکمل ٹوکن، %2 سروے (%3 کسی ٹوکن سے منسلک)۔ %4 ٹوکن کا %5 گھنٹے بعد بھی سروے نہیں؛ %6 سروے کسی ٹوکن کا حوالہ نہیں دیتے۔</translation>
     </message>
@@ -4436,42 +4461,42 @@ Counters: %6</source>
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <location filename="../../console/pages/dashboard_history.py" line="41"/>
         <source>Served</source>
         <translation>نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <location filename="../../console/pages/dashboard_history.py" line="41"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="63"/>
+        <location filename="../../console/pages/dashboard_history.py" line="41"/>
         <source>Median wait (min)</source>
         <translation>انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="64"/>
+        <location filename="../../console/pages/dashboard_history.py" line="42"/>
         <source>Service level</source>
         <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="64"/>
+        <location filename="../../console/pages/dashboard_history.py" line="42"/>
         <source>No-show rate</source>
         <translation>غیر حاضری کی شرح</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="68"/>
+        <location filename="../../console/pages/dashboard_history.py" line="46"/>
         <source>Last 7 days</source>
         <translation>پچھلے 7 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="69"/>
+        <location filename="../../console/pages/dashboard_history.py" line="47"/>
         <source>Last 30 days</source>
         <translation>پچھلے 30 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard_history.py" line="121"/>
+        <location filename="../../console/pages/dashboard_history.py" line="99"/>
         <source>Average over the days with visitors: %1</source>
         <translation>سائلین والے دنوں کی اوسط: %1</translation>
     </message>

@@ -63,9 +63,19 @@ class DeskNotes:
         return out
 
 
+def needs_cnic_again(update_type: UpdateType, registered: bool | None) -> bool:
+    """A missed-out token for a CNIC the registry does not know (or could not be asked about)."""
+    return update_type is UpdateType.MISSED_OUT and not registered
+
+
+def needs_roster_changes(update_type: UpdateType) -> bool:
+    """A roster update must say which change(s) the visitor comes for."""
+    return update_type is UpdateType.ROSTER
+
+
 def check_cnic_again(update_type: UpdateType, registered: bool | None, digits: str, again: str | None) -> None:
     """A missed-out token for a CNIC the registry does not know: the CNIC twice, the same both times."""
-    if update_type is not UpdateType.MISSED_OUT or registered:
+    if not needs_cnic_again(update_type, registered):
         return
     if not again:
         raise DeskRefused("Type the CNIC a second time before issuing a missed-out token.", code="cnic_again_needed")
@@ -80,7 +90,7 @@ def check_cnic_again(update_type: UpdateType, registered: bool | None, digits: s
 
 def check_roster(update_type: UpdateType, notes: DeskNotes) -> None:
     """A roster update names at least one known change."""
-    if update_type is not UpdateType.ROSTER:
+    if not needs_roster_changes(update_type):
         return
     unknown = sorted(set(notes.roster_changes) - set(ROSTER_CHANGES))
     if unknown:

@@ -207,7 +207,7 @@ class TriageService:
         """
         digits = parse_cnic(cnic)
         update_type = UpdateType(update_type)
-        desk_checks = notes is not None  # the desk's form; the kiosk has its own flow and sends none
+        desk_checks = notes is not None  # the desk's form and the kiosk send notes; the checks apply to both
         notes = notes or DeskNotes()
         if desk_checks:
             check_roster(update_type, notes)
