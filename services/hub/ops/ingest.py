@@ -20,17 +20,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Date, DateTime, bindparam, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from services.clock import SITE_ZONE
-from services.hub import schemas as s
 from services.hub.deps import Problem
-from services.hub.models import SiteDay, SiteEventRow, SiteSeen
-from services.hub.ops.months import refresh_months
-from services.hub.ops.rollup import HubEvent, roll_forward, roll_up
-from services.hub.ops.store import held_rollups, replace_rollups
+from services.hub.models import SiteEventRow
+from services.hub.ops.regional import SUMMED
+from services.hub.ops.rollup import HubEvent, local_time, roll_forward, roll_up
+from services.hub.ops.store import add_to_months, held_rollups, replace_rollups
 
 # A site may upload late (offline for weeks) but not from the far past or the future.
 MAX_AGE = timedelta(days=400)
@@ -45,8 +43,20 @@ _COLUMNS = ("site_id", "day", "uuid", "token_id", "token_number", "update_type",
 _PG_STAGE = text("CREATE TEMP TABLE IF NOT EXISTS hub_ingest_stage "
                  "(LIKE hub_site_event INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
 _PG_COPY = f"COPY hub_ingest_stage ({', '.join(_COLUMNS)}) FROM STDIN"
+# Fixed upserts (PostgreSQL and SQLite >= 3.24 both speak them): cheap to compile, no read before the write.
+_SEEN = text("INSERT INTO hub_site_seen (site_id, last_seen) VALUES (:site_id, :last_seen) "
+             "ON CONFLICT (site_id) DO UPDATE SET last_seen = excluded.last_seen").bindparams(
+    bindparam("last_seen", type_=DateTime))
+_DUPLICATES = text(f"INSERT INTO hub_site_day (site_id, day, {', '.join(SUMMED)}) VALUES (:site_id, :day, "
+                   + ", ".join(":n" if k == "duplicates" else "0" for k in SUMMED)
+                   + ") ON CONFLICT (site_id, day) DO UPDATE SET duplicates = hub_site_day.duplicates + excluded.duplicates"
+                   ).bindparams(bindparam("day", type_=Date))
 _PG_MOVE = (f"INSERT INTO hub_site_event ({', '.join(_COLUMNS)}) SELECT {', '.join(_COLUMNS)} FROM hub_ingest_stage "
             "ON CONFLICT DO NOTHING RETURNING uuid")
+
+
+# A validated event: services.hub.schemas.SiteEventIn, or its lean twin from ops.wire (same attributes).
+EventIn = Any
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ class IngestCounts:
     duplicates: int
 
 
-def check_window(events: Sequence[s.SiteEventIn], today: date) -> None:
+def check_window(events: Sequence[EventIn], today: date) -> None:
     """422 unless every event lies between ``today - MAX_AGE`` and ``today + MAX_AHEAD``."""
     low = datetime.combine(today - MAX_AGE, datetime.min.time())
     high = datetime.combine(today + MAX_AHEAD, datetime.min.time())
@@ -69,10 +79,10 @@ def check_window(events: Sequence[s.SiteEventIn], today: date) -> None:
 
 def local_day(at: datetime) -> date:
     """The business day (Asia/Karachi) of a naive-UTC instant."""
-    return at.replace(tzinfo=UTC).astimezone(SITE_ZONE).date()
+    return local_time(at).date()
 
 
-def event_row(site_id: str, ev: s.SiteEventIn) -> dict[str, Any]:
+def event_row(site_id: str, ev: EventIn) -> dict[str, Any]:
     """The stored row of one event (``ev.at`` is already naive UTC)."""
     return {"uuid": ev.uuid, "site_id": site_id, "token_id": ev.token_id, "token_number": ev.token_number,
             "update_type": ev.update_type, "priority": ev.priority, "kind": ev.kind, "at": ev.at,
@@ -141,17 +151,18 @@ def apply_new(ses: Session, site_id: str, held: list[HubEvent], new: list[HubEve
     replace_rollups(ses, merged, [(site_id, d) for d in days], new_duplicates, empty=not held_cells.health)
 
 
-def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn], now: datetime | None = None) -> IngestCounts:
+def ingest(ses: Session, site_id: str, events: Sequence[EventIn], now: datetime | None = None) -> IngestCounts:
     """Store the new events of a batch and roll them into the roll-ups, in the session's transaction."""
     lock_site(ses, site_id)
-    batch: dict[str, s.SiteEventIn] = {}
+    batch: dict[str, EventIn] = {}
     for ev in events:
         batch.setdefault(ev.uuid, ev)
     rows = [event_row(site_id, ev) for ev in batch.values()]
     held = history_of(ses, site_id, {r["token_id"] for r in rows})
     inserted = set(insert_new(ses, rows))
     new_rows = [r for r in rows if r["uuid"] in inserted]
-    sent_per_day = Counter(local_day(ev.at) for ev in events)
+    sent_per_day = Counter(r["day"] for r in rows)
+    sent_per_day.update(local_day(ev.at) for ev in events if batch[ev.uuid] is not ev)  # repeats inside the batch
     new_per_day = Counter(r["day"] for r in new_rows)
     duplicates = {(site_id, d): n - new_per_day.get(d, 0) for d, n in sent_per_day.items()
                   if n - new_per_day.get(d, 0) > 0}
@@ -160,23 +171,14 @@ def ingest(ses: Session, site_id: str, events: Sequence[s.SiteEventIn], now: dat
         apply_new(ses, site_id, held, [as_event(site_id, r) for r in new_rows],
                   {k: n for k, n in duplicates.items() if k[1] in touched})
     add_duplicates(ses, site_id, {k[1]: n for k, n in duplicates.items() if k[1] not in touched})
-    seen = ses.get(SiteSeen, site_id)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
-    if seen is None:
-        ses.add(SiteSeen(site_id=site_id, last_seen=stamp))
-    else:
-        seen.last_seen = stamp
+    ses.execute(_SEEN, {"site_id": site_id, "last_seen": stamp})
     return IngestCounts(len(inserted), len(events) - len(inserted))
 
 
 def add_duplicates(ses: Session, site_id: str, per_day: dict[date, int]) -> None:
     """Count resent events of days the batch added nothing to (their figures do not change)."""
-    for day, n in per_day.items():
-        row = ses.get(SiteDay, (site_id, day))
-        if row is None:
-            ses.add(SiteDay(site_id=site_id, day=day, duplicates=n))
-        else:
-            row.duplicates += n
     if per_day:
-        ses.flush()
-        refresh_months(ses, per_day, [site_id])
+        ses.execute(_DUPLICATES, [{"site_id": site_id, "day": day, "n": n} for day, n in per_day.items()])
+    add_to_months(ses, {(site_id, day): [n if k == "duplicates" else 0 for k in SUMMED] + [0]
+                        for day, n in per_day.items()})

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from services.hub.models import SiteEventRow
 from services.hub.ops.ingest import history_of, lock_site
+from services.hub.ops.months import refresh_months
 from services.hub.ops.rollup import roll_up
 from services.hub.ops.store import replace_rollups
 
@@ -54,7 +55,8 @@ def rebuild_days(ses: Session, site_id: str, days: list[date]) -> int:
     tokens = set(ses.scalars(select(SiteEventRow.token_id).distinct().where(
         SiteEventRow.site_id == site_id, SiteEventRow.day >= min(days), SiteEventRow.day <= max(days))))
     events = history_of(ses, site_id, tokens)
-    replace_rollups(ses, roll_up(events, wanted), [(site_id, d) for d in sorted(wanted)])
+    replace_rollups(ses, roll_up(events, wanted), [(site_id, d) for d in sorted(wanted)], months=False)
+    refresh_months(ses, wanted, [site_id])  # a repair re-sums its months rather than trusting them
     return len(events)
 
 

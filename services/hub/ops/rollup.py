@@ -145,7 +145,7 @@ def _offset(day: date) -> timedelta:
     return noon.astimezone(SITE_ZONE).utcoffset() or timedelta(0)
 
 
-def _local(at: datetime) -> datetime:
+def local_time(at: datetime) -> datetime:
     """A naive-UTC instant as naive local (site zone) time."""
     return at + _offset(at.date())
 
@@ -182,14 +182,14 @@ def roll_up(events: Iterable[HubEvent], days: set[date] | None = None) -> RollUp
     for (site_id, token_id), evs in ordered(events).items():
         reason = check_history(evs)
         for ev in evs:
-            local = _local(ev.at)
+            local = local_time(ev.at)
             if days is not None and local.date() not in days:
                 continue
             health = out.health[(site_id, local.date())]
             health.events += 1
             if health.last_event_at is None or ev.at > health.last_event_at:
                 health.last_event_at = ev.at
-        issue_day = _local(evs[0].at).date()
+        issue_day = local_time(evs[0].at).date()
         if days is None or issue_day in days:
             out.health[(site_id, issue_day)].tokens += 1
             if reason is not None:
@@ -206,7 +206,7 @@ def _count(out: RollUp, site_id: str, events: list[HubEvent], days: set[date] | 
     started_at: datetime | None = None
     waited = False
     for ev in events:
-        local = _local(ev.at)
+        local = local_time(ev.at)
         day = local.date()
         if ev.kind == Action.ISSUE.value:
             issued_at = ev.at
@@ -221,7 +221,7 @@ def _count(out: RollUp, site_id: str, events: list[HubEvent], days: set[date] | 
         if deo is not None:
             setattr(deo, _COUNTED[ev.kind], getattr(deo, _COUNTED[ev.kind]) + 1)
         if ev.kind == Action.CALL.value and not waited and issued_at is not None \
-                and _local(issued_at).date() == day:
+                and local_time(issued_at).date() == day:
             waited = True
             for c in cells:
                 c.add_wait((ev.at - issued_at).total_seconds())

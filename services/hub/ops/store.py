@@ -8,17 +8,20 @@ compute the cells with ``services.hub.ops.rollup.roll_up``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Date, bindparam, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from services.hub.models import FlaggedToken, RollupDeo, RollupHour, SiteDay
-from services.hub.ops.months import refresh_months
+from services.hub.ops.partitions import month_start
+from services.hub.ops.regional import SUMMED
 from services.hub.ops.rollup import BUCKETS, Cell, DayHealth, DeoCell, RollUp
 
+_DUPLICATES, _EVENTS = SUMMED.index("duplicates"), SUMMED.index("events")
+_ZERO = (0,) * len(SUMMED)
 _FIGURES = ("issued", "called", "served", "no_show", "wait_sum_s", "wait_n", "service_sum_s", "service_n")
 
 
@@ -61,20 +64,59 @@ def replace_rollups(ses: Session, r: RollUp, site_days: Iterable[tuple[str, date
     for site_id, day in site_days:
         by_day[day].add(site_id)
     dup = dict(new_duplicates or {})
+    before: dict[tuple[str, date], Sequence[int]] = {}  # the day rows replaced, for the months' deltas
     for day, sites in ({} if empty else by_day).items():
-        held = ses.execute(select(SiteDay.site_id, SiteDay.duplicates)
-                           .where(SiteDay.day == day, SiteDay.site_id.in_(sites), SiteDay.duplicates > 0)).all()
-        for site_id, n in held:
-            dup[(site_id, day)] = dup.get((site_id, day), 0) + n
+        held = ses.execute(select(SiteDay.site_id, *[getattr(SiteDay, k) for k in SUMMED])
+                           .where(SiteDay.day == day, SiteDay.site_id.in_(sites))).all()
+        for site_id, *values in held:
+            before[(site_id, day)] = values
+            dup[(site_id, day)] = dup.get((site_id, day), 0) + values[_DUPLICATES]
         for table in (RollupHour, RollupDeo, SiteDay, FlaggedToken):
             ses.execute(delete(table).where(table.day == day, table.site_id.in_(sites)))
     conn = ses.connection()
-    for table, rows in rollup_rows(r, {k: n for k, n in dup.items() if n}).items():
-        if rows:  # Core executemany: multi-row INSERTs, not one statement per row through the ORM
-            conn.execute(insert(table.__table__), rows)
+    rows = rollup_rows(r, {k: n for k, n in dup.items() if n})
+    for table, table_rows in rows.items():
+        if table_rows:  # Core executemany: multi-row INSERTs, not one statement per row through the ORM
+            conn.execute(insert(table.__table__), table_rows)
     if months:
-        all_sites = set().union(*by_day.values()) if by_day else set()
-        refresh_months(ses, by_day, all_sites)
+        after = {(row["site_id"], row["day"]): [row[k] for k in SUMMED] for row in rows[SiteDay]}
+        add_to_months(ses, day_deltas(before, after))
+
+
+def day_deltas(before: Mapping[tuple[str, date], Sequence[int]],
+               after: Mapping[tuple[str, date], Sequence[int]]) -> dict[tuple[str, date], list[int]]:
+    """Per site-day, ``after - before`` in ``SUMMED`` order, then the change of ``days_reporting`` (0 or +-1)."""
+    out = {}
+    for key in before.keys() | after.keys():
+        old, new = before.get(key) or _ZERO, after.get(key) or _ZERO
+        out[key] = [b - a for a, b in zip(old, new, strict=True)] + [(new[_EVENTS] > 0) - (old[_EVENTS] > 0)]
+    return out
+
+
+def add_to_months(ses: Session, deltas: dict[tuple[str, date], list[int]]) -> None:
+    """Add site-day changes to their ``hub_site_month`` rows (one upsert per site-month, no re-summing).
+
+    ``hub_site_month`` stays the sum of its days as long as every change of ``hub_site_day`` goes
+    through here (ingestion) or ``months.refresh_months`` (bulk loads, repairs).
+    """
+    per_month: dict[tuple[str, date], list[int]] = {}
+    for (site_id, day), delta in deltas.items():
+        held = per_month.get((site_id, month_start(day)))
+        per_month[(site_id, month_start(day))] = delta if held is None else [a + b for a, b in zip(held, delta,
+                                                                                                  strict=True)]
+    rows = [{"site_id": site_id, "month": month, **dict(zip(_MONTH_COLUMNS, delta, strict=True))}
+            for (site_id, month), delta in per_month.items() if any(delta)]
+    if rows:
+        ses.execute(_ADD_TO_MONTH, rows)
+
+
+# One fixed statement (PostgreSQL and SQLite >= 3.24 both speak it): cheap to compile, one executemany.
+_MONTH_COLUMNS = (*SUMMED, "days_reporting")
+_ADD_TO_MONTH = text(
+    f"INSERT INTO hub_site_month (site_id, month, {', '.join(_MONTH_COLUMNS)}) "
+    f"VALUES (:site_id, :month, {', '.join(':' + k for k in _MONTH_COLUMNS)}) ON CONFLICT (site_id, month) DO UPDATE SET "
+    + ", ".join(f"{k} = hub_site_month.{k} + excluded.{k}" for k in _MONTH_COLUMNS)).bindparams(
+    bindparam("month", type_=Date))
 
 
 def held_rollups(ses: Session, site_id: str, days: Iterable[date]) -> RollUp:
