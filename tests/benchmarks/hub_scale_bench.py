@@ -53,17 +53,79 @@ KEY = "hub-scale-bench-central-key"
 BATCH = 1000
 
 
-def tree_rss_mb(pid: int) -> float:
-    """RSS of a process and its children (uvicorn workers), in MB."""
-    total, todo = 0.0, [pid]
+def tree_pids(pid: int) -> list[int]:
+    """A process and its descendants (uvicorn's workers)."""
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return out
+
+
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU of each live process, in seconds."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        out[p] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def backends_of(database: str) -> list[int]:
+    """PostgreSQL server processes serving ``database`` (their title names it)."""
+    found = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if f" {database} ".encode() in (d / "cmdline").read_bytes().replace(b"\0", b" "):
+                    found.append(int(d.name))
+            except (FileNotFoundError, ProcessLookupError, PermissionError):
+                continue
+    return found
+
+
+class CpuTally:
+    """CPU spent by the hub's processes, by the database's PostgreSQL backends and by this load generator.
+
+    Backends that exit during the run take their CPU with them (the hub's pool keeps its
+    connections open, so this is rare); PostgreSQL's background writers are not counted.
+    """
+
+    def __init__(self, hub_pid: int, database: str) -> None:
+        self.hub_pid, self.database = hub_pid, database
+        self.hub0 = cpu_seconds(tree_pids(hub_pid))
+        self.pg0 = cpu_seconds(backends_of(database))
+        self.me0 = sum(os.times()[:2])
+
+    def per_batch_ms(self, batches: int) -> str:
+        """CPU milliseconds per batch, by side, since construction."""
+        def spent(before: dict[int, float], now: dict[int, float]) -> float:
+            return sum(v - before.get(p, 0.0) for p, v in now.items())
+        hub = spent(self.hub0, cpu_seconds(tree_pids(self.hub_pid)))
+        pg = spent(self.pg0, cpu_seconds(backends_of(self.database)))
+        me = sum(os.times()[:2]) - self.me0
+        k = 1000 / max(batches, 1)
+        return (f"CPU per batch: hub {hub * k:.0f} ms, PostgreSQL {pg * k:.0f} ms, load generator {me * k:.0f} ms "
+                f"(total {(hub + pg + me) * k:.0f} ms)")
+
+
+def tree_rss_mb(pid: int) -> float:
+    """RSS of a process and its children (uvicorn workers), in MB."""
+    total = 0.0
+    for p in tree_pids(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) / 1024
-            for task in Path(f"/proc/{p}/task").iterdir():
-                todo += [int(c) for c in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError):
             continue
     return total
@@ -117,12 +179,12 @@ def spool(sites: list[NetworkSite], days: list[date], volume: float, folder: str
         return sum(pool.map(_spool, [(c, days, volume, folder) for c in chunks]))
 
 
-def upload(base: str, sites: list[NetworkSite], folder: str, uploaders: int) -> tuple[int, float, int]:
-    """Every site's spooled batches, ``uploaders`` sites at a time; (events accepted, seconds, errors)."""
+def upload(base: str, sites: list[NetworkSite], folder: str, uploaders: int) -> tuple[int, float, int, int]:
+    """Every site's spooled batches, ``uploaders`` sites at a time; (events accepted, seconds, errors, batches)."""
     todo: queue.Queue[NetworkSite] = queue.Queue()
     for s in sites:
         todo.put(s)
-    accepted, errors = [0], [0]
+    accepted, errors, batches = [0], [0], [0]
     lock = threading.Lock()
 
     def worker() -> None:
@@ -139,6 +201,7 @@ def upload(base: str, sites: list[NetworkSite], folder: str, uploaders: int) -> 
                     if resp.ok:
                         with lock:
                             accepted[0] += resp.json()["accepted"]
+                            batches[0] += 1
                         break
                     with lock:
                         errors[0] += 1
@@ -150,13 +213,15 @@ def upload(base: str, sites: list[NetworkSite], folder: str, uploaders: int) -> 
     with ThreadPoolExecutor(uploaders) as pool:
         for f in [pool.submit(worker) for _ in range(uploaders)]:
             f.result()
-    return accepted[0], time.perf_counter() - t0, errors[0]
+    return accepted[0], time.perf_counter() - t0, errors[0], batches[0]
 
 
-def query_times(base: str, start: date, end: date, runs: int) -> tuple[float, float]:
-    """p50 and p95 (ms) of the regional query over ``start..end``."""
+def query_times(base: str, start: date, end: date, runs: int, fresh: bool = False) -> tuple[float, float]:
+    """p50 and p95 (ms) of the regional query over ``start..end`` (``fresh``: bypass the hub's answer cache)."""
     ses = requests.Session()
     ses.headers["Authorization"] = f"Bearer {KEY}"
+    if fresh:
+        ses.headers["Cache-Control"] = "no-cache"
     params = {"from": start.isoformat(), "to": end.isoformat()}
     ses.get(f"{base}/v1/regions/performance", params=params, timeout=60).raise_for_status()  # warm
     times = []
@@ -244,29 +309,39 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             few = [sites[int(i * len(sites) / args.ingest_sites)] for i in range(args.ingest_sites)]
             n = spool(few, ingest_days, args.volume, folder)
-            accepted, secs, errors = upload(base, few, folder, min(args.uploaders, len(few)))
+            tally = CpuTally(proc.pid, name)
+            accepted, secs, errors, batches = upload(base, few, folder, min(args.uploaders, len(few)))
             print(f"ingest    : {len(few)} sites x {args.ingest_days} days, {n} events in {BATCH}-event batches: "
-                  f"{secs:6.1f} s, {accepted / secs:8.0f} events/s (accepted {accepted}, retried {errors})")
+                  f"{secs:6.1f} s, {accepted / secs:8.0f} events/s (accepted {accepted}, retried {errors}); "
+                  f"load avg {os.getloadavg()[0]:.2f}")
+            print(f"            {tally.per_batch_ms(batches)}")
         with tempfile.TemporaryDirectory() as folder:
             n = spool(sites, [catchup_day], args.volume, folder)
             watch = RssWatch(proc.pid)
             before = tree_rss_mb(proc.pid)
-            accepted, secs, errors = upload(base, sites, folder, args.uploaders)
+            tally = CpuTally(proc.pid, name)
+            accepted, secs, errors, batches = upload(base, sites, folder, args.uploaders)
             peak = watch.stop()
             print(f"catch-up  : 617 sites x 1 day, {n} events: {secs:6.1f} s, {accepted / secs:8.0f} events/s "
                   f"(accepted {accepted}, retried {errors}); hub RSS {before:.0f} -> peak {peak:.0f} MB "
-                  f"({args.workers} workers + master)")
+                  f"({args.workers} workers + master); load avg {os.getloadavg()[0]:.2f}")
+            print(f"            {tally.per_batch_ms(batches)}")
         if not args.skip_history:
             held = 0
             for span in (30, 90, 365):
                 events, secs = history(url, sites, history_end - timedelta(days=held), span - held,
                                        args.history_volume)
                 held = span
-                p50, p95 = query_times(base, history_end - timedelta(days=span - 1), history_end, args.query_runs)
-                print(f"regional  : {span:3d} days held, query over {span:3d} days: p50 {p50:6.1f} ms, "
-                      f"p95 {p95:6.1f} ms  (history built in {secs:.0f} s, {events} events)")
+                start = history_end - timedelta(days=span - 1)
+                f50, f95 = query_times(base, start, history_end, args.query_runs, fresh=True)
+                p50, p95 = query_times(base, start, history_end, args.query_runs)
+                print(f"regional  : {span:3d} days held, query over {span:3d} days: built p50 {f50:6.1f} ms, "
+                      f"p95 {f95:6.1f} ms; repeated p50 {p50:6.1f} ms, p95 {p95:6.1f} ms  "
+                      f"(history built in {secs:.0f} s, {events} events; load avg {os.getloadavg()[0]:.2f})")
+            f50, f95 = query_times(base, history_end - timedelta(days=29), history_end, args.query_runs, fresh=True)
             p50, p95 = query_times(base, history_end - timedelta(days=29), history_end, args.query_runs)
-            print(f"regional  : 365 days held, query over  30 days: p50 {p50:6.1f} ms, p95 {p95:6.1f} ms")
+            print(f"regional  : 365 days held, query over  30 days: built p50 {f50:6.1f} ms, p95 {f95:6.1f} ms; "
+                  f"repeated p50 {p50:6.1f} ms, p95 {p95:6.1f} ms")
         print(f"load avg at the end {os.getloadavg()[0]:.2f}")
     finally:
         if proc is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from services.hub.models import SiteEventRow
@@ -57,6 +57,8 @@ def rebuild_days(ses: Session, site_id: str, days: list[date]) -> int:
     events = history_of(ses, site_id, tokens)
     replace_rollups(ses, roll_up(events, wanted), [(site_id, d) for d in sorted(wanted)], months=False)
     refresh_months(ses, wanted, [site_id])  # a repair re-sums its months rather than trusting them
+    # A new version of the site's hub_site_seen row: cached regional answers (ops.answers) are stale now.
+    ses.execute(text("UPDATE hub_site_seen SET last_seen = last_seen WHERE site_id = :s"), {"s": site_id})
     return len(events)
 
 

@@ -7,13 +7,14 @@ in Python with the site list, so every site in scope appears - a site that sent 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, cast, func, or_, select
+from sqlalchemy import BigInteger, and_, case, cast, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from services.hub.keys import Caller
@@ -26,6 +27,7 @@ SUMMED = ("issued", "called", "served", "no_show", "wait_sum_s", "wait_n", "serv
           *(f"w{i}" for i in range(BUCKETS)), "events", "tokens", "flagged_tokens", "duplicates")
 UNDER_30_MIN = 5  # buckets 0..4 end at 30 minutes (see rollup.BUCKET_EDGES)
 _FIRST_BUCKET = SUMMED.index("w0")
+_FLAGGED, _DUPLICATES, _EVENTS = SUMMED.index("flagged_tokens"), SUMMED.index("duplicates"), SUMMED.index("events")
 
 
 @dataclass
@@ -64,14 +66,17 @@ class Sums:
                 "service_level": round(sum(hist[:UNDER_30_MIN]) / v["wait_n"], 4) if v["wait_n"] else None}
 
 
-def sites_in_scope(ses: Session, caller: Caller, region: str | None, district: str | None) -> list[HubSite]:
-    """The sites a caller asks about and may read, ordered by id."""
-    q = select(HubSite).order_by(HubSite.site_id)
+def _in_scope(q: Any, caller: Caller, region: str | None, district: str | None) -> Any:
     for value, column in ((region, HubSite.region), (district, HubSite.district),
                           (caller.region_filter(), HubSite.region), (caller.site_filter(), HubSite.site_id)):
         if value is not None:
             q = q.where(column == value)
-    return list(ses.scalars(q))
+    return q.order_by(HubSite.site_id)
+
+
+def sites_in_scope(ses: Session, caller: Caller, region: str | None, district: str | None) -> list[HubSite]:
+    """The sites a caller asks about and may read, ordered by id."""
+    return list(ses.scalars(_in_scope(select(HubSite), caller, region, district)))
 
 
 def segments(start: date, end: date) -> tuple[list[tuple[date, date]], list[date]]:
@@ -91,74 +96,90 @@ def site_sums(ses: Session, site_ids: Sequence[str] | None, start: date, end: da
     """Per site: summed roll-ups over ``start..end`` and the number of days with events.
 
     Whole months come from ``hub_site_month`` and the rest from ``hub_site_day``, so a year costs
-    about as much as a month: at most 12 month rows and 60 day rows per site.
+    about as much as a month: at most 12 month rows and 60 day rows per site. The database adds
+    them up (one grouped SUM over both), so Python sees one row per site.
     """
     day_ranges, months = segments(start, end)
-    out: dict[str, tuple[Sums, int]] = {}
-
-    def fold(q: Any) -> None:
-        if site_ids is not None:
-            q = q.where(q.selected_columns[0].in_(site_ids))
-        for row in ses.execute(q):
-            sums, days = out.get(row[0], (Sums(), 0))
-            sums.add_row(row[2:])
-            out[row[0]] = (sums, days + int(row[1] or 0))
+    parts: list[Any] = []
+    if day_ranges:
+        parts.append(select(SiteDay.site_id, case((SiteDay.events > 0, 1), else_=0).label("days"),
+                            *[getattr(SiteDay, k) for k in SUMMED])
+                     .where(or_(*[and_(SiteDay.day >= a, SiteDay.day <= b) for a, b in day_ranges])))
+    if months:
+        parts.append(select(SiteMonth.site_id, SiteMonth.days_reporting.label("days"),
+                            *[getattr(SiteMonth, k) for k in SUMMED]).where(SiteMonth.month.in_(months)))
+    if site_ids is not None:
+        parts = [q.where(q.selected_columns[0].in_(site_ids)) for q in parts]
+    query: Any = union_all(*parts) if len(parts) > 1 else parts[0]
+    both = query.subquery()
 
     def total(column: Any) -> Any:  # PostgreSQL sums integers as numeric (Decimal in Python): ask for int
         return cast(func.sum(column), BigInteger)
 
-    cols = [total(getattr(SiteDay, k)) for k in SUMMED]
-    if day_ranges:
-        fold(select(SiteDay.site_id, func.count(SiteDay.day).filter(SiteDay.events > 0), *cols)
-             .where(or_(*[and_(SiteDay.day >= a, SiteDay.day <= b) for a, b in day_ranges]))
-             .group_by(SiteDay.site_id))
-    if months:
-        fold(select(SiteMonth.site_id, total(SiteMonth.days_reporting),
-                    *[total(getattr(SiteMonth, k)) for k in SUMMED])
-             .where(SiteMonth.month.in_(months)).group_by(SiteMonth.site_id))
-    return out
+    q = select(both.c.site_id, total(both.c.days), *[total(both.c[k]) for k in SUMMED]).group_by(both.c.site_id)
+    return {row[0]: (Sums(list(row[2:])), int(row[1])) for row in ses.execute(q)}
 
 
-def site_figures(site: HubSite, sums: Sums | None, days: int, last_seen: Any) -> o.SiteFigures:
-    """One site's row (``sums`` None: silent)."""
+def site_row(site: Any, sums: Sums | None, days: int, last_seen: datetime | None) -> dict[str, Any]:
+    """One site's row as plain values with the fields of ``o.SiteFigures`` (``sums`` None: silent)."""
     s = sums or Sums()
     figs = s.figures()
-    named = s.values
-    # Built from the hub's own sums: construct without re-validating 617 rows on every query.
-    return o.SiteFigures.model_construct(site_id=site.site_id, name=site.name, region=site.region, district=site.district,
-                         tehsil=site.tehsil, days_reporting=days,
-                         completed_per_day=round(figs["completed"] / days, 1) if days else None,
-                         flagged_tokens=named["flagged_tokens"], duplicates=named["duplicates"],
-                         silent=named["events"] == 0,
-                         last_seen=last_seen.replace(tzinfo=UTC, microsecond=0) if last_seen else None, **figs)
+    return {**figs, "site_id": site.site_id, "name": site.name, "region": site.region, "district": site.district,
+            "tehsil": site.tehsil, "days_reporting": days,
+            "completed_per_day": round(figs["completed"] / days, 1) if days else None,
+            "flagged_tokens": s.row[_FLAGGED], "duplicates": s.row[_DUPLICATES], "silent": s.row[_EVENTS] == 0,
+            "last_seen": last_seen.replace(tzinfo=UTC, microsecond=0) if last_seen else None}
 
 
-def regional(ses: Session, caller: Caller, start: date, end: date, region: str | None,
-             district: str | None) -> tuple[list[o.SiteFigures], list[o.RegionFigures]]:
-    """Every site in scope with its figures, and the totals per region."""
-    sites = sites_in_scope(ses, caller, region, district)
+def regional_rows(ses: Session, caller: Caller, start: date, end: date, region: str | None,
+                  district: str | None) -> tuple[list[dict[str, Any]], list[o.RegionFigures]]:
+    """Every site in scope with its figures (plain values), and the totals per region."""
+    sites = ses.execute(_in_scope(select(HubSite.site_id, HubSite.name, HubSite.region, HubSite.district,
+                                         HubSite.tehsil), caller, region, district)).all()
     limited = caller.kind != "central" or region is not None or district is not None
     sums = site_sums(ses, [x.site_id for x in sites] if limited else None, start, end)
     seen = dict(ses.execute(select(SiteSeen.site_id, SiteSeen.last_seen)).all())
     rows = []
     for x in sites:
         found, days = sums.get(x.site_id, (None, 0))
-        rows.append(site_figures(x, found, days, seen.get(x.site_id)))
+        rows.append(site_row(x, found, days, seen.get(x.site_id)))
     return rows, region_totals(sites, sums, rows)
 
 
-def region_totals(sites: Iterable[HubSite], sums: dict[str, tuple[Sums, int]],
-                  rows: Sequence[o.SiteFigures]) -> list[o.RegionFigures]:
-    """Totals per region over the given sites."""
-    total: dict[str, Sums] = defaultdict(Sums)
+def regional(ses: Session, caller: Caller, start: date, end: date, region: str | None,
+             district: str | None) -> tuple[list[o.SiteFigures], list[o.RegionFigures]]:
+    """Every site in scope with its figures, and the totals per region (for rankings and reports)."""
+    rows, regions = regional_rows(ses, caller, start, end, region, district)
+    # Built from the hub's own sums: construct without re-validating 617 rows.
+    return [o.SiteFigures.model_construct(**row) for row in rows], regions
+
+
+def regional_json(start: date, end: date, rows: list[dict[str, Any]], regions: list[o.RegionFigures]) -> str:
+    """``o.RegionalPerformance`` as JSON, written straight from the rows (no model per site)."""
+    body = {"from": start.isoformat(), "to": end.isoformat(), "sites": rows,
+            "regions": [r.model_dump() for r in regions]}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_utc_text)
+
+
+def _utc_text(value: Any) -> str:
+    if isinstance(value, datetime):  # last_seen, already UTC and whole seconds
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def region_totals(sites: Iterable[Any], sums: dict[str, tuple[Sums, int]],
+                  rows: Sequence[dict[str, Any]]) -> list[o.RegionFigures]:
+    """Totals per region over the given sites (anything with ``site_id`` and ``region``)."""
+    summed: dict[str, list[list[int]]] = defaultdict(list)
     count: dict[str, int] = defaultdict(int)
     silent: dict[str, int] = defaultdict(int)
     for site, row in zip(sites, rows, strict=True):
         count[site.region] += 1
-        silent[site.region] += row.silent
+        silent[site.region] += row["silent"]
         if site.site_id in sums:
-            total[site.region].add_row(sums[site.site_id][0].row)
-    return [o.RegionFigures(region=r, sites=count[r], silent_sites=silent[r], **total[r].figures())
+            summed[site.region].append(sums[site.site_id][0].row)
+    total = {r: Sums([sum(column) for column in zip(*found, strict=True)]) for r, found in summed.items()}
+    return [o.RegionFigures(region=r, sites=count[r], silent_sites=silent[r], **total.get(r, Sums()).figures())
             for r in sorted(count)]
 
 

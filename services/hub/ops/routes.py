@@ -16,10 +16,11 @@ from services.hub.deps import SITE_ID_PATTERN, HubDeps, Problem, check_day, forb
 from services.hub.keys import Caller
 from services.hub.models import HubSite, SiteCounter, SiteDeo
 from services.hub.ops import schemas as o
+from services.hub.ops.answers import AnswerCache
 from services.hub.ops.drilldown import data_health, site_drilldown
 from services.hub.ops.ingest import IngestCounts, check_window, ingest, local_day
 from services.hub.ops.partitions import PartitionKeeper
-from services.hub.ops.regional import ranking, regional
+from services.hub.ops.regional import ranking, regional, regional_json, regional_rows
 from services.hub.ops.report import build_report
 from services.hub.ops.series import daily, deo_ranking
 from services.hub.ops.wire import parse_batch
@@ -63,6 +64,7 @@ def ops_router(deps: HubDeps) -> APIRouter:
     """The operations centre's routes."""
     api = APIRouter()
     partitions = PartitionKeeper(deps.engine)
+    answers = AnswerCache()
 
     @api.get("/v1/sites", response_model=s.SiteList)
     def list_sites(request: Request) -> s.SiteList:
@@ -120,13 +122,19 @@ def ops_router(deps: HubDeps) -> APIRouter:
     @api.get("/v1/regions/performance", response_model=o.RegionalPerformance, response_model_by_alias=True)
     def performance(request: Request, start: From = None, end: To = None, on: OnDay = None, region: Region = None,
                     district: District = None) -> Response:
-        """Every site in the caller's scope over a range (silent ones included) and the regions' totals."""
+        """Every site in the caller's scope over a range (silent ones included) and the regions' totals.
+
+        The answer is kept while no upload commits (``ops.answers``); ``Cache-Control: no-cache`` rebuilds it.
+        """
         caller = deps.caller(request)
         first, last = date_range(start, end, on)
         check_region(caller, region)
         with deps.reading() as ses:
-            sites, regions = regional(ses, caller, first, last, region, district)
-        return as_json(o.RegionalPerformance(**{"from": first}, to=last, sites=sites, regions=regions))
+            body = answers.answer(ses, (caller.kind, caller.scope, first, last, region, district),
+                                  lambda: regional_json(first, last, *regional_rows(ses, caller, first, last, region,
+                                                                                     district)),
+                                  fresh="no-cache" in request.headers.get("cache-control", ""))
+        return Response(body, media_type="application/json")
 
     @api.get("/v1/regions/ranking", response_model=o.Ranking, response_model_by_alias=True)
     def top_bottom(request: Request, kpi: Annotated[o.Kpi, Query()], start: From = None, end: To = None,
