@@ -69,7 +69,7 @@ def run_checks(checks: list[Check]) -> list[CheckResult]:
         try:
             results.append(check())
         except Exception as exc:  # a check's own bug must not hide the other checks
-            results.append(CheckResult("check", Verdict.FAIL, f"the check itself failed: {exc}", ""))
+            results.append(doctor.finding("check", Verdict.FAIL, "check_crashed", "", {"error": exc}))
     return results
 
 

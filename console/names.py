@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from services.errors import DomainError
 from services.labels import (
+    AUDIT_ACTIONS,
+    CHAIN_PROBLEMS,
     CNIC_PROBLEM_EN,
     COUNTER_STATE_EN,
+    DOCTOR_FINDINGS,
+    DOCTOR_FIXES,
     ERROR_TEMPLATES,
+    FLAG_REASONS,
     PERMISSION_EN,
     PRIORITY_REASON_EN,
     REASON_TEMPLATES,
+    REGISTRY_AFTER,
+    REGISTRY_TEMPLATES,
     ROLE_EN,
     TOKEN_STATE_EN,
     UPDATE_TYPE_EN,
@@ -24,6 +31,10 @@ from services.labels import (
 )
 from vocabulary import CounterState, Permission, PriorityReason, Role, TokenState, UpdateType
 from widgets.bidi import comma_join, ltr
+
+if TYPE_CHECKING:
+    from services.doctor import CheckResult
+    from services.registry.errors import RegistryProblem
 
 # The English names live in services.labels; these markers put them in the translation catalogue.
 _CATALOGUE = (
@@ -192,6 +203,10 @@ def error_text(exc: BaseException) -> str:
 
     Errors without a known code keep their own text (English), so nothing is ever hidden.
     """
+    from services.registry.errors import RegistryProblem  # here: the registry package is slow to import
+
+    if isinstance(exc, RegistryProblem):
+        return registry_text(exc)
     template = ERROR_TEMPLATES.get(exc.code) if isinstance(exc, DomainError) else None
     if template is None or not isinstance(exc, DomainError):
         return str(exc) or type(exc).__name__
@@ -247,3 +262,86 @@ def cnic_problem_text(problem: str, params: dict[str, object]) -> str:
     except (KeyError, IndexError):
         return template.format(**params)
 
+
+
+# Coded messages (``services.labels``): the catalogue markers are in ``console.catalogue``.
+def coded_text(context: str, templates: Mapping[str, str], code: str, params: Mapping[str, object],
+               fallback: str) -> str:
+    """``templates[code]`` translated in ``context`` and filled with ``params`` kept left to right (they are
+    data: figures, paths, addresses, identifiers); ``fallback`` (the English) for an unknown code."""
+    template = templates.get(code)
+    if template is None:
+        return fallback
+    try:
+        return QCoreApplication.translate(context, template).format(**{k: ltr(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: the English still helps
+        return fallback
+
+
+def finding_text(result: CheckResult) -> str:
+    """What a site health check found, in the reader's language."""
+    return coded_text("DoctorFinding", DOCTOR_FINDINGS, result.code, result.params, result.found)
+
+
+def fix_text(result: CheckResult) -> str:
+    """How to fix what a site health check found, in the reader's language ('' when nothing to fix)."""
+    return coded_text("DoctorFix", DOCTOR_FIXES, result.fix_code, result.params, result.fix) if result.fix else ""
+
+
+def registry_text(problem: RegistryProblem) -> str:
+    """A failed registry call in the reader's language, with what happens next."""
+    params: dict[str, object] = dict(problem.params)
+    after = REGISTRY_AFTER.get(problem.params.get("after", ""))
+    template = REGISTRY_TEMPLATES.get(problem.reason)
+    if template is None:
+        return problem.message
+    try:
+        filled = {k: ltr(v) for k, v in params.items()}
+        if after is not None:
+            filled["after"] = QCoreApplication.translate("RegistryAfter", after)
+        return QCoreApplication.translate("RegistryProblem", template).format(**filled)
+    except (KeyError, IndexError, ValueError):
+        return problem.message
+
+
+def audit_action_label(code: str) -> str:
+    """An audit record's action as people read it (the code itself for an action this version does not know)."""
+    name = AUDIT_ACTIONS.get(code)
+    return QCoreApplication.translate("AuditAction", name) if name else code
+
+
+def chain_problem_text(code: str, params: Mapping[str, str]) -> str:
+    """What the audit chain check found wrong with one record."""
+    return coded_text("AuditChain", CHAIN_PROBLEMS, code, params, code)
+
+
+_FLAG_LISTS = ("parts", "owned")  # parameters that are lists of FLAG_WORDS
+
+
+def flag_reason_text(reason: str, params: Mapping[str, str], fallback: str = "") -> str:
+    """Why a survey (or a DEO) is flagged, in the reader's language; the limits stay 'illustrative'."""
+    template = FLAG_REASONS.get(reason)
+    if template is None:
+        return fallback
+    filled: dict[str, str] = {k: ltr(v) for k, v in params.items()}
+    for name in _FLAG_LISTS:
+        if params.get(name):
+            filled[name] = comma_join(QCoreApplication.translate("QualityWord", w) for w in params[name].split(", "))
+    try:
+        return QCoreApplication.translate("QualityReason", template).format(**filled)
+    except (KeyError, IndexError, ValueError):
+        return fallback
+
+
+def survey_why(row: Mapping[str, Any]) -> list[str]:
+    """The "why" texts of a flagged survey row (``QualityReport.flagged_surveys``), in the reader's language."""
+    reasons = row.get("reasons") or []
+    explanations = list(row.get("explanations") or [])
+    if len(reasons) != len(explanations):
+        return explanations
+    return [flag_reason_text(r, p, e) for (r, p), e in zip(reasons, explanations, strict=True)]
+
+
+def outlier_texts(deo: Any) -> list[str]:
+    """Why a DEO stands out from the site's other DEOs (``DeoQuality``), in the reader's language."""
+    return [flag_reason_text(r, p, r) for r, p in deo.outlier_params] or list(deo.outlier_reasons)

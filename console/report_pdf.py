@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRect
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from console.names import day_text, ltr, type_label
+from console.names import day_text, flag_reason_text, ltr, type_label
 from console.report_history import draw_history
 from printing.fonts import load_slip_fonts
 from services.clock import SITE_ZONE
@@ -280,7 +280,7 @@ def render_report_pdf(report: dict[str, Any], path: str | Path) -> Path:
         if q.get("available"):
             pg_.heading(_t("Quality flags"))
             frows = [[QCoreApplication.translate("QualityFlag", CODES.get(f["code"], f["code"])), f["deo"] or _t("site"), f["survey_id"] or "–",
-                      f["explanation"]] for f in q["flags"]]
+                      flag_reason_text(f.get("reason", ""), f.get("params") or {}, f["explanation"])] for f in q["flags"]]
             pg_.table([_t("Flag"), _t("DEO"), _t("Survey"), _t("Explanation")],
                       frows or [[_t("No flags.")]], [1.6, 0.8, 2.0, 6.0], pt=7.5)
     finally:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from console.names import type_label
+from console.names import finding_text, fix_text, type_label
 from console.tasks import TaskRunner
 from db.models import UpdateType
 from services.auth import AuthPolicy
@@ -152,9 +152,9 @@ class HubPage(QWizardPage):
         if result.verdict is Verdict.FAIL:
             self.result.setText(self.tr("Not connected: %1. %2 You can finish the setup anyway: the site works "
                                         "offline and connects when the hub answers.")
-                                .replace("%1", result.found).replace("%2", result.fix + "."))
+                                .replace("%1", finding_text(result)).replace("%2", fix_text(result) + "."))
         else:
-            self.result.setText(self.tr("Connected: %1").replace("%1", result.found))
+            self.result.setText(self.tr("Connected: %1").replace("%1", finding_text(result)))
         self.sig_tested.emit(result)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.names import error_text
 from console.status import StatusBar
 from console.tasks import CoalescedLoad, TaskRunner
 from services.sync import OutboxSync, SyncReport
@@ -56,7 +57,7 @@ class SyncWorker(QObject):
         if report.online is not None:
             status.set_online(report.online)
             if not report.online and report.error:
-                status.online_label.setToolTip(report.error)
+                status.online_label.setToolTip(error_text(report.problem) if report.problem else report.error)
             else:
                 status.online_label.setToolTip("")
         status.set_backlog(report.backlog)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from db.engine import Store
 from db.models import AuditEntry
 from services.clock import Clock
 from services.config import Config
+from services.labels import CHAIN_PROBLEMS
 from services.roles import Actor, Permission
 
 
@@ -43,6 +44,7 @@ class ChainReport:
     checked: int
     head: str
     problems: list[str]
+    findings: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (CHAIN_PROBLEMS key, params)
 
     @property
     def ok(self) -> bool:
@@ -83,7 +85,7 @@ class AuditLog:
 
     def verify(self, batch: int = 2000) -> ChainReport:
         """Walk the chain in id order and report every record that does not fit."""
-        problems: list[str] = []
+        findings: list[tuple[str, dict[str, str]]] = []
         prev: str | None = None
         checked, last_id = 0, 0
         with self.store.read() as s:
@@ -96,16 +98,17 @@ class AuditLog:
                     last_id = e.id
                     if e.hash is None:
                         if prev is not None:  # a record without a hash after the chain began
-                            problems.append(f"record {e.id} ({e.action}) is outside the chain")
+                            findings.append(("outside", {"id": str(e.id), "action": e.action}))
                         continue  # records written before the chain existed (schema 0001)
                     checked += 1
                     expected_prev = prev or GENESIS
                     if e.prev_hash != expected_prev:
-                        problems.append(f"record {e.id} ({e.action}): the record before it was removed or changed")
+                        findings.append(("unlinked", {"id": str(e.id), "action": e.action}))
                     if entry_hash(e.prev_hash or "", e.at, e.actor, e.action, e.detail) != e.hash:
-                        problems.append(f"record {e.id} ({e.action}, {e.actor}) was edited")
+                        findings.append(("edited", {"id": str(e.id), "action": e.action, "actor": e.actor}))
                     prev = e.hash
-        return ChainReport(checked, prev or GENESIS, problems)
+        problems = [CHAIN_PROBLEMS[code].format(**params) for code, params in findings]
+        return ChainReport(checked, prev or GENESIS, problems, findings)
 
     def note_config(self, cfg: Config, actor: str = "system") -> list[str]:
         """Record a ``config_changed`` entry when the configuration differs from the last one noted.

@@ -1,7 +1,8 @@
 """Site health checks for ``drc-console doctor`` and the Diagnostics page.
 
 Each check returns one :class:`CheckResult`: a plain verdict (pass / warn / fail), what was
-found, and what to do about it. A warning is worth a look; only a failure makes ``doctor`` exit 1.
+found, and what to do about it, each as a code with parameters (``services.labels.DOCTOR_FINDINGS``,
+``DOCTOR_FIXES``) and as the English text the command line prints. A warning is worth a look; only a failure makes ``doctor`` exit 1.
 Checks never raise: whatever goes wrong becomes the check's verdict. The printer check takes a
 probe from the console (the printing layer is not the domain's to import).
 """
@@ -13,8 +14,8 @@ import os
 import shutil
 import stat
 import subprocess
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from sqlalchemy import create_engine, text
 
 from db.migrate import current_heads
 from db.snapshot import integrity_problem, sqlite_file
+from services.labels import DOCTOR_FINDINGS, DOCTOR_FIXES
 
 MB = 1024 * 1024
 WAL_WARN_BYTES = 64 * MB  # a WAL this big means checkpoints are not keeping up
@@ -42,22 +44,40 @@ class Verdict(str, enum.Enum):
     FAIL = "fail"
 
 
+UPGRADE = "`drc-console db upgrade`"
+
+
 @dataclass(frozen=True)
 class CheckResult:
-    """One check: its name, verdict, what was found and how to fix it (empty when nothing to fix)."""
+    """One check: its name, verdict, what was found and how to fix it (empty when nothing to fix).
+
+    ``found`` and ``fix`` are English; ``code`` / ``fix_code`` with ``params`` say the same for a
+    translator (``params`` are data: paths, addresses, figures, technical error texts).
+    """
 
     name: str
     verdict: Verdict
     found: str
     fix: str = ""
+    code: str = ""
+    fix_code: str = ""
+    params: dict[str, str] = field(default_factory=dict)
 
 
-def _ok(name: str, found: str) -> CheckResult:
-    return CheckResult(name, Verdict.PASS, found)
+def finding(name: str, verdict: Verdict, code: str, fix_code: str = "",
+            params: Mapping[str, object] | None = None) -> CheckResult:
+    """A result from its codes (``DOCTOR_FINDINGS`` / ``DOCTOR_FIXES``), with the English texts filled in."""
+    text = {k: str(v) for k, v in (params or {}).items()}
+    fix = DOCTOR_FIXES[fix_code].format(**text) if fix_code else ""
+    return CheckResult(name, verdict, DOCTOR_FINDINGS[code].format(**text), fix, code, fix_code, text)
 
 
-def _bad(name: str, found: str, fix: str, *, warn: bool = False) -> CheckResult:
-    return CheckResult(name, Verdict.WARN if warn else Verdict.FAIL, found, fix)
+def _ok(name: str, code: str, **params: object) -> CheckResult:
+    return finding(name, Verdict.PASS, code, "", params)
+
+
+def _bad(name: str, code: str, fix_code: str, *, warn: bool = False, **params: object) -> CheckResult:
+    return finding(name, Verdict.WARN if warn else Verdict.FAIL, code, fix_code, params)
 
 
 def check_database(url: str) -> CheckResult:
@@ -66,10 +86,11 @@ def check_database(url: str) -> CheckResult:
     path = sqlite_file(url)
     if path is not None:
         if not path.is_file():
-            return _bad(name, f"{path} does not exist", "run `drc-console db upgrade` or restore a backup")
+            return _bad(name, "db_missing", "db_upgrade_or_restore", path=path, upgrade=UPGRADE)
         problem = integrity_problem(path)
         if problem:
-            return _bad(name, f"{path} {problem}", "restore the newest backup: `drc-console restore FILE`")
+            return _bad(name, "db_damaged", "db_restore", path=path, problem=problem,
+                        restore="`drc-console restore FILE`")
     try:
         engine = create_engine(url)
         try:
@@ -78,21 +99,18 @@ def check_database(url: str) -> CheckResult:
         finally:
             engine.dispose()
     except Exception as exc:
-        return _bad(name, f"cannot read the database ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})",
-                    "check [database] url, or run `drc-console db upgrade`")
+        return _bad(name, "db_unreadable", "db_config", error=f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}",
+                    setting="[database] url", upgrade=UPGRADE)
     if revs != current_heads():
-        return _bad(name, f"schema {','.join(sorted(revs)) or '(none)'} is not the newest",
-                    "run `drc-console db upgrade` (it takes a backup first)")
+        return _bad(name, "db_old_schema", "db_upgrade", revisions=",".join(sorted(revs)) or "(none)", upgrade=UPGRADE)
     if path is None:
-        return _ok(name, "PostgreSQL store reachable, newest schema")
+        return _ok(name, "db_pg_ok")
     size = path.stat().st_size
     wal = path.with_name(path.name + "-wal")
     wal_size = wal.stat().st_size if wal.exists() else 0
-    found = f"integrity ok, newest schema, {size / MB:.1f} MB, WAL {wal_size / MB:.1f} MB"
     if wal_size > WAL_WARN_BYTES:
-        return _bad(name, found, "the write-ahead log is large: close other consoles for a moment so SQLite "
-                    "can checkpoint it, or restart the console", warn=True)
-    return _ok(name, found)
+        return _bad(name, "db_ok", "db_wal", warn=True, size=f"{size / MB:.1f}", wal=f"{wal_size / MB:.1f}")
+    return _ok(name, "db_ok", size=f"{size / MB:.1f}", wal=f"{wal_size / MB:.1f}")
 
 
 def check_disk(folder: Path) -> CheckResult:
@@ -104,14 +122,13 @@ def check_disk(folder: Path) -> CheckResult:
     try:
         free = shutil.disk_usage(probe).free
     except OSError as exc:
-        return _bad(name, f"cannot read free space of {folder} ({exc.strerror or exc})", "check the drive")
-    found = f"{free / MB:,.0f} MB free on the drive of {folder}"
+        return _bad(name, "disk_unreadable", "disk_check", folder=folder, error=exc.strerror or exc)
+    mb = f"{free / MB:,.0f}"
     if free < DISK_FAIL_BYTES:
-        return _bad(name, found, "free space now: the queue stops when the disk is full (delete old files, "
-                    "move backups to a USB stick)")
+        return _bad(name, "disk_free", "disk_now", free=mb, folder=folder)
     if free < DISK_WARN_BYTES:
-        return _bad(name, found, "free some space soon (old backups, downloads)", warn=True)
-    return _ok(name, found)
+        return _bad(name, "disk_free", "disk_soon", warn=True, free=mb, folder=folder)
+    return _ok(name, "disk_free", free=mb, folder=folder)
 
 
 class PrinterSetupError(Exception):
@@ -128,21 +145,18 @@ def check_printer(where: str, probe: PrinterProbe) -> CheckResult:
     try:
         status = probe()
     except PrinterSetupError as exc:
-        return _bad(name, f"{where}: not set up ({exc})", "choose the printer on the Printer page ([printer] settings)")
+        return _bad(name, "printer_not_set_up", "printer_choose", where=where, error=exc)
     except Exception as exc:
-        return _bad(name, f"{where}: not reachable ({exc})",
-                    "switch the printer on, check its cable or network address ([printer] settings), then "
-                    "reprint any slips marked 'not printed'")
+        return _bad(name, "printer_unreachable", "printer_power", where=where, error=exc)
     if status == "ready":
-        return _ok(name, f"{where}: ready, paper loaded")
+        return _ok(name, "printer_ready", where=where)
     if status == "unknown":
-        return _bad(name, f"{where}: connected, but this connection does not report status or paper",
-                    "print a test slip from the Printer page to be sure", warn=True)
+        return _bad(name, "printer_no_status", "printer_test", warn=True, where=where)
     if status == "paper_low":
-        return _bad(name, f"{where}: paper nearly out", "load a new paper roll soon", warn=True)
+        return _bad(name, "printer_paper_low", "paper_soon", warn=True, where=where)
     if status == "paper_out":
-        return _bad(name, f"{where}: out of paper", "load a new paper roll")
-    return _bad(name, f"{where}: offline (cover open or an error)", "close the cover; switch the printer off and on")
+        return _bad(name, "printer_paper_out", "paper_now", where=where)
+    return _bad(name, "printer_offline", "printer_cover", where=where)
 
 
 def check_hub(url: str, api_key: str, *, timeout: float = 3.0, now: Callable[[], datetime] | None = None) -> CheckResult:
@@ -153,12 +167,9 @@ def check_hub(url: str, api_key: str, *, timeout: float = 3.0, now: Callable[[],
     try:
         resp = requests.get(f"{base}/v1/health", timeout=timeout)
     except requests.RequestException as exc:
-        return _bad(name, f"{base}: not reachable ({type(exc).__name__})",
-                    "the site keeps working offline (tokens are issued unverified); check the network "
-                    "cable or Wi-Fi and [hub] url")
+        return _bad(name, "hub_unreachable", "hub_network", url=base, error=type(exc).__name__)
     if resp.status_code != 200:
-        return _bad(name, f"{base}: answered HTTP {resp.status_code} to a health check",
-                    "the hub is unwell; tell the central help desk")
+        return _bad(name, "hub_unwell", "hub_help_desk", url=base, status=resp.status_code)
     skew = None
     if resp.headers.get("Date"):
         try:
@@ -166,25 +177,22 @@ def check_hub(url: str, api_key: str, *, timeout: float = 3.0, now: Callable[[],
         except (TypeError, ValueError):
             skew = None
     if not api_key:
-        return _bad(name, f"{base}: reachable, but no site key is configured", "enter the site key from the "
-                    "centre ([hub] api_key)")
+        return _bad(name, "hub_no_key", "hub_enter_key", url=base)
     try:
         auth = requests.get(f"{base}/v1/shock-areas", headers={"Authorization": f"Bearer {api_key}"},
                             timeout=timeout)
     except requests.RequestException as exc:
-        return _bad(name, f"{base}: stopped answering ({type(exc).__name__})", "try again in a moment")
+        return _bad(name, "hub_stopped", "try_again", url=base, error=type(exc).__name__)
     if auth.status_code in (401, 403):
-        return _bad(name, f"{base}: reachable, but the site key was refused (HTTP {auth.status_code})",
-                    "ask the centre for this site's key and enter it in [hub] api_key")
-    found = f"{base}: reachable, site key accepted"
+        return _bad(name, "hub_key_refused", "hub_ask_key", url=base, status=auth.status_code)
     if skew is None:
-        return _ok(name, found + ", clock not compared (no Date header)")
-    found += f", clocks differ by {skew:.0f} s"
+        return _ok(name, "hub_ok_no_clock", url=base)
+    seconds = f"{skew:.0f}"
     if skew >= SKEW_FAIL_SECONDS:
-        return _bad(name, found, "set this PC's date and time (automatic time, zone Asia/Karachi)")
+        return _bad(name, "hub_ok", "clock_set", url=base, skew=seconds)
     if skew >= SKEW_WARN_SECONDS:
-        return _bad(name, found, "turn on automatic time on this PC", warn=True)
-    return _ok(name, found)
+        return _bad(name, "hub_ok", "clock_auto", warn=True, url=base, skew=seconds)
+    return _ok(name, "hub_ok", url=base, skew=seconds)
 
 
 def check_urdu_fonts(font_dir: Path, fc_list: str | None = None) -> CheckResult:
@@ -198,22 +206,20 @@ def check_urdu_fonts(font_dir: Path, fc_list: str | None = None) -> CheckResult:
             raise FileNotFoundError(2, "no such file")
         family = ImageFont.truetype(str(slip_font), 24).getname()[0] or ""
     except OSError as exc:
-        return _bad(name, f"slip font {slip_font} missing or unreadable ({exc})",
-                    "reinstall DRC Console (the font ships in resources/fonts)")
-    found = f"slip font {family}"
+        return _bad(name, "font_missing", "reinstall_fonts", path=slip_font, error=exc)
     exe = fc_list if fc_list is not None else shutil.which("fc-list")
     if not exe:
-        return _ok(name, found + "; system fonts not listed on this platform")
+        return _ok(name, "font_not_listed", family=family)
     try:
         out = subprocess.run([exe, ":lang=ur", "family"], capture_output=True, text=True, timeout=20,
                              check=False).stdout
     except (OSError, subprocess.SubprocessError) as exc:
-        return _bad(name, found + f"; could not list system fonts ({exc})", "", warn=True)
+        return _bad(name, "font_list_failed", "", warn=True, family=family, error=exc)
     families = sorted({f.split(",")[0].strip() for f in out.splitlines() if f.strip()})
     if not families:
-        return _bad(name, found + "; no system font covers Urdu, so the window may show boxes",
-                    "install Noto fonts (Debian/Ubuntu: apt-get install fonts-noto-core)", warn=True)
-    return _ok(name, found + f"; {len(families)} system fonts cover Urdu (e.g. {families[0]})")
+        return _bad(name, "font_no_urdu", "install_noto", warn=True, family=family,
+                    command="apt-get install fonts-noto-core")
+    return _ok(name, "font_ok", family=family, count=len(families), example=families[0])
 
 
 def check_time_zone(site_zone: str = "Asia/Karachi", local_offset: Callable[[], object] | None = None) -> CheckResult:
@@ -222,16 +228,14 @@ def check_time_zone(site_zone: str = "Asia/Karachi", local_offset: Callable[[], 
     try:
         zone = ZoneInfo(site_zone)
     except (ZoneInfoNotFoundError, ValueError):
-        return _bad(name, f"time zone {site_zone} is not known on this PC",
-                    "reinstall DRC Console (it needs the tzdata package)")
+        return _bad(name, "zone_unknown", "reinstall_tzdata", zone=site_zone, package="tzdata")
     now = datetime.now(UTC)
     site_offset = now.astimezone(zone).utcoffset()
     pc_offset = (local_offset or (lambda: now.astimezone().utcoffset()))()
     if pc_offset != site_offset:
-        return _bad(name, f"this PC runs at UTC{_hours(pc_offset)}, the site at UTC{_hours(site_offset)} ({site_zone})",
-                    "the console shows site time anyway; set the PC's zone to Pakistan so logs and file "
-                    "times match", warn=True)
-    return _ok(name, f"{site_zone}, and this PC agrees (UTC{_hours(site_offset)})")
+        return _bad(name, "zone_differs", "zone_set", warn=True, pc=_hours(pc_offset), site=_hours(site_offset),
+                    zone=site_zone)
+    return _ok(name, "zone_ok", zone=site_zone, site=_hours(site_offset))
 
 
 def _hours(offset: object) -> str:
@@ -245,18 +249,18 @@ def check_data_dir(folder: Path, private: list[Path]) -> CheckResult:
     """The data folder exists and is writable; files holding personal data or secrets are private (0600)."""
     name = "data folder"
     if not folder.is_dir():
-        return _bad(name, f"{folder} does not exist", "start the console once, or create the folder")
+        return _bad(name, "folder_missing", "folder_create", folder=folder)
     if not os.access(folder, os.W_OK):
-        return _bad(name, f"{folder} is not writable by this account", "give the console's account write access")
+        return _bad(name, "folder_read_only", "folder_access", folder=folder)
     if os.name != "posix":
-        return _ok(name, f"{folder} writable")
+        return _ok(name, "folder_writable", folder=folder)
     open_files = [p for p in private if p.exists() and stat.S_IMODE(p.stat().st_mode) & 0o077]
     if stat.S_IMODE(folder.stat().st_mode) & 0o002:
         open_files.insert(0, folder)
     if open_files:
-        return _bad(name, "readable or writable by other accounts: " + ", ".join(str(p) for p in open_files),
-                    "chmod 600 on those files (700 on the folder): they hold CNICs and the site key")
-    return _ok(name, f"{folder} writable; database and configuration readable by this account only")
+        return _bad(name, "folder_open", "folder_chmod", files=", ".join(str(p) for p in open_files),
+                    command="chmod 600")
+    return _ok(name, "folder_ok", folder=folder)
 
 
 def overall(results: list[CheckResult]) -> Verdict:

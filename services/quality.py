@@ -37,6 +37,7 @@ from datetime import date, datetime
 from typing import Any
 
 from services.cnic import mask_cnic
+from services.labels import FLAG_REASONS
 from services.site import site_location
 from services.survey_text import address_missing_parts, mask_phone, normalise_address, normalise_phone
 
@@ -131,16 +132,28 @@ class SurveyRecord:
 
 @dataclass(frozen=True)
 class Flag:
-    """One finding: which rule, why in plain words, which survey (None for a DEO-level flag) and DEO."""
+    """One finding: which rule, why in plain words, which survey (None for a DEO-level flag) and DEO.
+
+    ``reason`` and ``params`` say why again for a translator (``services.labels.FLAG_REASONS``).
+    """
 
     code: str
     explanation: str
     survey_id: str | None
     deo: str
+    reason: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, code: str, reason: str, survey_id: str | None, deo: str, **params: object) -> Flag:
+        """A flag from its reason template, the English explanation filled in."""
+        text = {k: str(v) for k, v in params.items()}
+        return cls(code, FLAG_REASONS[reason].format(**text), survey_id, deo, reason, text)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON shape."""
-        return {"code": self.code, "explanation": self.explanation, "survey_id": self.survey_id, "deo": self.deo}
+        return {"code": self.code, "explanation": self.explanation, "survey_id": self.survey_id, "deo": self.deo,
+                "reason": self.reason, "params": dict(self.params)}
 
 
 @dataclass
@@ -155,6 +168,7 @@ class DeoQuality:
     avg_household_size: float | None
     z: dict[str, float | None] = field(default_factory=dict)
     outlier_reasons: list[str] = field(default_factory=list)
+    outlier_params: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (reason, params) of each
 
     @property
     def flag_rate(self) -> float:
@@ -205,7 +219,8 @@ class QualityReport:
                             "phone": mask_phone(s.phone), "minutes": round(s.minutes, 1),
                             "household_size": s.household_size,
                             "codes": [f.code for f in by_id[s.survey_id]],
-                            "explanations": [f.explanation for f in by_id[s.survey_id]]})
+                            "explanations": [f.explanation for f in by_id[s.survey_id]],
+                            "reasons": [(f.reason, f.params) for f in by_id[s.survey_id]]})
         return out
 
     def as_dict(self) -> dict[str, Any]:
@@ -264,16 +279,16 @@ def duration_flags(s: SurveyRecord, center: tuple[float, float] | None, th: Qual
     """Too short, too long (absolute limits or robust z against the site) or negative."""
     m = s.minutes
     if m < 0:
-        return [Flag("duration_invalid", f"Submitted {-m:.0f} min before it was started: check the tablet clock.",
-                     s.survey_id, s.deo)]
+        return [Flag.of("duration_invalid", "duration_invalid", s.survey_id, s.deo, minutes=f"{-m:.0f}")]
     z = robust_z(m, center)
-    typical = f" (site typical {center[0]:.0f} min)" if center else ""
+    typical = {"typical": f"{center[0]:.0f}"} if center else {}
+    suffix = "_typical" if center else ""
     if m < th.survey_min_minutes or (z is not None and z < -th.duration_z):
-        return [Flag("duration_short", f"Survey took {m:.1f} min{typical}; under {th.survey_min_minutes:g} min "
-                     "(an illustrative limit, not BISP's) or far below the site's usual time suggests questions were skipped.", s.survey_id, s.deo)]
+        return [Flag.of("duration_short", "duration_short" + suffix, s.survey_id, s.deo, minutes=f"{m:.1f}",
+                        limit=f"{th.survey_min_minutes:g}", **typical)]
     if m > th.survey_max_minutes or (z is not None and z > th.duration_z):
-        return [Flag("duration_long", f"Survey took {m:.1f} min{typical}; over {th.survey_max_minutes:g} min "
-                     "(an illustrative limit, not BISP's) or far above the site's usual time: interrupted or left open?", s.survey_id, s.deo)]
+        return [Flag.of("duration_long", "duration_long" + suffix, s.survey_id, s.deo, minutes=f"{m:.1f}",
+                        limit=f"{th.survey_max_minutes:g}", **typical)]
     return []
 
 
@@ -283,9 +298,8 @@ def geo_flags(s: SurveyRecord, site_lat: float | None, site_lon: float | None, t
         return []
     d = haversine_m(s.lat, s.lon, site_lat, site_lon)
     if d > th.geo_radius_m:
-        far = f"{d / 1000:.1f} km" if d >= 1000 else f"{d:.0f} m"
-        return [Flag("geo_far", f"Tablet was {far} from the site (illustrative limit {th.geo_radius_m:g} m): "
-                     "the survey may not have been taken at the DRC.", s.survey_id, s.deo)]
+        reason, far = ("geo_far_km", f"{d / 1000:.1f}") if d >= 1000 else ("geo_far_m", f"{d:.0f}")
+        return [Flag.of("geo_far", reason, s.survey_id, s.deo, distance=far, limit=f"{th.geo_radius_m:g}")]
     return []
 
 
@@ -293,12 +307,11 @@ def address_flags(s: SurveyRecord, th: QualityThresholds) -> list[Flag]:
     """Too short, or missing one of its parts."""
     text = (s.address or "").strip()
     if len(text) < th.min_address_chars:
-        return [Flag("address_short", f"Address has {len(text)} characters (illustrative minimum {th.min_address_chars}): "
-                     "a full address names house/street, village or mohalla, union council and city.",
-                     s.survey_id, s.deo)]
+        return [Flag.of("address_short", "address_short", s.survey_id, s.deo, chars=len(text),
+                        minimum=th.min_address_chars)]
     missing = address_missing_parts(text)
     if missing:
-        return [Flag("address_parts", "Address is missing: " + ", ".join(missing) + ".", s.survey_id, s.deo)]
+        return [Flag.of("address_parts", "address_parts", s.survey_id, s.deo, parts=", ".join(missing))]
     return []
 
 
@@ -313,33 +326,30 @@ def asset_flags(s: SurveyRecord) -> list[Flag]:
         owned = [w for w, yes in (("land", land >= 1), ("livestock", livestock >= 10), ("a car", a.get("has_car")),
                                   ("an AC", a.get("has_ac"))) if yes]
         if owned:
-            out.append(Flag("assets_no_rooms", f"No living room recorded, yet the household owns {', '.join(owned)}: "
-                            "check the rooms answer.", s.survey_id, s.deo))
+            out.append(Flag.of("assets_no_rooms", "assets_no_rooms", s.survey_id, s.deo, owned=", ".join(owned)))
     if a.get("has_ac") and not a.get("has_fridge"):
-        out.append(Flag("assets_ac_no_fridge", "Air conditioner recorded without a fridge: check the appliance "
-                        "answers.", s.survey_id, s.deo))
+        out.append(Flag.of("assets_ac_no_fridge", "assets_ac_no_fridge", s.survey_id, s.deo))
     if rooms >= 6 and s.household_size > 0 and rooms >= 3 * s.household_size:
-        out.append(Flag("assets_rooms_excess", f"{rooms} rooms for {s.household_size} member(s): members may "
-                        "have been left out.", s.survey_id, s.deo))
+        out.append(Flag.of("assets_rooms_excess", "assets_rooms_excess", s.survey_id, s.deo, rooms=rooms,
+                           members=s.household_size))
     if s.household_size == 0:
-        out.append(Flag("household_empty", "No household members recorded.", s.survey_id, s.deo))
+        out.append(Flag.of("household_empty", "household_empty", s.survey_id, s.deo))
     return out
 
 
 def duplicate_flags(surveys: list[SurveyRecord]) -> list[Flag]:
     """Later surveys with the same CNIC, phone or normalised address as an earlier one."""
     out = []
-    for code, key, what in (("duplicate_cnic", lambda s: re.sub(r"\D", "", s.cnic), "CNIC"),
-                            ("duplicate_phone", lambda s: normalise_phone(s.phone), "mobile number"),
-                            ("duplicate_address", lambda s: normalise_address(s.address), "address")):
+    for code, key in (("duplicate_cnic", lambda s: re.sub(r"\D", "", s.cnic)),
+                      ("duplicate_phone", lambda s: normalise_phone(s.phone)),
+                      ("duplicate_address", lambda s: normalise_address(s.address))):
         first: dict[str, str] = {}
         for s in sorted(surveys, key=lambda s: (s.submitted_at, s.survey_id)):
             k = key(s)
             if not k:
                 continue
             if k in first:
-                out.append(Flag(code, f"Same {what} as survey {first[k]}: possibly registered twice.",
-                                s.survey_id, s.deo))
+                out.append(Flag.of(code, code, s.survey_id, s.deo, survey=first[k]))
             else:
                 first[k] = s.survey_id
     return out
@@ -352,10 +362,8 @@ def household_flag(sizes: list[int], regions: list[str], deo: str, th: QualityTh
     avg = statistics.fmean(sizes)
     ref = statistics.fmean(reference_size(r) for r in regions)
     if avg < th.household_ratio * ref:
-        who = f"{deo}'s" if deo else "The site's"
-        return Flag("household_small", f"{who} average household today is {avg:.1f} members against the "
-                    f"region's {ref:.1f} (flagged below an illustrative {th.household_ratio:g} x): members may have been "
-                    "left out.", None, deo)
+        return Flag.of("household_small", "household_small_deo" if deo else "household_small_site", None, deo,
+                       who=deo, average=f"{avg:.1f}", reference=f"{ref:.1f}", ratio=f"{th.household_ratio:g}")
     return None
 
 
@@ -402,11 +410,7 @@ def assess(surveys: Iterable[Any], site_id: str, day: date, *, site_lat: float |
         statistics.fmean(reference_size(r.region) for r in recs) if recs else NATIONAL_HOUSEHOLD_SIZE)
 
 
-_OUTLIER_TEXT = {
-    "flag_rate": "flags {v:.0%} of surveys (site DEOs typically {c:.0%})",
-    "median_minutes": "median survey {v:.0f} min (site DEOs typically {c:.0f} min)",
-    "avg_household_size": "average household {v:.1f} (site DEOs typically {c:.1f})",
-}
+_OUTLIER_FORMAT = {"flag_rate": "{:.0%}", "median_minutes": "{:.0f}", "avg_household_size": "{:.1f}"}
 
 
 def _mark_outliers(per_deo: list[DeoQuality], th: QualityThresholds) -> None:
@@ -425,4 +429,6 @@ def _mark_outliers(per_deo: list[DeoQuality], th: QualityThresholds) -> None:
             d.z[name] = z
             # A low flag rate is good news, not an outlier worth a supervisor's time.
             if z is not None and center is not None and abs(z) > th.deo_z and not (name == "flag_rate" and z < 0):
-                d.outlier_reasons.append(_OUTLIER_TEXT[name].format(v=v, c=center[0]))
+                shown = {"value": _OUTLIER_FORMAT[name].format(v), "typical": _OUTLIER_FORMAT[name].format(center[0])}
+                d.outlier_reasons.append(FLAG_REASONS["outlier_" + name].format(**shown))
+                d.outlier_params.append(("outlier_" + name, shown))

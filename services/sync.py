@@ -20,7 +20,14 @@ from db.engine import Store
 from db.models import OutboxItem, Token, TokenEvent, UpdateType, Verification
 from services.clock import Clock
 from services.queue import QueueError, QueueService
-from services.registry import HouseholdStatus, RegistryClient, RegistryError, RegistryUnavailable, event_payload
+from services.registry import (
+    HouseholdStatus,
+    RegistryClient,
+    RegistryError,
+    RegistryProblem,
+    RegistryUnavailable,
+    event_payload,
+)
 from services.registry.outbox import (
     EVENTS_CURSOR,
     RESULT_TO_VERIFICATION,
@@ -50,6 +57,7 @@ class SyncReport:
     pending_events: int
     online: bool | None
     error: str | None = None
+    problem: RegistryProblem | None = None  # the error, coded for a translator
 
     @property
     def backlog(self) -> int:
@@ -99,7 +107,7 @@ class OutboxSync:
     def drain(self, *, force: bool = False) -> SyncReport:
         """Send due verifications, then new events. ``force`` ignores back-off (the hub is back)."""
         verified = sent = 0
-        error: str | None = None
+        error: RegistryUnavailable | None = None
         online: bool | None = None
         if not force and self.client.state.online is False and self._anything_pending():
             # Known offline: one cheap probe instead of a timeout per item. If the link is back,
@@ -110,7 +118,7 @@ class OutboxSync:
             except (RegistryUnavailable, RegistryError) as exc:
                 for item_id, *_ in self._due_verifications(False):
                     self._fail(item_id, exc.message)
-                return self._report(0, 0, False, exc.message)
+                return self._report(0, 0, False, exc)
         try:
             verified = self._drain_verifications(force)
             sent = self._drain_events(force)
@@ -118,7 +126,7 @@ class OutboxSync:
                 sent += self._resend_recent()
             online = self.client.state.online
         except RegistryUnavailable as exc:
-            error, online = exc.message, False
+            error, online = exc, False
         return self._report(verified, sent, online, error)
 
     def backlog(self) -> tuple[int, int]:
@@ -294,6 +302,6 @@ class OutboxSync:
         ver, ev = self.backlog()
         return bool(ver or ev)
 
-    def _report(self, verified: int, sent: int, online: bool | None, error: str | None) -> SyncReport:
+    def _report(self, verified: int, sent: int, online: bool | None, error: RegistryProblem | None) -> SyncReport:
         ver, ev = self.backlog()
-        return SyncReport(verified, sent, ver, ev, online, error)
+        return SyncReport(verified, sent, ver, ev, online, error.message if error else None, error)

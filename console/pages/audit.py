@@ -1,14 +1,16 @@
 """The audit page: the site's audit trail, newest first, and a check that nobody altered it.
 
 Supervisors and administrators only. Reading and checking run on the database worker; the page
-shows the result when it arrives. Records are listed as stored: who, when (site time), what, and
-the detail (never a PIN; CNICs do not enter the audit trail).
+shows the result when it arrives. Each record: when (site time), who, what (the action's name in the
+reader's language, its code in the tooltip for the help desk) and the detail as stored (JSON, kept
+left to right; never a PIN, and any CNIC-shaped number masked once more on the way to the screen).
 """
 
 from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.names import audit_action_label, chain_problem_text, ltr
 from services.audit import AuditRecord, ChainReport
 from services.clock import SITE_ZONE
+from services.masking import mask_personal
+from widgets.bidi import semicolon_join
 
 LIMIT = 500
 
@@ -82,13 +87,17 @@ class AuditPage(QWidget):
         known = {self.action.itemData(i) for i in range(self.action.count())}
         for name in actions:
             if name not in known:
-                self.action.addItem(name, name)
+                self.action.addItem(audit_action_label(name), name)
+                self.action.setItemData(self.action.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
             when = r.at.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M:%S")
-            detail = json.dumps(r.detail, ensure_ascii=False, sort_keys=True, default=str)
-            for col, text in enumerate((when, r.actor, r.action, detail)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+            detail = mask_personal(json.dumps(r.detail, ensure_ascii=False, sort_keys=True, default=str))
+            for col, text in enumerate((ltr(when), ltr(r.actor), audit_action_label(r.action), ltr(detail))):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setToolTip(r.action)  # the code, as `drc-console audit list` prints it
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
 
     def _on_verify_clicked(self) -> None:
@@ -102,7 +111,8 @@ class AuditPage(QWidget):
             self.chain.setText(self.tr("Intact: %1 records, none edited or removed.").replace("%1", str(report.checked)))
             self.chain.setStyleSheet("color:#1b5e20;font-weight:600;")
         else:
-            self.chain.setText(self.tr("ALTERED: %1").replace("%1", "; ".join(report.problems[:3])))
+            found = [chain_problem_text(code, params) for code, params in report.findings[:3]]
+            self.chain.setText(self.tr("ALTERED: %1").replace("%1", semicolon_join(found or report.problems[:3])))
             self.chain.setStyleSheet("color:#b71c1c;font-weight:600;")
 
     def _on_failed(self, exc: BaseException) -> None:

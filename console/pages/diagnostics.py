@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.doctor_cli import run_checks, save_bundle, site_checks
+from console.names import finding_text, fix_text
 from services.doctor import CheckResult, Verdict
 
 _tr = QCoreApplication.translate
@@ -119,7 +120,7 @@ class DiagnosticsPage(QWidget):
             text, colour = VERDICTS[r.verdict]
             name = CHECK_NAMES.get(r.name)
             cells = [_tr("DiagnosticsCheck", name) if name else r.name, _tr("DiagnosticsVerdict", text),
-                     r.found, r.fix]
+                     finding_text(r), fix_text(r)]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if col == 1:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import ltr
+from console.names import flag_reason_text, ltr, outlier_texts, survey_why
 from console.pages.reconcile_panel import ReconcilePanel
 from console.pages.survey_review import SurveyReviewBar
 from console.tasks import CoalescedLoad
@@ -112,7 +112,7 @@ class QualityPage(QWidget):
         self.site_flags.setStyleSheet("color: #8a5a00;")
 
         self.deo_model = DeoFlagsModel([(QCoreApplication.translate("QualityGroup", g), codes) for g, codes in GROUPS],
-                                       self)
+                                       self, explain=outlier_texts)
         self.deo_proxy = QSortFilterProxyModel(self)
         self.deo_proxy.setSourceModel(self.deo_model)
         self.deo_proxy.setSortRole(SORT_ROLE)
@@ -120,7 +120,7 @@ class QualityPage(QWidget):
         self.deo_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.deo_table.selectionModel().currentRowChanged.connect(self._on_deo_current_changed)
 
-        self.survey_model = FlaggedSurveysModel(flag_title, ltr, self)
+        self.survey_model = FlaggedSurveysModel(flag_title, ltr, self, explain=survey_why)
         self.survey_proxy = QSortFilterProxyModel(self)
         self.survey_proxy.setSourceModel(self.survey_model)
         self.survey_proxy.setSortRole(SORT_ROLE)
@@ -249,7 +249,7 @@ class QualityPage(QWidget):
         if outliers:
             text += " · " + self.tr("stand out: %1").replace("%1", comma_join(outliers))
         self.summary.setText(text)
-        site_level = [f.explanation for f in report.flags if f.survey_id is None]
+        site_level = [flag_reason_text(f.reason, f.params, f.explanation) for f in report.flags if f.survey_id is None]
         self.site_flags.setText("\n".join(site_level))
         self.site_flags.setVisible(bool(site_level))
         self.deo_model.set_rows(report.per_deo)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import cnic_problem_text, ltr, priority_reason_label, reason_text, type_label
+from console.names import cnic_problem_text, error_text, ltr, priority_reason_label, reason_text, type_label
 from console.pages.triage_desk import DeskBox
 from console.pages.triage_existing import ExistingTokenBanner
 from console.pages.triage_family import FamilyTreeBox
@@ -269,7 +269,7 @@ class TriagePage(QWidget):
         else:
             head = self.tr("The central registry gave an answer the console cannot use - pick the update type by "
                            "hand; the token will be issued unverified and checked automatically later.")
-        self.offline_banner.setText(f"{head}\n{problem.message}")
+        self.offline_banner.setText(f"{head}\n{error_text(problem)}")
         self.offline_banner.show()
         self.summary_label.setText(self.tr("CNIC {cnic}: not checked with the registry.").format(
             cnic=ltr(mask_cnic(self._cnic))))

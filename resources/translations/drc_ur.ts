@@ -93,64 +93,185 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="89"/>
+        <source>Account locked</source>
+        <translation>اکاؤنٹ مقفل ہو گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="90"/>
+        <source>Account unlocked</source>
+        <translation>اکاؤنٹ کھول دیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="91"/>
+        <source>Settings changed</source>
+        <translation>ترتیبات بدلی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="92"/>
+        <source>Counter added</source>
+        <translation>کاؤنٹر شامل کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="93"/>
+        <source>DEO assigned to a counter</source>
+        <translation>کاؤنٹر پر ڈی ای او مقرر کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="94"/>
+        <source>Counter opened, paused or closed</source>
+        <translation>کاؤنٹر کھولا، وقفے پر رکھا یا بند کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="95"/>
+        <source>Counter&apos;s update types changed</source>
+        <translation>کاؤنٹر کی اپ ڈیٹ کی اقسام بدلی گئیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="96"/>
+        <source>Day closed</source>
+        <translation>دن ختم کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="97"/>
+        <source>Day opened</source>
+        <translation>دن شروع کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="98"/>
+        <source>Day reopened</source>
+        <translation>دن دوبارہ شروع کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="99"/>
+        <source>First administrator created</source>
+        <translation>پہلا منتظم بنایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="100"/>
+        <source>NADRA block overridden</source>
+        <translation>نادرا کی بندش ختم کی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="101"/>
+        <source>PIN or password set</source>
+        <translation>پن یا پاس ورڈ مقرر کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="102"/>
+        <source>Signed in</source>
+        <translation>سائن اِن ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="103"/>
+        <source>Sign-in refused</source>
+        <translation>سائن اِن مسترد ہوا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="104"/>
+        <source>Slip reprinted</source>
+        <translation>پرچی دوبارہ چھاپی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="105"/>
+        <source>Staff account switched on or off</source>
+        <translation>عملے کا اکاؤنٹ فعال یا غیر فعال کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="106"/>
+        <source>Staff account created</source>
+        <translation>عملے کا اکاؤنٹ بنایا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="107"/>
+        <source>Token cancelled</source>
+        <translation>ٹوکن منسوخ کیا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="108"/>
+        <source>Token transferred</source>
+        <translation>ٹوکن منتقل کیا گیا</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChain</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="109"/>
+        <source>record {id} ({action}) is outside the chain</source>
+        <translation>ریکارڈ {id} ({action}) زنجیر سے باہر ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="110"/>
+        <source>record {id} ({action}): the record before it was removed or changed</source>
+        <translation>ریکارڈ {id} ({action}): اس سے پہلے والا ریکارڈ ہٹایا یا بدلا گیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="111"/>
+        <source>record {id} ({action}, {actor}) was edited</source>
+        <translation>ریکارڈ {id} ({action}، {actor}) میں ترمیم کی گئی</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../console/pages/audit.py" line="42"/>
+        <location filename="../../console/pages/audit.py" line="47"/>
         <source>All actions</source>
         <translation>تمام کارروائیاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="44"/>
+        <location filename="../../console/pages/audit.py" line="49"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="46"/>
+        <location filename="../../console/pages/audit.py" line="51"/>
         <source>Check the chain</source>
         <translation>زنجیر کی جانچ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="53"/>
+        <location filename="../../console/pages/audit.py" line="58"/>
         <source>Time</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="53"/>
+        <location filename="../../console/pages/audit.py" line="58"/>
         <source>Who</source>
         <translation>کون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="53"/>
+        <location filename="../../console/pages/audit.py" line="58"/>
         <source>Action</source>
         <translation>کارروائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="53"/>
+        <location filename="../../console/pages/audit.py" line="58"/>
         <source>Detail</source>
         <translation>تفصیل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="59"/>
+        <location filename="../../console/pages/audit.py" line="64"/>
         <source>Show:</source>
         <translation>دکھائیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="96"/>
+        <location filename="../../console/pages/audit.py" line="105"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="102"/>
+        <location filename="../../console/pages/audit.py" line="111"/>
         <source>Intact: %1 records, none edited or removed.</source>
         <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="105"/>
+        <location filename="../../console/pages/audit.py" line="115"/>
         <source>ALTERED: %1</source>
         <translation>تبدیل شدہ: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="110"/>
+        <location filename="../../console/pages/audit.py" line="120"/>
         <source>The audit trail could not be read: %1</source>
         <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
     </message>
@@ -288,37 +409,37 @@
 <context>
     <name>CnicProblem</name>
     <message>
-        <location filename="../../console/names.py" line="72"/>
+        <location filename="../../console/names.py" line="83"/>
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="73"/>
+        <location filename="../../console/names.py" line="84"/>
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="74"/>
+        <location filename="../../console/names.py" line="85"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت طویل: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="75"/>
+        <location filename="../../console/names.py" line="86"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="76"/>
+        <location filename="../../console/names.py" line="87"/>
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="77"/>
+        <location filename="../../console/names.py" line="88"/>
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="78"/>
+        <location filename="../../console/names.py" line="89"/>
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
@@ -326,7 +447,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="174"/>
+        <location filename="../../console/names.py" line="185"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر نمبر %1</translation>
     </message>
@@ -460,17 +581,17 @@
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="83"/>
+        <location filename="../../console/names.py" line="94"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="84"/>
+        <location filename="../../console/names.py" line="95"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="85"/>
+        <location filename="../../console/names.py" line="96"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -991,47 +1112,47 @@ Counters: %6</source>
 <context>
     <name>DeoFlagsModel</name>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="29"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="29"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="29"/>
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="27"/>
+        <location filename="../../widgets/quality_tables.py" line="29"/>
         <source>Flag rate</source>
         <translation>نشان کی شرح</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="28"/>
+        <location filename="../../widgets/quality_tables.py" line="30"/>
         <source>Median min</source>
         <translation>وسطانیہ منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="28"/>
+        <location filename="../../widgets/quality_tables.py" line="30"/>
         <source>Avg household</source>
         <translation>اوسط گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="28"/>
+        <location filename="../../widgets/quality_tables.py" line="30"/>
         <source>Outlier</source>
         <translation>غیر معمولی</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="58"/>
+        <location filename="../../widgets/quality_tables.py" line="60"/>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="65"/>
+        <location filename="../../widgets/quality_tables.py" line="67"/>
         <source>Far from the site&apos;s other DEOs: </source>
         <translation>مرکز کے دوسرے ڈی ای اوز سے بہت مختلف: </translation>
     </message>
@@ -1082,37 +1203,37 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsCheck</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="34"/>
+        <location filename="../../console/pages/diagnostics.py" line="35"/>
         <source>Database</source>
         <translation>ڈیٹا بیس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="35"/>
+        <location filename="../../console/pages/diagnostics.py" line="36"/>
         <source>Disk space</source>
         <translation>ڈسک میں جگہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="36"/>
+        <location filename="../../console/pages/diagnostics.py" line="37"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="37"/>
+        <location filename="../../console/pages/diagnostics.py" line="38"/>
         <source>Hub</source>
         <translation>مرکزی سرور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="38"/>
+        <location filename="../../console/pages/diagnostics.py" line="39"/>
         <source>Urdu fonts</source>
         <translation>اردو فونٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="39"/>
+        <location filename="../../console/pages/diagnostics.py" line="40"/>
         <source>Time zone</source>
         <translation>ٹائم زون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="40"/>
+        <location filename="../../console/pages/diagnostics.py" line="41"/>
         <source>Data folder</source>
         <translation>ڈیٹا فولڈر</translation>
     </message>
@@ -1120,82 +1241,82 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="64"/>
+        <location filename="../../console/pages/diagnostics.py" line="65"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="68"/>
+        <location filename="../../console/pages/diagnostics.py" line="69"/>
         <source>Run checks</source>
         <translation>جانچ چلائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="70"/>
+        <location filename="../../console/pages/diagnostics.py" line="71"/>
         <source>Save diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="76"/>
+        <location filename="../../console/pages/diagnostics.py" line="77"/>
         <source>Not checked yet.</source>
         <translation>ابھی جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <location filename="../../console/pages/diagnostics.py" line="81"/>
         <source>Check</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <location filename="../../console/pages/diagnostics.py" line="81"/>
         <source>Verdict</source>
         <translation>نتیجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="80"/>
+        <location filename="../../console/pages/diagnostics.py" line="81"/>
         <source>Found</source>
         <translation>کیا ملا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="81"/>
+        <location filename="../../console/pages/diagnostics.py" line="82"/>
         <source>How to fix</source>
         <translation>درست کیسے کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="109"/>
+        <location filename="../../console/pages/diagnostics.py" line="110"/>
         <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
         <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="131"/>
+        <location filename="../../console/pages/diagnostics.py" line="132"/>
         <source>%1 failed, %2 to look at, %3 passed.</source>
         <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="139"/>
+        <location filename="../../console/pages/diagnostics.py" line="140"/>
         <source>The checks could not run: %1</source>
         <translation>جانچ نہیں چل سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="142"/>
+        <location filename="../../console/pages/diagnostics.py" line="143"/>
         <source>Save diagnostics bundle</source>
         <translation>تشخیصی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="143"/>
+        <location filename="../../console/pages/diagnostics.py" line="144"/>
         <source>Zip files (*.zip)</source>
         <translation>زپ فائلیں (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="150"/>
+        <location filename="../../console/pages/diagnostics.py" line="151"/>
         <source>Saving the diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="155"/>
+        <location filename="../../console/pages/diagnostics.py" line="156"/>
         <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
         <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="160"/>
+        <location filename="../../console/pages/diagnostics.py" line="161"/>
         <source>Could not save the bundle: %1</source>
         <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
     </message>
@@ -1203,130 +1324,456 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsVerdict</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="43"/>
+        <location filename="../../console/pages/diagnostics.py" line="44"/>
         <source>Pass</source>
         <translation>درست</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="44"/>
+        <location filename="../../console/pages/diagnostics.py" line="45"/>
         <source>Look at this</source>
         <translation>توجہ طلب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="45"/>
+        <location filename="../../console/pages/diagnostics.py" line="46"/>
         <source>Fail</source>
         <translation>ناکام</translation>
     </message>
 </context>
 <context>
+    <name>DoctorFinding</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="12"/>
+        <source>{path} does not exist</source>
+        <translation>{path} موجود نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="13"/>
+        <source>{path} {problem}</source>
+        <translation>{path}: ڈیٹا بیس خراب یا ناقابلِ مطالعہ ہے ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="14"/>
+        <source>cannot read the database ({error})</source>
+        <translation>ڈیٹا بیس پڑھا نہیں جا سکا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="15"/>
+        <source>schema {revisions} is not the newest</source>
+        <translation>ڈیٹا بیس کا ڈھانچہ {revisions} تازہ ترین نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="16"/>
+        <source>PostgreSQL store reachable, newest schema</source>
+        <translation>پوسٹ گریس ڈیٹا بیس دستیاب، ڈھانچہ تازہ ترین</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="17"/>
+        <source>integrity ok, newest schema, {size} MB, WAL {wal} MB</source>
+        <translation>درست، ڈھانچہ تازہ ترین، {size} MB، WAL {wal} MB</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="18"/>
+        <source>cannot read free space of {folder} ({error})</source>
+        <translation>{folder} میں خالی جگہ معلوم نہیں ہو سکی ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="19"/>
+        <source>{free} MB free on the drive of {folder}</source>
+        <translation>{folder} کی ڈرائیو پر {free} MB خالی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="20"/>
+        <source>{where}: not set up ({error})</source>
+        <translation>{where}: ترتیب نہیں دیا گیا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="21"/>
+        <source>{where}: not reachable ({error})</source>
+        <translation>{where}: رابطہ نہیں ہو سکا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="22"/>
+        <source>{where}: ready, paper loaded</source>
+        <translation>{where}: تیار، کاغذ موجود</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="23"/>
+        <source>{where}: connected, but this connection does not report status or paper</source>
+        <translation>{where}: جڑا ہوا ہے، مگر یہ رابطہ حالت یا کاغذ کی خبر نہیں دیتا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="24"/>
+        <source>{where}: paper nearly out</source>
+        <translation>{where}: کاغذ ختم ہونے کو ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="25"/>
+        <source>{where}: out of paper</source>
+        <translation>{where}: کاغذ ختم</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="26"/>
+        <source>{where}: offline (cover open or an error)</source>
+        <translation>{where}: آف لائن (ڈھکن کھلا ہے یا کوئی خرابی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="27"/>
+        <source>{url}: not reachable ({error})</source>
+        <translation>{url}: رابطہ نہیں ہو سکا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="28"/>
+        <source>{url}: answered HTTP {status} to a health check</source>
+        <translation>{url}: حالت کی جانچ کا جواب HTTP {status} آیا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="29"/>
+        <source>{url}: reachable, but no site key is configured</source>
+        <translation>{url}: رابطہ ہو گیا، مگر کوئی سائٹ کلید ترتیب نہیں دی گئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="30"/>
+        <source>{url}: stopped answering ({error})</source>
+        <translation>{url}: جواب دینا بند کر دیا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="31"/>
+        <source>{url}: reachable, but the site key was refused (HTTP {status})</source>
+        <translation>{url}: رابطہ ہو گیا، مگر سائٹ کلید مسترد ہو گئی (HTTP {status})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="32"/>
+        <source>{url}: reachable, site key accepted, clock not compared (no Date header)</source>
+        <translation>{url}: رابطہ ہو گیا، سائٹ کلید قبول، گھڑی کا موازنہ نہیں ہو سکا (ہب نے وقت نہیں بتایا)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="33"/>
+        <source>{url}: reachable, site key accepted, clocks differ by {skew} s</source>
+        <translation>{url}: رابطہ ہو گیا، سائٹ کلید قبول، گھڑیوں میں {skew} سیکنڈ کا فرق</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="34"/>
+        <source>slip font {path} missing or unreadable ({error})</source>
+        <translation>پرچی کا فونٹ {path} موجود نہیں یا پڑھا نہیں جا سکا ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="35"/>
+        <source>slip font {family}; system fonts not listed on this platform</source>
+        <translation>پرچی کا فونٹ {family}؛ اس نظام پر سسٹم فونٹ کی فہرست دستیاب نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="36"/>
+        <source>slip font {family}; could not list system fonts ({error})</source>
+        <translation>پرچی کا فونٹ {family}؛ سسٹم فونٹ کی فہرست نہیں بن سکی ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="37"/>
+        <source>slip font {family}; no system font covers Urdu, so the window may show boxes</source>
+        <translation>پرچی کا فونٹ {family}؛ کوئی سسٹم فونٹ اردو نہیں دکھاتا، اس لیے اسکرین پر خانے نظر آ سکتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="38"/>
+        <source>slip font {family}; {count} system fonts cover Urdu (e.g. {example})</source>
+        <translation>پرچی کا فونٹ {family}؛ {count} سسٹم فونٹ اردو دکھاتے ہیں (مثلاً {example})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="39"/>
+        <source>time zone {zone} is not known on this PC</source>
+        <translation>ٹائم زون {zone} اس کمپیوٹر پر معلوم نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="40"/>
+        <source>this PC runs at UTC{pc}, the site at UTC{site} ({zone})</source>
+        <translation>یہ کمپیوٹر UTC{pc} پر چل رہا ہے، مرکز UTC{site} ({zone}) پر</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="41"/>
+        <source>{zone}, and this PC agrees (UTC{site})</source>
+        <translation>{zone}، اور یہ کمپیوٹر بھی اسی پر ہے (UTC{site})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="42"/>
+        <source>{folder} does not exist</source>
+        <translation>{folder} موجود نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="43"/>
+        <source>{folder} is not writable by this account</source>
+        <translation>{folder} میں یہ اکاؤنٹ لکھ نہیں سکتا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="44"/>
+        <source>{folder} writable</source>
+        <translation>{folder} میں لکھا جا سکتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="45"/>
+        <source>readable or writable by other accounts: {files}</source>
+        <translation>دوسرے اکاؤنٹ بھی پڑھ یا لکھ سکتے ہیں: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="46"/>
+        <source>{folder} writable; database and configuration readable by this account only</source>
+        <translation>{folder} میں لکھا جا سکتا ہے؛ ڈیٹا بیس اور ترتیبات صرف یہی اکاؤنٹ پڑھ سکتا ہے</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="47"/>
+        <source>the check itself failed: {error}</source>
+        <translation>جانچ خود ناکام ہو گئی: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorFix</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="48"/>
+        <source>run {upgrade} or restore a backup</source>
+        <translation>{upgrade} چلائیں یا بیک اپ بحال کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="49"/>
+        <source>restore the newest backup: {restore}</source>
+        <translation>تازہ ترین بیک اپ بحال کریں: {restore}</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="50"/>
+        <source>check {setting}, or run {upgrade}</source>
+        <translation>{setting} دیکھیں، یا {upgrade} چلائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="51"/>
+        <source>run {upgrade} (it takes a backup first)</source>
+        <translation>{upgrade} چلائیں (یہ پہلے بیک اپ لیتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="52"/>
+        <source>the write-ahead log is large: close other consoles for a moment so SQLite can checkpoint it, or restart the console</source>
+        <translation>ڈیٹا بیس کا عارضی لاگ بڑا ہو گیا ہے: دوسرے کنسول کچھ دیر کے لیے بند کریں تاکہ ڈیٹا بیس اسے سمیٹ سکے، یا کنسول دوبارہ شروع کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="53"/>
+        <source>check the drive</source>
+        <translation>ڈرائیو جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="54"/>
+        <source>free space now: the queue stops when the disk is full (delete old files, move backups to a USB stick)</source>
+        <translation>ابھی جگہ خالی کریں: ڈسک بھر جانے پر قطار رک جاتی ہے (پرانی فائلیں حذف کریں، بیک اپ USB اسٹک پر منتقل کریں)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="55"/>
+        <source>free some space soon (old backups, downloads)</source>
+        <translation>جلد کچھ جگہ خالی کریں (پرانے بیک اپ، ڈاؤن لوڈ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="56"/>
+        <source>choose the printer on the Printer page ([printer] settings)</source>
+        <translation>پرنٹر کے صفحے پر پرنٹر چنیں ([printer] ترتیبات)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="57"/>
+        <source>switch the printer on, check its cable or network address ([printer] settings), then reprint any slips marked &apos;not printed&apos;</source>
+        <translation>پرنٹر آن کریں، اس کی تار یا نیٹ ورک کا پتہ جانچیں ([printer] ترتیبات)، پھر &apos;نہیں چھپی&apos; والی پرچیاں دوبارہ چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="58"/>
+        <source>print a test slip from the Printer page to be sure</source>
+        <translation>یقین کے لیے پرنٹر کے صفحے سے آزمائشی پرچی چھاپیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="59"/>
+        <source>load a new paper roll soon</source>
+        <translation>جلد کاغذ کا نیا رول لگائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="60"/>
+        <source>load a new paper roll</source>
+        <translation>کاغذ کا نیا رول لگائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="61"/>
+        <source>close the cover; switch the printer off and on</source>
+        <translation>ڈھکن بند کریں؛ پرنٹر بند کر کے دوبارہ آن کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="62"/>
+        <source>the site keeps working offline (tokens are issued unverified); check the network cable or Wi-Fi and [hub] url</source>
+        <translation>مرکز آف لائن کام جاری رکھتا ہے (ٹوکن بغیر تصدیق جاری ہوتے ہیں)؛ نیٹ ورک کی تار یا وائی فائی اور [hub] url جانچیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="63"/>
+        <source>the hub is unwell; tell the central help desk</source>
+        <translation>ہب میں خرابی ہے؛ مرکزی ہیلپ ڈیسک کو بتائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="64"/>
+        <source>enter the site key from the centre ([hub] api_key)</source>
+        <translation>مرکز کی دی ہوئی سائٹ کلید درج کریں ([hub] api_key)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="65"/>
+        <source>try again in a moment</source>
+        <translation>تھوڑی دیر بعد دوبارہ کوشش کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="66"/>
+        <source>ask the centre for this site&apos;s key and enter it in [hub] api_key</source>
+        <translation>مرکز سے اس سائٹ کی کلید لیں اور [hub] api_key میں درج کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="67"/>
+        <source>set this PC&apos;s date and time (automatic time, zone Asia/Karachi)</source>
+        <translation>اس کمپیوٹر کی تاریخ اور وقت درست کریں (خودکار وقت، زون Asia/Karachi)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="68"/>
+        <source>turn on automatic time on this PC</source>
+        <translation>اس کمپیوٹر پر خودکار وقت آن کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="69"/>
+        <source>reinstall DRC Console (the font ships in resources/fonts)</source>
+        <translation>ڈی آر سی کنسول دوبارہ انسٹال کریں (فونٹ resources/fonts میں آتا ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="70"/>
+        <source>install Noto fonts (Debian/Ubuntu: {command})</source>
+        <translation>Noto فونٹ انسٹال کریں ({command})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="71"/>
+        <source>reinstall DRC Console (it needs the {package} package)</source>
+        <translation>ڈی آر سی کنسول دوبارہ انسٹال کریں (اسے {package} پیکج درکار ہے)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="72"/>
+        <source>the console shows site time anyway; set the PC&apos;s zone to Pakistan so logs and file times match</source>
+        <translation>کنسول ہر حال میں مرکز کا وقت دکھاتا ہے؛ کمپیوٹر کا زون پاکستان کر دیں تاکہ لاگ اور فائلوں کے اوقات میل کھائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="73"/>
+        <source>start the console once, or create the folder</source>
+        <translation>کنسول ایک بار چلائیں، یا فولڈر بنائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="74"/>
+        <source>give the console&apos;s account write access</source>
+        <translation>کنسول کے اکاؤنٹ کو لکھنے کی اجازت دیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="75"/>
+        <source>{command} on those files (700 on the folder): they hold CNICs and the site key</source>
+        <translation>ان فائلوں پر {command} (فولڈر پر 700): ان میں شناختی کارڈ نمبر اور سائٹ کلید ہیں</translation>
+    </message>
+</context>
+<context>
     <name>DomainError</name>
     <message>
-        <location filename="../../console/names.py" line="94"/>
+        <location filename="../../console/names.py" line="105"/>
         <source>No open counter with a DEO serves {type} now; choose another type.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر {type} نہیں کر رہا؛ کوئی اور قسم چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="93"/>
+        <location filename="../../console/names.py" line="104"/>
         <source>Recall {number} {left} more time(s) before marking it no-show.</source>
         <translation>غیر حاضر قرار دینے سے پہلے {number} کو {left} بار مزید بلائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="92"/>
+        <location filename="../../console/names.py" line="103"/>
         <source>{number} was recalled {count} times; mark it no-show.</source>
         <translation>{number} کو {count} بار دوبارہ بلایا جا چکا ہے؛ اسے غیر حاضر قرار دیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="79"/>
+        <location filename="../../console/names.py" line="90"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="80"/>
+        <location filename="../../console/names.py" line="91"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="81"/>
+        <location filename="../../console/names.py" line="92"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="82"/>
+        <location filename="../../console/names.py" line="93"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="86"/>
+        <location filename="../../console/names.py" line="97"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="87"/>
+        <location filename="../../console/names.py" line="98"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="88"/>
+        <location filename="../../console/names.py" line="99"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="89"/>
+        <location filename="../../console/names.py" line="100"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="90"/>
+        <location filename="../../console/names.py" line="101"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="91"/>
+        <location filename="../../console/names.py" line="102"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="95"/>
+        <location filename="../../console/names.py" line="106"/>
         <source>Type the CNIC a second time before issuing a missed-out token.</source>
         <translation>رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے شناختی کارڈ نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="96"/>
+        <location filename="../../console/names.py" line="107"/>
         <source>The CNIC typed the second time is different: check the card; nothing was issued.</source>
         <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر مختلف ہے: کارڈ دیکھیں؛ کوئی ٹوکن جاری نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="97"/>
+        <location filename="../../console/names.py" line="108"/>
         <source>Tick what changes in the family (birth, death, marriage ...) for a roster update.</source>
         <translation>خاندانی کوائف میں تبدیلی کے لیے نشان لگائیں کہ خاندان میں کیا بدلا ہے (پیدائش، وفات، شادی ...)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="98"/>
+        <location filename="../../console/names.py" line="109"/>
         <source>Unknown roster change(s): {changes}.</source>
         <translation>نامعلوم تبدیلی: {changes}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="99"/>
+        <location filename="../../console/names.py" line="110"/>
         <source>NADRA has blocked this CNIC: only a supervisor can override the block.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: صرف سپروائزر بندش ختم کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="100"/>
+        <location filename="../../console/names.py" line="111"/>
         <source>Give the reason for overriding the block (at least {n} characters).</source>
         <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="101"/>
+        <location filename="../../console/names.py" line="112"/>
         <source>Signed in as {role}, you may not {permission}.</source>
         <translation>آپ کا کردار {role} ہے؛ آپ کو {permission} کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="102"/>
+        <location filename="../../console/names.py" line="113"/>
         <source>{username} is not assigned to this counter.</source>
         <translation>{username} اس کاؤنٹر پر مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="103"/>
+        <location filename="../../console/names.py" line="114"/>
         <source>An administrator already exists; sign in instead.</source>
         <translation>ایڈمنسٹریٹر پہلے سے موجود ہے؛ اس کے بجائے داخل ہوں۔</translation>
     </message>
@@ -1410,42 +1857,42 @@ Counters: %6</source>
 <context>
     <name>FlaggedSurveysModel</name>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="84"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="84"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="84"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="84"/>
         <source>Phone</source>
         <translation>فون</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="80"/>
+        <location filename="../../widgets/quality_tables.py" line="84"/>
         <source>Minutes</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="81"/>
+        <location filename="../../widgets/quality_tables.py" line="85"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="81"/>
+        <location filename="../../widgets/quality_tables.py" line="85"/>
         <source>Flags</source>
         <translation>نشانات</translation>
     </message>
     <message>
-        <location filename="../../widgets/quality_tables.py" line="81"/>
+        <location filename="../../widgets/quality_tables.py" line="85"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
@@ -1743,17 +2190,17 @@ Counters: %6</source>
         <translation>بزرگ، معذور یا خصوصی مدد درکار ہے؟ ابتدائی جانچ کی میز آپ کو پہلے نمٹائے گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="283"/>
+        <location filename="../../console/kiosk.py" line="285"/>
         <source>Your token: %1. Take your slip and wait to be called.</source>
         <translation>آپ کا ٹوکن: %1۔ پرچی لیں اور اپنی باری کا انتظار کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="302"/>
+        <location filename="../../console/kiosk.py" line="304"/>
         <source>The slip could not print. Please go to the triage desk; your token %1 is kept.</source>
         <translation>پرچی نہیں چھپ سکی۔ براہِ کرم ابتدائی جانچ کی میز پر جائیں؛ آپ کا ٹوکن %1 محفوظ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/kiosk.py" line="306"/>
+        <location filename="../../console/kiosk.py" line="308"/>
         <source>Please go to the triage desk.</source>
         <translation>براہِ کرم ابتدائی جانچ کی میز پر تشریف لے جائیں۔</translation>
     </message>
@@ -1880,67 +2327,67 @@ Counters: %6</source>
 <context>
     <name>Permission</name>
     <message>
-        <location filename="../../console/names.py" line="109"/>
+        <location filename="../../console/names.py" line="120"/>
         <source>issue tokens</source>
         <translation>ٹوکن جاری کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="110"/>
+        <location filename="../../console/names.py" line="121"/>
         <source>cancel tokens</source>
         <translation>ٹوکن منسوخ کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="111"/>
+        <location filename="../../console/names.py" line="122"/>
         <source>transfer tokens</source>
         <translation>ٹوکن منتقل کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="112"/>
+        <location filename="../../console/names.py" line="123"/>
         <source>reprint slips</source>
         <translation>پرچی دوبارہ چھاپنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="113"/>
+        <location filename="../../console/names.py" line="124"/>
         <source>serve at any counter</source>
         <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="114"/>
+        <location filename="../../console/names.py" line="125"/>
         <source>serve at a counter</source>
         <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="115"/>
+        <location filename="../../console/names.py" line="126"/>
         <source>manage counters</source>
         <translation>کاؤنٹروں کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="116"/>
+        <location filename="../../console/names.py" line="127"/>
         <source>open or close the day</source>
         <translation>دن شروع یا بند کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="117"/>
+        <location filename="../../console/names.py" line="128"/>
         <source>manage staff</source>
         <translation>عملے کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="118"/>
+        <location filename="../../console/names.py" line="129"/>
         <source>see the figures</source>
         <translation>اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="119"/>
+        <location filename="../../console/names.py" line="130"/>
         <source>see the region</source>
         <translation>علاقے کے اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="120"/>
+        <location filename="../../console/names.py" line="131"/>
         <source>see full CNICs</source>
         <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="121"/>
+        <location filename="../../console/names.py" line="132"/>
         <source>change the settings</source>
         <translation>ترتیبات بدلنے</translation>
     </message>
@@ -2368,27 +2815,27 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="59"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="60"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="61"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="62"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="148"/>
+        <location filename="../../console/names.py" line="159"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
@@ -2657,6 +3104,157 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>QualityReason</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="112"/>
+        <source>Submitted {minutes} min before it was started: check the tablet clock.</source>
+        <translation>شروع ہونے سے {minutes} منٹ پہلے جمع ہوا: ٹیبلٹ کی گھڑی جانچیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="113"/>
+        <source>Survey took {minutes} min; under {limit} min (an illustrative limit, not BISP&apos;s) or far below the site&apos;s usual time suggests questions were skipped.</source>
+        <translation>سروے میں {minutes} منٹ لگے؛ {limit} منٹ سے کم (یہ حد محض مثال کے طور پر ہے، BISP کی نہیں) یا مرکز کے معمول سے بہت کم وقت بتاتا ہے کہ سوالات چھوڑے گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="114"/>
+        <source>Survey took {minutes} min (site typical {typical} min); under {limit} min (an illustrative limit, not BISP&apos;s) or far below the site&apos;s usual time suggests questions were skipped.</source>
+        <translation>سروے میں {minutes} منٹ لگے (مرکز کا معمول {typical} منٹ)؛ {limit} منٹ سے کم (یہ حد محض مثال کے طور پر ہے، BISP کی نہیں) یا مرکز کے معمول سے بہت کم وقت بتاتا ہے کہ سوالات چھوڑے گئے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="115"/>
+        <source>Survey took {minutes} min; over {limit} min (an illustrative limit, not BISP&apos;s) or far above the site&apos;s usual time: interrupted or left open?</source>
+        <translation>سروے میں {minutes} منٹ لگے؛ {limit} منٹ سے زیادہ (یہ حد محض مثال کے طور پر ہے، BISP کی نہیں) یا مرکز کے معمول سے بہت زیادہ: کیا کام رکا یا سروے کھلا رہ گیا؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="116"/>
+        <source>Survey took {minutes} min (site typical {typical} min); over {limit} min (an illustrative limit, not BISP&apos;s) or far above the site&apos;s usual time: interrupted or left open?</source>
+        <translation>سروے میں {minutes} منٹ لگے (مرکز کا معمول {typical} منٹ)؛ {limit} منٹ سے زیادہ (یہ حد محض مثال کے طور پر ہے، BISP کی نہیں) یا مرکز کے معمول سے بہت زیادہ: کیا کام رکا یا سروے کھلا رہ گیا؟</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="117"/>
+        <source>Tablet was {distance} km from the site (illustrative limit {limit} m): the survey may not have been taken at the DRC.</source>
+        <translation>ٹیبلٹ مرکز سے {distance} کلومیٹر دور تھا (مثال کے طور پر حد {limit} میٹر): ہو سکتا ہے سروے ڈی آر سی پر نہ ہوا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="118"/>
+        <source>Tablet was {distance} m from the site (illustrative limit {limit} m): the survey may not have been taken at the DRC.</source>
+        <translation>ٹیبلٹ مرکز سے {distance} میٹر دور تھا (مثال کے طور پر حد {limit} میٹر): ہو سکتا ہے سروے ڈی آر سی پر نہ ہوا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="119"/>
+        <source>Address has {chars} characters (illustrative minimum {minimum}): a full address names house/street, village or mohalla, union council and city.</source>
+        <translation>پتے میں {chars} حروف ہیں (مثال کے طور پر کم از کم {minimum}): مکمل پتے میں مکان/گلی، گاؤں یا محلہ، یونین کونسل اور شہر ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="120"/>
+        <source>Address is missing: {parts}.</source>
+        <translation>پتے میں یہ موجود نہیں: {parts}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="121"/>
+        <source>No living room recorded, yet the household owns {owned}: check the rooms answer.</source>
+        <translation>رہائشی کمرہ درج نہیں، پھر بھی گھرانے کے پاس {owned} ہے: کمروں کا جواب جانچیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="122"/>
+        <source>Air conditioner recorded without a fridge: check the appliance answers.</source>
+        <translation>فریج کے بغیر ایئر کنڈیشنر درج ہے: گھریلو آلات کے جوابات جانچیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="123"/>
+        <source>{rooms} rooms for {members} member(s): members may have been left out.</source>
+        <translation>{members} افراد کے لیے {rooms} کمرے: ہو سکتا ہے کچھ افراد درج ہونے سے رہ گئے ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="124"/>
+        <source>No household members recorded.</source>
+        <translation>گھرانے کا کوئی فرد درج نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="125"/>
+        <source>Same CNIC as survey {survey}: possibly registered twice.</source>
+        <translation>سروے {survey} والا شناختی کارڈ نمبر: ممکن ہے دو بار اندراج ہوا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="126"/>
+        <source>Same mobile number as survey {survey}: possibly registered twice.</source>
+        <translation>سروے {survey} والا موبائل نمبر: ممکن ہے دو بار اندراج ہوا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="127"/>
+        <source>Same address as survey {survey}: possibly registered twice.</source>
+        <translation>سروے {survey} والا پتہ: ممکن ہے دو بار اندراج ہوا ہو۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="128"/>
+        <source>{who}&apos;s average household today is {average} members against the region&apos;s {reference} (flagged below an illustrative {ratio} x): members may have been left out.</source>
+        <translation>آج {who} کا اوسط گھرانہ {average} افراد کا ہے جبکہ علاقے کا {reference} ہے ({ratio} گنا سے کم پر نشان، یہ حد محض مثال کے طور پر ہے): ہو سکتا ہے کچھ افراد درج ہونے سے رہ گئے ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="129"/>
+        <source>The site&apos;s average household today is {average} members against the region&apos;s {reference} (flagged below an illustrative {ratio} x): members may have been left out.</source>
+        <translation>آج مرکز کا اوسط گھرانہ {average} افراد کا ہے جبکہ علاقے کا {reference} ہے ({ratio} گنا سے کم پر نشان، یہ حد محض مثال کے طور پر ہے): ہو سکتا ہے کچھ افراد درج ہونے سے رہ گئے ہوں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="130"/>
+        <source>flags {value} of surveys (site DEOs typically {typical})</source>
+        <translation>{value} سروے پر نشان (مرکز کے ڈی ای او عموماً {typical})</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="131"/>
+        <source>median survey {value} min (site DEOs typically {typical} min)</source>
+        <translation>سروے کا وسطانیہ {value} منٹ (مرکز کے ڈی ای او عموماً {typical} منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="132"/>
+        <source>average household {value} (site DEOs typically {typical})</source>
+        <translation>اوسط گھرانہ {value} (مرکز کے ڈی ای او عموماً {typical})</translation>
+    </message>
+</context>
+<context>
+    <name>QualityWord</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="133"/>
+        <source>house/street</source>
+        <translation>مکان/گلی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="134"/>
+        <source>village/mohalla</source>
+        <translation>گاؤں/محلہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="135"/>
+        <source>union council</source>
+        <translation>یونین کونسل</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="136"/>
+        <source>city</source>
+        <translation>شہر</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="137"/>
+        <source>land</source>
+        <translation>زمین</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="138"/>
+        <source>livestock</source>
+        <translation>مویشی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="139"/>
+        <source>a car</source>
+        <translation>گاڑی</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="140"/>
+        <source>an AC</source>
+        <translation>ایئر کنڈیشنر</translation>
+    </message>
+</context>
+<context>
     <name>QueueEvents</name>
     <message>
         <location filename="../../console/adapter.py" line="64"/>
@@ -2792,102 +3390,102 @@ Counters: %6</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="64"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والے گھرانے کا اندراج صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="65"/>
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="66"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والے گھرانے کا اندراج)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="56"/>
+        <location filename="../../console/names.py" line="67"/>
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="57"/>
+        <location filename="../../console/names.py" line="68"/>
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="58"/>
+        <location filename="../../console/names.py" line="69"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="59"/>
+        <location filename="../../console/names.py" line="70"/>
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="60"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="61"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="62"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا پی ایم ٹی اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="63"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="64"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="65"/>
+        <location filename="../../console/names.py" line="76"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم): دوبارہ سروے نہیں بلکہ دوبارہ تصدیق لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="66"/>
+        <location filename="../../console/names.py" line="77"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="67"/>
+        <location filename="../../console/names.py" line="78"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ تصدیق {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="68"/>
+        <location filename="../../console/names.py" line="79"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ دوبارہ تصدیق صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="69"/>
+        <location filename="../../console/names.py" line="80"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="70"/>
+        <location filename="../../console/names.py" line="81"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="71"/>
+        <location filename="../../console/names.py" line="82"/>
         <source>NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.</source>
         <translation>نادرا کے پاس یہ شناختی کارڈ نمبر نہیں: کارڈ سے نمبر دوبارہ ملائیں؛ اس نمبر پر کسی گھرانے کا اندراج نہیں ہو سکتا۔</translation>
     </message>
@@ -3393,6 +3991,77 @@ Counters: %6</source>
     </message>
 </context>
 <context>
+    <name>RegistryAfter</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="86"/>
+        <source>the token will be issued unverified and checked when the network is back</source>
+        <translation>ٹوکن بغیر تصدیق جاری ہو گا اور نیٹ ورک بحال ہونے پر خود جانچا جائے گا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="87"/>
+        <source>the site keeps working and the upload is retried automatically</source>
+        <translation>مرکز کام جاری رکھتا ہے اور اپ لوڈ خود بخود دوبارہ ہو گا</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="88"/>
+        <source>try again in a moment</source>
+        <translation>تھوڑی دیر بعد دوبارہ کوشش کریں</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryProblem</name>
+    <message>
+        <location filename="../../console/catalogue.py" line="76"/>
+        <source>The central registry did not answer within {seconds} s; {after}.</source>
+        <translation>مرکزی رجسٹری نے {seconds} سیکنڈ میں جواب نہیں دیا؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="77"/>
+        <source>The central registry&apos;s TLS certificate was not accepted ({url}); ask the administrator to check [hub] url and the certificate.</source>
+        <translation>مرکزی رجسٹری کا TLS سرٹیفکیٹ قبول نہیں ہوا ({url})؛ منتظم سے کہیں کہ [hub] url اور سرٹیفکیٹ جانچے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="78"/>
+        <source>The central registry cannot be reached ({host}); check the network; {after}.</source>
+        <translation>مرکزی رجسٹری سے رابطہ نہیں ہو سکا ({host})؛ نیٹ ورک جانچیں؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="79"/>
+        <source>The call to the central registry failed ({error}); {after}.</source>
+        <translation>مرکزی رجسٹری سے رابطہ ناکام ہو گیا ({error})؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="80"/>
+        <source>The central registry has a problem (HTTP {status}{detail}); {after}.</source>
+        <translation>مرکزی رجسٹری میں خرابی ہے (HTTP {status}{detail})؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="81"/>
+        <source>The central registry refused this site&apos;s API key (HTTP {status}); ask the administrator to check [hub] api_key in the configuration.</source>
+        <translation>مرکزی رجسٹری نے اس سائٹ کی کلید مسترد کر دی (HTTP {status})؛ منتظم سے کہیں کہ ترتیبات میں [hub] api_key جانچے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="82"/>
+        <source>The central registry rejected the request (HTTP {status}{detail}).</source>
+        <translation>مرکزی رجسٹری نے درخواست رد کر دی (HTTP {status}{detail})۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="83"/>
+        <source>The central registry sent an unreadable answer (not JSON, HTTP {status}) to {call}; report it to the registry team; {after}.</source>
+        <translation>مرکزی رجسٹری نے {call} کا ناقابلِ فہم جواب بھیجا (JSON نہیں، HTTP {status})؛ رجسٹری ٹیم کو اطلاع دیں؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="84"/>
+        <source>The central registry&apos;s answer does not match the agreed contract ({shape}: {where}); report it to the registry team; {after}.</source>
+        <translation>مرکزی رجسٹری کا جواب طے شدہ معاہدے کے مطابق نہیں ({shape}: {where})؛ رجسٹری ٹیم کو اطلاع دیں؛ {after}۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/catalogue.py" line="85"/>
+        <source>No central registry is configured ([hub] url); pick the update type by hand.</source>
+        <translation>کوئی مرکزی رجسٹری ترتیب نہیں دی گئی ([hub] url)؛ اپ ڈیٹ کی قسم ہاتھ سے چنیں۔</translation>
+    </message>
+</context>
+<context>
     <name>Relation</name>
     <message>
         <location filename="../../console/pages/triage_family.py" line="28"/>
@@ -3661,27 +4330,27 @@ Counters: %6</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../console/names.py" line="104"/>
+        <location filename="../../console/names.py" line="115"/>
         <source>Administrator</source>
         <translation>ایڈمنسٹریٹر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="105"/>
+        <location filename="../../console/names.py" line="116"/>
         <source>Supervisor</source>
         <translation>سپروائزر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="106"/>
+        <location filename="../../console/names.py" line="117"/>
         <source>Triage staff</source>
         <translation>ابتدائی جانچ کا عملہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="108"/>
+        <location filename="../../console/names.py" line="119"/>
         <source>Regional manager</source>
         <translation>ریجنل مینیجر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="107"/>
+        <location filename="../../console/names.py" line="118"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
@@ -4390,32 +5059,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="36"/>
+        <location filename="../../console/names.py" line="47"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="37"/>
+        <location filename="../../console/names.py" line="48"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="38"/>
+        <location filename="../../console/names.py" line="49"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="39"/>
+        <location filename="../../console/names.py" line="50"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="40"/>
+        <location filename="../../console/names.py" line="51"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="52"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -4703,32 +5372,32 @@ Counters: %6</source>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="30"/>
+        <location filename="../../console/names.py" line="41"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="31"/>
+        <location filename="../../console/names.py" line="42"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="32"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="33"/>
+        <location filename="../../console/names.py" line="44"/>
         <source>Appeal against cut-off</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="34"/>
+        <location filename="../../console/names.py" line="45"/>
         <source>Cyclic update</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="35"/>
+        <location filename="../../console/names.py" line="46"/>
         <source>Recertification</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -4736,32 +5405,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="53"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="54"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="55"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="56"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="57"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="58"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>

@@ -73,10 +73,10 @@ class MetadataResult(BaseModel):
     counters: int = Field(ge=0)
     deos: int = Field(ge=0)
 
-# What the supervisor should expect after a failure, by kind of call.
-LOOKUP = "the token will be issued unverified and checked when the network is back"
-UPLOAD = "the site keeps working and the upload is retried automatically"
-QUERY = "try again in a moment"
+# What the supervisor should expect after a failure, by kind of call (``services.labels.REGISTRY_AFTER``).
+LOOKUP = "lookup"
+UPLOAD = "upload"
+QUERY = "query"
 # Gateways and overloaded servers: worth one more try. Other 5xx are reported at once.
 _RETRY_STATUS = frozenset({502, 503, 504})
 
@@ -227,7 +227,6 @@ class RegistryClient:
         params: Mapping[str, Any] | None, not_found: Callable[[], M] | None,
     ) -> M:
         url = self.base_url + path
-        wait = f"{self.read_timeout:g} s"
         try:
             resp = self._http().request(
                 method, url, json=body, params=params,
@@ -235,55 +234,36 @@ class RegistryClient:
                 timeout=(self.connect_timeout, self.read_timeout),
             )
         except requests.exceptions.ReadTimeout:
-            raise _unavailable(f"The central registry did not answer within {wait}; {after}.", retry=False) from None
+            raise _unavailable("timeout", retry=False, seconds=f"{self.read_timeout:g}", after=after) from None
         except requests.exceptions.SSLError:
-            raise RegistryError(
-                f"The central registry's TLS certificate was not accepted ({self.base_url}); "
-                "ask the administrator to check [hub] url and the certificate."
-            ) from None
+            raise RegistryError.coded("tls", {"url": self.base_url}) from None
         except (requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout):
-            raise _unavailable(
-                f"The central registry cannot be reached ({_host(self.base_url)}); check the network; {after}.",
-                retry=True,
-            ) from None
+            raise _unavailable("unreachable", retry=True, host=_host(self.base_url), after=after) from None
         except requests.exceptions.RequestException as exc:
-            raise _unavailable(f"The call to the central registry failed ({type(exc).__name__}); {after}.",
-                               retry=False) from None
+            raise _unavailable("failed", retry=False, error=type(exc).__name__, after=after) from None
         status = resp.status_code
         if status == 404 and not_found is not None:
             return not_found()
         if status >= 500 or status == 429:
             detail = _problem_detail(resp)
-            raise _unavailable(
-                f"The central registry has a problem (HTTP {status}{': ' + detail if detail else ''}); {after}.",
-                retry=status in _RETRY_STATUS or status == 429, status=status,
-            )
+            raise _unavailable("server", retry=status in _RETRY_STATUS or status == 429, status=status,
+                               detail=": " + detail if detail else "", after=after)
         if status in (401, 403):
-            raise RegistryError(
-                f"The central registry refused this site's API key (HTTP {status}); "
-                "ask the administrator to check [hub] api_key in the configuration.", status=status,
-            )
+            raise RegistryError.coded("key_refused", status=status)
         if status >= 400:
             detail = _problem_detail(resp)
-            raise RegistryError(
-                f"The central registry rejected the request (HTTP {status}{': ' + detail if detail else ''}).",
-                status=status, code=_problem_code(resp),
-            )
+            raise RegistryError.coded("rejected", {"detail": ": " + detail if detail else ""}, status=status,
+                                      code=_problem_code(resp))
         try:
             data = resp.json()
         except ValueError:
-            raise RegistryError(
-                f"The central registry sent an unreadable answer (not JSON, HTTP {status}) to {method} {path}; "
-                "report it to the registry team; " + after + ".", status=status,
-            ) from None
+            raise RegistryError.coded("not_json", {"call": f"{method} {path}", "after": after}, status=status) from None
         try:
             return shape.model_validate(data)
         except ValidationError as exc:
             where = ", ".join(".".join(str(p) for p in e["loc"]) or "(body)" for e in exc.errors()[:3])
-            raise RegistryError(
-                f"The central registry's answer does not match the agreed contract ({shape.__name__}: {where}); "
-                "report it to the registry team; " + after + ".", status=status,
-            ) from None
+            raise RegistryError.coded("contract", {"shape": shape.__name__, "where": where, "after": after},
+                                      status=status) from None
 
     # ---- the calls ---------------------------------------------------------------------
     def health(self) -> Health:
@@ -444,8 +424,8 @@ def _seg(value: str) -> str:
     return requests.utils.quote(value, safe="")
 
 
-def _unavailable(message: str, *, retry: bool, status: int | None = None) -> RegistryUnavailable:
-    exc = RegistryUnavailable(message, status=status)
+def _unavailable(reason: str, *, retry: bool, status: int | None = None, **params: object) -> RegistryUnavailable:
+    exc = RegistryUnavailable.coded(reason, params, status=status)
     exc.retry = retry  # type: ignore[attr-defined]
     return exc
 

@@ -126,7 +126,7 @@ class TriageService:
         if self.client is None:
             from services.registry import RegistryUnavailable
 
-            raise RegistryUnavailable("No central registry is configured ([hub] url); pick the update type by hand.")
+            raise RegistryUnavailable.coded("not_configured")
         answer = self.client.triage_lookup(digits, name)
         if answer is None:
             return self._lookup_in_three_trips(digits, name)

@@ -173,3 +173,23 @@ def test_a_large_write_ahead_log_is_worth_a_look(site_db: Path, monkeypatch: pyt
         conn.close()
     assert result.verdict is Verdict.WARN
     assert "WAL 0.1 MB" in result.found and "checkpoint" in result.fix
+
+
+def test_findings_are_coded_for_the_console_and_english_for_the_command_line(tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtCore import QLocale, Qt
+
+    from console.app import install_translations
+    from console.names import finding_text, fix_text
+
+    result = doctor.check_data_dir(tmp_path / "missing", [])
+    assert (result.code, result.fix_code) == ("folder_missing", "folder_create")
+    assert result.found == f"{tmp_path / 'missing'} does not exist"
+    assert finding_text(result) == result.found and fix_text(result) == result.fix
+    tr = install_translations(qapp, "ur")  # type: ignore[arg-type]
+    try:
+        assert finding_text(result) == f"\u2066{tmp_path / 'missing'}\u2069 موجود نہیں"
+        assert fix_text(result) == "کنسول ایک بار چلائیں، یا فولڈر بنائیں"
+    finally:
+        qapp.removeTranslator(tr)  # type: ignore[attr-defined]
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # type: ignore[attr-defined]
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

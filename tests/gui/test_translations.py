@@ -62,3 +62,24 @@ def test_cnics_and_dates_are_isolated_left_to_right_only_in_urdu(qapp):
     finally:
         qapp.removeTranslator(tr)
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_every_coded_message_has_urdu_with_its_placeholders(urdu):
+    """The coded messages (diagnostics findings and fixes, registry problems, audit actions, quality
+    reasons) all have Urdu that keeps every placeholder, so none falls back to English on screen."""
+    import re
+
+    from services import labels
+
+    tables = {"DoctorFinding": labels.DOCTOR_FINDINGS, "DoctorFix": labels.DOCTOR_FIXES,
+              "RegistryProblem": labels.REGISTRY_TEMPLATES, "RegistryAfter": labels.REGISTRY_AFTER,
+              "AuditAction": labels.AUDIT_ACTIONS, "AuditChain": labels.CHAIN_PROBLEMS,
+              "QualityReason": labels.FLAG_REASONS, "QualityWord": dict.fromkeys(labels.FLAG_WORDS, "")}
+    missing = []
+    for context, table in tables.items():
+        for key, text in table.items():
+            english = text or key
+            urdu_text = QCoreApplication.translate(context, english)
+            if urdu_text == english or set(re.findall(r"{\w+}", urdu_text)) != set(re.findall(r"{\w+}", english)):
+                missing.append((context, english))
+    assert missing == []

@@ -25,7 +25,11 @@ def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None
     window.show()
     table = page.findChild(QTableWidget, "audit_table")
     qtbot.waitUntil(lambda: table.rowCount() == 3)
-    assert table.item(0, 2).text() == "counter_state" and '"counter": 2' in table.item(0, 3).text()
+    # The action by its name, the code for the help desk in the tooltip; the detail as stored.
+    assert table.item(0, 2).text() == "Counter opened, paused or closed"
+    assert table.item(0, 2).toolTip() == "counter_state" and '"counter": 2' in table.item(0, 3).text()
+    combo = page.action
+    assert combo.findData("counter_state") > 0 and combo.itemText(combo.findData("counter_state")) == table.item(0, 2).text()
     chain = page.findChild(QLabel, "audit_chain")
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: chain.text().startswith("Intact"))
@@ -42,3 +46,14 @@ def test_a_deo_has_no_audit_page(qtbot, ctx: AppContext) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert "audit" not in window.pages
+
+
+def test_a_cnic_in_a_detail_is_masked_on_screen(qtbot, ctx: AppContext) -> None:
+    AuditLog(ctx.store, ctx.clock).record("supervisor", "identity_override", cnic="3520212345671", reason="card seen")
+    page = AuditPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    detail = page.table.item(0, 3).text()
+    assert "35202-*****67-1" in detail and "3520212345671" not in detail
+    assert page.table.item(0, 2).text() == "NADRA block overridden"

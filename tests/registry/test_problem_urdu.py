@@ -1,0 +1,46 @@
+"""A registry failure reaches an Urdu screen in Urdu: the client codes each problem, the console translates it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+
+from console.app import install_translations
+from console.names import error_text
+from services.registry import RegistryError, RegistryUnavailable
+from tests.registry.conftest import FakeHub
+from tests.registry.test_client_failures import CNIC, client
+from tests.urdu_walk import untranslated
+
+
+@pytest.fixture
+def urdu(qapp):
+    tr = install_translations(qapp, "ur")
+    assert tr is not None
+    yield tr
+    qapp.removeTranslator(tr)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def _problem(fake_hub: FakeHub, how: str) -> Exception:
+    getattr(fake_hub, how[0])(*how[1:])
+    with pytest.raises((RegistryUnavailable, RegistryError)) as err:
+        client(fake_hub.url, retries=0).household_status_by_cnic(CNIC)
+    return err.value
+
+
+@pytest.mark.parametrize("how", [("stall",), ("json", 401, {"title": "no"}), ("raw", 200, b"<html>", "text/html"),
+                                 ("json", 200, {"unexpected": 1}), ("raw", 503, b"{}", "application/json"),
+                                 ("json", 422, {"title": "bad"})])
+def test_each_registry_problem_reads_in_urdu(urdu, fake_hub: FakeHub, how: tuple) -> None:
+    problem = _problem(fake_hub, how)
+    shown = error_text(problem)
+    assert shown != problem.message and "مرکزی رجسٹری" in shown  # type: ignore[attr-defined]
+    assert untranslated([("registry", shown)]) == []
+
+
+def test_in_english_the_console_shows_the_clients_own_message(fake_hub: FakeHub, qapp) -> None:
+    problem = _problem(fake_hub, ("stall",))
+    assert error_text(problem) == problem.message  # type: ignore[attr-defined]
+    assert problem.reason == "timeout" and problem.params["after"] == "lookup"  # type: ignore[attr-defined]
