@@ -33,6 +33,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _RUN = re.compile(r"[0-9A-Za-z*]*[0-9*][0-9A-Za-z*]*(?:[-/:.*][0-9A-Za-z*]+)+|[A-Za-z]+-[0-9]+")
 _DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _PATH = re.compile(r"\S*/\S*")  # file paths and device names are data, not words
+# An absolute path (its Latin letters hold it left to right) is not a run to isolate; dates never start
+# with a slash, so they are still checked. A temporary folder's random name may hold digits ("hk9d/x").
+_ABSOLUTE_PATH = re.compile(r"(?<!\S)(?:[A-Za-z]:)?[\\/]\S*[A-Za-z]{2}\S*")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 ALLOWED_WORDS = frozenset({
@@ -101,7 +104,7 @@ def unisolated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Texts with a number-with-separators run that is not isolated left to right."""
     bad = []
     for where, text in texts:
-        plain = _ISOLATED.sub(" ", text)
+        plain = _ABSOLUTE_PATH.sub(" ", _ISOLATED.sub(" ", text))
         risky = [m for m in _RUN.findall(plain) if re.search(r"[A-Za-z*]", m)]
         if _ARABIC.search(plain):
             risky += _DATE.findall(plain)
