@@ -15,6 +15,7 @@ starts the parts that run on their own (outbox sync, printing) once somebody has
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from services.clock import Clock
 from services.config import Config
 from services.day import DayService
 from services.metrics import MetricsService
+from services.quality_limits import quality_limits
 from services.queue import QueuePolicy, QueueService
 from services.region import RegionService
 from services.registry import RegistryClient
@@ -43,6 +45,8 @@ if TYPE_CHECKING:  # Qt glue that itself takes the context: imported for the ann
     from console.printing_glue import PrintService
     from console.sync_worker import SyncWorker
     from services.terminal import TerminalServer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -87,7 +91,7 @@ def queue_policy(cfg: Config) -> QueuePolicy:
                        appeal_enabled=combine(cfg.policy, None)[0].appeal_enabled)
 
 
-def _policy_cache(store: Store) -> Path:
+def policy_cache_path(store: Store) -> Path:
     """Where the centre's last policy is kept: beside a SQLite site store, else in the data folder."""
     database = store.engine.url.database
     if store.engine.dialect.name == "sqlite" and database and database != ":memory:":
@@ -107,7 +111,7 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
     from services.sync import OutboxSync
 
     site_id = cfg.site.id
-    keeper = PolicyKeeper(cfg.policy, policy_cache or _policy_cache(store), clock.now)
+    keeper = PolicyKeeper(cfg.policy, policy_cache or policy_cache_path(store), clock.now)
     policy = keeper.policy
     queue = QueueService(store, clock, site_id, replace(queue_policy(cfg), appeal_enabled=policy.appeal_enabled))
     tasks = TaskRunner()
@@ -130,6 +134,10 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
     for key in keeper.held.ignored:
         status.alert(QCoreApplication.translate(
             "Policy", "The configuration's [policy] {key} is ignored: the centre sets it.").format(key=key), "warning")
+    for key in quality_limits(cfg.metrics, keeper.held.central).ignored:
+        log.warning("config [metrics] %s ignored: the centre sets it", key)
+        status.alert(QCoreApplication.translate(
+            "Policy", "The configuration's [metrics] {key} is ignored: the centre sets it.").format(key=key), "warning")
     if registry is not None:
         outbox = OutboxSync(store, queue, registry, clock, site_id, policy=policy)
 

@@ -37,6 +37,23 @@ def _fetcher(cfg: Config) -> tuple[Callable[[str, date], Any] | None, Any]:
     return client.survey_paradata, client
 
 
+def _limits(cfg: Config, store: Any, client: Any) -> Any:
+    """The quality limits in force: the centre's policy (asked now, else the last one kept), ``[metrics]``."""
+    import contextlib
+
+    from console.context import policy_cache_path
+    from services.clock import SystemClock
+    from services.quality_limits import quality_limits
+    from services.registry import RegistryProblem
+    from services.triage import PolicyKeeper
+
+    keeper = PolicyKeeper(cfg.policy, policy_cache_path(store), SystemClock().now)
+    if client is not None:
+        with contextlib.suppress(RegistryProblem):  # offline: the last policy kept still applies
+            keeper.receive(client.policy())
+    return quality_limits(cfg.metrics, keeper.held.central).thresholds
+
+
 def build(cfg: Config, day: date, db_url: str | None, *, quality: bool = True) -> dict[str, Any]:
     """Open the store and build the report dict (used by the CLI and its tests)."""
     from db.engine import Store
@@ -47,6 +64,7 @@ def build(cfg: Config, day: date, db_url: str | None, *, quality: bool = True) -
     fetch, client = _fetcher(cfg) if quality else (None, None)
     try:
         return daily_report(store, cfg, day, clock=SystemClock(), fetch_paradata=fetch,
+                            thresholds=_limits(cfg, store, client),
                             without_quality="Survey quality checks were not requested (--no-quality)." if not quality
                             else "No hub is configured, so the survey quality checks are not included.")
     finally:

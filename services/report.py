@@ -76,10 +76,14 @@ def _iso(d: datetime) -> str:
 
 def daily_report(store: Store, cfg: Config, day: date, *, clock: Clock,
                  fetch_paradata: Callable[[str, date], Any] | None = None,
-                 site_id: str | None = None,
+                 site_id: str | None = None, thresholds: QualityThresholds | None = None,
                  without_quality: str = "No registry connection is configured, so the survey quality checks "
                                         "are not included.") -> dict[str, Any]:
-    """Compute everything for ``day``; ``fetch_paradata(site_id, day)`` is the registry call (may fail)."""
+    """Compute everything for ``day``; ``fetch_paradata(site_id, day)`` is the registry call (may fail).
+
+    ``thresholds``: the quality limits in force (``services.quality_limits``; the centre's last policy);
+    without them the site's ``[metrics]`` values and the shipped defaults.
+    """
     site_id = site_id or cfg.site.id
     metrics = MetricsService(store, clock, site_id,
                              service_level_minutes=cfg.metrics.service_level_minutes).day(day)
@@ -92,19 +96,20 @@ def daily_report(store: Store, cfg: Config, day: date, *, clock: Clock,
         except Exception as exc:  # the hub being down must not cost the supervisor the report
             error = f"The registry could not be reached, so the survey quality checks are not included ({exc})."
         else:
-            quality = assess_paradata(store, site_id, day, paradata, cfg)
+            quality = assess_paradata(store, site_id, day, paradata, cfg, thresholds)
     history = day_history(store, QueueReads(store, clock, site_id), site_id, day, now=clock.now(),
                           service_level_minutes=cfg.metrics.service_level_minutes)
     return build_report(metrics, site=site_info(store, site_id), quality=quality, quality_error=error,
                         generated_at=clock.now(), history=history)
 
 
-def assess_paradata(store: Store, site_id: str, day: date, paradata: Any, cfg: Config) -> QualityReport:
+def assess_paradata(store: Store, site_id: str, day: date, paradata: Any, cfg: Config,
+                    thresholds: QualityThresholds | None = None) -> QualityReport:
     """Quality checks of a hub ``Paradata`` answer (or a dict with ``surveys``) for the site."""
     surveys = paradata.surveys if hasattr(paradata, "surveys") else paradata["surveys"]
     lat, lon = site_location(store, site_id)
     return assess(surveys, site_id, day, site_lat=lat, site_lon=lon,
-                  thresholds=QualityThresholds.from_config(cfg.metrics))
+                  thresholds=thresholds or QualityThresholds.from_config(cfg.metrics))
 
 
 def _fmt(v: Any) -> Any:

@@ -39,6 +39,7 @@ from services.clock import SITE_ZONE, business_day
 from services.history import DayHistory, day_history
 from services.labels import UPDATE_TYPE_EN
 from services.metrics import DayMetrics
+from services.quality_limits import quality_limits
 from services.report import daily_report, report_csv
 from widgets.kpi_tile import KpiTile
 
@@ -386,11 +387,14 @@ class DashboardPage(QWidget):
                 raise RuntimeError(error or "")
             return paradata
 
+        held = ctx.triage.keeper.held if ctx.triage.keeper is not None else None  # the centre's quality limits
+        limits = quality_limits(ctx.config.metrics, held.central if held else None).thresholds
+
         def work() -> dict[str, Any]:
             if paradata is None:
                 return daily_report(ctx.store, ctx.config, day, clock=ctx.clock, fetch_paradata=None,
                                     without_quality=error or "")
-            return daily_report(ctx.store, ctx.config, day, clock=ctx.clock, fetch_paradata=fetch)
+            return daily_report(ctx.store, ctx.config, day, clock=ctx.clock, fetch_paradata=fetch, thresholds=limits)
 
         ctx.tasks.run_db(work, lambda r: self._write_report(fmt, path, r),
                          lambda e: self.status.setText(self.tr("Could not build the report: %1").replace("%1", str(e))))

@@ -2,10 +2,13 @@
 
 Paradata is fetched on the network pool through ``ctx.registry``; the checks run there too (they
 are plain Python over a few dozen surveys). Offline, the page says so and keeps the last result.
+The limits are the centre's (``services.quality_limits``): each refresh asks the hub for its policy
+with the paradata, and the line under the title says where the limits come from and how old they are.
 """
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
@@ -36,9 +39,12 @@ from console.context import AppContext
 from console.names import flag_reason_text, ltr, outlier_texts, survey_why
 from console.pages.reconcile_panel import ReconcilePanel
 from console.pages.survey_review import SurveyReviewBar
+from console.pages.triage_policy import PolicyLabel
 from console.tasks import CoalescedLoad
 from services.clock import business_day
-from services.quality import CODES, QualityReport, QualityThresholds, assess
+from services.quality import CODES, QualityReport, assess
+from services.quality_limits import HeldLimits, quality_limits
+from services.registry import RegistryProblem
 from widgets.bidi import comma_join
 from widgets.quality_tables import SORT_ROLE, DeoFlagsModel, FlaggedSurveysModel
 
@@ -83,7 +89,10 @@ class QualityPage(QWidget):
         self.ctx = ctx
         self.report: QualityReport | None = None
         self._site: tuple[float | None, float | None] | None = None
-        self._asked: tuple[date, float | None, float | None, QualityThresholds] | None = None
+        self._asked: tuple[date, float | None, float | None] | None = None
+        self.limits: HeldLimits | None = None
+        self._policy_words = PolicyLabel(ctx, self)  # says how old a policy is, in the triage page's words
+        self._policy_words.hide()
         self.loader = CoalescedLoad(ctx.tasks, self._fetch_report, self._on_report, on_error=self._on_failed,
                                     source=self.tr("Quality"), io=True, parent=self)
 
@@ -105,6 +114,10 @@ class QualityPage(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.limits_line = QLabel()
+        self.limits_line.setObjectName("qualityLimits")
+        self.limits_line.setWordWrap(True)
+        self.limits_line.setStyleSheet("color:#455a64;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.site_flags = QLabel()
@@ -150,6 +163,7 @@ class QualityPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(head)
         lay.addWidget(self.message)
+        lay.addWidget(self.limits_line)
         lay.addWidget(self.summary)
         lay.addWidget(self.site_flags)
         lay.addWidget(split, 1)
@@ -206,18 +220,25 @@ class QualityPage(QWidget):
     def _fetch(self) -> None:
         lat, lon = self._site or (None, None)
         # Read on the GUI thread; the I/O pool only sees these plain values.
-        self._asked = (self.day, lat, lon, QualityThresholds.from_config(self.ctx.config.metrics))
+        self._asked = (self.day, lat, lon)
         self.loader.now()
         self.reconcile.load(self.day)
 
-    def _fetch_report(self) -> QualityReport:
-        """The day's paradata from the hub, checked (I/O pool)."""
-        registry, asked = self.ctx.registry, self._asked
+    def _fetch_report(self) -> tuple[QualityReport, HeldLimits]:
+        """The centre's policy and the day's paradata from the hub, checked with the centre's limits (I/O pool)."""
+        registry, asked, triage = self.ctx.registry, self._asked, self.ctx.triage
         if registry is None or asked is None:
             raise RuntimeError("no registry connection is configured")
-        day, lat, lon, th = asked
+        day, lat, lon = asked
+        with contextlib.suppress(RegistryProblem):  # an older hub, or a hiccup: the last policy received applies
+            triage.refresh_policy()
+        held = triage.keeper.held if triage.keeper is not None else None
+        limits = quality_limits(self.ctx.config.metrics, held.central if held else None,
+                                held.received_at if held else None)
         paradata = registry.survey_paradata(self.ctx.site_id, day)
-        return assess(paradata.surveys, self.ctx.site_id, day, site_lat=lat, site_lon=lon, thresholds=th)
+        report = assess(paradata.surveys, self.ctx.site_id, day, site_lat=lat, site_lon=lon,
+                        thresholds=limits.thresholds)
+        return report, limits
 
     def _on_failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
@@ -231,9 +252,34 @@ class QualityPage(QWidget):
         self.message.setStyleSheet("color: #a31515; font-weight: 600;")
         self.sig_failed.emit(text)
 
-    def _on_report(self, report: QualityReport) -> None:
+    def _on_report(self, result: tuple[QualityReport, HeldLimits]) -> None:
         self.refresh_button.setEnabled(True)
+        report, self.limits = result
+        self.show_limits(self.limits)
         self.apply(report)
+
+    def show_limits(self, held: HeldLimits) -> None:
+        """Say which limits the flags below follow, where they come from and how old the centre's policy is."""
+        th = held.thresholds
+        limits = self.tr("survey %1–%2 min, geo-tag within %3 m, address at least %4 characters, household size "
+                         "below %5 × the regional reference").replace("%1", f"{th.survey_min_minutes:g}").replace(
+            "%2", f"{th.survey_max_minutes:g}").replace("%3", f"{th.geo_radius_m:g}").replace(
+            "%4", str(th.min_address_chars)).replace("%5", f"{th.household_ratio:g}")
+        if held.received_at is None:
+            head = self.tr("Limits: illustrative defaults (the centre's policy has not arrived yet)")
+        else:
+            head = self.tr("Limits from the centre (version %1, received %2)").replace(
+                "%1", ltr(held.version or "-")).replace("%2", self._policy_words.age_text(
+                    held.received_at, self.ctx.clock.now()))
+        text = f"{head}: {limits}. " + self.tr("These limits are illustrative, not BISP's.")
+        tuned = held.keys_from("site")
+        if tuned:
+            text += " " + self.tr("Tuned in this console's [metrics]: %1.").replace("%1", comma_join(tuned))
+        if held.ignored:
+            text += " " + self.tr("Ignored in this console's [metrics] (the centre sets them): %1.").replace(
+                "%1", comma_join(list(held.ignored)))
+        self.limits_line.setText(text)
+        self.limits_line.setStyleSheet("color:#8b1a1a;font-weight:600;" if held.ignored else "color:#455a64;")
 
     def apply(self, report: QualityReport) -> None:
         """Show a quality report."""

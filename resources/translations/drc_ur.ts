@@ -782,230 +782,230 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="78"/>
+        <location filename="../../console/pages/dashboard.py" line="79"/>
         <source>Export report</source>
         <translation>رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="81"/>
+        <location filename="../../console/pages/dashboard.py" line="82"/>
         <source>PDF document…</source>
         <translation>پی ڈی ایف…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="81"/>
+        <location filename="../../console/pages/dashboard.py" line="82"/>
         <source>JSON…</source>
         <translation>JSON…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="81"/>
+        <location filename="../../console/pages/dashboard.py" line="82"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="92"/>
+        <location filename="../../console/pages/dashboard.py" line="93"/>
         <source>Today</source>
         <translation>آج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="98"/>
+        <location filename="../../console/pages/dashboard.py" line="99"/>
         <source>Day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="103"/>
-        <location filename="../../console/pages/dashboard.py" line="277"/>
+        <location filename="../../console/pages/dashboard.py" line="104"/>
+        <location filename="../../console/pages/dashboard.py" line="278"/>
         <source>Served today</source>
         <translation>آج نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="104"/>
+        <location filename="../../console/pages/dashboard.py" line="105"/>
         <source>Waiting now</source>
         <translation>اس وقت منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="105"/>
+        <location filename="../../console/pages/dashboard.py" line="106"/>
         <source>Median wait</source>
         <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="106"/>
+        <location filename="../../console/pages/dashboard.py" line="107"/>
         <source>Service level</source>
         <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="107"/>
+        <location filename="../../console/pages/dashboard.py" line="108"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="139"/>
+        <location filename="../../console/pages/dashboard.py" line="140"/>
         <source>The day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="141"/>
+        <location filename="../../console/pages/dashboard.py" line="142"/>
         <source>Trends</source>
         <translation>رجحانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="142"/>
+        <location filename="../../console/pages/dashboard.py" line="143"/>
         <source>Network</source>
         <translation>نیٹ ورک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="143"/>
+        <location filename="../../console/pages/dashboard.py" line="144"/>
         <source>Counters</source>
         <translation>کاؤنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="144"/>
+        <location filename="../../console/pages/dashboard.py" line="145"/>
         <source>Wait promise</source>
         <translation>انتظار کا وعدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="151"/>
-        <location filename="../../console/pages/dashboard.py" line="155"/>
+        <location filename="../../console/pages/dashboard.py" line="152"/>
+        <location filename="../../console/pages/dashboard.py" line="156"/>
         <source>Dashboard</source>
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="181"/>
+        <location filename="../../console/pages/dashboard.py" line="182"/>
         <source>Tokens per hour: today and the 7-day average</source>
         <translation>فی گھنٹہ ٹوکن: آج اور 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="182"/>
+        <location filename="../../console/pages/dashboard.py" line="183"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="182"/>
-        <location filename="../../console/pages/dashboard.py" line="277"/>
+        <location filename="../../console/pages/dashboard.py" line="183"/>
+        <location filename="../../console/pages/dashboard.py" line="278"/>
         <source>Served</source>
         <translation>نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="182"/>
+        <location filename="../../console/pages/dashboard.py" line="183"/>
         <source>Issued, 7-day avg</source>
         <translation>جاری شدہ، 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="183"/>
+        <location filename="../../console/pages/dashboard.py" line="184"/>
         <source>Served, 7-day avg</source>
         <translation>نمٹائے گئے، 7 دن کی اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="184"/>
+        <location filename="../../console/pages/dashboard.py" line="185"/>
         <source>Served per DEO today</source>
         <translation>آج فی ڈی ای او نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="185"/>
+        <location filename="../../console/pages/dashboard.py" line="186"/>
         <source>Median wait by hour of call (minutes)</source>
         <translation>بلانے کے گھنٹے کے لحاظ سے انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="185"/>
+        <location filename="../../console/pages/dashboard.py" line="186"/>
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="186"/>
+        <location filename="../../console/pages/dashboard.py" line="187"/>
         <source>Calls</source>
         <translation>بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="195"/>
+        <location filename="../../console/pages/dashboard.py" line="196"/>
         <source>Save PNG…</source>
         <translation>PNG محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="197"/>
+        <location filename="../../console/pages/dashboard.py" line="198"/>
         <source>Save this chart as a PNG image</source>
         <translation>یہ چارٹ PNG تصویر کے طور پر محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="220"/>
+        <location filename="../../console/pages/dashboard.py" line="221"/>
         <source>Loading %1…</source>
         <translation>%1 لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="270"/>
+        <location filename="../../console/pages/dashboard.py" line="271"/>
         <source>Could not compute the figures: %1</source>
         <translation>اعداد و شمار نہ بن سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="276"/>
+        <location filename="../../console/pages/dashboard.py" line="277"/>
         <source>Site performance, %1</source>
         <translation>مرکز کی کارکردگی، %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="278"/>
+        <location filename="../../console/pages/dashboard.py" line="279"/>
         <source>%1 issued · %2 at counters now</source>
         <translation>%1 جاری شدہ · %2 اس وقت کاؤنٹر پر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="282"/>
+        <location filename="../../console/pages/dashboard.py" line="283"/>
         <source>longest estimated wait %1 min</source>
         <translation>سب سے طویل متوقع انتظار %1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="283"/>
+        <location filename="../../console/pages/dashboard.py" line="284"/>
         <source>nobody waiting</source>
         <translation>کوئی منتظر نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="288"/>
+        <location filename="../../console/pages/dashboard.py" line="289"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="289"/>
+        <location filename="../../console/pages/dashboard.py" line="290"/>
         <source>p90 %1 min · %2 calls</source>
         <translation>p90 %1 منٹ · %2 بلاوے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="294"/>
+        <location filename="../../console/pages/dashboard.py" line="295"/>
         <source>called within %1 min</source>
         <translation>%1 منٹ کے اندر بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="299"/>
+        <location filename="../../console/pages/dashboard.py" line="300"/>
         <source>%1 of %2 called visitors</source>
         <translation>%2 بلائے گئے سائلین میں سے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="302"/>
+        <location filename="../../console/pages/dashboard.py" line="303"/>
         <source>%1 waiting, ~%2 min</source>
         <translation>%1 منتظر، تقریباً %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="304"/>
+        <location filename="../../console/pages/dashboard.py" line="305"/>
         <source>%1 waiting</source>
         <translation>%1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="306"/>
+        <location filename="../../console/pages/dashboard.py" line="307"/>
         <source>Estimated wait for a new token — </source>
         <translation>نئے ٹوکن کا متوقع انتظار — </translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="312"/>
+        <location filename="../../console/pages/dashboard.py" line="313"/>
         <source>7-day average over %1 open day(s)</source>
         <translation>%1 کھلے دنوں کی 7 روزہ اوسط</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="313"/>
+        <location filename="../../console/pages/dashboard.py" line="314"/>
         <source>no earlier days to average yet</source>
         <translation>اوسط کے لیے ابھی پچھلے دن موجود نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="314"/>
+        <location filename="../../console/pages/dashboard.py" line="315"/>
         <source>Updated %1 (Pakistan time) · %2</source>
         <translation>تازہ کاری %1 (پاکستانی وقت) · %2</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="322"/>
+        <location filename="../../console/pages/dashboard.py" line="323"/>
         <source>%1 (%2)
 Served: %3 · No-show: %4
 Median service: %5 min
@@ -1016,62 +1016,62 @@ Counters: %6</source>
 کاؤنٹر: %6</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="353"/>
+        <location filename="../../console/pages/dashboard.py" line="354"/>
         <source>Save chart</source>
         <translation>چارٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="353"/>
+        <location filename="../../console/pages/dashboard.py" line="354"/>
         <source>PNG image (*.png)</source>
         <translation>PNG تصویر (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="355"/>
+        <location filename="../../console/pages/dashboard.py" line="356"/>
         <source>Could not save %1</source>
         <translation>%1 محفوظ نہ ہو سکا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="360"/>
+        <location filename="../../console/pages/dashboard.py" line="361"/>
         <source>Export the daily report</source>
         <translation>روزانہ رپورٹ برآمد کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="368"/>
+        <location filename="../../console/pages/dashboard.py" line="369"/>
         <source>Preparing the report…</source>
         <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="371"/>
+        <location filename="../../console/pages/dashboard.py" line="372"/>
         <source>No registry connection is configured, so the survey quality checks are not included.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا، اس لیے سروے کے معیار کی جانچ شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="378"/>
+        <location filename="../../console/pages/dashboard.py" line="379"/>
         <source>The registry could not be reached, so the survey quality checks are not included (%1).</source>
         <translation>رجسٹری سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ شامل نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="396"/>
+        <location filename="../../console/pages/dashboard.py" line="400"/>
         <source>Could not build the report: %1</source>
         <translation>رپورٹ نہ بن سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="407"/>
+        <location filename="../../console/pages/dashboard.py" line="411"/>
         <source>Report saved to %1</source>
         <translation>رپورٹ %1 میں محفوظ ہو گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="326"/>
+        <location filename="../../console/pages/dashboard.py" line="327"/>
         <source>Surveys: %1</source>
         <translation>سروے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="347"/>
+        <location filename="../../console/pages/dashboard.py" line="348"/>
         <source>%1: %2 served, %3 surveys</source>
         <translation>%1: %2 نمٹائے گئے، %3 سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/dashboard.py" line="349"/>
+        <location filename="../../console/pages/dashboard.py" line="350"/>
         <source>Per DEO today — </source>
         <translation>آج فی ڈی ای او — </translation>
     </message>
@@ -2395,9 +2395,14 @@ Counters: %6</source>
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../console/context.py" line="131"/>
+        <location filename="../../console/context.py" line="135"/>
         <source>The configuration&apos;s [policy] {key} is ignored: the centre sets it.</source>
         <translation>کنفیگریشن میں [policy] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/context.py" line="139"/>
+        <source>The configuration&apos;s [metrics] {key} is ignored: the centre sets it.</source>
+        <translation>کنفیگریشن میں [metrics] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
     </message>
 </context>
 <context>
@@ -2936,72 +2941,72 @@ Counters: %6</source>
 <context>
     <name>QualityFlag</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="56"/>
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Survey too short</source>
         <translation>سروے بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="56"/>
+        <location filename="../../console/pages/quality.py" line="62"/>
         <source>Survey too long</source>
         <translation>سروے بہت طویل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="57"/>
+        <location filename="../../console/pages/quality.py" line="63"/>
         <source>Submitted before started</source>
         <translation>شروع ہونے سے پہلے جمع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="64"/>
         <source>Geo-tag away from site</source>
         <translation>جغرافیائی نشان مرکز سے دور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="58"/>
+        <location filename="../../console/pages/quality.py" line="64"/>
         <source>Address too short</source>
         <translation>پتہ بہت مختصر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="65"/>
         <source>Address incomplete</source>
         <translation>پتہ نامکمل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="59"/>
+        <location filename="../../console/pages/quality.py" line="65"/>
         <source>Small households</source>
         <translation>چھوٹے گھرانے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="66"/>
         <source>No household members</source>
         <translation>گھرانے میں کوئی فرد نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="60"/>
+        <location filename="../../console/pages/quality.py" line="66"/>
         <source>Assets but no rooms</source>
         <translation>اثاثے مگر کوئی کمرہ نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="67"/>
         <source>AC but no fridge</source>
         <translation>اے سی مگر فریج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="61"/>
+        <location filename="../../console/pages/quality.py" line="67"/>
         <source>Too many rooms</source>
         <translation>بہت زیادہ کمرے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62"/>
+        <location filename="../../console/pages/quality.py" line="68"/>
         <source>Duplicate CNIC</source>
         <translation>دہرا شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="62"/>
+        <location filename="../../console/pages/quality.py" line="68"/>
         <source>Duplicate phone</source>
         <translation>دہرا فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="63"/>
+        <location filename="../../console/pages/quality.py" line="69"/>
         <source>Duplicate address</source>
         <translation>دہرا پتہ</translation>
     </message>
@@ -3009,32 +3014,32 @@ Counters: %6</source>
 <context>
     <name>QualityGroup</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="47"/>
+        <location filename="../../console/pages/quality.py" line="53"/>
         <source>Duration</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="48"/>
+        <location filename="../../console/pages/quality.py" line="54"/>
         <source>Geo-tag</source>
         <translation>جغرافیائی نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="49"/>
+        <location filename="../../console/pages/quality.py" line="55"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="50"/>
+        <location filename="../../console/pages/quality.py" line="56"/>
         <source>Household</source>
         <translation>گھرانہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="51"/>
+        <location filename="../../console/pages/quality.py" line="57"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="52"/>
+        <location filename="../../console/pages/quality.py" line="58"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
@@ -3042,63 +3047,93 @@ Counters: %6</source>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../console/pages/quality.py" line="88"/>
-        <location filename="../../console/pages/quality.py" line="193"/>
+        <location filename="../../console/pages/quality.py" line="97"/>
+        <location filename="../../console/pages/quality.py" line="207"/>
         <source>Quality</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="90"/>
+        <location filename="../../console/pages/quality.py" line="99"/>
         <source>Survey quality</source>
         <translation>سروے کا معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="97"/>
+        <location filename="../../console/pages/quality.py" line="106"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="102"/>
+        <location filename="../../console/pages/quality.py" line="111"/>
         <source>Day:</source>
         <translation>دن:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="130"/>
+        <location filename="../../console/pages/quality.py" line="143"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="186"/>
+        <location filename="../../console/pages/quality.py" line="200"/>
         <source>No registry connection is configured. Quality checks need the survey paradata from the central hub; set [hub] url and api_key in the settings.</source>
         <translation>رجسٹری سے رابطہ ترتیب نہیں دیا گیا۔ معیار کی جانچ کے لیے مرکزی ہب سے سروے کا ڈیٹا درکار ہے؛ ترتیبات میں [hub] url اور api_key درج کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="190"/>
+        <location filename="../../console/pages/quality.py" line="204"/>
         <source>Asking the hub for the surveys of %1…</source>
         <translation>ہب سے %1 کے سروے طلب کیے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="225"/>
+        <location filename="../../console/pages/quality.py" line="246"/>
         <source>The hub cannot be reached, so the survey quality checks are not available right now (%1). The queue keeps working offline; press Refresh to try again.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا، اس لیے سروے کے معیار کی جانچ ابھی دستیاب نہیں (%1)۔ قطار آف لائن کام کرتی رہے گی؛ دوبارہ کوشش کے لیے تازہ کریں دبائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="246"/>
+        <location filename="../../console/pages/quality.py" line="264"/>
+        <source>survey %1–%2 min, geo-tag within %3 m, address at least %4 characters, household size below %5 × the regional reference</source>
+        <translation>سروے %1 تا %2 منٹ، جیو ٹیگ %3 میٹر کے اندر، پتہ کم از کم %4 حروف، گھرانے کا سائز علاقائی حوالے کے %5 گنا سے کم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="269"/>
+        <source>Limits: illustrative defaults (the centre&apos;s policy has not arrived yet)</source>
+        <translation>حدیں: مثالی قدریں (ہماری)، کیونکہ مرکز کی پالیسی ابھی موصول نہیں ہوئی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="271"/>
+        <source>Limits from the centre (version %1, received %2)</source>
+        <translation>مرکز کی حدیں (ورژن %1، موصول %2)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="274"/>
+        <source>These limits are illustrative, not BISP&apos;s.</source>
+        <translation>یہ حدیں مثالی ہیں، بی آئی ایس پی کی نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="277"/>
+        <source>Tuned in this console&apos;s [metrics]: %1.</source>
+        <translation>اس کنسول کے [metrics] میں بدلی گئی: %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="279"/>
+        <source>Ignored in this console&apos;s [metrics] (the centre sets them): %1.</source>
+        <translation>اس کنسول کے [metrics] میں نظر انداز (یہ مرکز طے کرتا ہے): %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/quality.py" line="292"/>
         <source>%1 surveys, %2 flagged · typical survey %3 min · average household %4 (reference %5)</source>
         <translation>%1 سروے، %2 نشان زدہ · عام سروے %3 منٹ · اوسط گھرانہ %4 (حوالہ %5)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="250"/>
+        <location filename="../../console/pages/quality.py" line="296"/>
         <source>stand out: %1</source>
         <translation>نمایاں: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="265"/>
+        <location filename="../../console/pages/quality.py" line="311"/>
         <source>Flagged surveys of %1</source>
         <translation>%1 کے نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/quality.py" line="266"/>
+        <location filename="../../console/pages/quality.py" line="312"/>
         <source>Flagged surveys (all DEOs) — select a DEO above to narrow</source>
         <translation>نشان زدہ سروے (تمام ڈی ای او) — محدود کرنے کے لیے اوپر ڈی ای او منتخب کریں</translation>
     </message>
