@@ -4361,6 +4361,126 @@ Counters: %6</source>
         <source>yes</source>
         <translation>ہاں</translation>
     </message>
+    <message>
+        <location filename="../../console/report_history.py" line="98"/>
+        <source>The last 30 days</source>
+        <translation>گزشتہ 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="99"/>
+        <source>Last 7 days: %1 served per open day on average (%2 open days).</source>
+        <translation>گزشتہ 7 دن: ہر کھلے دن اوسطاً %1 نمٹائے گئے (%2 کھلے دن)۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="100"/>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="101"/>
+        <source>No tokens in these days.</source>
+        <translation>ان دنوں میں کوئی ٹوکن نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="102"/>
+        <source>Network: hub reachability and unverified tokens</source>
+        <translation>نیٹ ورک: ہب سے رابطہ اور غیر تصدیق شدہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="103"/>
+        <source>Hours with the hub offline: %1.</source>
+        <translation>جن گھنٹوں میں ہب سے رابطہ نہیں تھا: %1۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="104"/>
+        <source>none</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="105"/>
+        <source>Unverified tokens</source>
+        <translation>غیر تصدیق شدہ ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="106"/>
+        <source>Hub</source>
+        <translation>ہب</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="107"/>
+        <source>offline</source>
+        <translation>رابطہ منقطع</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="108"/>
+        <source>online</source>
+        <translation>رابطہ قائم</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="109"/>
+        <source>Every token was checked with the registry when it was issued.</source>
+        <translation>ہر ٹوکن جاری ہوتے وقت رجسٹری سے جانچا گیا۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="110"/>
+        <source>Counter utilisation</source>
+        <translation>کاؤنٹروں کا استعمال</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="111"/>
+        <source>Counter</source>
+        <translation>کاؤنٹر</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="112"/>
+        <source>Serving (min)</source>
+        <translation>خدمت (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="113"/>
+        <source>Break (min)</source>
+        <translation>وقفہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="114"/>
+        <source>Idle (min)</source>
+        <translation>فارغ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="115"/>
+        <source>Serving share</source>
+        <translation>خدمت کا حصہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="116"/>
+        <source>No counters.</source>
+        <translation>کوئی کاؤنٹر نہیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="117"/>
+        <source>The wait promise: slip estimate against the real wait</source>
+        <translation>انتظار کا وعدہ: پرچی کا اندازہ بمقابلہ اصل انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="118"/>
+        <source>Called tokens</source>
+        <translation>بلائے گئے ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="119"/>
+        <source>Median error (min)</source>
+        <translation>فرق کا وسطانیہ (منٹ)</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="120"/>
+        <source>Waited longer</source>
+        <translation>وعدے سے زیادہ انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../console/report_history.py" line="121"/>
+        <source>No called token carried a promise this day.</source>
+        <translation>اس دن کسی بلائے گئے ٹوکن کے ساتھ انتظار کا وعدہ درج نہیں تھا۔</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>

@@ -56,7 +56,7 @@ def _audit_trail(ctx: AppContext) -> None:
     ctx.audit.record("admin", "config_changed", sections=["printer"])
 
 
-def _surveys(deos: list[str]) -> list[dict[str, object]]:
+def flagged_surveys(deos: list[str]) -> list[dict[str, object]]:
     """A day of surveys with short, far, duplicate and thin-address ones: every kind of "why"."""
     from datetime import datetime, timedelta
 
@@ -69,7 +69,8 @@ def _surveys(deos: list[str]) -> list[dict[str, object]]:
                     "started_at": start + timedelta(minutes=40 * i),
                     "submitted_at": start + timedelta(minutes=40 * i + minutes),
                     "lat": 33.0 if i == 4 else 33.9, "lon": 73.4, "household_size": 1 if i < 6 else 0,
-                    "address": "Bagh" if i == 5 else "House 12, Street 4, Mohalla Qasim, UC 7, Bagh City",
+                    "address": {5: "Bagh", 7: "Near the big mosque by the main bazaar road"}.get(
+                        i, "House 12, Street 4, Mohalla Qasim, UC 7, Bagh City"),
                     "region": "AJK", "assets": {"rooms": 0, "has_car": True, "has_ac": True} if i == 6 else {"rooms": 2}})
     return out
 
@@ -146,7 +147,7 @@ def _reach(key: str, page: object, ctx: AppContext, qtbot: object) -> bool:
     if key == "quality":
         with ctx.store.read() as s:
             deos = sorted(u for u in s.scalars(select(Staff.username).where(Staff.role == Role.DEO)) if u)
-        report = assess(_surveys(deos), ctx.site_id, ctx.clock.now().date(), site_lat=33.9, site_lon=73.4)
+        report = assess(flagged_surveys(deos), ctx.site_id, ctx.clock.now().date(), site_lat=33.9, site_lon=73.4)
         page.apply(report)  # type: ignore[attr-defined]
         page.show_surveys(None)  # type: ignore[attr-defined]
         return len({f.reason for f in report.flags}) >= 6

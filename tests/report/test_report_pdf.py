@@ -137,3 +137,29 @@ def test_generated_time_is_pakistan_time() -> None:
     assert generated_text("2026-03-05T05:06:00+00:00", "2026-03-04").endswith("10:06 PKT")
     assert generated_text("2026-03-05T05:06:00+00:00", "2026-03-04") != "10:06 PKT"
     assert date(2026, 3, 4)
+
+
+def test_report_pdf_in_urdu_has_its_look_back_and_flags_in_urdu(urdu, simulated_url: str, tmp_path: Path) -> None:
+    """The look-back sections (#10: 30-day trend, network, counter utilisation, wait promise) and the
+    quality flags' "why" come out in Urdu: no English word is left but names, codes and units."""
+    from services.quality import assess
+    from tests.gui.test_urdu_pages import flagged_surveys
+
+    report = _report(simulated_url)
+    assert {"trend_30", "trend_7", "network", "counter_utilisation", "wait_promise"} <= report.keys()
+    deos = [d["deo"] for d in report["per_deo"]]
+    report["quality"] = assess(flagged_surveys(deos), report["site"]["id"], SIM_DAY, site_lat=33.9,
+                               site_lon=73.4).as_dict()
+    assert len({f["reason"] for f in report["quality"]["flags"]}) >= 6
+    pdf = render_report_pdf(report, tmp_path / "history-ur.pdf")
+    texts = _check_layout(pdf)
+    whole = " ".join(texts)
+    for english in ("The last 30 days", "Network", "Counter utilisation", "The wait promise", "Serving share",
+                    "Waited longer", "Counter 1", "illustrative", "Survey took", "Same mobile number"):
+        assert english not in whole
+    names = {w for d in report["per_deo"] for w in re.findall(r"[A-Za-z]+", f"{d['name']} {d['deo']}")}
+    names |= set(re.findall(r"[A-Za-z]+", f"{report['site']['name']} {report['site']['id']}"))
+    words = set(re.findall(r"[A-Za-z][A-Za-z'’]+", whole)) - names - {"PKT", "DRC", "BISP", "p90", "deo", "AC"}
+    assert words == set()
+    pages = _png_pages(pdf, tmp_path)
+    assert len(pages) == len(texts) >= 3
