@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, DateTime, bindparam, select, text
+from sqlalchemy import Date, DateTime, Integer, any_, bindparam, select, text
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from services.hub.deps import Problem
@@ -124,8 +125,11 @@ def history_of(ses: Session, site_id: str, tokens: set[int]) -> list[HubEvent]:
     """Every event the hub holds of ``tokens`` at ``site_id`` (all their days)."""
     if not tokens:
         return []
-    found = ses.execute(select(*_EVENT_COLUMNS).where(SiteEventRow.site_id == site_id,
-                                                       SiteEventRow.token_id.in_(sorted(tokens))))
+    if ses.get_bind().dialect.name == "postgresql":  # one array parameter: the same short statement every time
+        wanted: Any = SiteEventRow.token_id == any_(bindparam("tokens", sorted(tokens), type_=ARRAY(Integer)))
+    else:
+        wanted = SiteEventRow.token_id.in_(sorted(tokens))
+    found = ses.execute(select(*_EVENT_COLUMNS).where(SiteEventRow.site_id == site_id, wanted))
     return [HubEvent(*row) for row in found]
 
 
