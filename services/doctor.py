@@ -233,9 +233,9 @@ def check_time_zone(site_zone: str = "Asia/Karachi", local_offset: Callable[[], 
     site_offset = now.astimezone(zone).utcoffset()
     pc_offset = (local_offset or (lambda: now.astimezone().utcoffset()))()
     if pc_offset != site_offset:
-        return _bad(name, "zone_differs", "zone_set", warn=True, pc=_hours(pc_offset), site=_hours(site_offset),
+        return _bad(name, "zone_differs", "zone_set", warn=True, pc="UTC" + _hours(pc_offset), site="UTC" + _hours(site_offset),
                     zone=site_zone)
-    return _ok(name, "zone_ok", zone=site_zone, site=_hours(site_offset))
+    return _ok(name, "zone_ok", zone=site_zone, site="UTC" + _hours(site_offset))
 
 
 def _hours(offset: object) -> str:

@@ -1369,7 +1369,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/catalogue.py" line="17"/>
         <source>integrity ok, newest schema, {size} MB, WAL {wal} MB</source>
-        <translation>درست، ڈھانچہ تازہ ترین، {size} MB، WAL {wal} MB</translation>
+        <translation>درست، ڈھانچہ تازہ ترین، {size} ایم بی، عارضی لاگ {wal} ایم بی</translation>
     </message>
     <message>
         <location filename="../../console/catalogue.py" line="18"/>
@@ -1379,7 +1379,7 @@ Counters: %6</source>
     <message>
         <location filename="../../console/catalogue.py" line="19"/>
         <source>{free} MB free on the drive of {folder}</source>
-        <translation>{folder} کی ڈرائیو پر {free} MB خالی</translation>
+        <translation>{folder} کی ڈرائیو پر {free} ایم بی خالی</translation>
     </message>
     <message>
         <location filename="../../console/catalogue.py" line="20"/>
@@ -1483,13 +1483,13 @@ Counters: %6</source>
     </message>
     <message>
         <location filename="../../console/catalogue.py" line="40"/>
-        <source>this PC runs at UTC{pc}, the site at UTC{site} ({zone})</source>
-        <translation>یہ کمپیوٹر UTC{pc} پر چل رہا ہے، مرکز UTC{site} ({zone}) پر</translation>
+        <source>this PC runs at {pc}, the site at {site} ({zone})</source>
+        <translation>یہ کمپیوٹر {pc} پر چل رہا ہے، مرکز {site} ({zone}) پر</translation>
     </message>
     <message>
         <location filename="../../console/catalogue.py" line="41"/>
-        <source>{zone}, and this PC agrees (UTC{site})</source>
-        <translation>{zone}، اور یہ کمپیوٹر بھی اسی پر ہے (UTC{site})</translation>
+        <source>{zone}, and this PC agrees ({site})</source>
+        <translation>{zone}، اور یہ کمپیوٹر بھی اسی پر ہے ({site})</translation>
     </message>
     <message>
         <location filename="../../console/catalogue.py" line="42"/>
