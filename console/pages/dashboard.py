@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import day_text
+from console.names import day_text, error_text
 from console.pages.dashboard_history import HistoryTabs
 from console.pages.deo_surveys import DeoSurveyCounts
 from console.tasks import CoalescedLoad, describe_error
@@ -377,7 +377,7 @@ class DashboardPage(QWidget):
                               lambda p: self._build_report(fmt, path, day, p, None),
                               lambda e: self._build_report(fmt, path, day, None, self.tr(
                                   "The registry could not be reached, so the survey quality checks are not "
-                                  "included (%1).").replace("%1", str(e))))
+                                  "included (%1).").replace("%1", error_text(e))))
 
     def _build_report(self, fmt: str, path: Path, day: date, paradata: Any, error: str | None) -> None:
         ctx = self.ctx

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import flag_reason_text, ltr, outlier_texts, survey_why
+from console.names import error_text, flag_reason_text, ltr, outlier_texts, survey_why
 from console.pages.reconcile_panel import ReconcilePanel
 from console.pages.survey_review import SurveyReviewBar
 from console.pages.triage_policy import PolicyLabel
@@ -242,7 +242,7 @@ class QualityPage(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        detail = error_text(exc)  # a registry problem in the reader's language
         self._show_failure(self.tr("The hub cannot be reached, so the survey quality checks are not available "
                                    "right now (%1). The queue keeps working offline; press Refresh to try again.")
                            .replace("%1", detail))

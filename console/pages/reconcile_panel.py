@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import ltr
+from console.names import error_text, ltr
 from console.tasks import CoalescedLoad
 from services.clock import SITE_ZONE
 from services.deo_ids import deo_pseudonym
@@ -97,7 +97,7 @@ class ReconcilePanel(QWidget):
         return registry.reconciliation(self.ctx.site_id, asked[0], float(asked[1]))
 
     def _on_failed(self, exc: BaseException) -> None:
-        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        detail = error_text(exc)  # a registry problem in the reader's language
         self.summary.setText(self.tr("The reconciliation is not available right now (%1).").replace("%1", detail))
 
     def _on_result(self, result: Reconciliation) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
 from console.context import AppContext
+from console.names import error_text
 from services.roles import Permission
 
 
@@ -82,5 +83,5 @@ class SurveyReviewBar(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.update_buttons()
-        detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        detail = error_text(exc)  # a registry problem in the reader's language
         self.outcome.setText(self.tr("The review was not recorded: %1").replace("%1", detail))

@@ -87,3 +87,24 @@ def test_outliers_are_highlighted(qtbot: QtBot, ctx: AppContext) -> None:
     assert page.deo_model.data(other, Qt.ItemDataRole.BackgroundRole) is None
     assert "deo4" in page.summary.text()
     assert page.deo_model.data(QModelIndex()) is None
+
+
+def test_offline_hub_is_said_in_urdu(qtbot: QtBot, ctx: AppContext, qapp) -> None:
+    """The registry's own reason (unreachable, check the network) reaches an Urdu page in Urdu."""
+    from PySide6.QtCore import QLocale
+
+    from console.app import install_translations
+    from tests.urdu_walk import untranslated
+
+    tr = install_translations(qapp, "ur")
+    try:
+        ctx.registry = RegistryClient(f"http://127.0.0.1:{free_port()}", "k", retries=0, connect_timeout=0.5)
+        page = QualityPage(ctx)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: "مرکزی رجسٹری" in page.message.text(), timeout=10_000)
+        assert untranslated([("message", page.message.text())]) == []
+        ctx.registry.close()
+    finally:
+        qapp.removeTranslator(tr)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
