@@ -28,6 +28,7 @@ from console.tasks import TaskRunner
 from db.engine import Store, data_dir
 from services.audit import AuditLog
 from services.auth import AuthService
+from services.centre_quality import CentreQuality
 from services.clock import Clock
 from services.config import Config
 from services.day import DayService
@@ -75,6 +76,8 @@ class AppContext:
     """The outbox worker; None when no hub is configured."""
     region: RegionService | None = None
     """The hub's regional figures with the last answers cached; None when no hub is configured."""
+    centre: CentreQuality | None = None
+    """Quality at the centre (duplicates, flagged surveys, reviews, overrides); None when no hub is configured."""
     printing: PrintService | None = None
     """Slips and reprints; None until :func:`start_features` (tests that print start it)."""
     terminal: TerminalServer | None = None
@@ -150,6 +153,7 @@ def build_context(cfg: Config, store: Store, clock: Clock, actor: Actor, *, demo
         ctx.sync = SyncWorker(tasks, status, outbox, sync_interval_ms, parent=tasks)
         events.sig_issued.connect(ctx.sync.nudge)
         ctx.region = RegionService(registry, region_cache or data_dir() / "region-cache")
+        ctx.centre = CentreQuality(registry)
     return ctx
 
 

@@ -53,6 +53,8 @@ PAGES: list[PageSpec] = [
              Permission.VIEW_METRICS),
     PageSpec("region", str(QT_TRANSLATE_NOOP("Pages", "Region")), "console.pages.region:RegionPage",
              Permission.VIEW_REGION),
+    PageSpec("centre", str(QT_TRANSLATE_NOOP("Pages", "Centre quality")), "console.pages.centre:CentreQualityPage",
+             Permission.VIEW_REGION),
     PageSpec("printer", str(QT_TRANSLATE_NOOP("Pages", "Printer")), "console.pages.printer:PrinterPage", Permission.REPRINT),
     PageSpec("audit", str(QT_TRANSLATE_NOOP("Pages", "Audit")), "console.pages.audit:AuditPage", Permission.OPEN_CLOSE_DAY),
     PageSpec("diagnostics", str(QT_TRANSLATE_NOOP("Pages", "Diagnostics")), "console.pages.diagnostics:DiagnosticsPage",

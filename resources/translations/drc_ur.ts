@@ -298,6 +298,402 @@
     </message>
 </context>
 <context>
+    <name>CentreQuality</name>
+    <message>
+        <location filename="../../console/pages/centre.py" line="53"/>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="54"/>
+        <source>Yesterday</source>
+        <translation>گزشتہ کل</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="55"/>
+        <source>Last 7 days</source>
+        <translation>پچھلے 7 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="56"/>
+        <source>Last 30 days</source>
+        <translation>پچھلے 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="80"/>
+        <source>The hub cannot be reached; nothing from the centre is shown. %1</source>
+        <translation>ہب سے رابطہ نہیں ہو سکا؛ مرکز کا کوئی جواب نہیں دکھایا جا رہا۔ %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="82"/>
+        <source>This console&apos;s hub key may not read that region.</source>
+        <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="84"/>
+        <source>The hub refused the question: %1</source>
+        <translation>ہب نے درخواست رد کر دی: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="85"/>
+        <source>The centre&apos;s answer could not be read: %1</source>
+        <translation>مرکز کا جواب پڑھا نہیں جا سکا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="18"/>
+        <location filename="../../console/pages/centre_survey.py" line="65"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="18"/>
+        <location filename="../../console/pages/centre_survey.py" line="65"/>
+        <source>Phone</source>
+        <translation>فون نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="19"/>
+        <location filename="../../console/pages/centre_survey.py" line="68"/>
+        <source>Address</source>
+        <translation>پتہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="34"/>
+        <source>Acknowledged</source>
+        <translation>تسلیم شدہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="34"/>
+        <source>Returned to DEO</source>
+        <translation>ڈی ای او کو واپس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="35"/>
+        <source>Open</source>
+        <translation>زیرِ غور</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="40"/>
+        <source>Same %1 at another DRC</source>
+        <translation>کسی دوسرے ڈی آر سی پر وہی %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="41"/>
+        <source>Same %1 again at this DRC</source>
+        <translation>اسی ڈی آر سی پر دوبارہ وہی %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <source>not recorded</source>
+        <translation>درج نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="58"/>
+        <source>Survey %1</source>
+        <translation>سروے %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="63"/>
+        <source>DRC</source>
+        <translation>ڈی آر سی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="63"/>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="64"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="64"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="66"/>
+        <source>Started</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="67"/>
+        <source>Length</source>
+        <translation>دورانیہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="67"/>
+        <source>%1 min</source>
+        <translation>%1 منٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="68"/>
+        <source>GPS</source>
+        <translation>جی پی ایس</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="69"/>
+        <source>Household size</source>
+        <translation>گھرانے کے افراد</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="69"/>
+        <source>B-form</source>
+        <translation>ب فارم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="70"/>
+        <source>Assets</source>
+        <translation>اثاثے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="71"/>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="79"/>
+        <source>Why it is flagged</source>
+        <translation>نشان زد ہونے کی وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="83"/>
+        <source>No flag: the site&apos;s rules find nothing to question.</source>
+        <translation>کوئی نشان نہیں: ڈی آر سی کے قواعد کو اس میں کوئی قابلِ اعتراض بات نہیں ملی۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="87"/>
+        <source>Reviews</source>
+        <translation>جائزے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="89"/>
+        <source>%1 by %2: %3</source>
+        <translation>%1، از %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="92"/>
+        <source>Not reviewed yet.</source>
+        <translation>ابھی جائزہ نہیں لیا گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>CentreQualityPage</name>
+    <message>
+        <location filename="../../console/pages/centre.py" line="121"/>
+        <source>All regions in scope</source>
+        <translation>دائرۂ اختیار کے تمام علاقے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="126"/>
+        <source>%1 days</source>
+        <translation>%1 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="128"/>
+        <source>Two surveys this many days apart or closer count as duplicates</source>
+        <translation>اتنے یا اس سے کم دنوں کے فاصلے پر ہونے والے دو سروے دہرے شمار ہوتے ہیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="129"/>
+        <source>Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="134"/>
+        <source>Same</source>
+        <translation>یکساں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="134"/>
+        <source>Value (masked)</source>
+        <translation>قدر (چھپی ہوئی)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="134"/>
+        <source>DRCs</source>
+        <translation>ڈی آر سی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="134"/>
+        <source>Surveys</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="136"/>
+        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="143"/>
+        <source>Survey</source>
+        <translation>سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="136"/>
+        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
+        <source>DRC</source>
+        <translation>ڈی آر سی</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="136"/>
+        <location filename="../../console/pages/centre.py" line="141"/>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="136"/>
+        <location filename="../../console/pages/centre.py" line="141"/>
+        <source>DEO</source>
+        <translation>ڈی ای او</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="138"/>
+        <source>Load more</source>
+        <translation>مزید دکھائیں</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="140"/>
+        <source>Open survey…</source>
+        <translation>سروے کھولیں…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
+        <source>Token</source>
+        <translation>ٹوکن</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="142"/>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="142"/>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="143"/>
+        <source>Review</source>
+        <translation>جائزہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="144"/>
+        <source>Flag</source>
+        <translation>نشان</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="144"/>
+        <source>Note</source>
+        <translation>نوٹ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="146"/>
+        <source>By</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="145"/>
+        <source>Update type</source>
+        <translation>اپ ڈیٹ کی قسم</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="146"/>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="146"/>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="151"/>
+        <location filename="../../console/pages/centre.py" line="282"/>
+        <location filename="../../console/pages/centre.py" line="325"/>
+        <source>Centre quality</source>
+        <translation>مرکز پر معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="164"/>
+        <source>No hub is configured: the centre&apos;s quality needs one.</source>
+        <translation>کوئی ہب ترتیب نہیں دیا گیا: مرکز کے معیار کے لیے ہب درکار ہے۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="170"/>
+        <source>Period</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="170"/>
+        <source>Region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="171"/>
+        <source>Duplicate window</source>
+        <translation>دہرے اندراج کی مدت</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="178"/>
+        <source>Surveys sharing a CNIC, phone or address within the window, across DRCs and days. Select a group to see its surveys; open one to see why.</source>
+        <translation>مقررہ مدت میں ایک ہی شناختی کارڈ نمبر، فون نمبر یا پتے والے سروے، مختلف ڈی آر سی اور دنوں میں۔ کسی گروپ کو منتخب کر کے اس کے سروے دیکھیں؛ وجہ جاننے کے لیے سروے کھولیں۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="187"/>
+        <source>Duplicates</source>
+        <translation>دہرے اندراج</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="188"/>
+        <source>Flagged surveys</source>
+        <translation>نشان زدہ سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="189"/>
+        <source>Reviews</source>
+        <translation>جائزے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="190"/>
+        <source>Identity overrides</source>
+        <translation>شناخت کی بندش کا خاتمہ</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="224"/>
+        <source>Asking the centre…</source>
+        <translation>مرکز سے معلوم کیا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="257"/>
+        <source>%1 to %2, as the centre holds it now: %3 duplicate groups, %4 flagged surveys, %5 reviews, %6 identity overrides.</source>
+        <translation>%1 سے %2 تک، مرکز کے موجودہ ریکارڈ کے مطابق: دہرے اندراج کے %3 گروپ، %4 نشان زدہ سروے، %5 جائزے، شناخت کی بندش کے خاتمے %6۔</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre.py" line="264"/>
+        <source>Only the first 1000 rows are listed.</source>
+        <translation>صرف پہلی 1000 قطاریں دکھائی گئی ہیں۔</translation>
+    </message>
+</context>
+<context>
     <name>CloseDay</name>
     <message>
         <location filename="../../console/close_day.py" line="30"/>
@@ -2310,16 +2706,21 @@ Counters: %6</source>
     </message>
     <message>
         <location filename="../../console/pages/__init__.py" line="56"/>
+        <source>Centre quality</source>
+        <translation>مرکز پر معیار</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/__init__.py" line="58"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="57"/>
+        <location filename="../../console/pages/__init__.py" line="59"/>
         <source>Audit</source>
         <translation>آڈٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/__init__.py" line="58"/>
+        <location filename="../../console/pages/__init__.py" line="60"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
     </message>
@@ -2395,12 +2796,12 @@ Counters: %6</source>
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../console/context.py" line="135"/>
+        <location filename="../../console/context.py" line="138"/>
         <source>The configuration&apos;s [policy] {key} is ignored: the centre sets it.</source>
         <translation>کنفیگریشن میں [policy] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/context.py" line="139"/>
+        <location filename="../../console/context.py" line="142"/>
         <source>The configuration&apos;s [metrics] {key} is ignored: the centre sets it.</source>
         <translation>کنفیگریشن میں [metrics] {key} نظر انداز کیا گیا: یہ مرکز طے کرتا ہے۔</translation>
     </message>

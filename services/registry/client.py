@@ -415,6 +415,10 @@ class RegistryClient:
         return self._request("GET", f"/v1/sites/{_seg(site_id)}/performance", params=params, shape=SiteDrillDown,
                              idempotent=True, after=QUERY)
 
+    def read_centre(self, path: str, params: Mapping[str, str], shape: type[M]) -> M:
+        """A read of the centre's survey-quality API (``services.centre_quality`` names the paths and shapes)."""
+        return self._request("GET", path, params=params, shape=shape, idempotent=True, after=QUERY)
+
     def demo_samples(self) -> DemoSamples:
         """Seeded sample visitors per update type (only a demo or test hub offers this)."""
         return self._request("GET", "/v1/demo/samples", shape=DemoSamples, idempotent=True, after=QUERY)

@@ -38,11 +38,12 @@ from services.queue import QueueService
 from services.roles import Actor, PermissionDenied
 
 EXPECTED_PAGES = {
-    Role.ADMIN: ["triage", "queue", "counters", "dashboard", "quality", "region", "printer", "audit", "diagnostics"],
+    Role.ADMIN: ["triage", "queue", "counters", "dashboard", "quality", "region", "centre", "printer", "audit",
+                 "diagnostics"],
     Role.SUPERVISOR: ["triage", "queue", "counters", "dashboard", "quality", "printer", "audit", "diagnostics"],
     Role.TRIAGE: ["triage", "queue", "printer"],
     Role.DEO: ["queue"],
-    Role.REGIONAL_MANAGER: ["dashboard", "quality", "region"],
+    Role.REGIONAL_MANAGER: ["dashboard", "quality", "region", "centre"],
 }
 
 
