@@ -5,7 +5,7 @@ service itself. Read this file to find what exists:
 
 - always there: ``queue``, ``site``, ``auth``, ``audit``, ``day``, ``metrics``, ``triage`` (without a hub
   it offers the manual choices only), and the Qt pieces ``tasks``, ``events``, ``status``;
-- ``None`` only where the feature is really off: ``registry``, ``sync`` and ``region`` (no ``[hub] url``),
+- ``None`` only where the feature is really off: ``registry``, ``sync``, ``region`` and ``centre`` (no ``[hub] url``),
   ``printing`` (until :func:`start_features` starts the print worker), ``terminal`` (the counter
   terminal is not enabled), ``board`` (the now-serving window is not open).
 

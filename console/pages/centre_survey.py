@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from console.names import flag_reason_text
 from console.pages.quality import flag_title
 from services.clock import SITE_ZONE
 from services.hub.survey.schemas import FlagOut, SurveyDetail
@@ -42,6 +43,17 @@ def flag_text(flag: FlagOut) -> str:
         if flag.code.startswith(prefix):
             return template.replace("%1", kind_text(flag.code[len(prefix):]))
     return flag_title(flag.code)
+
+
+def flag_why(flag: FlagOut) -> str:
+    """Why, in the reader's language: the site's rules through ``flag_reason_text``, the centre's duplicates here."""
+    if flag.code.startswith(("cross_site_", "repeat_")) and flag.params.get("others"):
+        text = QCoreApplication.translate("CentreQuality", "%1 other survey(s) with the same value within %2 days")
+        text = text.replace("%1", flag.params["others"]).replace("%2", flag.params.get("window", "?"))
+        if flag.code.startswith("cross_site_"):
+            text += QCoreApplication.translate("CentreQuality", ", at %1 DRCs").replace("%1", flag.params.get("sites", "?"))
+        return text + "."
+    return flag_reason_text(flag.reason, flag.params, flag.explanation)
 
 
 def yes_no(value: bool | None) -> str:
@@ -78,7 +90,7 @@ class SurveyDialog(QDialog):
             form.addRow(title, label)
         why = QGroupBox(QCoreApplication.translate("CentreQuality", "Why it is flagged"))
         why_box = QVBoxLayout(why)
-        self.flag_labels = [QLabel(f"<b>{flag_text(f)}</b> - {f.explanation}") for f in detail.flags]
+        self.flag_labels = [QLabel(f"<b>{flag_text(f)}</b> - {flag_why(f)}") for f in detail.flags]
         if not self.flag_labels:
             self.flag_labels = [QLabel(QCoreApplication.translate("CentreQuality", "No flag: the site's rules find nothing to question."))]
         for label in self.flag_labels:

@@ -340,150 +340,160 @@
         <translation>مرکز کا جواب پڑھا نہیں جا سکا: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="18"/>
-        <location filename="../../console/pages/centre_survey.py" line="65"/>
+        <location filename="../../console/pages/centre_survey.py" line="19"/>
+        <location filename="../../console/pages/centre_survey.py" line="77"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="18"/>
-        <location filename="../../console/pages/centre_survey.py" line="65"/>
+        <location filename="../../console/pages/centre_survey.py" line="19"/>
+        <location filename="../../console/pages/centre_survey.py" line="77"/>
         <source>Phone</source>
         <translation>فون نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="19"/>
-        <location filename="../../console/pages/centre_survey.py" line="68"/>
+        <location filename="../../console/pages/centre_survey.py" line="20"/>
+        <location filename="../../console/pages/centre_survey.py" line="80"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="34"/>
+        <location filename="../../console/pages/centre_survey.py" line="35"/>
         <source>Acknowledged</source>
         <translation>تسلیم شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="34"/>
+        <location filename="../../console/pages/centre_survey.py" line="35"/>
         <source>Returned to DEO</source>
         <translation>ڈی ای او کو واپس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="35"/>
+        <location filename="../../console/pages/centre_survey.py" line="36"/>
         <source>Open</source>
         <translation>زیرِ غور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="40"/>
+        <location filename="../../console/pages/centre_survey.py" line="41"/>
         <source>Same %1 at another DRC</source>
         <translation>کسی دوسرے ڈی آر سی پر وہی %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="41"/>
+        <location filename="../../console/pages/centre_survey.py" line="42"/>
         <source>Same %1 again at this DRC</source>
         <translation>اسی ڈی آر سی پر دوبارہ وہی %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <location filename="../../console/pages/centre_survey.py" line="51"/>
+        <source>%1 other survey(s) with the same value within %2 days</source>
+        <translation>%2 دن کے اندر اسی قدر والے %1 دیگر سروے</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="54"/>
+        <source>, at %1 DRCs</source>
+        <translation>، %1 ڈی آر سی پر</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/centre_survey.py" line="61"/>
         <source>not recorded</source>
         <translation>درج نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <location filename="../../console/pages/centre_survey.py" line="61"/>
         <source>Yes</source>
         <translation>ہاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="49"/>
+        <location filename="../../console/pages/centre_survey.py" line="61"/>
         <source>No</source>
         <translation>نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="58"/>
+        <location filename="../../console/pages/centre_survey.py" line="70"/>
         <source>Survey %1</source>
         <translation>سروے %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="63"/>
+        <location filename="../../console/pages/centre_survey.py" line="75"/>
         <source>DRC</source>
         <translation>ڈی آر سی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="63"/>
+        <location filename="../../console/pages/centre_survey.py" line="75"/>
         <source>Day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="64"/>
+        <location filename="../../console/pages/centre_survey.py" line="76"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="64"/>
+        <location filename="../../console/pages/centre_survey.py" line="76"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="66"/>
+        <location filename="../../console/pages/centre_survey.py" line="78"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="67"/>
+        <location filename="../../console/pages/centre_survey.py" line="79"/>
         <source>Length</source>
         <translation>دورانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="67"/>
+        <location filename="../../console/pages/centre_survey.py" line="79"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="68"/>
+        <location filename="../../console/pages/centre_survey.py" line="80"/>
         <source>GPS</source>
         <translation>جی پی ایس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="69"/>
+        <location filename="../../console/pages/centre_survey.py" line="81"/>
         <source>Household size</source>
         <translation>گھرانے کے افراد</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="69"/>
+        <location filename="../../console/pages/centre_survey.py" line="81"/>
         <source>B-form</source>
         <translation>ب فارم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="70"/>
+        <location filename="../../console/pages/centre_survey.py" line="82"/>
         <source>Assets</source>
         <translation>اثاثے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="71"/>
+        <location filename="../../console/pages/centre_survey.py" line="83"/>
         <source>Status</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="79"/>
+        <location filename="../../console/pages/centre_survey.py" line="91"/>
         <source>Why it is flagged</source>
         <translation>نشان زد ہونے کی وجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="83"/>
+        <location filename="../../console/pages/centre_survey.py" line="95"/>
         <source>No flag: the site&apos;s rules find nothing to question.</source>
         <translation>کوئی نشان نہیں: ڈی آر سی کے قواعد کو اس میں کوئی قابلِ اعتراض بات نہیں ملی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="87"/>
+        <location filename="../../console/pages/centre_survey.py" line="99"/>
         <source>Reviews</source>
         <translation>جائزے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="89"/>
+        <location filename="../../console/pages/centre_survey.py" line="101"/>
         <source>%1 by %2: %3</source>
         <translation>%1، از %2: %3</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre_survey.py" line="92"/>
+        <location filename="../../console/pages/centre_survey.py" line="104"/>
         <source>Not reviewed yet.</source>
         <translation>ابھی جائزہ نہیں لیا گیا۔</translation>
     </message>

@@ -137,7 +137,9 @@ def test_each_tab_shows_what_the_hub_answers_for_the_regional_key(
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.fields["CNIC"].text() == mask_cnic(TWICE) and TWICE not in dialog.fields["Phone"].text()
-    assert any("Same CNIC at another DRC" in label.text() for label in dialog.flag_labels)
+    assert any("Same CNIC at another DRC" in label.text()
+               and "1 other survey(s) with the same value within 30 days, at 2 DRCs" in label.text()
+               for label in dialog.flag_labels)
 
     # The flagged tab's row opens too, with the supervisor's note.
     with qtbot.waitSignal(page.sig_survey_shown, timeout=30000):

@@ -140,13 +140,16 @@ def detail(ses: Session, survey: Survey, window_days: int) -> SurveyDetail:
     day_rows = ses.scalars(select(Survey).where(Survey.site_id == survey.site_id, Survey.day == survey.day)).all()
     report = assess([survey_record(r) for r in day_rows], survey.site_id, survey.day,
                     site_lat=site.lat if site else None, site_lon=site.lon if site else None)
-    flags = [FlagOut(code=f.code, title=CODES.get(f.code, f.code), explanation=f.explanation)
+    flags = [FlagOut(code=f.code, title=CODES.get(f.code, f.code), explanation=f.explanation, reason=f.reason,
+                     params={k: str(v) for k, v in f.params.items()})
              for f in report.flags if f.survey_id == survey.survey_id]
     for g in duplicates_of(ses, survey, window_days):
         flags.append(FlagOut(code=f"cross_site_{g.kind}" if g.sites > 1 else f"repeat_{g.kind}",
                              title=f"Same {g.kind} elsewhere",
                              explanation=f"The same {g.kind} appears in {len(g.surveys) - 1} other survey(s) within "
-                                         f"{window_days} days" + (f", at {g.sites} DRCs" if g.sites > 1 else "") + "."))
+                                         f"{window_days} days" + (f", at {g.sites} DRCs" if g.sites > 1 else "") + ".",
+                             params={"others": str(len(g.surveys) - 1), "window": str(window_days),
+                                     "sites": str(g.sites)}))
     return SurveyDetail(
         survey_id=survey.survey_id, site_id=survey.site_id, day=survey.day, deo_id=deo_pseudonym(survey.site_id,
                                                                                                  survey.deo),

@@ -134,11 +134,14 @@ class Duplicates(DateRange):
 
 
 class FlagOut(BaseModel):
-    """Why a survey is flagged, in plain words."""
+    """Why a survey is flagged, in plain words, and again as ``reason`` + ``params`` for a translator
+    (``services.labels.FLAG_REASONS``; the centre's duplicate flags: ``others``, ``window``, ``sites``)."""
 
     code: str
     title: str
     explanation: str
+    reason: str = ""
+    params: dict[str, str] = {}
 
 
 class ReviewIn(StrictBody):
