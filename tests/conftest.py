@@ -1,6 +1,8 @@
 """Shared fixtures: a migrated SQLite store, a throw-away PostgreSQL database, a fixed clock,
-the console context (``ctx``, ``make_ctx``), DEO actors (``deo``), and the leak guard that fails a
-test leaving a thread, a server or a child process running."""
+the console context (``ctx``, ``make_ctx``), DEO actors (``deo``), the Urdu catalogue (``urdu``), the
+console's look (``console_look``), a command line without the developer's own configuration
+(``no_user_config``), and the leak guard that fails a test leaving a thread, a server or a child
+process running."""
 
 from __future__ import annotations
 
@@ -81,6 +83,42 @@ def _restore_default_locale() -> Iterator[None]:
     before = QLocale()
     yield
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def urdu(qapp: Any) -> Iterator[Any]:
+    """The Urdu catalogue installed for the test (right to left, Urdu dates); English again after it."""
+    from PySide6.QtCore import QLocale, Qt
+
+    from console.app import install_translations
+
+    tr = install_translations(qapp, "ur")
+    assert tr is not None
+    yield tr
+    qapp.removeTranslator(tr)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def console_look(qapp: Any) -> Iterator[None]:
+    """The console's own look (style, font, palette) for the test; the shared QApplication's after."""
+    from console.app import make_application
+
+    font, palette, style = qapp.font(), qapp.palette(), qapp.style().name()
+    make_application()
+    yield
+    qapp.setStyle(style)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own configuration, database and hub key out of a command-line run."""
+    monkeypatch.setenv("DRC_CONFIG", str(tmp_path / "absent.toml"))
+    monkeypatch.delenv("DRC_DATABASE_URL", raising=False)
+    monkeypatch.delenv("DRC_HUB_KEY", raising=False)
 
 
 @pytest.fixture(autouse=True)

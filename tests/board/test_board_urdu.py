@@ -4,25 +4,13 @@ hall (at least 4% of the screen height), and each type shows a new token's estim
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontMetrics
 
-from console.app import install_translations
 from console.board import BoardWindow
 from console.context import AppContext
 from console.speech import Announcer
 from db.models import UpdateType
 from services.roles import SYSTEM
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def _board(qtbot, ctx: AppContext, width: int = 1920, height: int = 1080) -> BoardWindow:

@@ -26,11 +26,7 @@ HEADER = "event_id,token_id,token_number,update_type,priority,kind,at_utc,actor,
 ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's own configuration out of these runs."""
-    monkeypatch.setenv("DRC_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.delenv("DRC_DATABASE_URL", raising=False)
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 def _run_simulate(url: str, seed: int = 3) -> str:

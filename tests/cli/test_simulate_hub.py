@@ -4,10 +4,8 @@ own ``export events`` says; the simulator's guard against live databases."""
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
@@ -15,53 +13,28 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from console.main import main
 from db.engine import Store
 from db.migrate import upgrade
 from db.models import Token
-from services.hub.db import make_engine
-from services.hub.keys import create_key
-from services.hub.testing import run_hub_in_thread
 from services.provision import ensure_site
-from tests.hub.conftest import seeded_hub_db
+from tests.command_line import hub_with_site_keys, run_cli
 
 DAY = "2026-03-04"
 NETWORK = {"PK10101-01": ("AJK", 70, 3), "PK10102-01": ("AJK", 40, 2), "PK70101-01": ("Sindh", 55, 3)}
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's own configuration out of these runs."""
-    monkeypatch.setenv("DRC_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.delenv("DRC_DATABASE_URL", raising=False)
-    monkeypatch.delenv("DRC_HUB_KEY", raising=False)
-
-
-def _cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        rc = main(list(argv))
-    return rc, out.getvalue(), err.getvalue()
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 @pytest.fixture(scope="module")
 def network_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str], str]]:
     """A hub that knows only stored keys, with one site key per simulated site and a central key."""
-    url = seeded_hub_db(f"sqlite:///{tmp_path_factory.mktemp('net') / 'hub.sqlite3'}", households=300,
-                        paradata_days=1)
-    engine = make_engine(url)
-    keys = {site: create_key(engine, "site", site)[1] for site in NETWORK}
-    central = create_key(engine, "central", "*")[1]
-    engine.dispose()
-    base, stop = run_hub_in_thread(url, "unused-" + central[:8], db_keys=True, today=lambda: date(2026, 3, 5))
-    try:
-        yield base, keys, central
-    finally:
-        stop()
+    with hub_with_site_keys(tmp_path_factory.mktemp("net"), NETWORK, date(2026, 3, 5)) as hub:
+        yield hub
 
 
 def _export_counts(url: str, out: Path) -> Counter[str]:
-    rc, _, _ = _cli("export", "events", "--date", DAY, "--out", str(out), "--db", url)
+    rc, _, _ = run_cli("export", "events", "--date", DAY, "--out", str(out), "--db", url)
     assert rc == 0
     with out.open(encoding="utf-8") as fh:
         return Counter(row["kind"] for row in csv.DictReader(fh))
@@ -74,7 +47,7 @@ def test_simulated_network_regional_figures_equal_each_sites_export(
     for i, (site, (_region, tokens, counters)) in enumerate(NETWORK.items()):
         url = f"sqlite:///{tmp_path / f'{site}.sqlite3'}"
         monkeypatch.setenv("DRC_HUB_KEY", keys[site])
-        rc, out, err = _cli("simulate", "--tokens", str(tokens), "--counters", str(counters), "--seed", str(i + 1),
+        rc, out, err = run_cli("simulate", "--tokens", str(tokens), "--counters", str(counters), "--seed", str(i + 1),
                             "--date", DAY, "--db", url, "--site", site, "--hub", base, "--outage", "13")
         assert rc == 0, err
         assert f"site          : {site}" in out and "still to send : 0" in out
@@ -121,10 +94,10 @@ def test_simulate_refuses_a_live_database_unless_forced(tmp_path: Path) -> None:
     store = Store.open(url)
     ensure_site(store, "PK10101-01", "DRC Bagh")  # a real site's store
     store.dispose()
-    rc, _, err = _cli("simulate", "--tokens", "10", "--counters", "2", "--date", DAY, "--db", url)
+    rc, _, err = run_cli("simulate", "--tokens", "10", "--counters", "2", "--date", DAY, "--db", url)
     assert rc == 2 and "refused" in err and "live data" in err
     assert _tokens(url) == 0
-    rc, _, _ = _cli("simulate", "--tokens", "10", "--counters", "2", "--date", DAY, "--db", url, "--force")
+    rc, _, _ = run_cli("simulate", "--tokens", "10", "--counters", "2", "--date", DAY, "--db", url, "--force")
     assert rc == 0 and _tokens(url) == 10
 
 
@@ -134,21 +107,21 @@ def test_simulate_uses_the_configured_site_and_runs_further_days(tmp_path: Path,
     cfg.write_text('[site]\nid = "PK70101-01"\nname = "DRC Badin"\n', encoding="utf-8")
     monkeypatch.setenv("DRC_CONFIG", str(cfg))
     url = f"sqlite:///{tmp_path / 'sim.sqlite3'}"
-    rc, out, err = _cli("simulate", "--tokens", "15", "--counters", "2", "--date", DAY, "--db", url)
+    rc, out, err = run_cli("simulate", "--tokens", "15", "--counters", "2", "--date", DAY, "--db", url)
     assert rc == 0, err
     assert "site          : PK70101-01" in out
-    rc, _, err = _cli("simulate", "--tokens", "15", "--counters", "2", "--date", DAY, "--db", url)
+    rc, _, err = run_cli("simulate", "--tokens", "15", "--counters", "2", "--date", DAY, "--db", url)
     assert rc == 2 and "already holds 15 tokens on 2026-03-04" in err
-    rc, _, err = _cli("simulate", "--tokens", "12", "--counters", "2", "--date", "2026-03-05", "--db", url)
+    rc, _, err = run_cli("simulate", "--tokens", "12", "--counters", "2", "--date", "2026-03-05", "--db", url)
     assert rc == 0, err
     assert _tokens(url) == 27
-    rc, _, err = _cli("simulate", "--tokens", "5", "--date", "2026-03-06", "--db", url, "--site", "PK10101-01")
+    rc, _, err = run_cli("simulate", "--tokens", "5", "--date", "2026-03-06", "--db", url, "--site", "PK10101-01")
     assert rc == 2 and "belongs to site PK70101-01" in err
 
 
 def test_hub_upload_needs_a_key_from_env_or_config(tmp_path: Path) -> None:
-    rc, _, err = _cli("simulate", "--tokens", "5", "--date", DAY, "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}",
+    rc, _, err = run_cli("simulate", "--tokens", "5", "--date", DAY, "--db", f"sqlite:///{tmp_path / 'x.sqlite3'}",
                       "--hub", "http://127.0.0.1:9")
     assert rc == 2 and "DRC_HUB_KEY" in err
     with pytest.raises(SystemExit):
-        _cli("simulate", "--hub-key", "secret")
+        run_cli("simulate", "--hub-key", "secret")

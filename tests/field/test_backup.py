@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import stat
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from console.main import main
 from db.engine import Store
 from db.migrate import upgrade
 from services.backup import AUTO_PREFIX, AutoBackup, BackupError, auto_backups, backup_now, inspect_backup, restore
 from services.clock import FixedClock
 from services.simulate import simulate_day
+from tests.command_line import run_cli
 
 DAY = date(2026, 3, 4)
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's own configuration and data dir out of these runs."""
-    monkeypatch.setenv("DRC_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.delenv("DRC_DATABASE_URL", raising=False)
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 def _day(tmp_path: Path, name: str = "site.sqlite3", site_id: str = "PK10101-01", tokens: int = 60) -> str:
@@ -39,16 +33,8 @@ def _day(tmp_path: Path, name: str = "site.sqlite3", site_id: str = "PK10101-01"
     return url
 
 
-def _cli(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err), pytest.MonkeyPatch.context() as mp:
-        mp.setattr("sys.stdin", io.StringIO(stdin))
-        rc = main(list(argv))
-    return rc, out.getvalue(), err.getvalue()
-
-
 def _export(url: str, out: Path) -> str:
-    rc, _, err = _cli("export", "events", "--date", DAY.isoformat(), "--out", str(out), "--db", url)
+    rc, _, err = run_cli("export", "events", "--date", DAY.isoformat(), "--out", str(out), "--db", url)
     assert rc == 0, err
     return out.read_text(encoding="utf-8")
 
@@ -67,7 +53,7 @@ def test_backup_and_restore_round_trip_a_day_with_equal_event_exports(tmp_path: 
     assert before.count("\n") > 100
     copy = tmp_path / "usb" / "day.sqlite3"
 
-    rc, out, err = _cli("backup", "--db", url, "--out", str(copy))
+    rc, out, err = run_cli("backup", "--db", url, "--out", str(copy))
     assert rc == 0, err
     assert "60 tokens" in out
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
@@ -75,7 +61,7 @@ def test_backup_and_restore_round_trip_a_day_with_equal_event_exports(tmp_path: 
     _damage_the_day(url)
     assert _export(url, tmp_path / "damaged.csv") != before
 
-    rc, out, err = _cli("restore", str(copy), "--db", url, "--yes")
+    rc, out, err = run_cli("restore", str(copy), "--db", url, "--yes")
     assert rc == 0, err
     assert "previous database was saved as" in out
     assert _export(url, tmp_path / "after.csv") == before
@@ -90,18 +76,18 @@ def test_restore_asks_first_and_a_no_leaves_the_database_alone(tmp_path: Path) -
     _damage_the_day(url)
     damaged = _export(url, tmp_path / "damaged.csv")
 
-    rc, out, _ = _cli("restore", str(copy), "--db", url, stdin="n\n")
+    rc, out, _ = run_cli("restore", str(copy), "--db", url, stdin="n\n")
     assert rc == 1
     assert "Replace" in out and "nothing was restored" in out
     assert _export(url, tmp_path / "still.csv") == damaged
 
-    rc, _, _ = _cli("restore", str(copy), "--db", url, stdin="yes\n")
+    rc, _, _ = run_cli("restore", str(copy), "--db", url, stdin="yes\n")
     assert rc == 0
     assert _export(url, tmp_path / "restored.csv") != damaged
 
 
 def _untouched(url: str, tmp_path: Path, backup: Path, expected: str) -> None:
-    rc, _, err = _cli("restore", str(backup), "--db", url, "--yes")
+    rc, _, err = run_cli("restore", str(backup), "--db", url, "--yes")
     assert rc == 1
     assert "drc-console restore:" in err
     assert _export(url, tmp_path / "check.csv") == expected
@@ -148,7 +134,7 @@ def test_restore_refuses_a_foreign_backup_and_keeps_the_database(tmp_path: Path)
 
     for bad, reason in ((other_site, "belongs to site PK20202-01"), (other_app, "not a DRC Console site database"),
                         (newer, "does not know")):
-        rc, _, err = _cli("restore", str(bad), "--db", url, "--yes")
+        rc, _, err = run_cli("restore", str(bad), "--db", url, "--yes")
         assert rc == 1
         assert reason in err
         assert _export(url, tmp_path / "check.csv") == before
@@ -166,9 +152,9 @@ def test_restore_into_a_missing_database_creates_it(tmp_path: Path) -> None:
 
 
 def test_backup_of_postgresql_or_a_missing_file_says_why(tmp_path: Path) -> None:
-    rc, _, err = _cli("backup", "--db", "postgresql+psycopg://x@127.0.0.1/none", "--out", str(tmp_path / "x"))
+    rc, _, err = run_cli("backup", "--db", "postgresql+psycopg://x@127.0.0.1/none", "--out", str(tmp_path / "x"))
     assert rc == 1 and "pg_dump" in err
-    rc, _, err = _cli("backup", "--db", f"sqlite:///{tmp_path / 'nothing.sqlite3'}", "--out", str(tmp_path / "x"))
+    rc, _, err = run_cli("backup", "--db", f"sqlite:///{tmp_path / 'nothing.sqlite3'}", "--out", str(tmp_path / "x"))
     assert rc == 1 and "no such database file" in err
     assert not (tmp_path / "x").exists()
 

@@ -6,7 +6,6 @@ import io
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
 from contextlib import redirect_stdout
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,14 +31,6 @@ backend = "network"
 host = "127.0.0.1"
 port = {port}
 """
-
-
-@pytest.fixture
-def hub(hub_db: str) -> Iterator[LiveHub]:
-    """The real hub on loopback."""
-    live = LiveHub(hub_db).start()
-    yield live
-    live.stop()
 
 
 @pytest.fixture

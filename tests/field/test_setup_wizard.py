@@ -25,14 +25,6 @@ SITE = "PK60102-01"  # DRC Fateh Jang, Attock, Punjab
 
 
 @pytest.fixture
-def hub(hub_db: str) -> Iterator[LiveHub]:
-    """The real hub on loopback."""
-    live = LiveHub(hub_db).start()
-    yield live
-    live.stop()
-
-
-@pytest.fixture
 def wizard(qtbot, tmp_path: Path) -> Iterator[SetupWizard]:
     """The wizard writing into a temp folder, with one USB printer and one CUPS queue 'found' on the PC."""
     w = SetupWizard(tmp_path / "cfg" / "config.toml", database_url=f"sqlite:///{tmp_path / 'site.sqlite3'}",

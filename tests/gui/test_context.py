@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
-from console.app import install_translations
 from console.context import AppContext
 from console.names import error_text
 from console.pages.queue import QueuePage
@@ -88,15 +87,6 @@ def test_a_page_that_handles_its_error_is_not_repeated_in_the_status_bar(qtbot, 
     assert alert.args == ["Counter 1 has no DEO; assign one before calling.", "warning"]
     qtbot.waitUntil(lambda: ctx.tasks.pending == 0)
     assert [text for _level, text in ctx.status.alerts] == ["Counter 1 has no DEO; assign one before calling."]
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def test_domain_errors_are_shown_in_urdu(urdu, ctx: AppContext, site: list[int]) -> None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from console.app import build_window, make_application
+from console.app import build_window
 from console.board import BoardWindow
 from console.context import AppContext
 from console.speech import Announcer
@@ -22,17 +22,6 @@ def test_contrast_formula_matches_wcag() -> None:
     assert round(ratio(QColor("#000000"), QColor("#ffffff")), 1) == 21.0
     assert round(ratio(QColor("#777777"), QColor("#ffffff")), 2) == 4.48
     assert round(ratio(QColor("#767676"), QColor("#ffffff")), 2) == 4.54
-
-
-@pytest.fixture
-def console_look(qapp):
-    """The console's own look (style, font, palette) for the test; the shared QApplication's after."""
-    font, palette, style = qapp.font(), qapp.palette(), qapp.style().name()
-    make_application()
-    yield
-    qapp.setStyle(style)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
 
 
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.REGIONAL_MANAGER])

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 import resources
 from console.app import install_translations
 from console.pages.queue import QueuePage
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_every_string_in_the_catalogue_has_urdu():

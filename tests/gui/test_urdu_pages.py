@@ -7,27 +7,16 @@ from collections.abc import Callable
 from datetime import UTC
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from console.app import build_window, install_translations
+from console.app import build_window
 from console.context import AppContext
 from db.models import Role, Staff, UpdateType
 from services.quality import assess
 from services.roles import SYSTEM, Actor
 from tests.printing.conftest import refused_port
 from tests.urdu_walk import unisolated, untranslated, visible_texts
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def _busy_day(ctx: AppContext, counters: list[int]) -> None:

@@ -5,8 +5,6 @@ Every token must be claimed by exactly one counter and every number drawn exactl
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import queue as stdqueue
 from collections import Counter as Tally
 from datetime import datetime
 
@@ -22,6 +20,7 @@ from services.roles import Actor
 from services.site import SiteService
 from tests.conftest import SITE_ID
 from tests.queue._workers import issue_then_drain
+from tests.queue.processes import race
 
 AT = datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE)
 WORKERS = 2
@@ -38,22 +37,7 @@ def _race(url: str) -> None:
         for cid in counters:
             site.set_served_types(cid, [UpdateType.ROSTER, UpdateType.MISSED_OUT], actor=Actor("admin", Role.ADMIN))
 
-        ctx = mp.get_context("spawn")
-        line = ctx.Barrier(WORKERS)
-        out = ctx.Queue()
-        procs = [ctx.Process(target=issue_then_drain, args=(url, SITE_ID, cid, PER_WORKER, AT.isoformat(), line, out))
-                 for cid in counters]
-        for p in procs:
-            p.start()
-        try:
-            results = [out.get(timeout=120) for _ in procs]
-        except stdqueue.Empty:
-            pytest.fail("a worker process did not report within 120 s")
-        finally:
-            for p in procs:
-                p.join(30)
-                if p.is_alive():
-                    p.kill()
+        results = race(issue_then_drain, [(url, SITE_ID, cid, PER_WORKER, AT.isoformat()) for cid in counters])
         assert [r[3] for r in results] == [None] * WORKERS, results
 
         # Issuing: every number drawn once, 1..n per type, no gaps.

@@ -8,7 +8,6 @@ without a DEO cannot call; one open token per CNIC, also when two processes issu
 from __future__ import annotations
 
 import multiprocessing as mp
-import queue as stdqueue
 from collections import Counter as Tally
 
 import pytest
@@ -22,6 +21,7 @@ from services.queue import AlreadyHasToken, QueueError, QueuePolicy, QueueServic
 from services.triage import TriageService, load_policy
 from tests.conftest import SITE_ID
 from tests.queue._workers import AT, issue_for_cnics, set_counters
+from tests.queue.processes import race
 from vocabulary import PriorityReason
 
 
@@ -160,21 +160,7 @@ def _race_cnics(url: str) -> None:
     try:
         ensure_site(store, SITE_ID, "DRC Bagh")
         seed_demo(store, QueueService(store, _clock(), SITE_ID).clock, SITE_ID, 1)
-        ctx = mp.get_context("spawn")
-        line = ctx.Barrier(WORKERS)
-        out = ctx.Queue()
-        procs = [ctx.Process(target=issue_for_cnics, args=(url, SITE_ID, CNICS, line, out)) for _ in range(WORKERS)]
-        for p in procs:
-            p.start()
-        try:
-            results = [out.get(timeout=120) for _ in procs]
-        except stdqueue.Empty:
-            pytest.fail("a worker process did not report within 120 s")
-        finally:
-            for p in procs:
-                p.join(30)
-                if p.is_alive():
-                    p.kill()
+        results = race(issue_for_cnics, [(url, SITE_ID, CNICS)] * WORKERS)
         assert [r[2] for r in results] == [None] * WORKERS, results
         issued = [c for r in results for c in r[0]]
         refused = [c for r in results for c in r[1]]

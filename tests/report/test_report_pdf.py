@@ -12,10 +12,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
 
-from console.app import install_translations
 from console.report_pdf import MARGIN, PAGE_H, _Pages, generated_text, render_report_pdf
 from db.engine import Store
 from services.clock import SITE_ZONE, FixedClock
@@ -46,16 +44,6 @@ def _report(url: str) -> dict:
         return daily_report(store, Config(), SIM_DAY, clock=clock)
     finally:
         store.dispose()
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def _check_layout(pdf: Path) -> list[str]:

@@ -9,60 +9,33 @@ without a survey (which the hub's reconciliation must list, and nothing else).
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
 import pytest
 import requests
 
-from console.main import main
 from services.deo_ids import deo_pseudonym
-from services.hub.db import make_engine
-from services.hub.keys import create_key
-from services.hub.testing import run_hub_in_thread
-from tests.hub.conftest import seeded_hub_db
+from tests.command_line import hub_with_site_keys, run_cli
 
 DAY = "2026-03-03"  # the seeded (unlinked) paradata is on 2026-03-04 only
 NETWORK = {"PK10101-01": (45, 3), "PK70101-01": (35, 2)}
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's own configuration out of these runs."""
-    monkeypatch.setenv("DRC_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.delenv("DRC_DATABASE_URL", raising=False)
-    monkeypatch.delenv("DRC_HUB_KEY", raising=False)
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 @pytest.fixture(scope="module")
 def network_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str], str]]:
     """A hub with one site key per simulated site and a central key."""
-    url = seeded_hub_db(f"sqlite:///{tmp_path_factory.mktemp('surveys') / 'hub.sqlite3'}", households=300,
-                        paradata_days=1)
-    engine = make_engine(url)
-    keys = {site: create_key(engine, "site", site)[1] for site in NETWORK}
-    central = create_key(engine, "central", "*")[1]
-    engine.dispose()
-    base, stop = run_hub_in_thread(url, "unused-" + central[:8], db_keys=True, today=lambda: date(2026, 3, 5))
-    try:
-        yield base, keys, central
-    finally:
-        stop()
-
-
-def _cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        rc = main(list(argv))
-    return rc, out.getvalue(), err.getvalue()
+    with hub_with_site_keys(tmp_path_factory.mktemp("surveys"), NETWORK, date(2026, 3, 5)) as hub:
+        yield hub
 
 
 def _completed_per_operator(url: str, out: Path) -> tuple[Counter[str], dict[str, str]]:
-    rc, _, _ = _cli("export", "events", "--date", DAY, "--out", str(out), "--db", url)
+    rc, _, _ = run_cli("export", "events", "--date", DAY, "--out", str(out), "--db", url)
     assert rc == 0
     with out.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["kind"] == "completed"]
@@ -76,7 +49,7 @@ def test_simulated_network_day_surveys_per_deo_equal_an_independent_count(
     for i, (site, (tokens, counters)) in enumerate(NETWORK.items()):
         url = f"sqlite:///{tmp_path / f'{site}.sqlite3'}"
         monkeypatch.setenv("DRC_HUB_KEY", keys[site])
-        rc, out, err = _cli("simulate", "--tokens", str(tokens), "--counters", str(counters), "--seed", str(i + 3),
+        rc, out, err = run_cli("simulate", "--tokens", str(tokens), "--counters", str(counters), "--seed", str(i + 3),
                             "--date", DAY, "--db", url, "--site", site, "--hub", base)
         assert rc == 0, out + err
         assert "refused as expected (qr-replayed 1, survey-already-received 1)" in out, out

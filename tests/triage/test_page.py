@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from console.context import AppContext
 from console.pages.triage import TriagePage
 from db.models import Role, UpdateType, Verification
-from services.config import Config
 from services.registry import DemoSamples, RegistryClient
 from services.roles import Actor
 from tests.registry.live_hub import KEY, LiveHub
+from tests.triage.conftest import hub_config
 
 
 def _samples(hub: LiveHub) -> DemoSamples:
@@ -22,20 +22,9 @@ def _samples(hub: LiveHub) -> DemoSamples:
 
 
 @pytest.fixture
-def hub(hub_db: str) -> Iterator[LiveHub]:
-    """A hub the test may stop and start; it starts running."""
-    h = LiveHub(hub_db).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture
 def ctx(make_ctx: Callable[..., AppContext], hub: LiveHub) -> AppContext:
     """A console context wired to the hub, with the outbox worker draining every 100 ms."""
-    cfg = Config()
-    cfg.hub.url, cfg.hub.api_key = hub.url, KEY
-    cfg.hub.connect_timeout, cfg.hub.read_timeout, cfg.hub.retries = 0.5, 2.0, 0
-    context = make_ctx(cfg, Actor("triage", Role.TRIAGE), sync_interval_ms=100)
+    context = make_ctx(hub_config(hub), Actor("triage", Role.TRIAGE), sync_interval_ms=100)
     worker = context.sync
     assert worker is not None
     worker._sync.base_delay = 0.2  # back off in tenths of a second, not seconds

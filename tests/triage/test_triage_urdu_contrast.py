@@ -3,56 +3,19 @@ and dates stay left to right; its ineligible types and their reasons are readabl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QLocale, Qt
-
-from console.app import install_translations, make_application
 from console.context import AppContext
 from console.pages.triage import TriagePage
-from db.models import Role, UpdateType
-from services.config import Config
+from db.models import UpdateType
 from services.registry import RegistryClient
-from services.roles import Actor
 from tests.contrast import low_contrast, measured
 from tests.registry.live_hub import KEY, LiveHub
 from tests.triage.test_page import _lookup
 from tests.urdu_walk import LRI, PDI, unisolated, untranslated, visible_texts
 
 
-@pytest.fixture
-def hub(hub_db: str) -> Iterator[LiveHub]:
-    h = LiveHub(hub_db).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture
-def ctx(make_ctx: Callable[..., AppContext], hub: LiveHub) -> AppContext:
-    cfg = Config()
-    cfg.hub.url, cfg.hub.api_key = hub.url, KEY
-    cfg.hub.connect_timeout, cfg.hub.read_timeout, cfg.hub.retries = 0.5, 2.0, 0
-    return make_ctx(cfg, Actor("triage", Role.TRIAGE))
-
-
-@pytest.fixture
-def urdu_console(qapp):
-    font, palette, style = qapp.font(), qapp.palette(), qapp.style().name()
-    make_application()
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    qapp.setStyle(style)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
-def test_triage_in_urdu_after_a_lookup(urdu_console, qtbot: Any, ctx: AppContext, hub: LiveHub) -> None:
+def test_triage_in_urdu_after_a_lookup(urdu, console_look, qtbot: Any, ctx: AppContext, hub: LiveHub) -> None:
     page = TriagePage(ctx)
     qtbot.addWidget(page)
     page.resize(1366, 768)
