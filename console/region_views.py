@@ -77,8 +77,14 @@ def region_centres(sites: Sequence[SiteFigures], where: dict[str, tuple[float, f
             for name, pts in sorted(acc.items()) if len(pts) >= MIN_LABELLED]
 
 
+TREND_CHARTS = 4  # what ``trends`` returns: the Trends tab makes its charts ahead of the first answer
+
+
 def trends(days: Sequence[DayTotals], sites_in_scope: int) -> list[Trend]:
-    """The trend charts over the range: tokens, waits, service level and no-shows, sites reporting."""
+    """The trend charts over the range: tokens, waits, service level and no-shows, sites reporting.
+
+    Plain data (each series' numpy array made here): the page calls it on the network pool with the answer.
+    """
     served = QCoreApplication.translate("RegionViews", "Served")
 
     def per(key: str, scale: float = 1.0) -> list[float | None]:

@@ -3,12 +3,18 @@
 The charts take plain series (dates and values, None where a day has no figure) and labels in
 the reader's language; no services, no database. A day without a figure breaks the line instead
 of drawing a false zero; hover names the day and its value.
+
+The series are plain data that a worker thread may build: each :class:`Series` makes its numpy
+array when created, each :class:`Trend` its highest value, so the GUI thread only hands arrays to
+``setData``. A refresh touches only what changed (title, legend, ticks, styles) and draws one chart
+per turn of the event loop, each painted before the next is updated; the left axis draws grid lines
+at its labelled ticks only (minor grid lines cost ~10x the painting of a whole axis).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -27,21 +33,42 @@ HEADROOM = 1.4  # room above the highest value for the legend (top right), so it
 
 @dataclass(frozen=True)
 class Series:
-    """One line: its legend label, colour and a value per day (None: no figure that day)."""
+    """One line: its legend label, colour and a value per day (None: no figure that day).
+
+    ``y`` is the values as floats (NaN for None), made with the series, on whichever thread makes it.
+    """
 
     label: str
     values: Sequence[float | None]
     color: QColor
+    y: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "y", np.array(self.values, dtype=float))  # None becomes NaN
 
 
 @dataclass(frozen=True)
 class Trend:
-    """One chart: a title, a unit for the hover text, its lines, and optionally a target line."""
+    """One chart: a title, a unit for the hover text, its lines, and optionally a target line.
+
+    ``top`` is the highest value drawn (lines and target; 0 when there is none), made with the trend.
+    """
 
     title: str
     unit: str
     series: Sequence[Series]
     target: float | None = None
+    top: float = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        highs = [float(np.nanmax(s.y)) for s in self.series if np.isfinite(s.y).any()]
+        object.__setattr__(self, "top", max([0.0, *highs, *([self.target] if self.target is not None else [])]))
+
+
+def day_ticks(days: Sequence[date]) -> list[tuple[int, str]]:
+    """At most about ``TICKS`` date labels (``MM-DD``) along the bottom axis."""
+    step = max(1, len(days) // TICKS)
+    return [(i, d.strftime("%m-%d")) for i, d in enumerate(days) if i % step == 0]
 
 
 class TrendChart(ChartView):
@@ -52,29 +79,34 @@ class TrendChart(ChartView):
         self.setMinimumHeight(170)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # days run left to right in Urdu too
         self.plotItem.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the graphics layout does not inherit it
-        self.plotItem.addLegend(offset=(-10, 8), labelTextSize="8pt")
+        # A light backing so grid lines do not run through the legend's names.
+        self.plotItem.addLegend(offset=(-10, 8), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 215))
+        self.plotItem.getAxis("left").setStyle(maxTickLevel=0)  # grid lines at labelled ticks only
         self.days: list[date] = []
         self.series: list[Series] = []
         self.unit = ""
+        self._title = title
+        self._ticks: list[tuple[int, str]] = []
         self._lines: list[pg.PlotDataItem] = []
-        self._legend_labels: list[str] = []
+        self._legend_labels: list[tuple[str, str]] = []
         self._target = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET_COLOR, width=1, style=Qt.PenStyle.DashLine))
         self._target.setVisible(False)
         self.plotItem.addItem(self._target)
 
-    def set_trend(self, days: Sequence[date], trend: Trend) -> None:
-        """Replace the lines (a refresh reuses the line items it already has)."""
-        self.plotItem.setTitle(trend.title, size="10pt")
+    def set_trend(self, days: Sequence[date], trend: Trend, ticks: list[tuple[int, str]] | None = None) -> None:
+        """Replace the lines (a refresh reuses the line items it has and touches only what changed).
+
+        ``ticks`` are the bottom axis's labels when the caller made them (``day_ticks(days)``).
+        """
+        if trend.title != self._title:
+            self._title = trend.title
+            self.plotItem.setTitle(trend.title, size="10pt")
         self.days, self.series, self.unit = list(days), list(trend.series), trend.unit
         x = np.arange(len(days), dtype=float)
-        legend = self.plotItem.legend
         while len(self._lines) < len(trend.series):
             self._lines.append(self.plotItem.plot([], []))
-        top = 0.0
-        legend.clear()
         dots = len(days) <= DOTS_UP_TO
         for line, series in zip(self._lines, trend.series, strict=False):
-            y = np.array([np.nan if v is None else float(v) for v in series.values], dtype=float)
             style = (series.color.name(), dots)
             if line.property("drc_style") != style:  # restyling is not free: only when it changes
                 line.setProperty("drc_style", style)
@@ -83,22 +115,37 @@ class TrendChart(ChartView):
                 line.setSymbolSize(4)
                 line.setSymbolBrush(series.color)
                 line.setSymbolPen(series.color)
-            if np.isfinite(y).any():
-                line.setData(x, y, connect="finite")
-                top = max(top, float(np.nanmax(y)))
+            if np.isfinite(series.y).any():
+                line.setData(x, series.y, connect="finite")
             else:  # an all-NaN series makes the bounds warn
                 line.setData([], [])
             line.setVisible(True)
         for line in self._lines[len(trend.series):]:
             line.setVisible(False)
+        self._set_legend(trend)
         self._target.setVisible(trend.target is not None)
         if trend.target is not None:
             self._target.setPos(trend.target)
-            top = max(top, trend.target)
-        step = max(1, len(days) // TICKS)
-        self.plotItem.getAxis("bottom").setTicks([[(i, d.strftime("%m-%d")) for i, d in enumerate(days)
-                                                   if i % step == 0]])
-        self.plotItem.setRange(xRange=(-0.5, max(len(days), 1) - 0.5), yRange=(0, max(top, 1.0) * HEADROOM), padding=0)
+        ticks = day_ticks(days) if ticks is None else ticks
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plotItem.getAxis("bottom").setTicks([ticks])
+        self.plotItem.setRange(xRange=(-0.5, max(len(days), 1) - 0.5), yRange=(0, max(trend.top, 1.0) * HEADROOM),
+                               padding=0)
+        # pyqtgraph applies a new range while painting, and the lines' changed geometry then asks for a
+        # second full paint in the next turn (on top of the next chart's): apply it now, so one paint does.
+        self.plotItem.vb.updateMatrix()
+
+    def _set_legend(self, trend: Trend) -> None:
+        """Name each line in the legend (rebuilt only when the names or colours change)."""
+        labels = [(s.label, s.color.name()) for s in trend.series]
+        if labels == self._legend_labels:
+            return
+        self._legend_labels = labels
+        legend = self.plotItem.legend
+        legend.clear()
+        for line, series in zip(self._lines, trend.series, strict=False):
+            legend.addItem(line, series.label)
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         """The day under the mouse and each line's value."""
@@ -117,6 +164,7 @@ class TrendGrid(QWidget):
 
     A refresh redraws one chart per turn of the event loop (each paints before the next is
     updated), so four charts never hold the GUI thread together; ``sig_drawn`` says when all are.
+    Charts are made one per turn too: ahead of the first answer with :meth:`reserve`, else as needed.
     """
 
     sig_drawn = Signal()
@@ -126,22 +174,29 @@ class TrendGrid(QWidget):
         self.charts: list[TrendChart] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._pending: list[tuple[TrendChart, Trend]] = []
+        self._wanted = 0
+        self._pending: list[tuple[int, Trend]] = []
         self._days: list[date] = []
+        self._ticks: list[tuple[int, str]] = []
         self._next = QTimer(self)
         self._next.setSingleShot(True)
         self._next.setInterval(0)
         self._next.timeout.connect(self._draw_next)
 
+    def reserve(self, count: int) -> None:
+        """Make ``count`` charts (empty) from the next turn on, one per turn, before any answer needs them."""
+        self._wanted = max(self._wanted, count)
+        if len(self.charts) < self._wanted:
+            self._next.start()
+
     def set_trends(self, days: Sequence[date], trends: Sequence[Trend]) -> None:
-        """Draw each trend in its chart (charts are made once, on the first call); a newer call replaces a pending one."""
-        while len(self.charts) < len(trends):
-            chart = TrendChart(trends[len(self.charts)].title)
-            self._grid.addWidget(chart, len(self.charts) // 2, len(self.charts) % 2)
-            self.charts.append(chart)
+        """Draw each trend in its chart, from the next turn of the event loop on; a newer call replaces a pending one."""
         self._days = list(days)
-        self._pending = list(zip(self.charts, trends, strict=False))
-        self._draw_next()
+        self._ticks = day_ticks(self._days)
+        self._pending = list(enumerate(trends))
+        self._wanted = max(self._wanted, len(trends))
+        if self._pending:
+            self._next.start()
 
     @property
     def drawing(self) -> bool:
@@ -149,14 +204,18 @@ class TrendGrid(QWidget):
         return bool(self._pending)
 
     def _draw_next(self) -> None:
-        if not self._pending:
-            return
-        chart, trend = self._pending.pop(0)
-        chart.set_trend(self._days, trend)
-        if self._pending:
+        if len(self.charts) < self._wanted:  # a new chart's set-up and first layout cost as much as a redraw
+            i = len(self.charts)
+            chart = TrendChart(self._pending[i][1].title if i < len(self._pending) else "")
+            self._grid.addWidget(chart, i // 2, i % 2)
+            self.charts.append(chart)
+        elif self._pending:
+            i, trend = self._pending.pop(0)
+            self.charts[i].set_trend(self._days, trend, self._ticks)
+            if not self._pending:
+                self.sig_drawn.emit()
+        if len(self.charts) < self._wanted or self._pending:
             self._next.start()
-        else:
-            self.sig_drawn.emit()
 
 
 COLORS = {"issued": ISSUED_COLOR.darker(130), "served": SERVED_COLOR, "wait": WAIT_COLOR, "level": AVG_COLOR,

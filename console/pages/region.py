@@ -25,11 +25,13 @@ from console.pages.region_drill import SiteDrill
 from console.pages.region_panels import RegionPanels
 from console.region_export import FORMATS, export_region
 from console.region_rows import deo_rank_rows, rank_rows, site_rows
+from console.region_views import trends
 from console.tasks import CoalescedLoad
 from services.clock import business_day
 from services.hub.ops.schemas import RegionalDaily, RegionalReport
 from services.region import PRESETS, Answer, RegionOffline, RegionOverview, RegionQuery, RegionRefused, preset_range
 from widgets.figures_table import Prepared, prepare
+from widgets.trend_charts import Trend
 
 REGIONS = ("AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh")
 PRESET_TITLES = {
@@ -195,9 +197,11 @@ class RegionPage(QWidget):
                         prepare(fmt["top_deos"], deo_rank_rows(data.deos.top)),
                         prepare(fmt["bottom_deos"], deo_rank_rows(data.deos.bottom))]
 
-    def _fetch_daily(self) -> Answer[RegionalDaily]:
+    def _fetch_daily(self) -> tuple[Answer[RegionalDaily], list[Trend]]:
+        """On the network pool: ask, then make the trend charts' series (numpy arrays) there too."""
         assert self.ctx.region is not None and self._query is not None
-        return self.ctx.region.daily(self._query)
+        answer = self.ctx.region.daily(self._query)
+        return answer, trends(answer.data.days, answer.data.sites)
 
     # ---- answers -------------------------------------------------------------------------
     def _on_overview(self, result: tuple[Answer[RegionOverview], list[Prepared]]) -> None:
@@ -234,9 +238,10 @@ class RegionPage(QWidget):
             return self.tr("The hub cannot be reached and no earlier answer to this question is stored.")
         return self.tr("The regional figures could not be loaded: %1").replace("%1", str(exc))
 
-    def _on_daily(self, answer: Answer[RegionalDaily]) -> None:
+    def _on_daily(self, result: tuple[Answer[RegionalDaily], list[Trend]]) -> None:
+        answer, series = result
         self.daily = answer.data
-        self.panels.show_daily(answer.data)
+        self.panels.show_daily(answer.data, series)
         self.sig_daily_loaded.emit()
 
     def _on_daily_failed(self, exc: BaseException) -> None:

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from console.region_views import KPI_BY_KEY, KPIS, map_points, positions, region_centres, trends
+from console.region_views import KPI_BY_KEY, KPIS, TREND_CHARTS, map_points, positions, region_centres
 from services.hub.ops.schemas import RegionalDaily
 from services.region import RegionOverview
 from widgets.figures_table import FiguresModel, FiguresTable, Prepared
 
 if TYPE_CHECKING:
     from widgets.site_map import SiteMap
-    from widgets.trend_charts import TrendGrid
+    from widgets.trend_charts import Trend, TrendGrid
 
 
 def _kpi_title(text: str) -> str:
@@ -37,6 +37,7 @@ class RegionPanels(QObject):
         self._drill_panel = drill_panel
         self.overview: RegionOverview | None = None
         self.daily: RegionalDaily | None = None
+        self.trends: list[Trend] = []
         self.drilled: str | None = None
         self._map_dirty = self._trends_dirty = False
         self.sites = FiguresTable(FiguresModel(
@@ -116,9 +117,9 @@ class RegionPanels(QObject):
         if self.views.currentWidget() is self._map_tab:
             self._draw_map()
 
-    def show_daily(self, daily: RegionalDaily) -> None:
-        """Keep the day-by-day answer; draw the trends now if shown."""
-        self.daily = daily
+    def show_daily(self, daily: RegionalDaily, trends: list[Trend]) -> None:
+        """Keep the day-by-day answer and its charts' series (made on the network pool); draw them now if shown."""
+        self.daily, self.trends = daily, trends
         self.trends_note.setText("")
         self._trends_dirty = True
         if self.views.currentWidget() is self._trends_tab:
@@ -126,7 +127,7 @@ class RegionPanels(QObject):
 
     def daily_failed(self, text: str) -> None:
         """Say why there are no trends (and draw none rather than old ones)."""
-        self.daily = None
+        self.daily, self.trends = None, []
         self.trends_note.setText(text)
         if self.trend_grid is not None:
             self.trend_grid.set_trends([], [])
@@ -137,7 +138,7 @@ class RegionPanels(QObject):
         for table in (self.sites, self.top, self.bottom, self.top_deos, self.bottom_deos):
             table.figures.set_figures([])
         self.overview = None
-        self.daily = None
+        self.daily, self.trends = None, []
         if self.site_map is not None:
             self.site_map.set_points("", [], True, {}, [], "")
         if self.trend_grid is not None:
@@ -181,6 +182,7 @@ class RegionPanels(QObject):
             from widgets.trend_charts import TrendGrid
 
             self.trend_grid = TrendGrid()
+            self.trend_grid.reserve(TREND_CHARTS)
             lay = QVBoxLayout(self._trends_tab)
             lay.addWidget(self.trends_note)
             lay.addWidget(self.trend_grid, 1)
@@ -221,5 +223,4 @@ class RegionPanels(QObject):
             return
         self._trends_dirty = False
         self.trend_grid.setVisible(True)
-        days = self.daily.days
-        self.trend_grid.set_trends([d.date for d in days], trends(days, self.daily.sites))
+        self.trend_grid.set_trends([d.date for d in self.daily.days], self.trends)

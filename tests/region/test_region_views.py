@@ -61,6 +61,17 @@ def test_trend_charts_draw_the_days_of_the_api(qtbot: Any, make_ctx: Callable[..
     assert list(y) == [float(d["completed"]) for d in api]
     assert tokens.tooltip_at(len(api) - 1, 0).startswith(api[-1]["date"])
     assert "617" in sites.plotItem.titleLabel.text
+    assert [label.text for _sample, label in tokens.plotItem.legend.items] == ["Issued", "Served"]
+    # A refresh over another range redraws the same charts with the new days.
+    with qtbot.waitSignal(page.sig_daily_loaded, timeout=15000):
+        page.period.setCurrentIndex(page.period.findData("last_30"))
+    qtbot.waitUntil(lambda: not grid.drawing, timeout=5000)
+    month = network_hub.get("/v1/regions/daily", **{"from": (END - timedelta(days=29)).isoformat(),
+                                                    "to": END.isoformat()})["days"]
+    assert len(grid.charts) == 4 and len(tokens.days) == len(month) == 30
+    for chart, key in ((tokens, "issued"), (wait, "median_wait_min"), (sites, "sites_reporting")):
+        _x, y = chart.plotItem.listDataItems()[0].getData()
+        assert [None if math.isnan(v) else v for v in y] == [d[key] for d in month], key
 
 
 def test_map_places_every_site_and_a_click_drills_down(qtbot: Any, make_ctx: Callable[..., AppContext],
