@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from services.hub.ops.schemas import DeoFigures, DeoRank, FlaggedOut, HourFigures, SiteFigures, TypeFigures
+from widgets.bidi import ltr
 
 Row = tuple[Any, ...]
 
@@ -36,14 +37,18 @@ def type_rows(types: Sequence[TypeFigures], name: Callable[[str], str]) -> list[
 
 
 def deo_rows(deos: Sequence[DeoFigures]) -> list[Row]:
-    """The drill-down's rows per DEO: the shared display name, else the pseudonymous id; surveys next to served."""
-    return [(d.display_name or d.deo_id, d.called, d.completed, d.surveys, d.no_show, d.mean_service_min)
+    """The drill-down's rows per DEO: the shared display name, else the pseudonymous id; surveys next to served.
+
+    Names are Latin (``Ayesha K.``): kept left to right in an Urdu table, so the initial's stop stays at its end.
+    """
+    return [(ltr(d.display_name or d.deo_id), d.called, d.completed, d.surveys, d.no_show, d.mean_service_min)
             for d in deos]
 
 
 def deo_rank_rows(deos: Sequence[DeoRank]) -> list[Row]:
-    """Top or bottom DEO rows: the shared name (else the pseudonymous id), site, served, active days, per day."""
-    return [(d.display_name or d.deo_id, d.site_id, d.completed, d.days_active, d.completed_per_day) for d in deos]
+    """Top or bottom DEO rows: the shared name (else the pseudonymous id, left to right as in ``deo_rows``),
+    site, served, active days, per day."""
+    return [(ltr(d.display_name or d.deo_id), d.site_id, d.completed, d.days_active, d.completed_per_day) for d in deos]
 
 
 def flag_rows(flags: Sequence[FlaggedOut]) -> list[Row]:

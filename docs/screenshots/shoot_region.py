@@ -1,9 +1,10 @@
 """Screenshots of the Region page (English and Urdu) against a real hub with a simulated network.
 
 Run: PYTHONPATH=. xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/shoot_region.py docs/screenshots
-(120 sites with 14 simulated days, the rest silent; a drill-down into the top site is open).
-Saves, per language, the site table with rankings, the map coloured by served per day (drill-down of
-a site clicked on it) and the trend charts: region[-urdu].png, region-map[-urdu].png, region-trends[-urdu].png.
+(120 sites with 14 simulated days, the rest silent, their DEOs named as the demo names them; a
+drill-down into the top site is open). Saves, per language, the site table with rankings, the DEO
+top and bottom five, the map coloured by served per day (drill-down of a site clicked on it) and the
+trend charts: region[-urdu].png, region-deos[-urdu].png, region-map[-urdu].png, region-trends[-urdu].png.
 """
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from services.clock import SITE_ZONE, FixedClock
 from services.config import Config
 from services.hub.db import make_engine
 from services.hub.db import upgrade as hub_upgrade
+from services.hub.ops.demo_deos import name_demo_deos
 from services.hub.ops.network import network_sites, simulate_network
 from services.hub.seed import seed
 from services.hub.testing import run_hub_in_thread
@@ -37,7 +39,9 @@ hub_url = f"sqlite:///{tmp / 'hub.db'}"
 hub_upgrade(hub_url)
 engine = make_engine(hub_url)
 seed(engine, 300, 1, as_of=today, paradata_days=1)
-simulate_network(engine, network_sites(engine, 120), today - timedelta(days=1), 14, raw_days=0, seed=5)
+sites = network_sites(engine, 120)
+simulate_network(engine, sites, today - timedelta(days=1), 14, raw_days=0, seed=5)
+name_demo_deos(engine, sites)
 engine.dispose()
 base, stop = run_hub_in_thread(hub_url, "shot-key", today=lambda: today)
 url = f"sqlite:///{tmp / 's.db'}"
@@ -74,7 +78,10 @@ for lang, suffix in (("en", ""), ("ur", "-urdu")):
     site_map = page.panels.show_map(); settle()
     site_map.click_site(page.bottom.figures.value(0, 0)); wait(page.sig_site_loaded); settle()  # as a click on its point
     page.grab().save(str(out / f"region-map{suffix}.png"))
-    page.panels.show_trends(); settle()
+    grid = page.panels.show_trends(); settle(300)
+    if grid.drawing:
+        wait(grid.sig_drawn)
+    settle()
     page.grab().save(str(out / f"region-trends{suffix}.png")); print("saved", lang)
     page.close(); ctx.events.stop(); ctx.tasks.shutdown(); ctx.registry.close()
 stop()

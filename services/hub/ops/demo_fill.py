@@ -4,8 +4,9 @@
 day goes through :func:`simulate_network` (the real roll-up, roll-ups only), one day at a time from
 yesterday backwards: after the first day the manager's "last 7 days" already has figures, and the
 rest of the month arrives while they look. A few sites fall silent for the last days, so the page
-has silent sites to mark. The work is bounded (``days`` x the sites) and stops between days when
-``cancelled`` says so (the window closed).
+has silent sites to mark. Each simulated DEO first gets a made-up display name
+(``services.hub.ops.demo_deos``), so the DEO rankings name people. The work is bounded (``days`` x
+the sites) and stops between days when ``cancelled`` says so (the window closed).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from services.clock import SITE_ZONE
 from services.hub.models import SiteSeen
+from services.hub.ops.demo_deos import name_demo_deos
 from services.hub.ops.network import NetworkSite, simulate_network
 
 SILENT_EVERY = 50  # one site in fifty stops uploading ...
@@ -43,6 +45,7 @@ def fill_recent(engine: Engine, sites: Sequence[NetworkSite], yesterday: date, d
     progress = FillProgress()
     quiet = {s.site_id for i, s in enumerate(sites) if i % SILENT_EVERY == SILENT_EVERY // 2}
     newest: dict[str, date] = {}
+    name_demo_deos(engine, sites)
     for back in range(days):
         if cancelled is not None and cancelled.is_set():
             break
