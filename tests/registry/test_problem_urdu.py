@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
 
-from console.app import install_translations
 from console.names import error_text
 from services.registry import RegistryError, RegistryUnavailable
 from tests.registry.conftest import FakeHub
 from tests.registry.test_client_failures import CNIC, client
 from tests.urdu_walk import untranslated
-
-
-@pytest.fixture
-def urdu(qapp):
-    tr = install_translations(qapp, "ur")
-    assert tr is not None
-    yield tr
-    qapp.removeTranslator(tr)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def _problem(fake_hub: FakeHub, how: str) -> Exception:
