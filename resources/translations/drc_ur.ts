@@ -4023,94 +4023,94 @@ Counters: %6</source>
 <context>
     <name>RegionPage</name>
     <message>
-        <location filename="../../console/pages/region.py" line="36"/>
+        <location filename="../../console/pages/region.py" line="38"/>
         <source>Today</source>
         <translation>آج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="37"/>
+        <location filename="../../console/pages/region.py" line="39"/>
         <source>Yesterday</source>
         <translation>گزشتہ کل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="38"/>
+        <location filename="../../console/pages/region.py" line="40"/>
         <source>Last 7 days</source>
         <translation>پچھلے 7 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="39"/>
+        <location filename="../../console/pages/region.py" line="41"/>
         <source>Last 30 days</source>
         <translation>پچھلے 30 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="40"/>
+        <location filename="../../console/pages/region.py" line="42"/>
         <source>This month</source>
         <translation>اس مہینے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="41"/>
+        <location filename="../../console/pages/region.py" line="43"/>
         <source>Fiscal year (July-June)</source>
         <translation>مالی سال (جولائی تا جون)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="56"/>
+        <location filename="../../console/pages/region.py" line="58"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="58"/>
+        <location filename="../../console/pages/region.py" line="60"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="59"/>
+        <location filename="../../console/pages/region.py" line="61"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="65"/>
+        <location filename="../../console/pages/region.py" line="67"/>
         <source>The start date is after the end date.</source>
         <translation>شروع کی تاریخ آخری تاریخ کے بعد ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="67"/>
+        <location filename="../../console/pages/region.py" line="69"/>
         <source>The range is too long: at most 400 days can be shown at once.</source>
         <translation>مدت بہت طویل ہے: ایک وقت میں زیادہ سے زیادہ 400 دن دکھائے جا سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="69"/>
+        <location filename="../../console/pages/region.py" line="71"/>
         <source>This console&apos;s hub key may not read that region.</source>
         <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="70"/>
+        <location filename="../../console/pages/region.py" line="72"/>
         <source>The hub refused the question: %1</source>
         <translation>ہب نے درخواست رد کر دی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="97"/>
+        <location filename="../../console/pages/region.py" line="99"/>
         <source>All regions</source>
         <translation>تمام علاقے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="101"/>
-        <location filename="../../console/pages/region.py" line="275"/>
-        <location filename="../../console/pages/region.py" line="350"/>
+        <location filename="../../console/pages/region.py" line="103"/>
+        <location filename="../../console/pages/region.py" line="280"/>
+        <location filename="../../console/pages/region.py" line="355"/>
         <source>All districts</source>
         <translation>تمام اضلاع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="105"/>
+        <location filename="../../console/pages/region.py" line="107"/>
         <source>Range</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="111"/>
+        <location filename="../../console/pages/region.py" line="113"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="151"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
@@ -4140,90 +4140,90 @@ Counters: %6</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="128"/>
         <location filename="../../console/pages/region.py" line="130"/>
-        <location filename="../../console/pages/region.py" line="149"/>
-        <location filename="../../console/pages/region.py" line="318"/>
+        <location filename="../../console/pages/region.py" line="132"/>
+        <location filename="../../console/pages/region.py" line="151"/>
+        <location filename="../../console/pages/region.py" line="323"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="145"/>
+        <location filename="../../console/pages/region.py" line="147"/>
         <source>No hub is configured: regional figures need [hub] url and a regional key.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: علاقائی اعداد و شمار کے لیے [hub] url اور علاقائی کلید درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="150"/>
+        <location filename="../../console/pages/region.py" line="152"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="150"/>
+        <location filename="../../console/pages/region.py" line="152"/>
         <source>From</source>
         <translation>سے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="150"/>
+        <location filename="../../console/pages/region.py" line="152"/>
         <source>To</source>
         <translation>تک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="182"/>
+        <location filename="../../console/pages/region.py" line="184"/>
         <source>Loading…</source>
         <translation>لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="210"/>
+        <location filename="../../console/pages/region.py" line="214"/>
         <source>%1 sites, %2 silent, %3 to %4.</source>
         <translation>%1 مراکز، %2 خاموش، %3 تا %4۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="234"/>
+        <location filename="../../console/pages/region.py" line="238"/>
         <source>The hub cannot be reached and no earlier answer to this question is stored.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا اور اس سوال کا کوئی پچھلا جواب محفوظ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="235"/>
+        <location filename="../../console/pages/region.py" line="239"/>
         <source>The regional figures could not be loaded: %1</source>
         <translation>علاقائی اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="257"/>
+        <location filename="../../console/pages/region.py" line="262"/>
         <source>From the hub at %1.</source>
         <translation>ہب سے، %1 بجے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="259"/>
+        <location filename="../../console/pages/region.py" line="264"/>
         <source>The hub cannot be reached: these figures are the stored answer of %1 (%2 old).</source>
         <translation>ہب سے رابطہ نہیں ہو سکا: یہ اعداد و شمار %1 کا محفوظ جواب ہیں (%2 پرانے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="264"/>
+        <location filename="../../console/pages/region.py" line="269"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="115"/>
+        <location filename="../../console/pages/region.py" line="117"/>
         <source>Export report…</source>
         <translation>رپورٹ محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="299"/>
+        <location filename="../../console/pages/region.py" line="304"/>
         <source>Export the regional report</source>
         <translation>علاقائی رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="316"/>
+        <location filename="../../console/pages/region.py" line="321"/>
         <source>Writing the report to %1…</source>
         <translation>رپورٹ %1 میں لکھی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="323"/>
+        <location filename="../../console/pages/region.py" line="328"/>
         <source>The report was written to %1.</source>
         <translation>رپورٹ %1 میں لکھ دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="330"/>
+        <location filename="../../console/pages/region.py" line="335"/>
         <source>The report could not be written: %1</source>
         <translation>رپورٹ نہیں لکھی جا سکی: %1</translation>
     </message>
@@ -4236,144 +4236,144 @@ Counters: %6</source>
 <context>
     <name>RegionPanels</name>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
-        <location filename="../../console/pages/region_panels.py" line="47"/>
-        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="48"/>
+        <location filename="../../console/pages/region_panels.py" line="51"/>
         <source>Site</source>
         <translation>مرکز</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
-        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="48"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
-        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="51"/>
         <source>Served</source>
         <translation>نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="43"/>
+        <location filename="../../console/pages/region_panels.py" line="44"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="45"/>
         <source>Median wait (min)</source>
         <translation>انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="45"/>
         <source>Service level</source>
         <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="44"/>
-        <location filename="../../console/pages/region_panels.py" line="47"/>
-        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <location filename="../../console/pages/region_panels.py" line="45"/>
+        <location filename="../../console/pages/region_panels.py" line="48"/>
+        <location filename="../../console/pages/region_panels.py" line="51"/>
         <source>Served per day</source>
         <translation>یومیہ نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="44"/>
+        <location filename="../../console/pages/region_panels.py" line="45"/>
         <source>Flagged</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="45"/>
+        <location filename="../../console/pages/region_panels.py" line="46"/>
         <source>Silent since</source>
         <translation>خاموش، آخری رابطہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="47"/>
+        <location filename="../../console/pages/region_panels.py" line="48"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <location filename="../../console/pages/region_panels.py" line="51"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="50"/>
+        <location filename="../../console/pages/region_panels.py" line="51"/>
         <source>Active days</source>
         <translation>کام کے دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="69"/>
-        <location filename="../../console/pages/region_panels.py" line="168"/>
+        <location filename="../../console/pages/region_panels.py" line="70"/>
+        <location filename="../../console/pages/region_panels.py" line="169"/>
         <source>Sites</source>
         <translation>مراکز</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="72"/>
+        <location filename="../../console/pages/region_panels.py" line="73"/>
         <source>Map</source>
         <translation>نقشہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="73"/>
+        <location filename="../../console/pages/region_panels.py" line="74"/>
         <source>Trends</source>
         <translation>رجحانات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="78"/>
+        <location filename="../../console/pages/region_panels.py" line="79"/>
         <source>DRCs</source>
         <translation>مراکز (ڈی آر سی)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="78"/>
+        <location filename="../../console/pages/region_panels.py" line="79"/>
         <source>Top 5 sites (served per day)</source>
         <translation>سرفہرست 5 مراکز (یومیہ نمٹائے گئے)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="79"/>
+        <location filename="../../console/pages/region_panels.py" line="80"/>
         <source>Bottom 5 sites (served per day)</source>
         <translation>آخری 5 مراکز (یومیہ نمٹائے گئے)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="80"/>
+        <location filename="../../console/pages/region_panels.py" line="81"/>
         <source>DEOs</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="80"/>
+        <location filename="../../console/pages/region_panels.py" line="81"/>
         <source>Top 5 DEOs (served per active day)</source>
         <translation>سرفہرست 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="81"/>
+        <location filename="../../console/pages/region_panels.py" line="82"/>
         <source>Bottom 5 DEOs (served per active day)</source>
         <translation>آخری 5 ڈی ای او (کام کے فی دن نمٹائے گئے)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="172"/>
+        <location filename="../../console/pages/region_panels.py" line="173"/>
         <source>Colour by</source>
         <translation>رنگ کی بنیاد</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="206"/>
+        <location filename="../../console/pages/region_panels.py" line="208"/>
         <source>silent</source>
         <translation>خاموش</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="209"/>
+        <location filename="../../console/pages/region_panels.py" line="211"/>
         <source>Colour: %1, red is worst and green best among reporting sites; grey rings are silent sites. The best and worst five sites are named. Positions are approximate.</source>
         <translation>رنگ: %1؛ رپورٹ کرنے والے مراکز میں سرخ سب سے کمزور اور سبز سب سے بہتر ہے؛ سرمئی دائرے خاموش مراکز ہیں۔ سب سے بہتر اور سب سے کمزور پانچ مراکز کے نام درج ہیں۔ مقامات تقریبی ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region_panels.py" line="213"/>
+        <location filename="../../console/pages/region_panels.py" line="215"/>
         <source>%1 sites have no known position and are not drawn.</source>
         <translation>%1 مراکز کا مقام معلوم نہیں، اس لیے وہ نقشے پر نہیں دکھائے گئے۔</translation>
     </message>
@@ -4381,57 +4381,57 @@ Counters: %6</source>
 <context>
     <name>RegionViews</name>
     <message>
-        <location filename="../../console/region_views.py" line="82"/>
+        <location filename="../../console/region_views.py" line="88"/>
         <source>Served</source>
         <translation>نمٹائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="88"/>
+        <location filename="../../console/region_views.py" line="94"/>
         <source>Tokens per day</source>
         <translation>یومیہ ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="88"/>
+        <location filename="../../console/region_views.py" line="94"/>
         <source>Issued</source>
         <translation>جاری شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="90"/>
+        <location filename="../../console/region_views.py" line="96"/>
         <source>Median wait (min)</source>
         <translation>انتظار کا وسطانیہ (منٹ)</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="90"/>
+        <location filename="../../console/region_views.py" line="96"/>
         <source>min</source>
         <translation>منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="90"/>
+        <location filename="../../console/region_views.py" line="96"/>
         <source>Median wait</source>
         <translation>انتظار کا وسطانیہ</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="92"/>
+        <location filename="../../console/region_views.py" line="98"/>
         <source>Service level and no-shows (%)</source>
         <translation>مقررہ وقت میں بلائے گئے اور غیر حاضر (%)</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="93"/>
+        <location filename="../../console/region_views.py" line="99"/>
         <source>Service level</source>
         <translation>مقررہ وقت میں بلائے گئے</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="94"/>
+        <location filename="../../console/region_views.py" line="100"/>
         <source>No-show rate</source>
         <translation>غیر حاضری کی شرح</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="95"/>
+        <location filename="../../console/region_views.py" line="101"/>
         <source>Sites reporting (of %1)</source>
         <translation>رپورٹ کرنے والے مراکز (%1 میں سے)</translation>
     </message>
     <message>
-        <location filename="../../console/region_views.py" line="96"/>
+        <location filename="../../console/region_views.py" line="102"/>
         <source>Sites reporting</source>
         <translation>رپورٹ کرنے والے مراکز</translation>
     </message>
@@ -5559,47 +5559,47 @@ Counters: %6</source>
 <context>
     <name>SurveyReviewBar</name>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="31"/>
+        <location filename="../../console/pages/survey_review.py" line="32"/>
         <source>Acknowledge flag</source>
         <translation>نشان تسلیم کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="33"/>
+        <location filename="../../console/pages/survey_review.py" line="34"/>
         <source>The flag was looked at and the survey stands; recorded at the centre.</source>
         <translation>نشان دیکھ لیا گیا اور سروے برقرار ہے؛ یہ مرکز میں درج ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="34"/>
+        <location filename="../../console/pages/survey_review.py" line="35"/>
         <source>Return to DEO…</source>
         <translation>ڈی ای او کو واپس کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="36"/>
+        <location filename="../../console/pages/survey_review.py" line="37"/>
         <source>Send the survey back to its DEO with a note saying what to fix.</source>
         <translation>سروے ایک نوٹ کے ساتھ اس کے ڈی ای او کو واپس بھیجیں کہ کیا درست کرنا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="58"/>
+        <location filename="../../console/pages/survey_review.py" line="59"/>
         <source>Return to DEO</source>
         <translation>ڈی ای او کو واپس کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="59"/>
+        <location filename="../../console/pages/survey_review.py" line="60"/>
         <source>What should the DEO fix?</source>
         <translation>ڈی ای او کو کیا درست کرنا ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="78"/>
+        <location filename="../../console/pages/survey_review.py" line="79"/>
         <source>Survey %1: flag acknowledged.</source>
         <translation>سروے %1: نشان تسلیم کر لیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="79"/>
+        <location filename="../../console/pages/survey_review.py" line="80"/>
         <source>Survey %1 returned to its DEO.</source>
         <translation>سروے %1 اس کے ڈی ای او کو واپس کر دیا گیا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/survey_review.py" line="86"/>
+        <location filename="../../console/pages/survey_review.py" line="87"/>
         <source>The review was not recorded: %1</source>
         <translation>جائزہ درج نہیں ہو سکا: %1</translation>
     </message>
