@@ -12,11 +12,18 @@ Run by hand (not in the suite); the default run takes a few minutes:
 3. **Regional query**: history of 30, then 90, then 365 days for all 617 sites, built by
    ``simulate_network`` (roll-ups only; ``--history-volume``) -> p50/p95 of
    ``GET /v1/regions/performance`` over the last 30 / 90 / 365 days, and of the 30-day query
-   again once 365 days are held (does it stay flat as history grows?).
+   again once 365 days are held (does it stay flat as history grows?). Each is timed twice:
+   *built* (``Cache-Control: no-cache``: the hub sums and writes the answer every time) and
+   *repeated* (the hub's answer for an unchanged data version, see ``services/hub/ops/answers.py``).
 
-The hub runs as ``drc-hub serve --workers N`` in its own processes; the load generator shares
-the same 2 cores, and so do the other people on this machine. Treat the figures as what this
-box gave at that moment, and read the load average printed with them.
+What it measures is the hub with the client's cost kept small, not a client: every body is
+built as JSON bytes before the timed part (spooled to files by two processes) and sent by
+threads that each hold one keep-alive ``requests.Session``. The load generator still shares the
+same 2 cores with the hub and PostgreSQL, and so do the other people on this machine, so next to
+each ingest figure it prints the CPU spent per 1000-event batch by the hub's processes, by the
+database's PostgreSQL backends and by itself (``/proc``; PostgreSQL's background writers are not
+counted). The hub runs as ``drc-hub serve --workers N`` in its own processes. Treat the figures as
+what this box gave at that moment, and read the load average printed with them.
 """
 
 from __future__ import annotations
@@ -324,7 +331,7 @@ def main() -> int:
             peak = watch.stop()
             print(f"catch-up  : 617 sites x 1 day, {n} events: {secs:6.1f} s, {accepted / secs:8.0f} events/s "
                   f"(accepted {accepted}, retried {errors}); hub RSS {before:.0f} -> peak {peak:.0f} MB "
-                  f"({args.workers} workers + master); load avg {os.getloadavg()[0]:.2f}")
+                  f"({args.workers} worker{'s + master' if args.workers > 1 else ''}); load avg {os.getloadavg()[0]:.2f}")
             print(f"            {tally.per_batch_ms(batches)}")
         if not args.skip_history:
             held = 0

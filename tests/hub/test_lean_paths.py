@@ -110,7 +110,9 @@ def test_regional_json_equals_the_models_and_the_day_rows(network_db: str, first
                                .where(SiteDay.day >= first, SiteDay.day <= last)).all()
     finally:
         engine.dispose()
-    issued, served, reporting = Counter(), Counter(), Counter()
+    issued: Counter[str] = Counter()
+    served: Counter[str] = Counter()
+    reporting: Counter[str] = Counter()
     for site_id, n_issued, n_served, events in days:
         issued[site_id] += n_issued
         served[site_id] += n_served

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Date, DateTime, Integer, any_, bindparam, select, text
 from sqlalchemy.dialects import sqlite
@@ -56,8 +56,41 @@ _PG_MOVE = (f"INSERT INTO hub_site_event ({', '.join(_COLUMNS)}) SELECT {', '.jo
             "ON CONFLICT DO NOTHING RETURNING uuid")
 
 
-# A validated event: services.hub.schemas.SiteEventIn, or its lean twin from ops.wire (same attributes).
-EventIn = Any
+class EventIn(Protocol):
+    """A validated event (read-only): ``services.hub.schemas.SiteEventIn``, or its lean twin from ``ops.wire``."""
+
+    @property
+    def uuid(self) -> str: ...
+
+    @property
+    def token_id(self) -> int: ...
+
+    @property
+    def token_number(self) -> str: ...
+
+    @property
+    def update_type(self) -> str: ...
+
+    @property
+    def priority(self) -> bool: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def operator(self) -> str | None: ...
+
+    @property
+    def counter(self) -> int | None: ...
+
+    @property
+    def payload(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
