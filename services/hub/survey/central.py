@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from services.cnic import mask_cnic
@@ -98,14 +99,8 @@ def duplicates(ses: Session, in_scope: set[str] | None, start: date, end: date, 
         if after_kind in KINDS and KINDS.index(kind) < KINDS.index(after_kind):
             continue
         column = _KEY_COLUMN[kind]
-        mine = aliased(Survey)
-        own = getattr(mine, f"{kind}_key")
-        anchor = select(own).where(own.isnot(None), mine.day >= start, mine.day <= end)
-        if in_scope is not None:
-            anchor = anchor.where(mine.site_id.in_(sorted(in_scope)))
         wanted = limit - len(groups)
-        q = (select(column).where(column.in_(anchor), Survey.day >= lo, Survey.day <= hi)
-             .group_by(column).having(func.count() > 1).order_by(column).limit(wanted))
+        q = _candidates(column, kind, in_scope, start, end, lo, hi).limit(wanted)
         if kind == after_kind and after_key:
             q = q.where(column > after_key)
         keys = [k for k in ses.scalars(q) if k is not None]
@@ -118,6 +113,26 @@ def duplicates(ses: Session, in_scope: set[str] | None, start: date, end: date, 
         if len(keys) >= wanted:
             return groups, f"{kind}:{keys[-1]}"
     return groups, None
+
+
+def _candidates(column: Any, kind: str, in_scope: set[str] | None, start: date, end: date, lo: date,
+                hi: date) -> Select[Any]:
+    """The keys held by more than one survey of ``lo..hi`` and by one in scope and range, in key order.
+
+    Every site (the central key): one pass along the key's index in key order, grouping as it goes,
+    so a page of ``limit`` keys stops early. A scope: the scope's keys first (through the site-day
+    index), then the groups of only those.
+    """
+    if in_scope is None:
+        in_range = case((and_(Survey.day >= start, Survey.day <= end), 1), else_=0)
+        return (select(column).where(column.isnot(None), Survey.day >= lo, Survey.day <= hi)
+                .group_by(column).having(func.count() > 1, func.max(in_range) == 1).order_by(column))
+    mine = aliased(Survey)
+    own = getattr(mine, f"{kind}_key")
+    anchor = select(own).where(own.isnot(None), mine.day >= start, mine.day <= end,
+                               mine.site_id.in_(sorted(in_scope)))
+    return (select(column).where(column.in_(anchor), Survey.day >= lo, Survey.day <= hi)
+            .group_by(column).having(func.count() > 1).order_by(column))
 
 
 def duplicates_of(ses: Session, survey: Survey, window_days: int) -> list[DuplicateGroup]:
