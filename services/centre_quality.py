@@ -15,6 +15,8 @@ from services.registry import RegistryClient
 
 WINDOWS = (7, 14, 30, 60, 90)
 """The duplicate windows a reader may pick (days between two surveys that still count)."""
+PAGE = 200
+"""Duplicate groups asked for at a time (the page's "Load more" asks for the next)."""
 
 
 def _range(start: date, end: date, region: str | None) -> dict[str, str]:
@@ -31,9 +33,9 @@ class CentreQuality:
         self._registry = registry
 
     def duplicates(self, start: date, end: date, window_days: int, region: str | None = None,
-                   after: str | None = None) -> Duplicates:
+                   after: str | None = None, limit: int = PAGE) -> Duplicates:
         """One page of duplicate groups touching the scope over the range (``after``: the previous page's ``next``)."""
-        params = {**_range(start, end, region), "window_days": str(window_days)}
+        params = {**_range(start, end, region), "window_days": str(window_days), "limit": str(limit)}
         if after:
             params["after"] = after
         return self._registry.read_centre("/v1/surveys/duplicates", params, Duplicates)

@@ -33,7 +33,7 @@ from console.pages.centre_survey import SurveyDialog, action_text, kind_text
 from console.pages.quality import flag_title
 from console.pages.region import REGIONS
 from console.tasks import CoalescedLoad
-from services.centre_quality import WINDOWS
+from services.centre_quality import PAGE, WINDOWS
 from services.clock import SITE_ZONE, business_day
 from services.hub.survey.schemas import (
     DuplicateGroup,
@@ -109,6 +109,7 @@ class CentreQualityPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.answer: CentreAnswer | None = None
+        self.page_size = PAGE
         self.dialog: SurveyDialog | None = None
         self._groups: list[DuplicateGroup] = []
         self._next: str | None = None
@@ -228,7 +229,7 @@ class CentreQualityPage(QWidget):
         centre = self.ctx.centre
         assert centre is not None and self._asked is not None
         start, end, window, region = self._asked
-        return CentreAnswer(centre.duplicates(start, end, window, region), centre.flagged(start, end, region),
+        return CentreAnswer(centre.duplicates(start, end, window, region, limit=self.page_size), centre.flagged(start, end, region),
                             centre.reviews(start, end, region), centre.overrides(start, end, region))
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -278,7 +279,7 @@ class CentreQualityPage(QWidget):
             return
         start, end, window, region = asked
         self.more.setEnabled(False)
-        self.ctx.tasks.run_io(lambda: centre.duplicates(start, end, window, region, after), self._on_more,
+        self.ctx.tasks.run_io(lambda: centre.duplicates(start, end, window, region, after, self.page_size), self._on_more,
                               self._on_failed, source=self.tr("Centre quality"))
 
     def _on_more(self, page: Duplicates) -> None:

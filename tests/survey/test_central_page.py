@@ -148,6 +148,24 @@ def test_each_tab_shows_what_the_hub_answers_for_the_regional_key(
     assert any("Survey too short" in x.text() for x in page.dialog.flag_labels)
 
 
+def test_duplicates_come_a_page_at_a_time(qtbot: Any, make_ctx: Callable[..., AppContext],
+                                         centre_hub: HubServer) -> None:
+    page = _page(qtbot, make_ctx, centre_hub.base_url, AJK_KEY)
+    every = [g.value for g in page._groups]
+    assert len(every) == 2 and not page.more.isEnabled()
+    page.page_size = 1
+    with qtbot.waitSignal(page.sig_loaded, timeout=30000):
+        page.reload()
+    assert [g.value for g in page._groups] == every[:1] and page.more.isEnabled()
+    page.more.click()
+    qtbot.waitUntil(lambda: len(page._groups) == 2, timeout=30000)
+    assert [g.value for g in page._groups] == every and page.groups.rowCount() == 2
+    if page.more.isEnabled():  # the page was full at the end of a kind: the next kinds may still hold groups
+        page.more.click()
+        qtbot.waitUntil(lambda: page.ctx.tasks.pending == 0 and page._next is None, timeout=30000)
+    assert [g.value for g in page._groups] == every and not page.more.isEnabled()
+
+
 def test_a_regional_key_sees_only_its_region(qtbot: Any, make_ctx: Callable[..., AppContext],
                                              centre_hub: HubServer) -> None:
     page = _page(qtbot, make_ctx, centre_hub.base_url, SINDH_KEY)

@@ -98,19 +98,23 @@ def duplicates(ses: Session, in_scope: set[str] | None, start: date, end: date, 
     for kind in KINDS:
         if after_kind in KINDS and KINDS.index(kind) < KINDS.index(after_kind):
             continue
-        column = _KEY_COLUMN[kind]
         wanted = limit - len(groups)
-        q = _candidates(column, kind, in_scope, start, end, lo, hi).limit(wanted)
+        if wanted <= 0:  # the page is full: the next one starts at this kind
+            return groups, f"{kind}:"
+        column = _KEY_COLUMN[kind]
+        q = _candidates(column, kind, in_scope, start, end, lo, hi).limit(wanted + 1)
         if kind == after_kind and after_key:
             q = q.where(column > after_key)
         keys = [k for k in ses.scalars(q) if k is not None]
+        more = len(keys) > wanted
+        keys = keys[:wanted]
         found = _members(ses, kind, keys, lo, hi) if keys else {}
         for key in keys:
             close = _close(found.get(key, []), window_days)
             if len(close) >= 2 and any((in_scope is None or m.site_id in in_scope) and start <= m.day <= end
                                        for m in close):
                 groups.append(_group(kind, close))
-        if len(keys) >= wanted:
+        if more:
             return groups, f"{kind}:{keys[-1]}"
     return groups, None
 

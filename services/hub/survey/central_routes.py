@@ -28,7 +28,7 @@ from services.hub.survey.schemas import (
 SurveyId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,40}$")]
 Window = Annotated[int, Query(ge=0, le=366, description="Days between two surveys that still count as duplicates")]
 Limit = Annotated[int, Query(ge=1, le=MAX_GROUPS, description="Groups per page at most")]
-After = Annotated[str | None, Query(pattern=r"^(cnic|phone|address):[0-9a-f]{32}$",
+After = Annotated[str | None, Query(pattern=r"^(cnic|phone|address):([0-9a-f]{32})?$",
                                     description="The cursor `next` of the previous page")]
 MAX_REVIEWS = 1000
 MAX_FLAGGED_DAYS = 31
