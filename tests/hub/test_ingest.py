@@ -170,15 +170,21 @@ def test_ranges_over_whole_months_read_the_month_rollups(fresh_hub: HubServer) -
         "days_reporting"] == 4
 
 
-def test_month_segments() -> None:
+def test_month_pieces() -> None:
     from datetime import date
 
-    from services.hub.ops.regional import segments
+    from services.hub.ops.regional import pieces
 
     d = date.fromisoformat
-    assert segments(d("2026-02-01"), d("2026-02-28")) == ([], [d("2026-02-01")])
-    assert segments(d("2026-01-10"), d("2026-03-03")) == ([(d("2026-01-10"), d("2026-01-31")),
-                                                          (d("2026-03-01"), d("2026-03-03"))], [d("2026-02-01")])
-    assert segments(d("2026-02-11"), d("2026-03-01")) == ([(d("2026-02-11"), d("2026-03-01"))], [])
-    days, months = segments(d("2025-03-05"), d("2026-03-04"))
-    assert len(months) == 11 and sum((b - a).days + 1 for a, b in days) == 31
+    assert pieces(d("2026-02-01"), d("2026-02-28")) == ([], [], [d("2026-02-01")])
+    # January mostly inside: its month row less Jan 1-9; February whole; March 1-3 as days
+    assert pieces(d("2026-01-10"), d("2026-03-03")) == ([(d("2026-03-01"), d("2026-03-03"))],
+                                                        [(d("2026-01-01"), d("2026-01-09"))],
+                                                        [d("2026-01-01"), d("2026-02-01")])
+    assert pieces(d("2026-02-11"), d("2026-03-01")) == ([(d("2026-03-01"), d("2026-03-01"))],
+                                                        [(d("2026-02-01"), d("2026-02-10"))], [d("2026-02-01")])
+    assert pieces(d("2026-02-03"), d("2026-02-25")) == ([], [(d("2026-02-01"), d("2026-02-02")),
+                                                             (d("2026-02-26"), d("2026-02-28"))], [d("2026-02-01")])
+    assert pieces(d("2026-02-03"), d("2026-02-10")) == ([(d("2026-02-03"), d("2026-02-10"))], [], [])
+    plus, minus, months = pieces(d("2025-03-05"), d("2026-03-04"))
+    assert len(months) == 12 and sum((b - a).days + 1 for a, b in plus + minus) == 8

@@ -91,7 +91,8 @@ def test_lean_parse_refuses_what_the_contract_refuses(bad: dict) -> None:
 
 
 @pytest.mark.parametrize("first,last", [(END - timedelta(days=6), END), (date(2026, 1, 25), END),
-                                        (date(2026, 2, 1), date(2026, 2, 28)), (END, END)])
+                                        (date(2026, 2, 1), date(2026, 2, 28)), (END, END),
+                                        (date(2026, 2, 3), END), (date(2026, 2, 2), date(2026, 2, 26))])
 @pytest.mark.parametrize("who", ["central", "region", "site"])
 def test_regional_json_equals_the_models_and_the_day_rows(network_db: str, first: date, last: date,
                                                           who: str) -> None:
