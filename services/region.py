@@ -183,7 +183,7 @@ class RegionService:
                 where = f"the region {region}" if region else "this scope"
                 raise RegionRefused("forbidden", f"This console's hub key may not read {where}.") from None
             if exc.status == 422:
-                raise RegionRefused("invalid", exc.message) from None
+                raise RegionRefused("invalid", exc.message) from exc  # the cause: the registry's coded problem
             raise
         fetched = self._now()
         self._store(path, data, fetched)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.context import AppContext
-from console.names import ltr
+from console.names import error_text, ltr
 from console.pages.region_drill import SiteDrill
 from console.pages.region_panels import RegionPanels
 from console.region_export import FORMATS, export_region
@@ -69,7 +69,9 @@ def refusal_text(exc: RegionRefused) -> str:
         return QCoreApplication.translate("RegionPage", "The range is too long: at most 400 days can be shown at once.")
     if exc.code == "forbidden":
         return QCoreApplication.translate("RegionPage", "This console's hub key may not read that region.")
-    return QCoreApplication.translate("RegionPage", "The hub refused the question: %1").replace("%1", exc.message)
+    cause = exc.__cause__
+    detail = error_text(cause) if isinstance(cause, Exception) else exc.message
+    return QCoreApplication.translate("RegionPage", "The hub refused the question: %1").replace("%1", detail)
 
 
 class RegionPage(QWidget):

@@ -32,3 +32,18 @@ def test_in_english_the_console_shows_the_clients_own_message(fake_hub: FakeHub,
     problem = _problem(fake_hub, ("stall",))
     assert error_text(problem) == problem.message  # type: ignore[attr-defined]
     assert problem.reason == "timeout" and problem.params["after"] == "lookup"  # type: ignore[attr-defined]
+
+
+def test_a_region_question_the_hub_rejects_is_explained_in_urdu(urdu, fake_hub: FakeHub, tmp_path) -> None:
+    """The Region page's refusal carries the registry's coded problem, so it reads in Urdu too."""
+    from datetime import date
+
+    from console.pages.region import refusal_text
+    from services.region import RegionQuery, RegionRefused, RegionService
+
+    fake_hub.json(422, {"title": "bad range"})
+    service = RegionService(client(fake_hub.url, retries=0), tmp_path)
+    with pytest.raises(RegionRefused) as refused:
+        service.overview(RegionQuery(date(2026, 3, 1), date(2026, 3, 4)))
+    shown = refusal_text(refused.value)
+    assert "مرکزی رجسٹری" in shown and untranslated([("region", shown)]) == []
