@@ -83,8 +83,8 @@ def pieces(start: date, end: date) -> tuple[list[tuple[date, date]], list[tuple[
     """``start..end`` as day ranges to add, day ranges to take away, and whole months.
 
     A month the range covers for more than half is read as its ``hub_site_month`` row less the
-    days outside the range (every figure is a sum, so this is exact); so a 30-day range reads at
-    most about 16 rows a site instead of 30.
+    days outside the range (every figure is a sum, so this is exact); so any month costs a site at
+    most 16 rows (a month row and 15 days), and a 30-day range that is mostly one month far fewer.
     """
     plus: list[tuple[date, date]] = []
     minus: list[tuple[date, date]] = []
@@ -107,7 +107,7 @@ def site_sums(ses: Session, site_ids: Sequence[str] | None, start: date, end: da
     """Per site: summed roll-ups over ``start..end`` and the number of days with events.
 
     Months come from ``hub_site_month`` and the rest from ``hub_site_day`` (see :func:`pieces`), so a
-    year costs about as much as a month: at most 13 month rows and 30 day rows per site. The
+    year costs about as much as a month: at most 13 month rows and 32 day rows per site. The
     database adds them up (one grouped SUM over both), so Python sees one row per site.
     """
     plus, minus, months = pieces(start, end)
