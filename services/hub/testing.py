@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 import uvicorn
 
@@ -61,6 +66,38 @@ def run_hub_in_thread(db_url: str, api_key: str, *, host: str = "127.0.0.1", por
         engine.dispose()
 
     return f"http://{host}:{port}", stop
+
+
+@contextmanager
+def serve_hub_process(db_url: str, api_key: str, *, pythonpath: str | None = None,
+                      timeout: float = 30.0) -> Iterator[str]:
+    """``drc-hub serve`` over ``db_url`` in its own process (its own GIL, as in production) on a free loopback
+    port, ``api_key`` as its central key (``DRC_HUB_KEY``); yields the base URL once ``/v1/health`` answers.
+
+    ``pythonpath`` is the checkout the hub runs from (default: this one's). The process is stopped on leaving.
+    """
+    import requests
+
+    port = free_port()
+    env = {**os.environ, "DRC_HUB_KEY": api_key, "PYTHONPATH": pythonpath or str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-m", "services.hub.cli", "serve", "--host", "127.0.0.1", "--port",
+                             str(port), "--db", db_url], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if requests.get(base + "/v1/health", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("drc-hub serve did not start")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 def prepare_hub_db(db_url: str, households: int = 5000, seed_value: int = 1, as_of: date | None = None,

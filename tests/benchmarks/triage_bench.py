@@ -13,7 +13,6 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from services.hub.db import make_engine, upgrade
 from services.hub.models import Member
 from services.hub.seed import missed_out_cnics, seed
-from services.hub.testing import free_port
+from services.hub.testing import serve_hub_process
 
 PG_ADMIN_URL = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 KEY = "bench-key"
@@ -60,31 +59,6 @@ def postgres_db() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-
-
-@contextmanager
-def served(url: str) -> Iterator[str]:
-    """``drc-hub serve`` in its own process (so client and server do not share a GIL)."""
-    port = free_port()
-    env = {**os.environ, "DRC_HUB_KEY": KEY, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "services.hub.cli", "serve", "--port", str(port), "--db", url],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(base + "/v1/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("drc-hub serve did not start")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def lookup(ses: requests.Session, base: str, cnic: str) -> None:
@@ -115,7 +89,7 @@ def run(backend: str, households: int, lookups: int) -> dict[str, float]:
             visitors[: max(1, lookups // 20)] = missed_out_cnics(ses, max(1, lookups // 20))  # ~5% not registered
         engine.dispose()
         rng.shuffle(visitors)
-        with served(url) as base, requests.Session() as ses:
+        with serve_hub_process(url, KEY) as base, requests.Session() as ses:
             ses.headers["Authorization"] = f"Bearer {KEY}"
             for cnic in visitors[:50]:  # warm-up: connections, caches
                 lookup(ses, base, cnic)

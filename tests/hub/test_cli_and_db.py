@@ -123,34 +123,12 @@ def test_hub_on_postgresql(pg_url: str, hub_factory) -> None:  # type: ignore[no
 
 def test_serve_command_runs_the_hub(hub_sqlite_url: str) -> None:
     """``drc-hub serve`` in its own process answers on loopback with the central key."""
-    import os
-    import subprocess
-    import sys
-    import time
+    from services.hub.testing import serve_hub_process
 
-    from services.hub.testing import free_port
-
-    port = free_port()
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen([sys.executable, "-m", "services.hub.cli", "serve", "--port", str(port),
-                             "--db", hub_sqlite_url], cwd=root, env={**os.environ, "DRC_HUB_KEY": "serve-key"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(base + "/v1/health", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline and proc.poll() is None, "drc-hub serve did not start"
-                time.sleep(0.1)
+    with serve_hub_process(hub_sqlite_url, "serve-key") as base:
         auth = {"Authorization": "Bearer serve-key"}
         assert requests.get(base + "/v1/shock-areas", headers=auth, timeout=5).status_code == 200
         assert requests.get(base + "/v1/shock-areas", timeout=5).status_code == 401
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_prepare_hub_db_seeds_once(tmp_path: Path) -> None:
