@@ -10,7 +10,8 @@ page's own work costs; on a loaded machine the wall-time stall also holds the ti
 for a core or for the GIL), and the GUI thread's CPU time for the whole refresh. ``--views map`` or ``--views trends`` keeps that tab shown, so the map or
 the charts are redrawn by every refresh (``--views sites,map,trends`` measures each in turn; the
 switch to a tab, which makes the map or the charts the first time, is measured apart and followed by
-a second's rest). Prints medians and p95 per range.
+a second's rest). The cycle collector runs as in the console (on the GUI thread, the objects alive
+once the page is up frozen). Prints medians and p95 per range.
 
     PYTHONPATH=. QT_QPA_PLATFORM=offscreen python tests/benchmarks/region_page_bench.py --sites 617 --days 30 \\
         --volume 0.2 --ranges 30,365
@@ -23,6 +24,7 @@ database NAME once and keeps it, so runs of two versions of the page can alterna
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -59,6 +61,7 @@ def main() -> int:
                     help="serve the hub on a thread of this process (its Python work then competes for the GIL)")
     args = ap.parse_args()
     app = QApplication(sys.argv[:1])
+    from console.app import collect_garbage_on_gui_thread, freeze_long_lived
     from console.context import build_context
     from console.pages.region import RegionPage
     from db.engine import Store
@@ -112,10 +115,12 @@ def main() -> int:
         cfg.hub.url, cfg.hub.api_key, cfg.hub.read_timeout = base, KEY, 30.0
         clock = FixedClock(datetime(2026, 3, 4, 10, 0, tzinfo=SITE_ZONE))
         ctx = build_context(cfg, store, clock, Actor("manager", Role.REGIONAL_MANAGER), region_cache=tmp / "cache")
+        collect_garbage_on_gui_thread(app)  # as the console: the cycle collector runs on the GUI thread only
         page = RegionPage(ctx)
         page.resize(1500, 950)
         page.period.setCurrentIndex(page.period.findData("custom"))
         page.show()
+        freeze_long_lived()  # as the console does once its window is up
         last = [time.perf_counter(), time.thread_time()]
         stall = [0.0, 0.0]  # longest gap between ticks: wall time, and the GUI thread's own CPU time in it
 
@@ -189,6 +194,8 @@ def main() -> int:
         ctx.registry.close()
         del app
     finally:
+        gc.unfreeze()
+        gc.enable()
         if stop is not None:
             stop()
         if not args.keep_db:
