@@ -1,8 +1,8 @@
 """The "waiting for nobody" banner: tokens of a type no open, staffed counter serves.
 
 A visitor transferred to Appeal while appeals were off, or left in the line of a counter that
-closed or lost its DEO, waits for a call that never comes. The banner says so above every page
-(and in the board's operator view) and offers one key, F3, to move them to a type that is served;
+closed or lost its DEO, waits for a call that never comes. The banner says so beside every page,
+at the foot of the page list (and above the board's operator view) and offers one key, F3, to move them to a type that is served;
 they keep their place in line (``QueueService.transfer``).
 """
 
@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.context import AppContext
 from console.names import type_label
@@ -28,7 +37,10 @@ class StrandedBanner(QWidget):
     sig_counts = Signal(dict)
     """The stranded tokens per type were (re)read: ``{UpdateType: count}`` (empty: nobody is stranded)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, key: bool = True) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, key: bool = True,
+                 side: bool = False) -> None:
+        """``side``: stacked for the main window's page column (the text above the button), so the pages
+        keep their height (six counter cards at 1366x768); otherwise one row (the board's operator view)."""
         super().__init__(parent)
         self.ctx = ctx
         self.counts: dict[UpdateType, int] = {}
@@ -42,8 +54,8 @@ class StrandedBanner(QWidget):
         self.button = QPushButton(self.tr("Transfer them…  (%1)").replace("%1", TRANSFER_KEY))
         self.button.setObjectName("strandedTransfer")
         self.button.clicked.connect(self.transfer_stranded)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(12, 6, 12, 6)
+        lay: QBoxLayout = QVBoxLayout(self) if side else QHBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 12) if side else lay.setContentsMargins(12, 6, 12, 6)
         lay.addWidget(self.text, 1)
         lay.addWidget(self.button)
         if key:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -60,6 +60,10 @@ _LEVEL_STYLE = {
     "long": "#fff3cd",
     "very_long": "#f8d7da",
 }
+
+
+BUTTON_MIN_HEIGHT = 28
+"""Pixels at a 10-point font: a comfortable target for a mouse or a finger (scaled with larger text)."""
 
 
 class CounterCard(QFrame):
@@ -125,20 +129,20 @@ class CounterCard(QFrame):
             "complete": self.tr("Complete"), "no_show": self.tr("No-show"), "transfer": self.tr("Transfer"),
         }
         grid = QGridLayout()
-        grid.setSpacing(4)
+        grid.setVerticalSpacing(3)
         grid.setHorizontalSpacing(6)
         for action in ACTIONS:
             b = QPushButton(names[action])
             b.setObjectName(f"btn_{action}")
-            b.setMinimumHeight(28)
             b.setToolTip(KEYS[action])
             b.clicked.connect(lambda _=False, a=action: self.sig_action.emit(self.counter_id, a))
             self.buttons[action] = b
             grid.addWidget(b, _GRID[action][0], _GRID[action][1])
         self.buttons["call"].setStyleSheet("font-weight:600;")
+        self._fit_buttons()
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(10, 6, 10, 8)
-        lay.setSpacing(4)
+        lay.setContentsMargins(10, 5, 10, 6)
+        lay.setSpacing(3)
         body = QHBoxLayout()
         body.setSpacing(8)
         body.addLayout(now, 2)
@@ -196,6 +200,19 @@ class CounterCard(QFrame):
         width = max(40, self.width() - 24)
         self.types.setText(self.types.fontMetrics().elidedText(self.data.types_label, Qt.TextElideMode.ElideRight,
                                                                width))
+
+    def _fit_buttons(self) -> None:
+        """Buttons as tall as their text needs, not as the font's line: Urdu's Naskh has a tall line
+        height, and six cards must still fit a 1366x768 window (large text makes them taller again)."""
+        height = max(BUTTON_MIN_HEIGHT, round(BUTTON_MIN_HEIGHT * self.font().pointSizeF() / 10))
+        for button in self.buttons.values():
+            button.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The application font changed (View > Large text): the buttons follow."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_buttons()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -95,8 +95,14 @@ class QueuePage(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.last_issued = QLabel("")
         self.last_issued.setObjectName("lastIssued")
-        self.last_issued.setStyleSheet("font-size:22pt;font-weight:700;color:#0d47a1;")
+        # 16pt: the number stands out without making the row (and so the page) taller than the Issue button.
+        self.last_issued.setStyleSheet("font-size:16pt;font-weight:700;color:#0d47a1;")
         form = QHBoxLayout()
+        form.setContentsMargins(8, 4, 8, 4)
+        title = QLabel(self.tr("Issue a token"))
+        title.setStyleSheet("font-weight:600;")
+        form.addWidget(title)  # in the row itself, not above it: six counter cards must fit at 1366x768
+        form.addSpacing(12)
         form.addWidget(QLabel(self.tr("Update type")))
         form.addWidget(self.type_box, 2)
         form.addWidget(self.priority)
@@ -104,7 +110,9 @@ class QueuePage(QWidget):
         form.addWidget(self.issue_button)
         form.addStretch(1)
         form.addWidget(self.last_issued)
-        issue_box = QGroupBox(self.tr("Issue a token"))
+        issue_box = QFrame()
+        issue_box.setObjectName("issueBox")
+        issue_box.setFrameShape(QFrame.Shape.StyledPanel)  # no style sheet: it would restyle the focus ring inside
         issue_box.setLayout(form)
 
         # --- waiting list
@@ -144,6 +152,8 @@ class QueuePage(QWidget):
         self.cards_host = QWidget()
         self.cards_grid = QGridLayout(self.cards_host)
         self.cards_grid.setSpacing(8)
+        self.cards_grid.setVerticalSpacing(5)
+        self.cards_grid.setContentsMargins(6, 5, 6, 5)
         self.cards_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
@@ -158,6 +168,7 @@ class QueuePage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
 
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(9, 6, 9, 4)
         lay.addWidget(issue_box)
         lay.addWidget(split, 1)
         # Only the controls the signed-in role may use are shown (the services check again).

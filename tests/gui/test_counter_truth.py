@@ -1,12 +1,17 @@
 """Counter truth at a glance (issue #14 item 3): the recall count on the card and a banner at the
-recall limit; six compact cards fit a maximised window on a 1366x768 screen."""
+recall limit; six compact cards fit a maximised window on a 1366x768 screen, in English and in Urdu,
+also while the stranded banner shows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from collections.abc import Iterator
 
-from console.app import build_window
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from console.app import build_window, install_translations, make_application, use_urdu_font
 from console.context import AppContext
 from console.pages.queue import QueuePage
 from db.models import UpdateType
@@ -33,11 +38,40 @@ def test_recall_count_and_the_banner_at_the_limit(qtbot, ctx: AppContext, site: 
     assert card.buttons["no_show"].isEnabled() and card.buttons["start"].isEnabled()
 
 
-def test_six_cards_fit_a_maximised_window_at_1366x768(qtbot, ctx: AppContext, site: list[int]) -> None:
+@pytest.fixture(params=["en", "ur"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The console in English, or in Urdu as ``--lang ur`` starts it (catalogue, right to left, Naskh)."""
+    font, style, palette = QFont(qapp.font()), qapp.style().name(), QPalette(qapp.palette())
+    make_application()  # the console's own look: Fusion and its 11.5-point font, as the window really starts
+    tr = install_translations(qapp, request.param) if request.param == "ur" else None
+    if request.param == "ur":
+        assert tr is not None
+        use_urdu_font(qapp)
+    yield request.param
+    if tr is not None:
+        qapp.removeTranslator(tr)
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    qapp.setFont(font)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+@pytest.mark.parametrize("stranded", [False, True], ids=["no-banner", "stranded-banner"])
+def test_six_cards_fit_a_maximised_window_at_1366x768(qtbot, ctx: AppContext, site: list[int], language: str,
+                                                      stranded: bool) -> None:
+    """Six cards (the tallest with its recall banner) fully in view, with the stranded banner too when shown."""
     ctx.queue.issue_token(UpdateType.ROSTER, actor=SYSTEM)
     token = ctx.queue.call_next(site[0], actor=SYSTEM)
     for _ in range(2):
         ctx.queue.recall(token.id, actor=SYSTEM)  # the tallest card: with its recall banner
+    if stranded:  # nobody serves cyclic updates any more, and two visitors wait for one
+        for view in ctx.site.counters():
+            if UpdateType.CYCLIC in view.served_types:
+                ctx.site.set_served_types(view.id, [t for t in view.served_types if t is not UpdateType.CYCLIC],
+                                          actor=SYSTEM)
+        for _ in range(2):
+            ctx.queue.issue_token(UpdateType.CYCLIC, actor=SYSTEM)
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.setWindowState(Qt.WindowState.WindowNoState)  # offscreen: the size of a maximised window by hand
@@ -45,12 +79,19 @@ def test_six_cards_fit_a_maximised_window_at_1366x768(qtbot, ctx: AppContext, si
     window.show()
     page = window.show_page("queue")
     assert isinstance(page, QueuePage)
-    qtbot.waitUntil(lambda: len(page.cards) == 6 and page.cards[site[0]].token.text() == "R-001")
-    def all_in_view() -> bool:
-        # visibleRegion is what is not clipped by any scroll area or the window: the whole card.
-        return all(card.visibleRegion().boundingRect() == card.rect() for card in page.cards.values())
+    qtbot.waitUntil(lambda: len(page.cards) == 6 and "R-001" in page.cards[site[0]].token.text())
+
+    def in_view(widget: QWidget) -> bool:
+        # visibleRegion is what is not clipped by any scroll area or the window: the whole widget.
+        return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
 
     rows = [page.cards[site[i]] for i in (0, 2, 4)]
     qtbot.waitUntil(lambda: 0 < rows[0].y() < rows[1].y() < rows[2].y() and rows[2].isVisible())  # laid out
+    banner = window.stranded
+    if stranded:
+        qtbot.waitUntil(banner.isVisible, timeout=5000)
+        assert "2" in banner.text.text() and banner.button.isVisible()
+        assert language == "en" or "waiting for" not in banner.text.text()
     QApplication.processEvents()
-    assert all_in_view()  # no card below the fold
+    assert all(in_view(card) for card in page.cards.values())  # no card below the fold
+    assert banner.isHidden() if not stranded else (in_view(banner) and in_view(banner.text) and in_view(banner.button))
