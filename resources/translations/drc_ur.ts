@@ -894,7 +894,7 @@
 <context>
     <name>CounterCard</name>
     <message>
-        <location filename="../../widgets/counter_card.py" line="181"/>
+        <location filename="../../widgets/counter_card.py" line="185"/>
         <source>Recall limit: F7 start or F9 no-show</source>
         <translation>حد پوری: F7 شروع یا F9 غیر حاضر</translation>
     </message>
@@ -909,62 +909,62 @@
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="187"/>
+        <location filename="../../widgets/counter_card.py" line="191"/>
         <source>Assign a DEO before calling</source>
         <translation>بلانے سے پہلے ڈی ای او مقرر کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="182"/>
+        <location filename="../../widgets/counter_card.py" line="186"/>
         <source>Recall limit reached: start the service or mark %1 no-show (F9)</source>
         <translation>بلانے کی حد پوری: خدمت شروع کریں یا %1 کو غیر حاضر قرار دیں (F9)</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="175"/>
+        <location filename="../../widgets/counter_card.py" line="179"/>
         <source>Recalled %1 of %2</source>
         <translation>دوبارہ بلایا: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="173"/>
+        <location filename="../../widgets/counter_card.py" line="177"/>
         <source>%1 · %2 min</source>
         <translation>%1 · %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="124"/>
+        <location filename="../../widgets/counter_card.py" line="128"/>
         <source>Call next</source>
         <translation>اگلا بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="124"/>
+        <location filename="../../widgets/counter_card.py" line="128"/>
         <source>Recall</source>
         <translation>دوبارہ بلائیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="124"/>
+        <location filename="../../widgets/counter_card.py" line="128"/>
         <source>Start</source>
         <translation>شروع کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="125"/>
+        <location filename="../../widgets/counter_card.py" line="129"/>
         <source>Complete</source>
         <translation>مکمل کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="125"/>
+        <location filename="../../widgets/counter_card.py" line="129"/>
         <source>No-show</source>
         <translation>غیر حاضر قرار دیں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="125"/>
+        <location filename="../../widgets/counter_card.py" line="129"/>
         <source>Transfer</source>
         <translation>منتقل کریں</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="179"/>
+        <location filename="../../widgets/counter_card.py" line="183"/>
         <source>Free</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../widgets/counter_card.py" line="180"/>
+        <location filename="../../widgets/counter_card.py" line="184"/>
         <source>Served today: %1</source>
         <translation>آج نمٹائے گئے: %1</translation>
     </message>
@@ -2667,12 +2667,12 @@ Counters: %6</source>
         <translation>  [ڈیمو]</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="89"/>
+        <location filename="../../console/main_window.py" line="91"/>
         <source>&amp;View</source>
         <translation>&amp;منظر</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="90"/>
+        <location filename="../../console/main_window.py" line="92"/>
         <source>&amp;Day</source>
         <translation>&amp;دن</translation>
     </message>
@@ -3711,7 +3711,7 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/pages/queue.py" line="125"/>
+        <location filename="../../console/pages/queue.py" line="133"/>
         <source>Transfer…  (F4)</source>
         <translation>منتقل کریں…  (F4)</translation>
     </message>
@@ -3726,109 +3726,109 @@ Counters: %6</source>
         <translation>ٹوکن جاری کریں  (F2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="100"/>
+        <location filename="../../console/pages/queue.py" line="106"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="107"/>
+        <location filename="../../console/pages/queue.py" line="102"/>
         <source>Issue a token</source>
         <translation>ٹوکن جاری کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="120"/>
+        <location filename="../../console/pages/queue.py" line="128"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="126"/>
-        <location filename="../../console/pages/queue.py" line="367"/>
+        <location filename="../../console/pages/queue.py" line="134"/>
+        <location filename="../../console/pages/queue.py" line="378"/>
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="127"/>
+        <location filename="../../console/pages/queue.py" line="135"/>
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="171"/>
-        <location filename="../../console/pages/queue.py" line="340"/>
+        <location filename="../../console/pages/queue.py" line="182"/>
+        <location filename="../../console/pages/queue.py" line="351"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="253"/>
+        <location filename="../../console/pages/queue.py" line="264"/>
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="258"/>
+        <location filename="../../console/pages/queue.py" line="269"/>
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="260"/>
+        <location filename="../../console/pages/queue.py" line="271"/>
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="295"/>
+        <location filename="../../console/pages/queue.py" line="306"/>
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="296"/>
+        <location filename="../../console/pages/queue.py" line="307"/>
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="296"/>
+        <location filename="../../console/pages/queue.py" line="307"/>
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="297"/>
+        <location filename="../../console/pages/queue.py" line="308"/>
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="297"/>
+        <location filename="../../console/pages/queue.py" line="308"/>
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="301"/>
+        <location filename="../../console/pages/queue.py" line="312"/>
         <source>Printing…</source>
         <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="301"/>
+        <location filename="../../console/pages/queue.py" line="312"/>
         <source>Printed</source>
         <translation>چھپ گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="302"/>
+        <location filename="../../console/pages/queue.py" line="313"/>
         <source>NOT PRINTED</source>
         <translation>نہیں چھپی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="309"/>
+        <location filename="../../console/pages/queue.py" line="320"/>
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="345"/>
+        <location filename="../../console/pages/queue.py" line="356"/>
         <source>Nobody is waiting for this counter&apos;s update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="368"/>
+        <location filename="../../console/pages/queue.py" line="379"/>
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="377"/>
+        <location filename="../../console/pages/queue.py" line="388"/>
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -5511,47 +5511,47 @@ Counters: %6</source>
 <context>
     <name>StrandedBanner</name>
     <message>
-        <location filename="../../console/stranded.py" line="73"/>
+        <location filename="../../console/stranded.py" line="85"/>
         <source>Open a counter for them, or transfer them.</source>
         <translation>ان کے لیے کاؤنٹر کھولیں یا انہیں منتقل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="71"/>
+        <location filename="../../console/stranded.py" line="83"/>
         <source>%1: no open counter with a DEO serves them.</source>
         <translation>%1: ڈی ای او والا کوئی کھلا کاؤنٹر ان کی باری نہیں لے رہا۔</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="122"/>
+        <location filename="../../console/stranded.py" line="134"/>
         <source>%1 tokens transferred.</source>
         <translation>%1 ٹوکن منتقل کر دیے گئے۔</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="102"/>
+        <location filename="../../console/stranded.py" line="114"/>
         <source>%1 tokens wait for %2, which no open counter serves. They keep their place in line. Move them to:</source>
         <translation>%1 ٹوکن %2 کے منتظر ہیں، جو کوئی کھلا کاؤنٹر نہیں کر رہا۔ قطار میں ان کی جگہ برقرار رہے گی۔ انہیں منتقل کریں:</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="98"/>
+        <location filename="../../console/stranded.py" line="110"/>
         <source>No open counter with a DEO serves any other type either: open a counter or assign a DEO first.</source>
         <translation>ڈی ای او والا کوئی کھلا کاؤنٹر کسی اور قسم کی اپ ڈیٹ بھی نہیں کر رہا: پہلے کاؤنٹر کھولیں یا ڈی ای او مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="93"/>
+        <location filename="../../console/stranded.py" line="105"/>
         <source>Transfer waiting tokens</source>
         <translation>منتظر ٹوکن منتقل کریں</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="72"/>
+        <location filename="../../console/stranded.py" line="84"/>
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="69"/>
+        <location filename="../../console/stranded.py" line="81"/>
         <source>%1 waiting for %2</source>
         <translation>%2 کے %1 منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/stranded.py" line="42"/>
+        <location filename="../../console/stranded.py" line="54"/>
         <source>Transfer them…  (%1)</source>
         <translation>انہیں منتقل کریں…  (%1)</translation>
     </message>
