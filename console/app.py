@@ -106,6 +106,10 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
+APP_MIN_POINT_SIZE = 11.5
+"""The console's smallest application font: plain and readable at a distance (tests size windows with it)."""
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the console's look: large, plain, readable at a distance."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -114,7 +118,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("drc-console")
     app.setStyle("Fusion")
     font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 11.5))
+    font.setPointSizeF(max(font.pointSizeF(), APP_MIN_POINT_SIZE))
     app.setFont(font)
     readable_palette(app)
     return app

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from console.app import build_window, install_translations, make_application, use_urdu_font
+from console.app import APP_MIN_POINT_SIZE, build_window, install_translations, use_urdu_font
 from console.context import AppContext
 from console.pages.queue import QueuePage
 from db.models import UpdateType
@@ -38,11 +38,17 @@ def test_recall_count_and_the_banner_at_the_limit(qtbot, ctx: AppContext, site: 
     assert card.buttons["no_show"].isEnabled() and card.buttons["start"].isEnabled()
 
 
+BASE_SIZE = "drc_base_point_size"
+
+
 @pytest.fixture(params=["en", "ur"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     """The console in English, or in Urdu as ``--lang ur`` starts it (catalogue, right to left, Naskh)."""
-    font, style, palette = QFont(qapp.font()), qapp.style().name(), QPalette(qapp.palette())
-    make_application()  # the console's own look: Fusion and its 11.5-point font, as the window really starts
+    font, base = QFont(qapp.font()), qapp.property(BASE_SIZE)
+    sized = QFont(font)
+    sized.setPointSizeF(max(font.pointSizeF(), APP_MIN_POINT_SIZE))  # the console's own font (make_application)
+    qapp.setFont(sized)
+    qapp.setProperty(BASE_SIZE, None)  # the window's large-text switch takes this size as its base
     tr = install_translations(qapp, request.param) if request.param == "ur" else None
     if request.param == "ur":
         assert tr is not None
@@ -53,8 +59,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     qapp.setFont(font)
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
+    qapp.setProperty(BASE_SIZE, base)  # console.large_text keeps the size it first saw
 
 
 @pytest.mark.parametrize("stranded", [False, True], ids=["no-banner", "stranded-banner"])
@@ -95,3 +100,6 @@ def test_six_cards_fit_a_maximised_window_at_1366x768(qtbot, ctx: AppContext, si
     QApplication.processEvents()
     assert all(in_view(card) for card in page.cards.values())  # no card below the fold
     assert banner.isHidden() if not stranded else (in_view(banner) and in_view(banner.text) and in_view(banner.button))
+    window.close()  # gone before the language fixture turns the application back to English
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not window.isVisible())
