@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +138,21 @@ def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterat
 
 PG_ADMIN_URL = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SITE_ID = "PK10101-01"
+
+
+def simulated_site_db(path: Path, day: date, *, tokens: int, counters: int, seed: int,
+                      site_id: str = SITE_ID) -> str:
+    """A migrated site database at ``path`` holding one simulated day (``services.simulate``); returns its URL."""
+    from services.simulate import simulate_day
+
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    store = Store.open(url)
+    try:
+        simulate_day(store, tokens=tokens, counters=counters, seed=seed, day=day, site_id=site_id)
+    finally:
+        store.dispose()
+    return url
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from db.engine import Store
-from db.migrate import upgrade
 from services.backup import AUTO_PREFIX, AutoBackup, BackupError, auto_backups, backup_now, inspect_backup, restore
 from services.clock import FixedClock
-from services.simulate import simulate_day
 from tests.command_line import run_cli
+from tests.conftest import simulated_site_db
 
 DAY = date(2026, 3, 4)
 
@@ -23,14 +22,7 @@ pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
 def _day(tmp_path: Path, name: str = "site.sqlite3", site_id: str = "PK10101-01", tokens: int = 60) -> str:
-    url = f"sqlite:///{tmp_path / name}"
-    upgrade(url)
-    store = Store.open(url)
-    try:
-        simulate_day(store, tokens=tokens, counters=3, seed=5, day=DAY, site_id=site_id)
-    finally:
-        store.dispose()
-    return url
+    return simulated_site_db(tmp_path / name, DAY, tokens=tokens, counters=3, seed=5, site_id=site_id)
 
 
 def _export(url: str, out: Path) -> str:

@@ -17,7 +17,7 @@ from db.engine import Store
 from db.migrate import MigrationError, current_heads, marker_for, upgrade
 from services.backup import inspect_backup
 from services.export import write_events_csv
-from services.simulate import simulate_day
+from tests.conftest import simulated_site_db
 from tests.field.test_backup import DAY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,13 +70,7 @@ def _tree(tmp_path: Path, mode: str) -> Path:
 def day_db(tmp_path: Path) -> tuple[str, Path, str]:
     """A migrated store holding a simulated day; its URL, file and the day's event export."""
     path = tmp_path / "site.sqlite3"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    store = Store.open(url)
-    try:
-        simulate_day(store, tokens=40, counters=3, seed=9, day=DAY)
-    finally:
-        store.dispose()
+    url = simulated_site_db(path, DAY, tokens=40, counters=3, seed=9)
     return url, path, _events(url, tmp_path)
 
 
