@@ -65,6 +65,7 @@ def ops_router(deps: HubDeps) -> APIRouter:
     api = APIRouter()
     partitions = PartitionKeeper(deps.engine)
     answers = AnswerCache()
+    known_sites: set[str] = set()  # sites an upload has found (the scope check is upload_scope's, per request)
 
     @api.get("/v1/sites", response_model=s.SiteList)
     def list_sites(request: Request) -> s.SiteList:
@@ -95,7 +96,9 @@ def ops_router(deps: HubDeps) -> APIRouter:
         check_window(events, today)
         partitions.ensure({local_day(ev.at) for ev in events}, today)
         with deps.writing() as ses:
-            deps.writable_site(ses, site_id, caller)
+            if site_id not in known_sites:  # sites are never deleted: ask the database once per process
+                deps.writable_site(ses, site_id, caller)
+                known_sites.add(site_id)
             counts = ingest(ses, site_id, events)
             ses.commit()
         return counts
