@@ -9,8 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
-def text_table(headers: list[str], *, select_rows: bool = False) -> QTableWidget:
-    """A table nobody edits, its columns sharing the width; rows selectable only when asked."""
+def text_table(headers: list[str], *, select_rows: bool = False, stretch: Sequence[int] | None = None) -> QTableWidget:
+    """A table nobody edits, its columns sharing the width; rows selectable only when asked.
+
+    With ``stretch``, only those columns share what is left and the others fit their contents.
+    """
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
@@ -19,7 +22,13 @@ def text_table(headers: list[str], *, select_rows: bool = False) -> QTableWidget
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     else:
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        for column in range(len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 

@@ -13,13 +13,10 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from services.audit import AuditRecord, ChainReport
 from services.clock import SITE_ZONE
 from services.masking import mask_personal
 from widgets.bidi import semicolon_join
+from widgets.text_table import text_table
 
 LIMIT = 500
 
@@ -53,13 +51,9 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.chain = QLabel()
         self.chain.setObjectName("audit_chain")
-        self.table = QTableWidget(0, 4)
+        self.table = text_table([self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail")],
+                                select_rows=True, stretch=(3,))
         self.table.setObjectName("audit_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Detail")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.action)
@@ -98,7 +92,6 @@ class AuditPage(QWidget):
                 if col == 2:
                     item.setToolTip(r.action)  # the code, as `drc-console audit list` prints it
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
 
     def _on_verify_clicked(self) -> None:
         self.verify_button.setEnabled(False)

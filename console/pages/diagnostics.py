@@ -12,13 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +25,7 @@ from console.context import AppContext
 from console.doctor_cli import run_checks, save_bundle, site_checks
 from console.names import finding_text, fix_text
 from services.doctor import CheckResult, Verdict
+from widgets.text_table import text_table
 
 _tr = QCoreApplication.translate
 
@@ -77,16 +75,9 @@ class DiagnosticsPage(QWidget):
         self.summary = QLabel(self.tr("Not checked yet."))
         self.summary.setWordWrap(True)
         root.addWidget(self.summary)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Verdict"), self.tr("Found"),
-                                              self.tr("How to fix")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = text_table([self.tr("Check"), self.tr("Verdict"), self.tr("Found"), self.tr("How to fix")],
+                                select_rows=True, stretch=(2, 3))
         self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         root.addWidget(self.table, 1)
         self.bundle_label = QLabel("")
         self.bundle_label.setWordWrap(True)

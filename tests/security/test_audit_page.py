@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget
 from sqlalchemy import select, update
 
 from console.context import AppContext
@@ -25,6 +25,10 @@ def test_supervisor_browses_and_checks_the_trail(qtbot, ctx: AppContext) -> None
     window.show()
     table = page.findChild(QTableWidget, "audit_table")
     qtbot.waitUntil(lambda: table.rowCount() == 3)
+    # Read-only; time, who and action fit their text and the detail takes the rest of the width.
+    fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+    assert [table.horizontalHeader().sectionResizeMode(c) for c in range(4)] == [fit, fit, fit, stretch]
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     # The action by its name, the code for the help desk in the tooltip; the detail as stored.
     assert table.item(0, 2).text() == "Counter opened, paused or closed"
     assert table.item(0, 2).toolTip() == "counter_state" and '"counter": 2' in table.item(0, 3).text()
