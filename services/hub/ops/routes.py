@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel
@@ -53,6 +53,28 @@ def check_region(caller: Caller, region: str | None) -> None:
     own = caller.region_filter()
     if own is not None and region is not None and region != own:
         raise forbidden(f"This regional key reads {own} only.")
+
+
+class RangeAsk(NamedTuple):
+    """A question about the sites in the caller's scope over the business days ``first`` .. ``last``."""
+
+    caller: Caller
+    first: date
+    last: date
+    region: str | None
+
+
+def range_ask(request: Request, start: From = None, end: To = None, on: OnDay = None,
+              region: Region = None) -> RangeAsk:
+    """Who asks, the range (``from``/``to`` or ``date``) and the region asked for, each checked (422, 403)."""
+    caller = HubDeps.caller(request)
+    first, last = date_range(start, end, on)
+    check_region(caller, region)
+    return RangeAsk(caller, first, last, region)
+
+
+Asked = Annotated[RangeAsk, Depends(range_ask)]
+"""The regional routes' first parameter: ``caller, first, last, region = ask``."""
 
 
 def as_json(model: BaseModel) -> Response:
@@ -123,15 +145,12 @@ def ops_router(deps: HubDeps) -> APIRouter:
         return o.MetadataResult(counters=len(counters), deos=len(deos))
 
     @api.get("/v1/regions/performance", response_model=o.RegionalPerformance, response_model_by_alias=True)
-    def performance(request: Request, start: From = None, end: To = None, on: OnDay = None, region: Region = None,
-                    district: District = None) -> Response:
+    def performance(ask: Asked, request: Request, district: District = None) -> Response:
         """Every site in the caller's scope over a range (silent ones included) and the regions' totals.
 
         The answer is kept while no upload commits (``ops.answers``); ``Cache-Control: no-cache`` rebuilds it.
         """
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             body = answers.answer(ses, (caller.kind, caller.scope, first, last, region, district),
                                   lambda: regional_json(first, last, *regional_rows(ses, caller, first, last, region,
@@ -140,57 +159,41 @@ def ops_router(deps: HubDeps) -> APIRouter:
         return Response(body, media_type="application/json")
 
     @api.get("/v1/regions/ranking", response_model=o.Ranking, response_model_by_alias=True)
-    def top_bottom(request: Request, kpi: Annotated[o.Kpi, Query()], start: From = None, end: To = None,
-                   on: OnDay = None, n: Annotated[int, Query(ge=1, le=50)] = 5, region: Region = None,
+    def top_bottom(ask: Asked, kpi: Annotated[o.Kpi, Query()], n: Annotated[int, Query(ge=1, le=50)] = 5,
                    district: District = None) -> o.Ranking:
         """Top and bottom ``n`` reporting sites in scope by a KPI."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             sites, _ = regional(ses, caller, first, last, region, district)
         top, bottom = ranking(sites, kpi, n)
         return o.Ranking(**{"from": first}, to=last, kpi=kpi, top=top, bottom=bottom)
 
     @api.get("/v1/regions/deo-ranking", response_model=o.DeoRanking, response_model_by_alias=True)
-    def deo_top_bottom(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                       n: Annotated[int, Query(ge=1, le=50)] = 5, region: Region = None,
-                       district: District = None) -> Response:
+    def deo_top_bottom(ask: Asked, n: Annotated[int, Query(ge=1, le=50)] = 5, district: District = None) -> Response:
         """Top and bottom ``n`` DEOs in scope by tokens served per active day."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             return as_json(deo_ranking(ses, caller, first, last, region, district, n))
 
     @api.get("/v1/regions/daily", response_model=o.RegionalDaily, response_model_by_alias=True)
-    def day_by_day(request: Request, start: From = None, end: To = None, on: OnDay = None, region: Region = None,
-                   district: District = None) -> Response:
+    def day_by_day(ask: Asked, district: District = None) -> Response:
         """Every day of the range summed over the sites in scope (the trend charts)."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             return as_json(daily(ses, caller, first, last, region, district))
 
     @api.get("/v1/regions/report", response_model=o.RegionalReport, response_model_by_alias=True)
-    def report(request: Request, start: From = None, end: To = None, on: OnDay = None,
-               region: Region = None) -> Response:
+    def report(ask: Asked) -> Response:
         """The regional report's tables (what ``drc-hub report`` writes) for the caller's scope."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             body = build_report(ses, caller, first, last, region)
         return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
 
     @api.get("/v1/regions/data-health", response_model=o.DataHealth, response_model_by_alias=True)
-    def health_view(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                    region: Region = None) -> o.DataHealth:
+    def health_view(ask: Asked) -> o.DataHealth:
         """Events, tokens, flagged (impossible) histories and duplicates per site in scope."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             return data_health(ses, caller, first, last, region)
 

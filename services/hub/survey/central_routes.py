@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from services.hub.deps import HubDeps, Problem, forbidden
 from services.hub.models import Survey, SurveyReview
 from services.hub.ops.regional import sites_in_scope
-from services.hub.ops.routes import From, OnDay, Region, To, check_region, date_range
+from services.hub.ops.routes import Asked
 from services.hub.survey.central import MAX_GROUPS, add_review, detail, duplicates, reviews_of
 from services.hub.survey.central_lists import flagged, overrides
 from services.hub.survey.schemas import (
@@ -39,13 +39,10 @@ def central_router(deps: HubDeps) -> APIRouter:
     api = APIRouter()
 
     @api.get("/v1/surveys/duplicates", response_model=Duplicates, response_model_by_alias=True)
-    def find_duplicates(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                        region: Region = None, window_days: Window = 30, limit: Limit = MAX_GROUPS,
+    def find_duplicates(ask: Asked, window_days: Window = 30, limit: Limit = MAX_GROUPS,
                         after: After = None) -> Duplicates:
         """Surveys sharing a CNIC, phone or address within ``window_days``, across sites and days (paged)."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             everywhere = region is None and caller.region_filter() is None and caller.site_filter() is None
             scope = None if everywhere else {x.site_id for x in sites_in_scope(ses, caller, region, None)}
@@ -53,38 +50,29 @@ def central_router(deps: HubDeps) -> APIRouter:
         return Duplicates(**{"from": first}, to=last, window_days=window_days, groups=groups, next=more)
 
     @api.get("/v1/surveys/flagged", response_model=Flagged, response_model_by_alias=True)
-    def list_flagged(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                     region: Region = None) -> Flagged:
+    def list_flagged(ask: Asked) -> Flagged:
         """Surveys in the caller's scope that the site's quality rules flag, at most 31 days at a time."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
+        caller, first, last, region = ask
         if (last - first).days >= MAX_FLAGGED_DAYS:
             raise Problem(422, "Invalid request", f"flagged surveys are listed {MAX_FLAGGED_DAYS} days at a time at "
                           "most", "invalid-request")
-        check_region(caller, region)
         with deps.reading() as ses:
             rows, cut = flagged(ses, sites_in_scope(ses, caller, region, None), first, last)
         return Flagged(**{"from": first}, to=last, surveys=rows, truncated=cut)
 
     @api.get("/v1/identity/overrides", response_model=IdentityOverrides, response_model_by_alias=True)
-    def list_overrides(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                       region: Region = None) -> IdentityOverrides:
+    def list_overrides(ask: Asked) -> IdentityOverrides:
         """Every supervisor's override of a NADRA-blocked identity in the caller's scope, newest first."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             scope = [x.site_id for x in sites_in_scope(ses, caller, region, None)]
             rows, cut = overrides(ses, scope, first, last)
         return IdentityOverrides(**{"from": first}, to=last, overrides=rows, truncated=cut)
 
     @api.get("/v1/surveys/reviews", response_model=Reviews)
-    def list_reviews(request: Request, start: From = None, end: To = None, on: OnDay = None,
-                     region: Region = None) -> Reviews:
+    def list_reviews(ask: Asked) -> Reviews:
         """Supervisors' reviews in the caller's scope over a range (by when they were made), newest first."""
-        caller = deps.caller(request)
-        first, last = date_range(start, end, on)
-        check_region(caller, region)
+        caller, first, last, region = ask
         with deps.reading() as ses:
             scope = [x.site_id for x in sites_in_scope(ses, caller, region, None)]
             ids = list(ses.scalars(
