@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from services.hub.schemas import StrictBody
+from services.hub.schemas import DateRange, StrictBody
 
 Kpi = Literal["issued", "completed", "no_show", "no_show_rate", "median_wait_min", "service_level",
               "completed_per_day"]
@@ -51,27 +51,19 @@ class RegionFigures(Figures):
     silent_sites: int
 
 
-class RegionalPerformance(BaseModel):
+class RegionalPerformance(DateRange):
     """Every site in scope (silent ones too) and each region's totals."""
 
-    from_: date = Field(alias="from")
-    to: date
     sites: list[SiteFigures]
     regions: list[RegionFigures]
 
-    model_config = {"populate_by_name": True}
 
-
-class Ranking(BaseModel):
+class Ranking(DateRange):
     """Top and bottom sites by a KPI (silent sites are not ranked)."""
 
-    from_: date = Field(alias="from")
-    to: date
     kpi: Kpi
     top: list[SiteFigures]
     bottom: list[SiteFigures]
-
-    model_config = {"populate_by_name": True}
 
 
 class HourFigures(Figures):
@@ -142,18 +134,14 @@ class SiteHealth(BaseModel):
     duplicates: int
 
 
-class DataHealth(BaseModel):
+class DataHealth(DateRange):
     """Data health of the sites in scope over a range (only sites with events)."""
 
-    from_: date = Field(alias="from")
-    to: date
     events: int
     tokens: int
     flagged_tokens: int
     duplicates: int
     sites: list[SiteHealth]
-
-    model_config = {"populate_by_name": True}
 
 
 class CounterIn(StrictBody):
@@ -198,16 +186,12 @@ class DeoRank(BaseModel):
     completed_per_day: float
 
 
-class DeoRanking(BaseModel):
+class DeoRanking(DateRange):
     """Top and bottom DEOs in scope by tokens served per active day (the annual report's operator table)."""
 
-    from_: date = Field(alias="from")
-    to: date
     deos: int = Field(description="DEOs active in the range")
     top: list[DeoRank]
     bottom: list[DeoRank]
-
-    model_config = {"populate_by_name": True}
 
 
 class DayTotals(Figures):
@@ -218,15 +202,11 @@ class DayTotals(Figures):
     flagged_tokens: int
 
 
-class RegionalDaily(BaseModel):
+class RegionalDaily(DateRange):
     """Every day of the range over the sites in scope (the trend charts' series)."""
 
-    from_: date = Field(alias="from")
-    to: date
     sites: int
     days: list[DayTotals]
-
-    model_config = {"populate_by_name": True}
 
 
 class ReportTable(BaseModel):
@@ -237,12 +217,8 @@ class ReportTable(BaseModel):
     rows: list[list[str | int | float | None]]
 
 
-class RegionalReport(BaseModel):
+class RegionalReport(DateRange):
     """The regional report (``drc-hub report``'s tables) for a range and scope."""
 
-    from_: date = Field(alias="from")
-    to: date
     region: str | None
     tables: dict[str, ReportTable]
-
-    model_config = {"populate_by_name": True}
