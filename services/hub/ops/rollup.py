@@ -70,17 +70,23 @@ def median_from_histogram(hist: list[int]) -> float | None:
 
 
 @dataclass
-class Cell:
-    """Counts and time sums of one site x day x hour x update type (also one site x day)."""
+class ServiceCounts:
+    """What happened at the counters: calls, services, no-shows and service time (every roll-up has them)."""
 
-    issued: int = 0
     called: int = 0
     served: int = 0
     no_show: int = 0
-    wait_sum_s: int = 0
-    wait_n: int = 0
     service_sum_s: int = 0
     service_n: int = 0
+
+
+@dataclass
+class Cell(ServiceCounts):
+    """Counts and time sums of one site x day x hour x update type (also one site x day)."""
+
+    issued: int = 0
+    wait_sum_s: int = 0
+    wait_n: int = 0
     wait_hist: list[int] = field(default_factory=lambda: [0] * BUCKETS)
     service_hist: list[int] = field(default_factory=lambda: [0] * BUCKETS)
 
@@ -98,14 +104,8 @@ class Cell:
 
 
 @dataclass
-class DeoCell:
+class DeoCell(ServiceCounts):
     """One DEO's day at a site."""
-
-    called: int = 0
-    served: int = 0
-    no_show: int = 0
-    service_sum_s: int = 0
-    service_n: int = 0
 
 
 @dataclass
