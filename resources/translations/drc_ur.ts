@@ -216,62 +216,62 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../console/pages/audit.py" line="47"/>
+        <location filename="../../console/pages/audit.py" line="45"/>
         <source>All actions</source>
         <translation>تمام کارروائیاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="49"/>
+        <location filename="../../console/pages/audit.py" line="47"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="51"/>
+        <location filename="../../console/pages/audit.py" line="49"/>
         <source>Check the chain</source>
         <translation>زنجیر کی جانچ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="58"/>
+        <location filename="../../console/pages/audit.py" line="54"/>
         <source>Time</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="58"/>
+        <location filename="../../console/pages/audit.py" line="54"/>
         <source>Who</source>
         <translation>کون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="58"/>
+        <location filename="../../console/pages/audit.py" line="54"/>
         <source>Action</source>
         <translation>کارروائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="58"/>
+        <location filename="../../console/pages/audit.py" line="54"/>
         <source>Detail</source>
         <translation>تفصیل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="64"/>
+        <location filename="../../console/pages/audit.py" line="58"/>
         <source>Show:</source>
         <translation>دکھائیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="105"/>
+        <location filename="../../console/pages/audit.py" line="98"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="111"/>
+        <location filename="../../console/pages/audit.py" line="104"/>
         <source>Intact: %1 records, none edited or removed.</source>
         <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="115"/>
+        <location filename="../../console/pages/audit.py" line="108"/>
         <source>ALTERED: %1</source>
         <translation>تبدیل شدہ: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="120"/>
+        <location filename="../../console/pages/audit.py" line="113"/>
         <source>The audit trail could not be read: %1</source>
         <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
     </message>
@@ -501,204 +501,204 @@
 <context>
     <name>CentreQualityPage</name>
     <message>
-        <location filename="../../console/pages/centre.py" line="121"/>
+        <location filename="../../console/pages/centre.py" line="122"/>
         <source>All regions in scope</source>
         <translation>دائرۂ اختیار کے تمام علاقے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="126"/>
+        <location filename="../../console/pages/centre.py" line="127"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="128"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
         <source>Two surveys this many days apart or closer count as duplicates</source>
         <translation>اتنے یا اس سے کم دنوں کے فاصلے پر ہونے والے دو سروے دہرے شمار ہوتے ہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="129"/>
+        <location filename="../../console/pages/centre.py" line="130"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="134"/>
+        <location filename="../../console/pages/centre.py" line="135"/>
         <source>Same</source>
         <translation>یکساں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="134"/>
+        <location filename="../../console/pages/centre.py" line="135"/>
         <source>Value (masked)</source>
         <translation>قدر (چھپی ہوئی)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="134"/>
+        <location filename="../../console/pages/centre.py" line="135"/>
         <source>DRCs</source>
         <translation>ڈی آر سی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="134"/>
+        <location filename="../../console/pages/centre.py" line="135"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="136"/>
-        <location filename="../../console/pages/centre.py" line="141"/>
-        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="137"/>
+        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="144"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="136"/>
-        <location filename="../../console/pages/centre.py" line="141"/>
-        <location filename="../../console/pages/centre.py" line="143"/>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="137"/>
+        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="146"/>
         <source>DRC</source>
         <translation>ڈی آر سی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="136"/>
-        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="137"/>
+        <location filename="../../console/pages/centre.py" line="142"/>
         <source>Day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="136"/>
-        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="137"/>
+        <location filename="../../console/pages/centre.py" line="142"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="138"/>
+        <location filename="../../console/pages/centre.py" line="139"/>
         <source>Load more</source>
         <translation>مزید دکھائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="140"/>
+        <location filename="../../console/pages/centre.py" line="141"/>
         <source>Open survey…</source>
         <translation>سروے کھولیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="141"/>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="146"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="143"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="143"/>
         <source>Status</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="143"/>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="146"/>
         <source>When</source>
         <translation>کب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="144"/>
         <source>Review</source>
         <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
         <source>Flag</source>
         <translation>نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
         <source>Note</source>
         <translation>نوٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="144"/>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="147"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="146"/>
         <source>Update type</source>
         <translation>اپ ڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="147"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="147"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="151"/>
-        <location filename="../../console/pages/centre.py" line="282"/>
-        <location filename="../../console/pages/centre.py" line="325"/>
+        <location filename="../../console/pages/centre.py" line="152"/>
+        <location filename="../../console/pages/centre.py" line="283"/>
+        <location filename="../../console/pages/centre.py" line="326"/>
         <source>Centre quality</source>
         <translation>مرکز پر معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="164"/>
+        <location filename="../../console/pages/centre.py" line="165"/>
         <source>No hub is configured: the centre&apos;s quality needs one.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: مرکز کے معیار کے لیے ہب درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="170"/>
+        <location filename="../../console/pages/centre.py" line="171"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="170"/>
+        <location filename="../../console/pages/centre.py" line="171"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="171"/>
+        <location filename="../../console/pages/centre.py" line="172"/>
         <source>Duplicate window</source>
         <translation>دہرے اندراج کی مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="178"/>
+        <location filename="../../console/pages/centre.py" line="179"/>
         <source>Surveys sharing a CNIC, phone or address within the window, across DRCs and days. Select a group to see its surveys; open one to see why.</source>
         <translation>مقررہ مدت میں ایک ہی شناختی کارڈ نمبر، فون نمبر یا پتے والے سروے، مختلف ڈی آر سی اور دنوں میں۔ کسی گروپ کو منتخب کر کے اس کے سروے دیکھیں؛ وجہ جاننے کے لیے سروے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="187"/>
+        <location filename="../../console/pages/centre.py" line="188"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="188"/>
+        <location filename="../../console/pages/centre.py" line="189"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="189"/>
+        <location filename="../../console/pages/centre.py" line="190"/>
         <source>Reviews</source>
         <translation>جائزے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="190"/>
+        <location filename="../../console/pages/centre.py" line="191"/>
         <source>Identity overrides</source>
         <translation>شناخت کی بندش کا خاتمہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="224"/>
+        <location filename="../../console/pages/centre.py" line="225"/>
         <source>Asking the centre…</source>
         <translation>مرکز سے معلوم کیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="257"/>
+        <location filename="../../console/pages/centre.py" line="258"/>
         <source>%1 to %2, as the centre holds it now: %3 duplicate groups, %4 flagged surveys, %5 reviews, %6 identity overrides.</source>
         <translation>%1 سے %2 تک، مرکز کے موجودہ ریکارڈ کے مطابق: دہرے اندراج کے %3 گروپ، %4 نشان زدہ سروے، %5 جائزے، شناخت کی بندش کے خاتمے %6۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="264"/>
+        <location filename="../../console/pages/centre.py" line="265"/>
         <source>Only the first 1000 rows are listed.</source>
         <translation>صرف پہلی 1000 قطاریں دکھائی گئی ہیں۔</translation>
     </message>
@@ -1609,37 +1609,37 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsCheck</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="35"/>
+        <location filename="../../console/pages/diagnostics.py" line="33"/>
         <source>Database</source>
         <translation>ڈیٹا بیس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="36"/>
+        <location filename="../../console/pages/diagnostics.py" line="34"/>
         <source>Disk space</source>
         <translation>ڈسک میں جگہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="37"/>
+        <location filename="../../console/pages/diagnostics.py" line="35"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="38"/>
+        <location filename="../../console/pages/diagnostics.py" line="36"/>
         <source>Hub</source>
         <translation>مرکزی سرور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="39"/>
+        <location filename="../../console/pages/diagnostics.py" line="37"/>
         <source>Urdu fonts</source>
         <translation>اردو فونٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="40"/>
+        <location filename="../../console/pages/diagnostics.py" line="38"/>
         <source>Time zone</source>
         <translation>ٹائم زون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="41"/>
+        <location filename="../../console/pages/diagnostics.py" line="39"/>
         <source>Data folder</source>
         <translation>ڈیٹا فولڈر</translation>
     </message>
@@ -1647,82 +1647,82 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="65"/>
+        <location filename="../../console/pages/diagnostics.py" line="63"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="69"/>
+        <location filename="../../console/pages/diagnostics.py" line="67"/>
         <source>Run checks</source>
         <translation>جانچ چلائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="71"/>
+        <location filename="../../console/pages/diagnostics.py" line="69"/>
         <source>Save diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="77"/>
+        <location filename="../../console/pages/diagnostics.py" line="75"/>
         <source>Not checked yet.</source>
         <translation>ابھی جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="81"/>
+        <location filename="../../console/pages/diagnostics.py" line="78"/>
         <source>Check</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="81"/>
+        <location filename="../../console/pages/diagnostics.py" line="78"/>
         <source>Verdict</source>
         <translation>نتیجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="81"/>
+        <location filename="../../console/pages/diagnostics.py" line="78"/>
         <source>Found</source>
         <translation>کیا ملا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="82"/>
+        <location filename="../../console/pages/diagnostics.py" line="78"/>
         <source>How to fix</source>
         <translation>درست کیسے کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="110"/>
+        <location filename="../../console/pages/diagnostics.py" line="101"/>
         <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
         <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="132"/>
+        <location filename="../../console/pages/diagnostics.py" line="123"/>
         <source>%1 failed, %2 to look at, %3 passed.</source>
         <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="140"/>
+        <location filename="../../console/pages/diagnostics.py" line="131"/>
         <source>The checks could not run: %1</source>
         <translation>جانچ نہیں چل سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="143"/>
+        <location filename="../../console/pages/diagnostics.py" line="134"/>
         <source>Save diagnostics bundle</source>
         <translation>تشخیصی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="144"/>
+        <location filename="../../console/pages/diagnostics.py" line="135"/>
         <source>Zip files (*.zip)</source>
         <translation>زپ فائلیں (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="151"/>
+        <location filename="../../console/pages/diagnostics.py" line="142"/>
         <source>Saving the diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="156"/>
+        <location filename="../../console/pages/diagnostics.py" line="147"/>
         <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
         <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="161"/>
+        <location filename="../../console/pages/diagnostics.py" line="152"/>
         <source>Could not save the bundle: %1</source>
         <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
     </message>
@@ -1730,17 +1730,17 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsVerdict</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="44"/>
+        <location filename="../../console/pages/diagnostics.py" line="42"/>
         <source>Pass</source>
         <translation>درست</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="45"/>
+        <location filename="../../console/pages/diagnostics.py" line="43"/>
         <source>Look at this</source>
         <translation>توجہ طلب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="46"/>
+        <location filename="../../console/pages/diagnostics.py" line="44"/>
         <source>Fail</source>
         <translation>ناکام</translation>
     </message>
@@ -3711,7 +3711,7 @@ Counters: %6</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/pages/queue.py" line="133"/>
+        <location filename="../../console/pages/queue.py" line="131"/>
         <source>Transfer…  (F4)</source>
         <translation>منتقل کریں…  (F4)</translation>
     </message>
@@ -3726,109 +3726,109 @@ Counters: %6</source>
         <translation>ٹوکن جاری کریں  (F2)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="106"/>
+        <location filename="../../console/pages/queue.py" line="102"/>
         <source>Update type</source>
         <translation>اپڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="102"/>
+        <location filename="../../console/pages/queue.py" line="113"/>
         <source>Issue a token</source>
         <translation>ٹوکن جاری کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="128"/>
+        <location filename="../../console/pages/queue.py" line="126"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="134"/>
-        <location filename="../../console/pages/queue.py" line="378"/>
+        <location filename="../../console/pages/queue.py" line="132"/>
+        <location filename="../../console/pages/queue.py" line="376"/>
         <source>Cancel token</source>
         <translation>ٹوکن منسوخ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="135"/>
+        <location filename="../../console/pages/queue.py" line="133"/>
         <source>Reprint slip</source>
         <translation>پرچی دوبارہ چھاپیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="182"/>
-        <location filename="../../console/pages/queue.py" line="351"/>
+        <location filename="../../console/pages/queue.py" line="180"/>
+        <location filename="../../console/pages/queue.py" line="349"/>
         <source>Queue</source>
         <translation>قطار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="264"/>
+        <location filename="../../console/pages/queue.py" line="262"/>
         <source>Waiting: %1</source>
         <translation>منتظر: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="269"/>
+        <location filename="../../console/pages/queue.py" line="267"/>
         <source>%1 ≈ %2 min</source>
         <translation>%1 ≈ %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="271"/>
+        <location filename="../../console/pages/queue.py" line="269"/>
         <source>Estimated wait for a new token: </source>
         <translation>نئے ٹوکن کا متوقع انتظار: </translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="306"/>
+        <location filename="../../console/pages/queue.py" line="304"/>
         <source>Unverified</source>
         <translation>غیر تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="307"/>
+        <location filename="../../console/pages/queue.py" line="305"/>
         <source>Verified</source>
         <translation>تصدیق شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="307"/>
+        <location filename="../../console/pages/queue.py" line="305"/>
         <source>Not in registry</source>
         <translation>رجسٹری میں نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308"/>
+        <location filename="../../console/pages/queue.py" line="306"/>
         <source>Mismatch</source>
         <translation>عدم مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="308"/>
+        <location filename="../../console/pages/queue.py" line="306"/>
         <source>Blocked</source>
         <translation>بلاک شدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="312"/>
+        <location filename="../../console/pages/queue.py" line="310"/>
         <source>Printing…</source>
         <translation>چھپ رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="312"/>
+        <location filename="../../console/pages/queue.py" line="310"/>
         <source>Printed</source>
         <translation>چھپ گئی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="313"/>
+        <location filename="../../console/pages/queue.py" line="311"/>
         <source>NOT PRINTED</source>
         <translation>نہیں چھپی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="320"/>
+        <location filename="../../console/pages/queue.py" line="318"/>
         <source>Could not complete the action: %1</source>
         <translation>کارروائی مکمل نہ ہو سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="356"/>
+        <location filename="../../console/pages/queue.py" line="354"/>
         <source>Nobody is waiting for this counter&apos;s update types.</source>
         <translation>اس کاؤنٹر کی اقسام کے لیے کوئی منتظر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="379"/>
+        <location filename="../../console/pages/queue.py" line="377"/>
         <source>Cancel token %1? The visitor loses this place.</source>
         <translation>ٹوکن %1 منسوخ کریں؟ سائل کی باری ختم ہو جائے گی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/queue.py" line="388"/>
+        <location filename="../../console/pages/queue.py" line="386"/>
         <source>No printer is configured.</source>
         <translation>کوئی پرنٹر ترتیب نہیں دیا گیا۔</translation>
     </message>
@@ -4083,34 +4083,34 @@ Counters: %6</source>
         <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="72"/>
+        <location filename="../../console/pages/region.py" line="74"/>
         <source>The hub refused the question: %1</source>
         <translation>ہب نے درخواست رد کر دی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="99"/>
+        <location filename="../../console/pages/region.py" line="101"/>
         <source>All regions</source>
         <translation>تمام علاقے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="103"/>
-        <location filename="../../console/pages/region.py" line="280"/>
-        <location filename="../../console/pages/region.py" line="355"/>
+        <location filename="../../console/pages/region.py" line="105"/>
+        <location filename="../../console/pages/region.py" line="282"/>
+        <location filename="../../console/pages/region.py" line="357"/>
         <source>All districts</source>
         <translation>تمام اضلاع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="107"/>
+        <location filename="../../console/pages/region.py" line="109"/>
         <source>Range</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="113"/>
+        <location filename="../../console/pages/region.py" line="115"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="151"/>
+        <location filename="../../console/pages/region.py" line="153"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
@@ -4140,90 +4140,90 @@ Counters: %6</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="130"/>
         <location filename="../../console/pages/region.py" line="132"/>
-        <location filename="../../console/pages/region.py" line="151"/>
-        <location filename="../../console/pages/region.py" line="323"/>
+        <location filename="../../console/pages/region.py" line="134"/>
+        <location filename="../../console/pages/region.py" line="153"/>
+        <location filename="../../console/pages/region.py" line="325"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="147"/>
+        <location filename="../../console/pages/region.py" line="149"/>
         <source>No hub is configured: regional figures need [hub] url and a regional key.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: علاقائی اعداد و شمار کے لیے [hub] url اور علاقائی کلید درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="152"/>
+        <location filename="../../console/pages/region.py" line="154"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="152"/>
+        <location filename="../../console/pages/region.py" line="154"/>
         <source>From</source>
         <translation>سے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="152"/>
+        <location filename="../../console/pages/region.py" line="154"/>
         <source>To</source>
         <translation>تک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="184"/>
+        <location filename="../../console/pages/region.py" line="186"/>
         <source>Loading…</source>
         <translation>لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="214"/>
+        <location filename="../../console/pages/region.py" line="216"/>
         <source>%1 sites, %2 silent, %3 to %4.</source>
         <translation>%1 مراکز، %2 خاموش، %3 تا %4۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="238"/>
+        <location filename="../../console/pages/region.py" line="240"/>
         <source>The hub cannot be reached and no earlier answer to this question is stored.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا اور اس سوال کا کوئی پچھلا جواب محفوظ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="239"/>
+        <location filename="../../console/pages/region.py" line="241"/>
         <source>The regional figures could not be loaded: %1</source>
         <translation>علاقائی اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="262"/>
+        <location filename="../../console/pages/region.py" line="264"/>
         <source>From the hub at %1.</source>
         <translation>ہب سے، %1 بجے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="264"/>
+        <location filename="../../console/pages/region.py" line="266"/>
         <source>The hub cannot be reached: these figures are the stored answer of %1 (%2 old).</source>
         <translation>ہب سے رابطہ نہیں ہو سکا: یہ اعداد و شمار %1 کا محفوظ جواب ہیں (%2 پرانے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="269"/>
+        <location filename="../../console/pages/region.py" line="271"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="117"/>
+        <location filename="../../console/pages/region.py" line="119"/>
         <source>Export report…</source>
         <translation>رپورٹ محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="304"/>
+        <location filename="../../console/pages/region.py" line="306"/>
         <source>Export the regional report</source>
         <translation>علاقائی رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="321"/>
+        <location filename="../../console/pages/region.py" line="323"/>
         <source>Writing the report to %1…</source>
         <translation>رپورٹ %1 میں لکھی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="328"/>
+        <location filename="../../console/pages/region.py" line="330"/>
         <source>The report was written to %1.</source>
         <translation>رپورٹ %1 میں لکھ دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="335"/>
+        <location filename="../../console/pages/region.py" line="337"/>
         <source>The report could not be written: %1</source>
         <translation>رپورٹ نہیں لکھی جا سکی: %1</translation>
     </message>
