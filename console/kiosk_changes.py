@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from console.pages.triage_desk import change_source
+from services.labels import ROSTER_CHANGE_EN
 from services.triage import ROSTER_CHANGES
 
 HEAD = str(QT_TRANSLATE_NOOP("KioskWindow", "What changes in your family? Touch each one that applies."))
@@ -81,7 +81,7 @@ class RosterChangesScreen(QWidget):
 
     def _on_toggled(self) -> None:
         for change, button in self.toggles.items():
-            name = self._words("RosterChange", change_source(change))
+            name = self._words("RosterChange", ROSTER_CHANGE_EN.get(change, change))
             button.setText(f"✓  {name}" if button.isChecked() else name)
         self.continue_button.setEnabled(bool(self.chosen()))
 

@@ -24,7 +24,9 @@ from services.labels import (
     REASON_TEMPLATES,
     REGISTRY_AFTER,
     REGISTRY_TEMPLATES,
+    RELATION_EN,
     ROLE_EN,
+    ROSTER_CHANGE_EN,
     TOKEN_STATE_EN,
     UPDATE_TYPE_EN,
     UPDATE_TYPE_SHORT_EN,
@@ -130,6 +132,21 @@ _CATALOGUE = (
     QT_TRANSLATE_NOOP("Permission", "see the region"),
     QT_TRANSLATE_NOOP("Permission", "see full CNICs"),
     QT_TRANSLATE_NOOP("Permission", "change the settings"),
+    QT_TRANSLATE_NOOP("RosterChange", "Birth (add a child)"),
+    QT_TRANSLATE_NOOP("RosterChange", "Death (remove a member)"),
+    QT_TRANSLATE_NOOP("RosterChange", "Marriage"),
+    QT_TRANSLATE_NOOP("RosterChange", "Divorce"),
+    QT_TRANSLATE_NOOP("RosterChange", "Disability"),
+    QT_TRANSLATE_NOOP("RosterChange", "Gender"),
+    QT_TRANSLATE_NOOP("RosterChange", "Contact (phone)"),
+    QT_TRANSLATE_NOOP("RosterChange", "Address"),
+    QT_TRANSLATE_NOOP("Relation", "Head"),
+    QT_TRANSLATE_NOOP("Relation", "Spouse"),
+    QT_TRANSLATE_NOOP("Relation", "Son"),
+    QT_TRANSLATE_NOOP("Relation", "Daughter"),
+    QT_TRANSLATE_NOOP("Relation", "Father"),
+    QT_TRANSLATE_NOOP("Relation", "Mother"),
+    QT_TRANSLATE_NOOP("Relation", "Other"),
 )
 
 
@@ -177,6 +194,16 @@ def counter_state_label(state: CounterState) -> str:
 def state_label(s: TokenState) -> str:
     """Translated name of a token state."""
     return QCoreApplication.translate("TokenState", TOKEN_STATE_EN[s])
+
+
+def roster_change_label(change: str) -> str:
+    """A roster change's name in the reader's language (an unknown code as it came)."""
+    return QCoreApplication.translate("RosterChange", ROSTER_CHANGE_EN.get(change, change))
+
+
+def relation_label(relation: str) -> str:
+    """A member's relation to the household head in the reader's language (an unknown code as it came)."""
+    return QCoreApplication.translate("Relation", RELATION_EN.get(relation, relation))
 
 
 def counter_label(number: int, label: str) -> str:

@@ -318,3 +318,26 @@ CHAIN_PROBLEMS: dict[str, str] = {
     "unlinked": "record {id} ({action}): the record before it was removed or changed",
     "edited": "record {id} ({action}, {actor}) was edited",
 }
+
+# What a visitor says changed in the family (``services.triage.ROSTER_CHANGES``, a roster update).
+ROSTER_CHANGE_EN: dict[str, str] = {
+    "birth": "Birth (add a child)",
+    "death": "Death (remove a member)",
+    "marriage": "Marriage",
+    "divorce": "Divorce",
+    "disability": "Disability",
+    "gender": "Gender",
+    "contact": "Contact (phone)",
+    "address": "Address",
+}
+
+# A member's relation to the household head, as the registry sends it (``services.registry.Member``).
+RELATION_EN: dict[str, str] = {
+    "head": "Head",
+    "spouse": "Spouse",
+    "son": "Son",
+    "daughter": "Daughter",
+    "father": "Father",
+    "mother": "Mother",
+    "other": "Other",
+}

@@ -8,34 +8,14 @@ the form is complete; the service checks the same rules again when the token is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from console.names import roster_change_label
 from db.models import Role, UpdateType
 from services.cnic import CnicError, parse_cnic
 from services.triage import ROSTER_CHANGES, DeskNotes
 from services.triage.desk import OVERRIDE_REASON_MIN, OVERRIDE_ROLES, needs_cnic_again, needs_roster_changes
-
-_CHANGE_NAMES = {  # markers for the translation catalogue
-    "birth": QT_TRANSLATE_NOOP("RosterChange", "Birth (add a child)"),
-    "death": QT_TRANSLATE_NOOP("RosterChange", "Death (remove a member)"),
-    "marriage": QT_TRANSLATE_NOOP("RosterChange", "Marriage"),
-    "divorce": QT_TRANSLATE_NOOP("RosterChange", "Divorce"),
-    "disability": QT_TRANSLATE_NOOP("RosterChange", "Disability"),
-    "gender": QT_TRANSLATE_NOOP("RosterChange", "Gender"),
-    "contact": QT_TRANSLATE_NOOP("RosterChange", "Contact (phone)"),
-    "address": QT_TRANSLATE_NOOP("RosterChange", "Address"),
-}
-
-
-def change_source(change: str) -> str:
-    """A roster change's name in English, as the catalogue knows it (context ``RosterChange``)."""
-    return str(_CHANGE_NAMES.get(change, change))
-
-
-def change_label(change: str) -> str:
-    """A roster change's name in the reader's language."""
-    return QCoreApplication.translate("RosterChange", change_source(change))
 
 
 class DeskBox(QWidget):
@@ -51,7 +31,7 @@ class DeskBox(QWidget):
         grid = QGridLayout(self.roster_box)
         self.change_boxes: dict[str, QCheckBox] = {}
         for i, change in enumerate(ROSTER_CHANGES):
-            box = QCheckBox(change_label(change))
+            box = QCheckBox(roster_change_label(change))
             box.setObjectName(f"change_{change}")
             box.toggled.connect(self.sig_changed)
             self.change_boxes[change] = box
@@ -150,4 +130,4 @@ class DeskBox(QWidget):
             override_reason=self.override_reason.text() if self.overriding() else None)
 
 
-__all__ = ["DeskBox", "change_label", "change_source"]
+__all__ = ["DeskBox"]

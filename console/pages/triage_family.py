@@ -8,7 +8,7 @@ with the token.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,24 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.names import ltr
+from console.names import ltr, relation_label
 from services.cnic import mask_cnic
 from services.registry import Member
-
-_RELATIONS = {  # the markers put the names in the translation catalogue
-    "head": QT_TRANSLATE_NOOP("Relation", "Head"),
-    "spouse": QT_TRANSLATE_NOOP("Relation", "Spouse"),
-    "son": QT_TRANSLATE_NOOP("Relation", "Son"),
-    "daughter": QT_TRANSLATE_NOOP("Relation", "Daughter"),
-    "father": QT_TRANSLATE_NOOP("Relation", "Father"),
-    "mother": QT_TRANSLATE_NOOP("Relation", "Mother"),
-    "other": QT_TRANSLATE_NOOP("Relation", "Other"),
-}
-
-
-def relation_label(relation: str) -> str:
-    """A relation to the head in the reader's language."""
-    return QCoreApplication.translate("Relation", str(_RELATIONS.get(relation, relation)))
 
 
 class FamilyTreeBox(QGroupBox):
@@ -116,4 +101,4 @@ class FamilyTreeBox(QGroupBox):
         self.show_members([], None)
 
 
-__all__ = ["FamilyTreeBox", "relation_label"]
+__all__ = ["FamilyTreeBox"]

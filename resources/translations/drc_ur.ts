@@ -815,37 +815,37 @@
 <context>
     <name>CnicProblem</name>
     <message>
-        <location filename="../../console/names.py" line="83"/>
+        <location filename="../../console/names.py" line="85"/>
         <source>Type or scan the 13-digit CNIC.</source>
         <translation>13 ہندسوں کا شناختی کارڈ نمبر لکھیں یا اسکین کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="84"/>
+        <location filename="../../console/names.py" line="86"/>
         <source>Too short: {n} digits; a CNIC has 13.</source>
         <translation>بہت مختصر: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="85"/>
+        <location filename="../../console/names.py" line="87"/>
         <source>Too long: {n} digits; a CNIC has 13.</source>
         <translation>بہت طویل: {n} ہندسے؛ شناختی کارڈ نمبر 13 ہندسوں کا ہوتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="86"/>
+        <location filename="../../console/names.py" line="88"/>
         <source>Only digits and dashes: &apos;{bad}&apos; is not allowed in a CNIC.</source>
         <translation>صرف ہندسے اور ڈیش: شناختی کارڈ نمبر میں &apos;{bad}&apos; کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="87"/>
+        <location filename="../../console/names.py" line="89"/>
         <source>Dashes go after the 5th and 12th digit: 12345-1234567-1.</source>
         <translation>ڈیش پانچویں اور بارہویں ہندسے کے بعد آتے ہیں: 12345-1234567-1۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="88"/>
+        <location filename="../../console/names.py" line="90"/>
         <source>A CNIC never starts with 0; check the first digit.</source>
         <translation>شناختی کارڈ نمبر کبھی 0 سے شروع نہیں ہوتا؛ پہلا ہندسہ دیکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="89"/>
+        <location filename="../../console/names.py" line="91"/>
         <source>The scanned code holds more than one 13-digit number; type the CNIC instead.</source>
         <translation>اسکین شدہ کوڈ میں ایک سے زیادہ 13 ہندسی نمبر ہیں؛ شناختی کارڈ نمبر خود لکھیں۔</translation>
     </message>
@@ -853,7 +853,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="185"/>
+        <location filename="../../console/names.py" line="212"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر نمبر %1</translation>
     </message>
@@ -987,17 +987,17 @@
 <context>
     <name>CounterState</name>
     <message>
-        <location filename="../../console/names.py" line="94"/>
+        <location filename="../../console/names.py" line="96"/>
         <source>Open</source>
         <translation>کھلا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="95"/>
+        <location filename="../../console/names.py" line="97"/>
         <source>On break</source>
         <translation>وقفہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="96"/>
+        <location filename="../../console/names.py" line="98"/>
         <source>Closed</source>
         <translation>بند</translation>
     </message>
@@ -1566,42 +1566,42 @@ Counters: %6</source>
 <context>
     <name>DeskBox</name>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="50"/>
+        <location filename="../../console/pages/triage_desk.py" line="30"/>
         <source>Roster update: what changes in the family?</source>
         <translation>خاندانی کوائف میں تبدیلی: خاندان میں کیا بدلا ہے؟</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="59"/>
+        <location filename="../../console/pages/triage_desk.py" line="39"/>
         <source>B-form (children&apos;s registration certificate) shown</source>
         <translation>ب فارم (بچوں کا اندراج سرٹیفکیٹ) دکھایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="60"/>
+        <location filename="../../console/pages/triage_desk.py" line="40"/>
         <source>Recorded with the token: the DEO sees whether the B-form was brought.</source>
         <translation>ٹوکن کے ساتھ درج ہوتا ہے: ڈی ای او دیکھ سکتا ہے کہ ب فارم لایا گیا یا نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="62"/>
+        <location filename="../../console/pages/triage_desk.py" line="42"/>
         <source>The registry does not know this CNIC: type it a second time from the card before a missed-out token is issued.</source>
         <translation>یہ شناختی کارڈ نمبر رجسٹری میں نہیں: رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے کارڈ سے نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="67"/>
+        <location filename="../../console/pages/triage_desk.py" line="47"/>
         <source>CNIC again</source>
         <translation>شناختی کارڈ نمبر دوبارہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="77"/>
+        <location filename="../../console/pages/triage_desk.py" line="57"/>
         <source>Override NADRA&apos;s block (supervisor)</source>
         <translation>نادرا کی بندش ختم کریں (سپروائزر)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="81"/>
+        <location filename="../../console/pages/triage_desk.py" line="61"/>
         <source>Reason (recorded in the audit trail and sent to the centre)</source>
         <translation>وجہ (آڈٹ ریکارڈ میں درج ہو کر مرکز کو بھیجی جائے گی)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="84"/>
+        <location filename="../../console/pages/triage_desk.py" line="64"/>
         <source>NADRA has blocked this CNIC: send the visitor to the supervisor, who can override the block with a reason.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: سائل کو سپروائزر کے پاس بھیجیں، جو وجہ لکھ کر بندش ختم کر سکتے ہیں۔</translation>
     </message>
@@ -2074,112 +2074,112 @@ Counters: %6</source>
 <context>
     <name>DomainError</name>
     <message>
-        <location filename="../../console/names.py" line="105"/>
+        <location filename="../../console/names.py" line="107"/>
         <source>No open counter with a DEO serves {type} now; choose another type.</source>
         <translation>اس وقت ڈی ای او والا کوئی کھلا کاؤنٹر {type} نہیں کر رہا؛ کوئی اور قسم چنیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="104"/>
+        <location filename="../../console/names.py" line="106"/>
         <source>Recall {number} {left} more time(s) before marking it no-show.</source>
         <translation>غیر حاضر قرار دینے سے پہلے {number} کو {left} بار مزید بلائیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="103"/>
+        <location filename="../../console/names.py" line="105"/>
         <source>{number} was recalled {count} times; mark it no-show.</source>
         <translation>{number} کو {count} بار دوبارہ بلایا جا چکا ہے؛ اسے غیر حاضر قرار دیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="90"/>
+        <location filename="../../console/names.py" line="92"/>
         <source>Appeals against the cut-off are not launched; choose another update type.</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیلیں ابھی شروع نہیں ہوئیں؛ اپڈیٹ کی کوئی اور قسم منتخب کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="91"/>
+        <location filename="../../console/names.py" line="93"/>
         <source>This CNIC already holds token {number} today.</source>
         <translation>اس شناختی کارڈ نمبر پر آج پہلے ہی ٹوکن {number} جاری شدہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="92"/>
+        <location filename="../../console/names.py" line="94"/>
         <source>{counter} has no DEO; assign one before calling.</source>
         <translation>{counter} پر کوئی ڈی ای او مقرر نہیں؛ بلانے سے پہلے کسی کو مقرر کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="93"/>
+        <location filename="../../console/names.py" line="95"/>
         <source>{counter} is {counter_state}; open it before calling.</source>
         <translation>{counter} {counter_state} ہے؛ بلانے سے پہلے اسے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="97"/>
+        <location filename="../../console/names.py" line="99"/>
         <source>{counter} is still serving {number}; finish it first.</source>
         <translation>{counter} ابھی {number} کو نمٹا رہا ہے؛ پہلے اسے مکمل کریں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="98"/>
+        <location filename="../../console/names.py" line="100"/>
         <source>{counter} serves no update type.</source>
         <translation>{counter} کے لیے اپڈیٹ کی کوئی قسم مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="99"/>
+        <location filename="../../console/names.py" line="101"/>
         <source>Unknown priority reason: {reason}.</source>
         <translation>ترجیح کی نامعلوم وجہ: {reason}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="100"/>
+        <location filename="../../console/names.py" line="102"/>
         <source>Token {number} cannot be {action} now: it is {state}.</source>
         <translation>ٹوکن {number} پر ابھی یہ کارروائی ({action}) نہیں ہو سکتی: اس کی حالت {state} ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="101"/>
+        <location filename="../../console/names.py" line="103"/>
         <source>Not eligible for {type}: {reason}</source>
         <translation>{type} کے اہل نہیں: {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="102"/>
+        <location filename="../../console/names.py" line="104"/>
         <source>{type} cannot be chosen by hand under the current policy.</source>
         <translation>موجودہ پالیسی کے تحت {type} ہاتھ سے منتخب نہیں کی جا سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="106"/>
+        <location filename="../../console/names.py" line="108"/>
         <source>Type the CNIC a second time before issuing a missed-out token.</source>
         <translation>رہ جانے والے گھرانے کے اندراج کا ٹوکن جاری کرنے سے پہلے شناختی کارڈ نمبر دوبارہ لکھیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="107"/>
+        <location filename="../../console/names.py" line="109"/>
         <source>The CNIC typed the second time is different: check the card; nothing was issued.</source>
         <translation>دوسری بار لکھا گیا شناختی کارڈ نمبر مختلف ہے: کارڈ دیکھیں؛ کوئی ٹوکن جاری نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="108"/>
+        <location filename="../../console/names.py" line="110"/>
         <source>Tick what changes in the family (birth, death, marriage ...) for a roster update.</source>
         <translation>خاندانی کوائف میں تبدیلی کے لیے نشان لگائیں کہ خاندان میں کیا بدلا ہے (پیدائش، وفات، شادی ...)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="109"/>
+        <location filename="../../console/names.py" line="111"/>
         <source>Unknown roster change(s): {changes}.</source>
         <translation>نامعلوم تبدیلی: {changes}۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="110"/>
+        <location filename="../../console/names.py" line="112"/>
         <source>NADRA has blocked this CNIC: only a supervisor can override the block.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بند کیا ہے: صرف سپروائزر بندش ختم کر سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="111"/>
+        <location filename="../../console/names.py" line="113"/>
         <source>Give the reason for overriding the block (at least {n} characters).</source>
         <translation>بندش ختم کرنے کی وجہ لکھیں (کم از کم {n} حروف)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="112"/>
+        <location filename="../../console/names.py" line="114"/>
         <source>Signed in as {role}, you may not {permission}.</source>
         <translation>آپ کا کردار {role} ہے؛ آپ کو {permission} کی اجازت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="113"/>
+        <location filename="../../console/names.py" line="115"/>
         <source>{username} is not assigned to this counter.</source>
         <translation>{username} اس کاؤنٹر پر مقرر نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="114"/>
+        <location filename="../../console/names.py" line="116"/>
         <source>An administrator already exists; sign in instead.</source>
         <translation>ایڈمنسٹریٹر پہلے سے موجود ہے؛ اس کے بجائے داخل ہوں۔</translation>
     </message>
@@ -2205,57 +2205,57 @@ Counters: %6</source>
 <context>
     <name>FamilyTreeBox</name>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="51"/>
+        <location filename="../../console/pages/triage_family.py" line="36"/>
         <source>Family tree (from the registry)</source>
         <translation>خاندانی شجرہ (رجسٹری سے)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <location filename="../../console/pages/triage_family.py" line="39"/>
         <source>Relation</source>
         <translation>رشتہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <location filename="../../console/pages/triage_family.py" line="39"/>
         <source>Gender</source>
         <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <location filename="../../console/pages/triage_family.py" line="39"/>
         <source>Age</source>
         <translation>عمر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="64"/>
+        <location filename="../../console/pages/triage_family.py" line="49"/>
         <source>The visitor at the desk is the selected member</source>
         <translation>ڈیسک پر موجود سائل منتخب کردہ فرد ہی ہے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="65"/>
+        <location filename="../../console/pages/triage_family.py" line="50"/>
         <source>Check the card holder&apos;s relation, gender and age against the selected row; the confirmation is recorded with the token.</source>
         <translation>کارڈ والے کا رشتہ، جنس اور عمر منتخب قطار سے ملائیں؛ تصدیق ٹوکن کے ساتھ درج ہوتی ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="83"/>
+        <location filename="../../console/pages/triage_family.py" line="68"/>
         <source>none (under 18)</source>
         <translation>نہیں (18 سال سے کم)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="84"/>
+        <location filename="../../console/pages/triage_family.py" line="69"/>
         <source>this CNIC</source>
         <translation>یہ شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="85"/>
+        <location filename="../../console/pages/triage_family.py" line="70"/>
         <source>male</source>
         <translation>مرد</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="85"/>
+        <location filename="../../console/pages/triage_family.py" line="70"/>
         <source>female</source>
         <translation>عورت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="54"/>
+        <location filename="../../console/pages/triage_family.py" line="39"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
@@ -2738,67 +2738,67 @@ Counters: %6</source>
 <context>
     <name>Permission</name>
     <message>
-        <location filename="../../console/names.py" line="120"/>
+        <location filename="../../console/names.py" line="122"/>
         <source>issue tokens</source>
         <translation>ٹوکن جاری کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="121"/>
+        <location filename="../../console/names.py" line="123"/>
         <source>cancel tokens</source>
         <translation>ٹوکن منسوخ کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="122"/>
+        <location filename="../../console/names.py" line="124"/>
         <source>transfer tokens</source>
         <translation>ٹوکن منتقل کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="123"/>
+        <location filename="../../console/names.py" line="125"/>
         <source>reprint slips</source>
         <translation>پرچی دوبارہ چھاپنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="124"/>
+        <location filename="../../console/names.py" line="126"/>
         <source>serve at any counter</source>
         <translation>کسی بھی کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="125"/>
+        <location filename="../../console/names.py" line="127"/>
         <source>serve at a counter</source>
         <translation>کاؤنٹر پر سائلین کو نمٹانے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="126"/>
+        <location filename="../../console/names.py" line="128"/>
         <source>manage counters</source>
         <translation>کاؤنٹروں کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="127"/>
+        <location filename="../../console/names.py" line="129"/>
         <source>open or close the day</source>
         <translation>دن شروع یا بند کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="128"/>
+        <location filename="../../console/names.py" line="130"/>
         <source>manage staff</source>
         <translation>عملے کا انتظام کرنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="129"/>
+        <location filename="../../console/names.py" line="131"/>
         <source>see the figures</source>
         <translation>اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="130"/>
+        <location filename="../../console/names.py" line="132"/>
         <source>see the region</source>
         <translation>علاقے کے اعداد و شمار دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="131"/>
+        <location filename="../../console/names.py" line="133"/>
         <source>see full CNICs</source>
         <translation>مکمل شناختی کارڈ نمبر دیکھنے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="132"/>
+        <location filename="../../console/names.py" line="134"/>
         <source>change the settings</source>
         <translation>ترتیبات بدلنے</translation>
     </message>
@@ -3231,27 +3231,27 @@ Counters: %6</source>
 <context>
     <name>PriorityReason</name>
     <message>
-        <location filename="../../console/names.py" line="59"/>
+        <location filename="../../console/names.py" line="61"/>
         <source>Elderly</source>
         <translation>بزرگ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="60"/>
+        <location filename="../../console/names.py" line="62"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="61"/>
+        <location filename="../../console/names.py" line="63"/>
         <source>Pregnant / with infant</source>
         <translation>حاملہ / شیر خوار کے ساتھ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="62"/>
+        <location filename="../../console/names.py" line="64"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="159"/>
+        <location filename="../../console/names.py" line="176"/>
         <source>Priority</source>
         <translation>ترجیح</translation>
     </message>
@@ -3836,102 +3836,102 @@ Counters: %6</source>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../console/names.py" line="63"/>
+        <location filename="../../console/names.py" line="65"/>
         <source>Not in the registry: a full survey registers the household.</source>
         <translation>رجسٹری میں نہیں: مکمل سروے سے گھرانہ رجسٹر ہو گا۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="64"/>
+        <location filename="../../console/names.py" line="66"/>
         <source>Already in the registry; a missed-out survey is only for new households.</source>
         <translation>پہلے سے رجسٹری میں ہے؛ رہ جانے والے گھرانے کا اندراج صرف نئے گھرانوں کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="65"/>
+        <location filename="../../console/names.py" line="67"/>
         <source>Registered household: members, marital status, disability, contact or address can be updated.</source>
         <translation>رجسٹرڈ گھرانہ: افراد، ازدواجی حیثیت، معذوری، رابطہ یا پتہ بدلا جا سکتا ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="66"/>
+        <location filename="../../console/names.py" line="68"/>
         <source>Not in the registry: register the household first (missed-out survey).</source>
         <translation>رجسٹری میں نہیں: پہلے گھرانہ رجسٹر کریں (رہ جانے والے گھرانے کا اندراج)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="67"/>
+        <location filename="../../console/names.py" line="69"/>
         <source>Lives in {area}, a notified shock area: complete re-survey.</source>
         <translation>{area} میں رہائش، جو اعلان شدہ آفت زدہ علاقہ ہے: مکمل دوبارہ سروے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="68"/>
+        <location filename="../../console/names.py" line="70"/>
         <source>{area} is not under a shock notification.</source>
         <translation>{area} آفت زدہ علاقے کے اعلان میں شامل نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="69"/>
+        <location filename="../../console/names.py" line="71"/>
         <source>Appeals against the cut-off are not launched (switched off by policy).</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل شروع نہیں ہوئی (پالیسی کے تحت بند)۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="70"/>
+        <location filename="../../console/names.py" line="72"/>
         <source>Score {score} is above the cut-off {cut_off} but within the appeal limit {limit}.</source>
         <translation>اسکور {score} کٹ آف {cut_off} سے زیادہ مگر اپیل کی حد {limit} کے اندر ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="71"/>
+        <location filename="../../console/names.py" line="73"/>
         <source>Already a beneficiary (score {score} at or below the cut-off {cut_off}); nothing to appeal.</source>
         <translation>پہلے سے مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ اپیل کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="72"/>
+        <location filename="../../console/names.py" line="74"/>
         <source>Score {score} is above the appeal limit {limit}.</source>
         <translation>اسکور {score} اپیل کی حد {limit} سے زیادہ ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="73"/>
+        <location filename="../../console/names.py" line="75"/>
         <source>The registry holds no poverty score for this household.</source>
         <translation>رجسٹری میں اس گھرانے کا پی ایم ٹی اسکور موجود نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="74"/>
+        <location filename="../../console/names.py" line="76"/>
         <source>Non-beneficiary (score {score} above {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="75"/>
+        <location filename="../../console/names.py" line="77"/>
         <source>Last survey {last}: a cyclic update is allowed from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ سروے {when} سے ممکن ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="76"/>
+        <location filename="../../console/names.py" line="78"/>
         <source>Beneficiary (score {score} at or below {cut_off}): recertification applies, not a cyclic update.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم): دوبارہ سروے نہیں بلکہ دوبارہ تصدیق لاگو ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="77"/>
+        <location filename="../../console/names.py" line="79"/>
         <source>Beneficiary (score {score} at or below {cut_off}); last survey {last} is {years} or more years ago.</source>
         <translation>مستحق (اسکور {score}، کٹ آف {cut_off} کے برابر یا کم)؛ آخری سروے ({last}) کو {years} سال یا اس سے زیادہ ہو چکے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="78"/>
+        <location filename="../../console/names.py" line="80"/>
         <source>Last survey {last}: recertification is due from {when}.</source>
         <translation>آخری سروے ({last}): دوبارہ تصدیق {when} سے واجب ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="79"/>
+        <location filename="../../console/names.py" line="81"/>
         <source>Not a beneficiary (score {score} above {cut_off}); recertification is for beneficiaries.</source>
         <translation>غیر مستحق (اسکور {score}، کٹ آف {cut_off} سے زیادہ)؛ دوبارہ تصدیق صرف مستحقین کے لیے ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="80"/>
+        <location filename="../../console/names.py" line="82"/>
         <source>The identity authority has blocked this CNIC: send the visitor to the supervisor.</source>
         <translation>نادرا نے یہ شناختی کارڈ نمبر بلاک کیا ہے: سائل کو سپروائزر کے پاس بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="81"/>
+        <location filename="../../console/names.py" line="83"/>
         <source>The registry holds no last survey date, so the period cannot have run; a re-survey is allowed.</source>
         <translation>رجسٹری میں آخری سروے کی تاریخ موجود نہیں؛ دوبارہ سروے کی اجازت ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="82"/>
+        <location filename="../../console/names.py" line="84"/>
         <source>NADRA does not know this CNIC: check the card for a typo; no household can be registered on it.</source>
         <translation>نادرا کے پاس یہ شناختی کارڈ نمبر نہیں: کارڈ سے نمبر دوبارہ ملائیں؛ اس نمبر پر کسی گھرانے کا اندراج نہیں ہو سکتا۔</translation>
     </message>
@@ -4510,37 +4510,37 @@ Counters: %6</source>
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="28"/>
+        <location filename="../../console/names.py" line="143"/>
         <source>Head</source>
         <translation>سربراہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="29"/>
+        <location filename="../../console/names.py" line="144"/>
         <source>Spouse</source>
         <translation>شریکِ حیات</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="30"/>
+        <location filename="../../console/names.py" line="145"/>
         <source>Son</source>
         <translation>بیٹا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="31"/>
+        <location filename="../../console/names.py" line="146"/>
         <source>Daughter</source>
         <translation>بیٹی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="32"/>
+        <location filename="../../console/names.py" line="147"/>
         <source>Father</source>
         <translation>والد</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="33"/>
+        <location filename="../../console/names.py" line="148"/>
         <source>Mother</source>
         <translation>والدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_family.py" line="34"/>
+        <location filename="../../console/names.py" line="149"/>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
@@ -4896,27 +4896,27 @@ Counters: %6</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../console/names.py" line="115"/>
+        <location filename="../../console/names.py" line="117"/>
         <source>Administrator</source>
         <translation>ایڈمنسٹریٹر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="116"/>
+        <location filename="../../console/names.py" line="118"/>
         <source>Supervisor</source>
         <translation>سپروائزر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="117"/>
+        <location filename="../../console/names.py" line="119"/>
         <source>Triage staff</source>
         <translation>ابتدائی جانچ کا عملہ</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="119"/>
+        <location filename="../../console/names.py" line="121"/>
         <source>Regional manager</source>
         <translation>ریجنل مینیجر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="118"/>
+        <location filename="../../console/names.py" line="120"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
@@ -4924,42 +4924,42 @@ Counters: %6</source>
 <context>
     <name>RosterChange</name>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="20"/>
+        <location filename="../../console/names.py" line="135"/>
         <source>Birth (add a child)</source>
         <translation>پیدائش (بچے کا اندراج)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="21"/>
+        <location filename="../../console/names.py" line="136"/>
         <source>Death (remove a member)</source>
         <translation>وفات (فرد کا اخراج)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="22"/>
+        <location filename="../../console/names.py" line="137"/>
         <source>Marriage</source>
         <translation>شادی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="23"/>
+        <location filename="../../console/names.py" line="138"/>
         <source>Divorce</source>
         <translation>طلاق</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="25"/>
+        <location filename="../../console/names.py" line="140"/>
         <source>Gender</source>
         <translation>جنس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="26"/>
+        <location filename="../../console/names.py" line="141"/>
         <source>Contact (phone)</source>
         <translation>رابطہ (فون)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="24"/>
+        <location filename="../../console/names.py" line="139"/>
         <source>Disability</source>
         <translation>معذوری</translation>
     </message>
     <message>
-        <location filename="../../console/pages/triage_desk.py" line="27"/>
+        <location filename="../../console/names.py" line="142"/>
         <source>Address</source>
         <translation>پتہ</translation>
     </message>
@@ -5625,32 +5625,32 @@ Counters: %6</source>
 <context>
     <name>TokenState</name>
     <message>
-        <location filename="../../console/names.py" line="47"/>
+        <location filename="../../console/names.py" line="49"/>
         <source>Waiting</source>
         <translation>منتظر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="48"/>
+        <location filename="../../console/names.py" line="50"/>
         <source>Called</source>
         <translation>بلایا گیا</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="49"/>
+        <location filename="../../console/names.py" line="51"/>
         <source>In service</source>
         <translation>زیرِ خدمت</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="50"/>
+        <location filename="../../console/names.py" line="52"/>
         <source>Completed</source>
         <translation>مکمل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="51"/>
+        <location filename="../../console/names.py" line="53"/>
         <source>No-show</source>
         <translation>غیر حاضر</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="52"/>
+        <location filename="../../console/names.py" line="54"/>
         <source>Cancelled</source>
         <translation>منسوخ</translation>
     </message>
@@ -5938,32 +5938,32 @@ Counters: %6</source>
 <context>
     <name>UpdateType</name>
     <message>
-        <location filename="../../console/names.py" line="41"/>
+        <location filename="../../console/names.py" line="43"/>
         <source>Missed-out household</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="42"/>
+        <location filename="../../console/names.py" line="44"/>
         <source>Roster update</source>
         <translation>خاندانی کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="43"/>
+        <location filename="../../console/names.py" line="45"/>
         <source>Shock update</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="44"/>
+        <location filename="../../console/names.py" line="46"/>
         <source>Appeal against cut-off</source>
         <translation>اہلیت کے فیصلے کے خلاف اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="45"/>
+        <location filename="../../console/names.py" line="47"/>
         <source>Cyclic update</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="46"/>
+        <location filename="../../console/names.py" line="48"/>
         <source>Recertification</source>
         <translation>دوبارہ تصدیق</translation>
     </message>
@@ -5971,32 +5971,32 @@ Counters: %6</source>
 <context>
     <name>UpdateTypeShort</name>
     <message>
-        <location filename="../../console/names.py" line="53"/>
+        <location filename="../../console/names.py" line="55"/>
         <source>Missed-out</source>
         <translation>رہ جانے والے گھرانے کا اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="54"/>
+        <location filename="../../console/names.py" line="56"/>
         <source>Roster</source>
         <translation>کوائف میں تبدیلی</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="55"/>
+        <location filename="../../console/names.py" line="57"/>
         <source>Shock</source>
         <translation>آفت زدہ علاقے کا سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="56"/>
+        <location filename="../../console/names.py" line="58"/>
         <source>Appeal</source>
         <translation>اپیل</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="57"/>
+        <location filename="../../console/names.py" line="59"/>
         <source>Cyclic</source>
         <translation>دوبارہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/names.py" line="58"/>
+        <location filename="../../console/names.py" line="60"/>
         <source>Recert.</source>
         <translation>دوبارہ تصدیق</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 import resources
 from console.app import install_translations
+from console.names import relation_label, roster_change_label
 from console.pages.queue import QueuePage
 
 
@@ -26,6 +27,15 @@ def test_urdu_catalogue_translates_and_turns_the_layout_rtl(urdu, qapp):
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert QCoreApplication.translate("Pages", "Queue") == "قطار"
     assert QCoreApplication.translate("UpdateType", "Roster update") == "خاندانی کوائف میں تبدیلی"
+
+
+def test_roster_changes_and_relations_are_named_in_urdu(urdu):
+    from services.triage import ROSTER_CHANGES
+
+    assert [roster_change_label(c).isascii() for c in ROSTER_CHANGES] == [False] * len(ROSTER_CHANGES)
+    assert roster_change_label("birth") == QCoreApplication.translate("RosterChange", "Birth (add a child)") != "birth"
+    assert relation_label("head") == "سربراہ"
+    assert relation_label("cousin") == "cousin"  # a code the console does not know is shown as it came
 
 
 def test_queue_page_in_urdu(urdu, qtbot, ctx):
