@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from services.audit import AuditRecord, ChainReport
 from services.clock import SITE_ZONE
 from services.masking import mask_personal
 from widgets.bidi import semicolon_join
-from widgets.text_table import text_table
+from widgets.text_table import fill_text_table, text_table
 
 LIMIT = 500
 
@@ -83,15 +82,13 @@ class AuditPage(QWidget):
             if name not in known:
                 self.action.addItem(audit_action_label(name), name)
                 self.action.setItemData(self.action.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-        self.table.setRowCount(len(records))
+        fill_text_table(self.table, [
+            (ltr(r.at.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M:%S")), ltr(r.actor), audit_action_label(r.action),
+             ltr(mask_personal(json.dumps(r.detail, ensure_ascii=False, sort_keys=True, default=str))))
+            for r in records])
         for row, r in enumerate(records):
-            when = r.at.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M:%S")
-            detail = mask_personal(json.dumps(r.detail, ensure_ascii=False, sort_keys=True, default=str))
-            for col, text in enumerate((ltr(when), ltr(r.actor), audit_action_label(r.action), ltr(detail))):
-                item = QTableWidgetItem(text)
-                if col == 2:
-                    item.setToolTip(r.action)  # the code, as `drc-console audit list` prints it
-                self.table.setItem(row, col, item)
+            if (action := self.table.item(row, 2)) is not None:
+                action.setToolTip(r.action)  # the code, as `drc-console audit list` prints it
 
     def _on_verify_clicked(self) -> None:
         self.verify_button.setEnabled(False)

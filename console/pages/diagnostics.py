@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from console.context import AppContext
 from console.doctor_cli import run_checks, save_bundle, site_checks
 from console.names import finding_text, fix_text
 from services.doctor import CheckResult, Verdict
-from widgets.text_table import text_table
+from widgets.text_table import fill_text_table, text_table
 
 _tr = QCoreApplication.translate
 
@@ -106,17 +105,12 @@ class DiagnosticsPage(QWidget):
         self._running = False
         self.run_button.setEnabled(True)
         self.results = results
-        self.table.setRowCount(len(results))
+        fill_text_table(self.table, [
+            (_tr("DiagnosticsCheck", CHECK_NAMES[r.name]) if r.name in CHECK_NAMES else r.name,
+             _tr("DiagnosticsVerdict", VERDICTS[r.verdict][0]), finding_text(r), fix_text(r)) for r in results])
         for row, r in enumerate(results):
-            text, colour = VERDICTS[r.verdict]
-            name = CHECK_NAMES.get(r.name)
-            cells = [_tr("DiagnosticsCheck", name) if name else r.name, _tr("DiagnosticsVerdict", text),
-                     finding_text(r), fix_text(r)]
-            for col, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if col == 1:
-                    item.setBackground(QBrush(colour))
-                self.table.setItem(row, col, item)
+            if (verdict := self.table.item(row, 1)) is not None:
+                verdict.setBackground(QBrush(VERDICTS[r.verdict][1]))
         self.table.resizeRowsToContents()
         failed = sum(r.verdict is Verdict.FAIL for r in results)
         warned = sum(r.verdict is Verdict.WARN for r in results)

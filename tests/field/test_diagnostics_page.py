@@ -43,6 +43,9 @@ def test_the_page_shows_a_stopped_printer_and_an_offline_hub(page: DiagnosticsPa
     assert rows["Printer"][0] == "Fail" and "not reachable" in rows["Printer"][1]
     assert rows["Hub"][0] == "Fail" and "offline" in rows["Hub"][2]
     assert rows["Database"][0] == "Pass"
+    colours = {page.table.item(r, 0).text(): page.table.item(r, 1).background().color().name()
+               for r in range(page.table.rowCount())}
+    assert (colours["Printer"], colours["Database"]) == ("#f7c6c6", "#d8f0dc")  # the verdict's colour
     assert page.summary.text().startswith("2 failed")
     assert page.run_button.isEnabled()
 
