@@ -11,6 +11,7 @@ GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -172,15 +173,22 @@ class RegionPage(QWidget):
         start, end = self.start.date().toPython(), self.end.date().toPython()
         return RegionQuery(start, end, self.region.currentData(), self.district.currentData())  # type: ignore[arg-type]
 
-    def reload(self) -> None:
-        """Ask the hub again for the current filters (a refused range is said on the page, not asked)."""
-        if self.ctx.region is None:
-            return
+    def _askable(self, refused: Callable[[RegionRefused], None]) -> RegionQuery | None:
+        """The filters' question, or None once ``refused`` has been told why the hub would refuse it."""
         query = self.query()
         try:
             query.check()
         except RegionRefused as exc:
-            self._say_failure(refusal_text(exc))
+            refused(exc)
+            return None
+        return query
+
+    def reload(self) -> None:
+        """Ask the hub again for the current filters (a refused range is said on the page, not asked)."""
+        if self.ctx.region is None:
+            return
+        query = self._askable(lambda exc: self._say_failure(refusal_text(exc)))
+        if query is None:
             return
         self._query = query
         self.status.setText(self.tr("Loading…"))
@@ -312,11 +320,8 @@ class RegionPage(QWidget):
         """Write the regional report for the shown filters to ``path`` on the network pool."""
         if self.ctx.region is None:
             return
-        query = self.query()
-        try:
-            query.check()
-        except RegionRefused as exc:
-            self._export_failed(exc)
+        query = self._askable(self._export_failed)
+        if query is None:
             return
         region = self.ctx.region
         self.export.setEnabled(False)

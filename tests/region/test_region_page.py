@@ -134,6 +134,9 @@ def test_range_over_400_days_is_refused_without_asking(qtbot: Any, make_ctx: Cal
         page.reload()
     assert "too long" in failed.args[0]
     assert page.sites.figures.rowCount() == 0
+    with qtbot.waitSignal(page.sig_export_failed, timeout=5000) as export_failed:
+        page.export_to(tmp_path / "report.json", "json")
+    assert "too long" in export_failed.args[0] and not (tmp_path / "report.json").exists()
     assert sorted(tmp_path.glob("region-*.json")) == stored  # the refused range was never asked
 
 
