@@ -42,3 +42,13 @@ def test_mypy_on_every_package():
     proc = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True,
                           timeout=600, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+PACKAGES = ("console", "widgets", "printing", "services", "db", "vocabulary")
+MAX_LINES = 450  # issue #13: no module over 450 lines
+
+
+def test_no_module_is_over_450_lines():
+    long = {str(p.relative_to(ROOT)): n for folder in PACKAGES for p in (ROOT / folder).rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, f"split these modules (over {MAX_LINES} lines): {long}"

@@ -10,7 +10,6 @@ the supervisor. The key never appears in ``repr``, messages or logs.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -31,6 +30,7 @@ from services.hub.ops.schemas import (
     SiteDrillDown,
 )
 from services.hub.survey.schemas import Reconciliation, ReviewOut, SlipKeyResult, SurveyReceipt
+from services.registry.answers import problem_code, problem_detail
 from services.registry.cache import TTLCache
 from services.registry.errors import RegistryError, RegistryProblem, RegistryUnavailable
 from services.registry.models import (
@@ -49,21 +49,6 @@ from services.registry.models import (
 log = logging.getLogger(__name__)
 
 
-class _MaskCnicFilter(logging.Filter):
-    """urllib3 logs request lines at DEBUG: mask anything shaped like a CNIC (defence in depth;
-    no path of the contract carries one)."""
-
-    _digits = re.compile(r"(?<!\d)(\d{5})\d{5}(\d{3})(?!\d)")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            record.msg = record.msg % record.args
-            record.args = None
-        record.msg = self._digits.sub(r"\1*****\2", str(record.msg))
-        return True
-
-
-logging.getLogger("urllib3.connectionpool").addFilter(_MaskCnicFilter())
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -245,15 +230,15 @@ class RegistryClient:
         if status == 404 and not_found is not None:
             return not_found()
         if status >= 500 or status == 429:
-            detail = _problem_detail(resp)
+            detail = problem_detail(resp)
             raise _unavailable("server", retry=status in _RETRY_STATUS or status == 429, status=status,
                                detail=": " + detail if detail else "", after=after)
         if status in (401, 403):
             raise RegistryError.coded("key_refused", status=status)
         if status >= 400:
-            detail = _problem_detail(resp)
+            detail = problem_detail(resp)
             raise RegistryError.coded("rejected", {"detail": ": " + detail if detail else ""}, status=status,
-                                      code=_problem_code(resp))
+                                      code=problem_code(resp))
         try:
             data = resp.json()
         except ValueError:
@@ -436,28 +421,6 @@ def _unavailable(reason: str, *, retry: bool, status: int | None = None, **param
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0]
-
-
-def _problem_code(resp: requests.Response) -> str | None:
-    """The slug of an application/problem+json ``type`` (``.../problems/unknown-token`` -> ``unknown-token``)."""
-    try:
-        body = resp.json()
-    except ValueError:
-        return None
-    kind = body.get("type") if isinstance(body, dict) else None
-    return str(kind).rsplit("/", 1)[-1][:60] if kind else None
-
-
-def _problem_detail(resp: requests.Response) -> str:
-    """``title``/``detail`` of an application/problem+json body, shortened; '' if none."""
-    try:
-        body = resp.json()
-    except ValueError:
-        return ""
-    if not isinstance(body, dict):
-        return ""
-    text = str(body.get("detail") or body.get("title") or "")
-    return text[:160]
 
 
 __all__ = ["ConnectionState", "RegistryClient", "RegistryError", "RegistryProblem", "RegistryUnavailable"]
