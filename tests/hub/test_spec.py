@@ -25,7 +25,7 @@ def test_version_paths_and_security() -> None:
         "/v1/sites/{site_id}/surveys", "/v1/sites/{site_id}/slip-key", "/v1/sites/{site_id}/reconciliation",
         "/v1/sites/{site_id}/performance", "/v1/regions/performance", "/v1/regions/ranking", "/v1/regions/data-health",
         "/v1/regions/deo-ranking", "/v1/regions/daily", "/v1/regions/report",
-        "/v1/surveys/duplicates", "/v1/identity/overrides", "/v1/demo/samples"}
+        "/v1/surveys/duplicates", "/v1/surveys/flagged", "/v1/identity/overrides", "/v1/demo/samples"}
     scheme = SPEC["components"]["securitySchemes"]["siteKey"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     assert SPEC["security"] == [{"siteKey": []}]
@@ -62,6 +62,10 @@ def test_field_names_other_parts_rely_on() -> None:
     assert {"issued", "completed", "no_show", "median_wait_min", "service_level"} <= _required("Figures")
     assert _required("RegionalPerformance") == {"from", "to", "sites", "regions"}
     assert _required("IdentityOverrides") == {"from", "to", "overrides", "truncated"}
+    assert _required("Flagged") == {"from", "to", "surveys", "truncated"}
+    flagged = SCHEMAS["Flagged"]["properties"]["surveys"]["items"]
+    assert set(flagged["required"]) == {"survey_id", "site_id", "day", "deo_id", "token_number", "flags", "status"}
+    assert flagged["properties"]["status"]["enum"] == ["open", "acknowledge", "return"]
     assert SCHEMAS["Duplicates"]["properties"]["groups"]["items"]["properties"]["kind"]["enum"] == [
         "cnic", "phone", "address"]
     assert _required("Site") == {"site_id", "name", "region", "district", "tehsil", "tehsil_code", "lat", "lon"}
