@@ -181,6 +181,29 @@ def test_a_regional_key_sees_only_its_region(qtbot: Any, make_ctx: Callable[...,
     assert page.status.text() == failed.args[0]
 
 
+def test_a_region_chosen_with_the_central_key_scopes_every_tab(
+        qtbot: Any, make_ctx: Callable[..., AppContext], centre_hub: HubServer) -> None:
+    # The central key reads every region, so only the page's own `region=` narrows what the hub answers:
+    # each of the four requests must carry it, and each tab holds AJK content to tell if one does not.
+    page = _page(qtbot, make_ctx, centre_hub.base_url, HUB_KEY)
+
+    def seen() -> dict[str, set[str]]:
+        return {"groups": {m.survey_id for g in page._groups for m in g.surveys},
+                "flagged": {r[0] for r in _rows(page.flagged)},
+                "reviews": {r[2] for r in _rows(page.reviews)},
+                "overrides": {r[1] for r in _rows(page.overrides)}}
+
+    everywhere = seen()
+    assert {"A-5", "B-1", "S-1"} <= everywhere["groups"] and "A-3" in everywhere["flagged"]
+    assert everywhere["reviews"] == {"A-3"} and everywhere["overrides"] == {SITE_ID, SINDH_SITE}
+    with qtbot.waitSignal(page.sig_loaded, timeout=60000):
+        page.region.setCurrentIndex(page.region.findData("Sindh"))
+    sindh = seen()
+    assert "S-1" in sindh["groups"] and not {"A-5", "B-1"} & sindh["groups"]  # AJK's own pair is not Sindh's
+    assert "A-3" not in sindh["flagged"] and all(r[1].startswith("PK7") for r in _rows(page.flagged))
+    assert sindh["reviews"] == set() and sindh["overrides"] == {SINDH_SITE}
+
+
 def test_an_override_at_a_sites_triage_desk_appears_at_the_centre(
         qtbot: Any, make_ctx: Callable[..., AppContext], hub_db: str) -> None:  # noqa: F811
     hub = LiveHub(hub_db).start()
