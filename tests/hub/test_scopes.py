@@ -41,7 +41,9 @@ def scoped(hub_sqlite_url: str) -> Iterator[tuple[str, dict[str, str], Engine]]:
 
 
 def _event() -> dict:
-    return {"uuid": str(uuid.uuid4()), "token_id": 1, "token_number": "R-001", "update_type": "roster",
+    # A token number of its own: the session's hub is shared, and the hub checks each token's whole
+    # history (all days), so reusing token 1 would join another test's token 1 of this site.
+    return {"uuid": str(uuid.uuid4()), "token_id": 9001, "token_number": "R-901", "update_type": "roster",
             "priority": False, "kind": "issued", "at": datetime(2026, 3, 4, 5, tzinfo=UTC).isoformat(),
             "actor": "tsa1", "counter": None, "payload": {"update_type": "roster", "priority": False}}
 
