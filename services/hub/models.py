@@ -125,9 +125,9 @@ class Survey(HubBase):
     __tablename__ = "hub_survey"
     __table_args__ = (Index("ix_hub_survey_site_day", "site_id", "day"),
                       Index("uq_hub_survey_token", "site_id", "token_id", unique=True),
-                      Index("ix_hub_survey_cnic_key", "cnic_key", "day"),
-                      Index("ix_hub_survey_phone_key", "phone_key", "day"),
-                      Index("ix_hub_survey_address_key", "address_key", "day"))
+                      Index("ix_hub_survey_cnic_key", "cnic_key", "day", "site_id"),
+                      Index("ix_hub_survey_phone_key", "phone_key", "day", "site_id"),
+                      Index("ix_hub_survey_address_key", "address_key", "day", "site_id"))
 
     survey_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("hub_site.site_id"))

@@ -35,6 +35,7 @@ from services.quality import CODES, assess
 from services.survey_text import mask_phone
 
 MAX_GROUPS = 500
+SCAN_SITES = 20  # a scope this wide walks the key index in order; a narrower one starts from its own keys
 _SURVEY_COLUMNS = (Survey.survey_id, Survey.site_id, Survey.day, Survey.deo, Survey.cnic, Survey.phone,
                    Survey.address)
 _KEY_COLUMN = {"cnic": Survey.cnic_key, "phone": Survey.phone_key, "address": Survey.address_key}
@@ -123,14 +124,18 @@ def _candidates(column: Any, kind: str, in_scope: set[str] | None, start: date, 
                 hi: date) -> Select[Any]:
     """The keys held by more than one survey of ``lo..hi`` and by one in scope and range, in key order.
 
-    Every site (the central key): one pass along the key's index in key order, grouping as it goes,
-    so a page of ``limit`` keys stops early. A scope: the scope's keys first (through the site-day
-    index), then the groups of only those.
+    Every site, or a scope of ``SCAN_SITES`` DRCs or more (a region): one pass along the key's index
+    (key, day, site) in key order, grouping as it goes and checking the scope from the index alone,
+    so a page of ``limit`` keys stops early. A few DRCs (a site key): the scope's keys first (through
+    the site-day index), then the groups of only those.
     """
-    if in_scope is None:
-        in_range = case((and_(Survey.day >= start, Survey.day <= end), 1), else_=0)
+    if in_scope is None or len(in_scope) >= SCAN_SITES:
+        here = and_(Survey.day >= start, Survey.day <= end)
+        if in_scope is not None:
+            here = and_(here, Survey.site_id.in_(sorted(in_scope)))
         return (select(column).where(column.isnot(None), Survey.day >= lo, Survey.day <= hi)
-                .group_by(column).having(func.count() > 1, func.max(in_range) == 1).order_by(column))
+                .group_by(column).having(func.count() > 1, func.max(case((here, 1), else_=0)) == 1)
+                .order_by(column))
     mine = aliased(Survey)
     own = getattr(mine, f"{kind}_key")
     anchor = select(own).where(own.isnot(None), mine.day >= start, mine.day <= end,
