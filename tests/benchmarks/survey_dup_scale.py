@@ -5,7 +5,8 @@ plus the window on both sides (one bulk ``INSERT ... SELECT generate_series``: 4
 90-day range), keys computed in SQL exactly as ``central_keys`` computes them (SHA-256 of the kind and
 the normalised value, 32 hex digits). One survey in fifty shares its CNIC with surveys at other sites
 and days. Then times ``duplicates`` (the first page of groups, central scope, then Punjab's DRCs as a
-regional key sees them) over 30 and 90 days with a 30-day window: median and p95. "Before" is the implementation this replaced (main at
+regional key sees them, then Punjab the old way: its keys grouped first) over 30 and 90 days with a
+30-day window: median and p95. "Before" is the implementation this replaced (main at
 ``BEFORE_COMMIT``, every survey of the window read into Python), timed on a tenth of the volume
 because at full volume it holds millions of rows in memory.
 """
