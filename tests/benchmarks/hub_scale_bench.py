@@ -5,7 +5,10 @@ Run by hand (not in the suite); the default run takes a few minutes:
     PYTHONPATH=. python tests/benchmarks/hub_scale_bench.py [--workers 2] [--uploaders 48]
 
 1. **Ingest**: ``--ingest-sites`` sites upload ``--ingest-days`` days at once over HTTP in
-   1000-event batches, one uploader per site (``--uploaders`` at a time) -> events/s.
+   1000-event batches, one uploader per site (``--uploaders`` at a time) -> events/s. The default
+   (48 sites x 8 days, ~290k events, ~10 s) is long enough to be a sustained rate: with 2 days
+   (~47k events, 2-3 s) the hub's warm-up (new partitions, connections, statement caches) was
+   most of the step and the figure swung between runs.
 2. **Catch-up**: one full day of all 617 sites (about 600k events at ``--volume 6``) waiting at
    the sites, uploaded by ``--uploaders`` concurrent uploaders -> seconds, events/s, peak RSS of
    the hub's processes.
@@ -288,7 +291,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="uvicorn workers (default 2: one per core)")
     ap.add_argument("--uploaders", type=int, default=48, help="concurrent site uploaders (default 48)")
     ap.add_argument("--ingest-sites", type=int, default=48)
-    ap.add_argument("--ingest-days", type=int, default=2)
+    ap.add_argument("--ingest-days", type=int, default=8)
     ap.add_argument("--volume", type=float, default=6.0, help="demand scale of uploaded days (6 = ~600k events a day)")
     ap.add_argument("--history-volume", type=float, default=0.05, help="demand scale of the history")
     ap.add_argument("--query-runs", type=int, default=40)
