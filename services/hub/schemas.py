@@ -272,6 +272,14 @@ class Paradata(BaseModel):
     surveys: list[SurveyOut]
 
 
+def event_time_utc(at: datetime) -> datetime:
+    """An event's time as stored: naive UTC (a naive time is UTC per the contract); years outside
+    2000-2100 are refused. The contract's model and the upload's lean parse (``ops.wire``) share it."""
+    if not FIRST_YEAR <= at.year <= LAST_YEAR:
+        raise ValueError(f"time must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
 class SiteEventIn(StrictBody):
     """A token event as a site sends it."""
 
@@ -291,10 +299,7 @@ class SiteEventIn(StrictBody):
     @field_validator("at")
     @classmethod
     def _utc(cls, at: datetime) -> datetime:
-        """Naive UTC (a naive time is UTC per the contract); years outside 2000-2100 are refused."""
-        if not FIRST_YEAR <= at.year <= LAST_YEAR:
-            raise ValueError(f"time must be between {FIRST_YEAR} and {LAST_YEAR}")
-        return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+        return event_time_utc(at)
 
     @field_validator("payload")
     @classmethod

@@ -13,7 +13,6 @@ recursive payload check. Either way a bad batch is a 422, with pydantic's field 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi.exceptions import RequestValidationError
@@ -22,13 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from services.hub import schemas as s
 
 _NUL_ESCAPE = b"\\u0000"
-
-
-def _utc(at: datetime) -> datetime:
-    """Naive UTC, as :class:`services.hub.schemas.SiteEventIn` stores it (same bounds)."""
-    if not s.FIRST_YEAR <= at.year <= s.LAST_YEAR:
-        raise ValueError(f"time must be between {s.FIRST_YEAR} and {s.LAST_YEAR}")
-    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
 
 
 def _payload(payload: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +39,7 @@ def _payload(payload: dict[str, Any]) -> dict[str, Any]:
 WireEvent: type[BaseModel] = create_model(
     "WireEvent",
     __config__=ConfigDict(extra="ignore", allow_inf_nan=False),
-    __validators__={"at_utc": field_validator("at")(_utc), "payload_clean": field_validator("payload")(_payload)},
+    __validators__={"at_utc": field_validator("at")(s.event_time_utc), "payload_clean": field_validator("payload")(_payload)},
     **{name: (f.annotation, f) for name, f in s.SiteEventIn.model_fields.items()},  # type: ignore[call-overload]
 )
 
