@@ -52,3 +52,9 @@ def day_bounds_utc(day: date, zone: ZoneInfo = SITE_ZONE) -> tuple[datetime, dat
     """UTC start (inclusive) and end (exclusive) of a business day in the site's zone."""
     start = datetime(day.year, day.month, day.day, tzinfo=zone)
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+def site_minute_text(at: datetime, zone: ZoneInfo = SITE_ZONE) -> str:
+    """A naive-UTC (as the hub stores it) or aware instant as the site's date and time, ``YYYY-MM-DD HH:MM``."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return aware.astimezone(zone).strftime("%Y-%m-%d %H:%M")

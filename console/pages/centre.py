@@ -11,7 +11,7 @@ phones masked. While shown the page asks again every minute.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -34,7 +34,7 @@ from console.pages.quality import flag_title
 from console.pages.region import REGIONS
 from console.tasks import CoalescedLoad
 from services.centre_quality import PAGE, WINDOWS
-from services.clock import SITE_ZONE, business_day
+from services.clock import business_day, site_minute_text
 from services.hub.survey.schemas import (
     DuplicateGroup,
     Duplicates,
@@ -60,11 +60,6 @@ LIVE_MS = 60_000
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CentreQuality", text)
-
-
-def when_text(at: datetime) -> str:
-    """A moment in the site's zone, as the other pages show it."""
-    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M")
 
 
 def _type_text(value: str) -> str:
@@ -247,10 +242,10 @@ class CentreQualityPage(QWidget):
              ltr(s.token_number or "-"),
              comma_join(flag_title(c) for c in s.flags), action_text(s.status)] for s in answer.flagged.surveys])
         fill_text_table(self.reviews, [
-            [ltr(when_text(r.at)), ltr(r.site_id), ltr(r.survey_id), action_text(r.action),
+            [ltr(site_minute_text(r.at)), ltr(r.site_id), ltr(r.survey_id), action_text(r.action),
              flag_title(r.flag) if r.flag else "-", r.note or "-", ltr(r.by)] for r in answer.reviews.reviews])
         fill_text_table(self.overrides, [
-            [ltr(when_text(o.at)), ltr(o.site_id), ltr(o.token_number), _type_text(o.update_type),
+            [ltr(site_minute_text(o.at)), ltr(o.site_id), ltr(o.token_number), _type_text(o.update_type),
              ltr(o.cnic or "-"), ltr(o.by),
              o.reason] for o in answer.overrides.overrides])
         start, end, window, _region = self._asked or self.question()

@@ -8,7 +8,6 @@ match, with the DEO's name (the hub knows DEOs only by pseudonymous id; the site
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.names import error_text, ltr
 from console.tasks import CoalescedLoad
-from services.clock import SITE_ZONE
+from services.clock import site_minute_text
 from services.deo_ids import deo_pseudonym
 from services.hub.survey.schemas import Reconciliation
 from widgets.text_table import fill_text_table, text_table
@@ -116,16 +115,8 @@ class ReconcilePanel(QWidget):
             .replace("%3", str(result.linked)).replace("%4", str(len(result.missing_survey)))
             .replace("%5", f"{result.hours:g}").replace("%6", str(len(result.missing_token))))
         fill_text_table(self.missing_survey, [
-            [ltr(t.token_number), self._name(t.deo_id), ltr(_local(t.completed_at)), f"{t.hours_since:.1f}"]
+            [ltr(t.token_number), self._name(t.deo_id), ltr(site_minute_text(t.completed_at)), f"{t.hours_since:.1f}"]
             for t in result.missing_survey])
         fill_text_table(self.missing_token, [
-            [ltr(s.survey_id), self._name(s.deo_id), ltr(_local(s.submitted_at))] for s in result.missing_token])
+            [ltr(s.survey_id), self._name(s.deo_id), ltr(site_minute_text(s.submitted_at))] for s in result.missing_token])
         self.sig_applied.emit(result)
-
-
-def _local(at: Any) -> str:
-    """A naive-UTC or aware instant as local (site zone) date and time."""
-    from datetime import UTC
-
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-    return aware.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M")
