@@ -1,10 +1,10 @@
 """Which data-quality limits a console checks surveys with: the centre's last policy first.
 
 The hub serves the limits in ``GET /v1/policy`` (each with its source; today all are illustrative
-defaults of ours, docs/POLICY.md). Per limit, in order:
+defaults of ours, docs/POLICY.md). Per limit, by the rule of ``services.precedence``:
 
 1. a value the centre marks ``central``: the centre's, always; a site's ``[metrics]`` setting for it
-   is ignored (``ignored``) and the console warns, as it does for the cut-off;
+   that differs is ignored (``ignored``) and the console warns, as it does for the cut-off;
 2. a site's own ``[metrics]`` tuning (a value that differs from the shipped default), where allowed;
 3. the centre's value from the last policy received;
 4. until a policy has arrived, the shipped illustrative defaults (``QualityThresholds()``).
@@ -12,10 +12,11 @@ defaults of ours, docs/POLICY.md). Per limit, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from services.precedence import resolve
 from services.quality import QualityThresholds
 from services.registry.models import CentralPolicy
 
@@ -51,24 +52,9 @@ def site_tuning(metrics: Any) -> dict[str, Any]:
 def quality_limits(metrics: Any, central: CentralPolicy | None, received_at: datetime | None = None) -> HeldLimits:
     """The limits to check with, from the site's ``MetricsSection`` and the centre's last policy (or None)."""
     defaults = QualityThresholds()
-    kinds = {f.name: type(getattr(defaults, f.name)) for f in fields(QualityThresholds)}
-    local = site_tuning(metrics)
-    items = {i.key: i for i in central.items} if central is not None else {}
-    values: dict[str, Any] = {}
-    sources: dict[str, str] = {}
-    ignored: list[str] = []
-    for key in SERVED_KEYS:
-        item = items.get(key)
-        if key in local and (item is None or not item.central):
-            values[key], sources[key] = local[key], "site"
-        elif item is not None and not isinstance(item.value, bool):
-            values[key], sources[key] = kinds[key](item.value), "centre"
-            if key in local and local[key] != values[key]:
-                ignored.append(key)
-        else:
-            sources[key] = "default"
-    return HeldLimits(replace(defaults, **values), sources, central.version if central is not None else None,
-                      received_at if central is not None else None, tuple(ignored))
+    held = resolve(SERVED_KEYS, asdict(defaults), site_tuning(metrics), central.items if central is not None else ())
+    return HeldLimits(replace(defaults, **held.values), held.sources, central.version if central is not None else None,
+                      received_at if central is not None else None, held.ignored)
 
 
 __all__ = ["SERVED_KEYS", "SITE_KEYS", "HeldLimits", "quality_limits", "site_tuning"]

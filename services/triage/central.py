@@ -1,11 +1,12 @@
 """The policy a site works by: the centre's last word, kept on disk, with local tuning only where allowed.
 
-Order of precedence, per value:
+Order of precedence, per value (the rule of ``services.precedence``):
 
 1. The values the registry's annual report fixes (cut-off, cyclic and recertification periods,
-   appeals not launched: ``CENTRAL_KEYS``) come from the last policy the centre sent, or the
-   shipped defaults (the same numbers) until one has arrived. A site's ``[policy]`` table cannot
-   change them: such a setting is ignored and reported (``ignored``).
+   appeals not launched: ``CENTRAL_KEYS``), and any other the centre marks ``central``, come from
+   the last policy the centre sent, or the shipped defaults (the same numbers) until one has
+   arrived. A site's ``[policy]`` table cannot change them: a setting there that differs from the
+   value in force is ignored and reported (``ignored``).
 2. Illustrative values (the appeal condition, the shock-list cache time) take the site's
    ``[policy]`` setting if there is one, else the centre's, else the shipped default.
 
@@ -21,13 +22,14 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from services.precedence import SITE, resolve
 from services.registry.models import CentralPolicy
-from services.triage.policy import TriagePolicy, load_policy
+from services.triage.policy import PolicyError, TriagePolicy, coerce_setting, load_policy
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +55,25 @@ class HeldPolicy:
 
 
 def combine(local: dict[str, Any] | None, central: CentralPolicy | None) -> tuple[TriagePolicy, tuple[str, ...]]:
-    """The effective triage policy and the local settings ignored because the centre owns them."""
+    """The effective triage policy and the local settings ignored because the centre owns them.
+
+    Raises ``PolicyError`` for an unknown ``[policy]`` key or a bad value in a setting that counts.
+    """
     local = dict(local or {})
-    ignored = tuple(sorted(k for k in local if k in CENTRAL_KEYS or (central is not None and any(
-        i.key == k and i.central for i in central.items))))
-    base = load_policy({k: v for k, v in local.items() if k not in ignored})
-    if central is None:
-        return base, ignored
-    from_centre: dict[str, Any] = {}
-    for item in central.items:
-        if item.key in _TRIAGE_KEYS and (item.central or item.key not in local):
-            default = getattr(TriagePolicy(), item.key)
-            from_centre[item.key] = type(default)(item.value)
-    return replace(base, **from_centre), ignored
+    shipped = asdict(load_policy())
+    settings = {k: _setting(k, v, shipped) for k, v in local.items()}
+    held = resolve(sorted(_TRIAGE_KEYS), shipped, settings, central.items if central is not None else (),
+                   CENTRAL_KEYS)
+    load_policy({k: v for k, v in local.items() if held.sources.get(k, SITE) == SITE})  # the settings that count
+    return TriagePolicy(**held.values), held.ignored
+
+
+def _setting(key: str, value: Any, shipped: dict[str, Any]) -> Any:
+    """A ``[policy]`` value as its key's type, so it compares with the value in force; as written if it is not one."""
+    try:
+        return coerce_setting(key, value, shipped[key])
+    except (KeyError, PolicyError):  # checked by ``combine`` only if the setting counts
+        return value
 
 
 class PolicyKeeper:

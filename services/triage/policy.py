@@ -24,7 +24,8 @@ class TriagePolicy:
     shock_areas_ttl_seconds: float = 300.0
 
 
-def _coerce(name: str, value: Any, default: Any) -> Any:
+def coerce_setting(name: str, value: Any, default: Any) -> Any:
+    """A ``[policy]`` setting as its default's type (a flag, a non-negative number); ``PolicyError`` if it is not one."""
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -53,4 +54,4 @@ def load_policy(overrides: dict[str, Any] | None = None) -> TriagePolicy:
     unknown = sorted(set(values) - set(known))
     if unknown:
         raise PolicyError(f"policy: unknown setting(s) {', '.join(unknown)}")
-    return replace(TriagePolicy(), **{k: _coerce(k, v, known[k]) for k, v in values.items()})
+    return replace(TriagePolicy(), **{k: coerce_setting(k, v, known[k]) for k, v in values.items()})

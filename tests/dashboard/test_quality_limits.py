@@ -106,3 +106,16 @@ def test_before_any_policy_the_illustrative_defaults_and_a_sites_tuning_apply() 
     held = ql.quality_limits(Metrics(), central)
     assert held.thresholds == QualityThresholds(geo_radius_m=800.0, min_address_chars=30, deo_z=2.5)
     assert held.sources["geo_radius_m"] == "site" and held.ignored == ()
+
+
+def test_a_central_limit_the_centre_sent_unusable_keeps_the_shipped_default_and_reports_the_sites_tuning() -> None:
+    class Metrics:
+        survey_min_minutes, survey_max_minutes, geo_radius_m, min_address_chars = 10.0, 120.0, 800.0, 25
+
+    central = CentralPolicy(version="v", as_of="2026-03-04", items=[
+        PolicyItem(key="survey_max_minutes", value=True, source="illustrative default", central=True),
+        PolicyItem(key="geo_radius_m", value=False, source="illustrative default", central=False)])
+    held = ql.quality_limits(Metrics(), central)
+    assert held.thresholds == QualityThresholds(geo_radius_m=800.0)
+    assert held.sources["survey_max_minutes"] == "default" and held.sources["geo_radius_m"] == "site"
+    assert held.ignored == ("survey_max_minutes",)

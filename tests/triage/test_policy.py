@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 
 from console.context import AppContext
@@ -17,8 +18,9 @@ from db.models import Role, UpdateType
 from services.clock import FixedClock
 from services.config import Config
 from services.registry import RegistryClient
+from services.registry.models import CentralPolicy, PolicyItem
 from services.roles import Actor
-from services.triage import PolicyKeeper, combine
+from services.triage import PolicyError, PolicyKeeper, combine
 from tests.registry.live_hub import CENTRAL_KEY, KEY, LiveHub
 from tests.triage.test_page import _lookup, _samples
 
@@ -64,6 +66,24 @@ def test_local_config_tunes_only_the_illustrative_values(tmp_path: Path, hub: Li
     assert again.held.source("cut_off") == REPORT and again.held.source("appeal_max_score") == OURS
     (tmp_path / "central-policy.json").write_text("{not json")
     assert PolicyKeeper(local, tmp_path / "central-policy.json", clock.now).held.central is None  # defaults
+
+
+def test_a_central_setting_is_reported_only_when_it_differs_from_the_value_in_force() -> None:
+    local = {"cut_off": 32, "appeal_enabled": "false", "cyclic_years": 5, "recertification_years": "often"}
+    policy, ignored = combine(local, None)  # the same numbers as the shipped ones change nothing: no warning
+    assert (policy.cut_off, policy.appeal_enabled, policy.cyclic_years) == (32, False, 2)
+    assert ignored == ("cyclic_years", "recertification_years")  # a bad value where it cannot count: reported
+    central = CentralPolicy(version="v", as_of="2026-03-04", items=[
+        PolicyItem(key="cut_off", value=30, source=REPORT, central=True),
+        PolicyItem(key="recertification_years", value=True, source=REPORT, central=True),  # not a number of years
+        PolicyItem(key="appeal_max_score", value=42, source=OURS, central=True)])
+    policy, ignored = combine({**local, "appeal_max_score": 45}, central)
+    assert (policy.cut_off, policy.recertification_years, policy.appeal_max_score) == (30, 3, 42)
+    assert ignored == ("appeal_max_score", "cut_off", "cyclic_years", "recertification_years")
+    with pytest.raises(PolicyError, match="shock_areas_ttl_seconds"):  # a setting that counts is still checked
+        combine({"shock_areas_ttl_seconds": "soon"}, central)
+    with pytest.raises(PolicyError, match="unknown"):
+        combine({"cutoff": 30}, central)
 
 
 def hub_now(hub: LiveHub) -> Any:
