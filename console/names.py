@@ -206,6 +206,22 @@ def relation_label(relation: str) -> str:
     return QCoreApplication.translate("Relation", RELATION_EN.get(relation, relation))
 
 
+PERIOD_TITLES = {
+    "today": QT_TRANSLATE_NOOP("Period", "Today"),
+    "yesterday": QT_TRANSLATE_NOOP("Period", "Yesterday"),
+    "last_7": QT_TRANSLATE_NOOP("Period", "Last 7 days"),
+    "last_30": QT_TRANSLATE_NOOP("Period", "Last 30 days"),
+    "this_month": QT_TRANSLATE_NOOP("Period", "This month"),
+    "fiscal_year": QT_TRANSLATE_NOOP("Period", "Fiscal year (July-June)"),
+}
+"""The name of each period of ``services.region.PRESETS`` (its dates: ``services.region.preset_range``)."""
+
+
+def period_label(preset: str) -> str:
+    """A named period (``services.region.PRESETS``) in the reader's language."""
+    return QCoreApplication.translate("Period", str(PERIOD_TITLES[preset]))
+
+
 def counter_label(number: int, label: str) -> str:
     """A counter's name; the default "Counter N" is stored in English and shown translated."""
     if label == f"Counter {number}":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.names import type_label
+from console.names import period_label, type_label
 from console.pages.centre_survey import SurveyDialog, action_text, kind_text
 from console.pages.quality import flag_title
 from console.pages.region import REGIONS
@@ -49,17 +49,9 @@ from vocabulary import UpdateType
 from widgets.bidi import comma_join, ltr
 from widgets.text_table import fill_text_table, text_table
 
-PERIODS = {
-    "today": QT_TRANSLATE_NOOP("CentreQuality", "Today"),
-    "yesterday": QT_TRANSLATE_NOOP("CentreQuality", "Yesterday"),
-    "last_7": QT_TRANSLATE_NOOP("CentreQuality", "Last 7 days"),
-    "last_30": QT_TRANSLATE_NOOP("CentreQuality", "Last 30 days"),
-}
+PERIODS = ("today", "yesterday", "last_7", "last_30")
+"""The named periods offered (``console.names.period_label``), a subset of ``services.region.PRESETS``."""
 LIVE_MS = 60_000
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CentreQuality", text)
 
 
 def _type_text(value: str) -> str:
@@ -110,9 +102,9 @@ class CentreQualityPage(QWidget):
         self._next: str | None = None
         self._asked: tuple[date, date, int, str | None] | None = None
         self.period = QComboBox()
-        for key, title in PERIODS.items():
-            self.period.addItem(_tr(str(title)), key)
-        self.period.setCurrentIndex(list(PERIODS).index("last_7"))
+        for key in PERIODS:
+            self.period.addItem(period_label(key), key)
+        self.period.setCurrentIndex(PERIODS.index("last_7"))
         self.region = QComboBox()
         self.region.addItem(self.tr("All regions in scope"), None)
         for name in REGIONS:

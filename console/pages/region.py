@@ -16,12 +16,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.context import AppContext
-from console.names import error_text, ltr
+from console.names import error_text, ltr, period_label
 from console.pages.region_drill import SiteDrill
 from console.pages.region_panels import RegionPanels
 from console.region_export import FORMATS, export_region
@@ -35,21 +35,9 @@ from widgets.figures_table import Prepared, prepare
 from widgets.trend_charts import Trend
 
 REGIONS = ("AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh")
-PRESET_TITLES = {
-    "today": QT_TRANSLATE_NOOP("RegionPage", "Today"),
-    "yesterday": QT_TRANSLATE_NOOP("RegionPage", "Yesterday"),
-    "last_7": QT_TRANSLATE_NOOP("RegionPage", "Last 7 days"),
-    "last_30": QT_TRANSLATE_NOOP("RegionPage", "Last 30 days"),
-    "this_month": QT_TRANSLATE_NOOP("RegionPage", "This month"),
-    "fiscal_year": QT_TRANSLATE_NOOP("RegionPage", "Fiscal year (July-June)"),
-}
 CUSTOM = "custom"
 LIVE_MS = 60_000  # while shown, the page asks again every minute (a live region) ...
 RETRY_MS = 5_000  # ... and after 5 s when the hub could not be reached and nothing was stored
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RegionPage", text)
 
 
 def age_text(age: timedelta) -> str:
@@ -106,7 +94,7 @@ class RegionPage(QWidget):
         self.district.addItem(self.tr("All districts"), None)
         self.period = QComboBox()
         for key in PRESETS:
-            self.period.addItem(_tr(str(PRESET_TITLES[key])), key)
+            self.period.addItem(period_label(key), key)
         self.period.addItem(self.tr("Range"), CUSTOM)
         self.period.setCurrentIndex(PRESETS.index("last_7"))
         self.start, self.end = QDateEdit(), QDateEdit()

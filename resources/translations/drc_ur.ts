@@ -216,62 +216,62 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../console/pages/audit.py" line="45"/>
+        <location filename="../../console/pages/audit.py" line="44"/>
         <source>All actions</source>
         <translation>تمام کارروائیاں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="47"/>
+        <location filename="../../console/pages/audit.py" line="46"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="49"/>
+        <location filename="../../console/pages/audit.py" line="48"/>
         <source>Check the chain</source>
         <translation>زنجیر کی جانچ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="54"/>
+        <location filename="../../console/pages/audit.py" line="53"/>
         <source>Time</source>
         <translation>وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="54"/>
+        <location filename="../../console/pages/audit.py" line="53"/>
         <source>Who</source>
         <translation>کون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="54"/>
+        <location filename="../../console/pages/audit.py" line="53"/>
         <source>Action</source>
         <translation>کارروائی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="54"/>
+        <location filename="../../console/pages/audit.py" line="53"/>
         <source>Detail</source>
         <translation>تفصیل</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="58"/>
+        <location filename="../../console/pages/audit.py" line="57"/>
         <source>Show:</source>
         <translation>دکھائیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="98"/>
+        <location filename="../../console/pages/audit.py" line="95"/>
         <source>Checking…</source>
         <translation>جانچ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="104"/>
+        <location filename="../../console/pages/audit.py" line="101"/>
         <source>Intact: %1 records, none edited or removed.</source>
         <translation>درست: %1 ریکارڈ، کوئی تبدیل یا حذف نہیں ہوا۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="108"/>
+        <location filename="../../console/pages/audit.py" line="105"/>
         <source>ALTERED: %1</source>
         <translation>تبدیل شدہ: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/audit.py" line="113"/>
+        <location filename="../../console/pages/audit.py" line="110"/>
         <source>The audit trail could not be read: %1</source>
         <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: %1</translation>
     </message>
@@ -300,42 +300,22 @@
 <context>
     <name>CentreQuality</name>
     <message>
-        <location filename="../../console/pages/centre.py" line="53"/>
-        <source>Today</source>
-        <translation>آج</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/centre.py" line="54"/>
-        <source>Yesterday</source>
-        <translation>گزشتہ کل</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/centre.py" line="55"/>
-        <source>Last 7 days</source>
-        <translation>پچھلے 7 دن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/centre.py" line="56"/>
-        <source>Last 30 days</source>
-        <translation>پچھلے 30 دن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/centre.py" line="80"/>
+        <location filename="../../console/pages/centre.py" line="67"/>
         <source>The hub cannot be reached; nothing from the centre is shown. %1</source>
         <translation>ہب سے رابطہ نہیں ہو سکا؛ مرکز کا کوئی جواب نہیں دکھایا جا رہا۔ %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="82"/>
+        <location filename="../../console/pages/centre.py" line="69"/>
         <source>This console&apos;s hub key may not read that region.</source>
         <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="84"/>
+        <location filename="../../console/pages/centre.py" line="71"/>
         <source>The hub refused the question: %1</source>
         <translation>ہب نے درخواست رد کر دی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="85"/>
+        <location filename="../../console/pages/centre.py" line="72"/>
         <source>The centre&apos;s answer could not be read: %1</source>
         <translation>مرکز کا جواب پڑھا نہیں جا سکا: %1</translation>
     </message>
@@ -501,204 +481,204 @@
 <context>
     <name>CentreQualityPage</name>
     <message>
-        <location filename="../../console/pages/centre.py" line="122"/>
+        <location filename="../../console/pages/centre.py" line="109"/>
         <source>All regions in scope</source>
         <translation>دائرۂ اختیار کے تمام علاقے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="127"/>
+        <location filename="../../console/pages/centre.py" line="114"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="129"/>
+        <location filename="../../console/pages/centre.py" line="116"/>
         <source>Two surveys this many days apart or closer count as duplicates</source>
         <translation>اتنے یا اس سے کم دنوں کے فاصلے پر ہونے والے دو سروے دہرے شمار ہوتے ہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="130"/>
+        <location filename="../../console/pages/centre.py" line="117"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="135"/>
+        <location filename="../../console/pages/centre.py" line="122"/>
         <source>Same</source>
         <translation>یکساں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="135"/>
+        <location filename="../../console/pages/centre.py" line="122"/>
         <source>Value (masked)</source>
         <translation>قدر (چھپی ہوئی)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="135"/>
+        <location filename="../../console/pages/centre.py" line="122"/>
         <source>DRCs</source>
         <translation>ڈی آر سی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="135"/>
+        <location filename="../../console/pages/centre.py" line="122"/>
         <source>Surveys</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="137"/>
-        <location filename="../../console/pages/centre.py" line="142"/>
-        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="124"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
+        <location filename="../../console/pages/centre.py" line="131"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="137"/>
-        <location filename="../../console/pages/centre.py" line="142"/>
-        <location filename="../../console/pages/centre.py" line="144"/>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="124"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
+        <location filename="../../console/pages/centre.py" line="131"/>
+        <location filename="../../console/pages/centre.py" line="133"/>
         <source>DRC</source>
         <translation>ڈی آر سی</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="137"/>
-        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="124"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
         <source>Day</source>
         <translation>دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="137"/>
-        <location filename="../../console/pages/centre.py" line="142"/>
+        <location filename="../../console/pages/centre.py" line="124"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="139"/>
+        <location filename="../../console/pages/centre.py" line="126"/>
         <source>Load more</source>
         <translation>مزید دکھائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="141"/>
+        <location filename="../../console/pages/centre.py" line="128"/>
         <source>Open survey…</source>
         <translation>سروے کھولیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="142"/>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="129"/>
+        <location filename="../../console/pages/centre.py" line="133"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="130"/>
         <source>Why</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="143"/>
+        <location filename="../../console/pages/centre.py" line="130"/>
         <source>Status</source>
         <translation>کیفیت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="144"/>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="131"/>
+        <location filename="../../console/pages/centre.py" line="133"/>
         <source>When</source>
         <translation>کب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="144"/>
+        <location filename="../../console/pages/centre.py" line="131"/>
         <source>Review</source>
         <translation>جائزہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="132"/>
         <source>Flag</source>
         <translation>نشان</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="145"/>
+        <location filename="../../console/pages/centre.py" line="132"/>
         <source>Note</source>
         <translation>نوٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="145"/>
-        <location filename="../../console/pages/centre.py" line="147"/>
+        <location filename="../../console/pages/centre.py" line="132"/>
+        <location filename="../../console/pages/centre.py" line="134"/>
         <source>By</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="146"/>
+        <location filename="../../console/pages/centre.py" line="133"/>
         <source>Update type</source>
         <translation>اپ ڈیٹ کی قسم</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="147"/>
+        <location filename="../../console/pages/centre.py" line="134"/>
         <source>CNIC</source>
         <translation>شناختی کارڈ نمبر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="147"/>
+        <location filename="../../console/pages/centre.py" line="134"/>
         <source>Reason</source>
         <translation>وجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="152"/>
-        <location filename="../../console/pages/centre.py" line="283"/>
-        <location filename="../../console/pages/centre.py" line="326"/>
+        <location filename="../../console/pages/centre.py" line="139"/>
+        <location filename="../../console/pages/centre.py" line="270"/>
+        <location filename="../../console/pages/centre.py" line="313"/>
         <source>Centre quality</source>
         <translation>مرکز پر معیار</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="165"/>
+        <location filename="../../console/pages/centre.py" line="152"/>
         <source>No hub is configured: the centre&apos;s quality needs one.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: مرکز کے معیار کے لیے ہب درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="171"/>
+        <location filename="../../console/pages/centre.py" line="158"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="171"/>
+        <location filename="../../console/pages/centre.py" line="158"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="172"/>
+        <location filename="../../console/pages/centre.py" line="159"/>
         <source>Duplicate window</source>
         <translation>دہرے اندراج کی مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="179"/>
+        <location filename="../../console/pages/centre.py" line="166"/>
         <source>Surveys sharing a CNIC, phone or address within the window, across DRCs and days. Select a group to see its surveys; open one to see why.</source>
         <translation>مقررہ مدت میں ایک ہی شناختی کارڈ نمبر، فون نمبر یا پتے والے سروے، مختلف ڈی آر سی اور دنوں میں۔ کسی گروپ کو منتخب کر کے اس کے سروے دیکھیں؛ وجہ جاننے کے لیے سروے کھولیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="188"/>
+        <location filename="../../console/pages/centre.py" line="175"/>
         <source>Duplicates</source>
         <translation>دہرے اندراج</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="189"/>
+        <location filename="../../console/pages/centre.py" line="176"/>
         <source>Flagged surveys</source>
         <translation>نشان زدہ سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="190"/>
+        <location filename="../../console/pages/centre.py" line="177"/>
         <source>Reviews</source>
         <translation>جائزے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="191"/>
+        <location filename="../../console/pages/centre.py" line="178"/>
         <source>Identity overrides</source>
         <translation>شناخت کی بندش کا خاتمہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="225"/>
+        <location filename="../../console/pages/centre.py" line="212"/>
         <source>Asking the centre…</source>
         <translation>مرکز سے معلوم کیا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="258"/>
+        <location filename="../../console/pages/centre.py" line="245"/>
         <source>%1 to %2, as the centre holds it now: %3 duplicate groups, %4 flagged surveys, %5 reviews, %6 identity overrides.</source>
         <translation>%1 سے %2 تک، مرکز کے موجودہ ریکارڈ کے مطابق: دہرے اندراج کے %3 گروپ، %4 نشان زدہ سروے، %5 جائزے، شناخت کی بندش کے خاتمے %6۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/centre.py" line="265"/>
+        <location filename="../../console/pages/centre.py" line="252"/>
         <source>Only the first 1000 rows are listed.</source>
         <translation>صرف پہلی 1000 قطاریں دکھائی گئی ہیں۔</translation>
     </message>
@@ -853,7 +833,7 @@
 <context>
     <name>Counter</name>
     <message>
-        <location filename="../../console/names.py" line="212"/>
+        <location filename="../../console/names.py" line="228"/>
         <source>Counter %1</source>
         <translation>کاؤنٹر نمبر %1</translation>
     </message>
@@ -1609,37 +1589,37 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsCheck</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="33"/>
+        <location filename="../../console/pages/diagnostics.py" line="32"/>
         <source>Database</source>
         <translation>ڈیٹا بیس</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="34"/>
+        <location filename="../../console/pages/diagnostics.py" line="33"/>
         <source>Disk space</source>
         <translation>ڈسک میں جگہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="35"/>
+        <location filename="../../console/pages/diagnostics.py" line="34"/>
         <source>Printer</source>
         <translation>پرنٹر</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="36"/>
+        <location filename="../../console/pages/diagnostics.py" line="35"/>
         <source>Hub</source>
         <translation>مرکزی سرور</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="37"/>
+        <location filename="../../console/pages/diagnostics.py" line="36"/>
         <source>Urdu fonts</source>
         <translation>اردو فونٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="38"/>
+        <location filename="../../console/pages/diagnostics.py" line="37"/>
         <source>Time zone</source>
         <translation>ٹائم زون</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="39"/>
+        <location filename="../../console/pages/diagnostics.py" line="38"/>
         <source>Data folder</source>
         <translation>ڈیٹا فولڈر</translation>
     </message>
@@ -1647,82 +1627,82 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="63"/>
+        <location filename="../../console/pages/diagnostics.py" line="62"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="67"/>
+        <location filename="../../console/pages/diagnostics.py" line="66"/>
         <source>Run checks</source>
         <translation>جانچ چلائیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="69"/>
+        <location filename="../../console/pages/diagnostics.py" line="68"/>
         <source>Save diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="75"/>
+        <location filename="../../console/pages/diagnostics.py" line="74"/>
         <source>Not checked yet.</source>
         <translation>ابھی جانچ نہیں ہوئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="78"/>
+        <location filename="../../console/pages/diagnostics.py" line="77"/>
         <source>Check</source>
         <translation>جانچ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="78"/>
+        <location filename="../../console/pages/diagnostics.py" line="77"/>
         <source>Verdict</source>
         <translation>نتیجہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="78"/>
+        <location filename="../../console/pages/diagnostics.py" line="77"/>
         <source>Found</source>
         <translation>کیا ملا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="78"/>
+        <location filename="../../console/pages/diagnostics.py" line="77"/>
         <source>How to fix</source>
         <translation>درست کیسے کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="101"/>
+        <location filename="../../console/pages/diagnostics.py" line="100"/>
         <source>Checking the database, disk, printer, hub, fonts, time zone and folders…</source>
         <translation>ڈیٹا بیس، ڈسک، پرنٹر، مرکزی سرور، فونٹ، ٹائم زون اور فولڈر جانچے جا رہے ہیں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="123"/>
+        <location filename="../../console/pages/diagnostics.py" line="117"/>
         <source>%1 failed, %2 to look at, %3 passed.</source>
         <translation>%1 ناکام، %2 توجہ طلب، %3 درست۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="131"/>
+        <location filename="../../console/pages/diagnostics.py" line="125"/>
         <source>The checks could not run: %1</source>
         <translation>جانچ نہیں چل سکی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="134"/>
+        <location filename="../../console/pages/diagnostics.py" line="128"/>
         <source>Save diagnostics bundle</source>
         <translation>تشخیصی فائل محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="135"/>
+        <location filename="../../console/pages/diagnostics.py" line="129"/>
         <source>Zip files (*.zip)</source>
         <translation>زپ فائلیں (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="142"/>
+        <location filename="../../console/pages/diagnostics.py" line="136"/>
         <source>Saving the diagnostics bundle…</source>
         <translation>تشخیصی فائل محفوظ ہو رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="147"/>
+        <location filename="../../console/pages/diagnostics.py" line="141"/>
         <source>Saved %1 (secrets and CNICs masked; no database). Send it to the help desk.</source>
         <translation>%1 محفوظ ہو گئی (خفیہ کلیدیں اور شناختی کارڈ نمبر چھپا دیے گئے؛ ڈیٹا بیس شامل نہیں)۔ اسے ہیلپ ڈیسک کو بھیجیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="152"/>
+        <location filename="../../console/pages/diagnostics.py" line="146"/>
         <source>Could not save the bundle: %1</source>
         <translation>تشخیصی فائل محفوظ نہیں ہو سکی: %1</translation>
     </message>
@@ -1730,17 +1710,17 @@ Counters: %6</source>
 <context>
     <name>DiagnosticsVerdict</name>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="42"/>
+        <location filename="../../console/pages/diagnostics.py" line="41"/>
         <source>Pass</source>
         <translation>درست</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="43"/>
+        <location filename="../../console/pages/diagnostics.py" line="42"/>
         <source>Look at this</source>
         <translation>توجہ طلب</translation>
     </message>
     <message>
-        <location filename="../../console/pages/diagnostics.py" line="44"/>
+        <location filename="../../console/pages/diagnostics.py" line="43"/>
         <source>Fail</source>
         <translation>ناکام</translation>
     </message>
@@ -2733,6 +2713,39 @@ Counters: %6</source>
         <location filename="../../console/pages/__init__.py" line="60"/>
         <source>Diagnostics</source>
         <translation>تشخیص</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <location filename="../../console/names.py" line="210"/>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="211"/>
+        <source>Yesterday</source>
+        <translation>گزشتہ کل</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="212"/>
+        <source>Last 7 days</source>
+        <translation>پچھلے 7 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="213"/>
+        <source>Last 30 days</source>
+        <translation>پچھلے 30 دن</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="214"/>
+        <source>This month</source>
+        <translation>اس مہینے</translation>
+    </message>
+    <message>
+        <location filename="../../console/names.py" line="215"/>
+        <source>Fiscal year (July-June)</source>
+        <translation>مالی سال (جولائی تا جون)</translation>
     </message>
 </context>
 <context>
@@ -3939,83 +3952,83 @@ Counters: %6</source>
 <context>
     <name>ReconcilePanel</name>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="46"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="45"/>
         <source>Reconciliation</source>
         <translation>مطابقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="47"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="46"/>
         <source>Tokens and surveys</source>
         <translation>ٹوکن اور سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="53"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="52"/>
         <source> h</source>
         <translation> گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="54"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="53"/>
         <source>A completed token counts as missing its survey only this many hours after completion (tablets may upload later).</source>
         <translation>مکمل ٹوکن کا سروے مکمل ہونے کے اتنے گھنٹے بعد ہی غائب شمار ہوتا ہے (ٹیبلٹ بعد میں بھی بھیج سکتے ہیں)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="59"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="58"/>
         <source>No survey after:</source>
         <translation>اتنی دیر بعد بھی سروے نہیں:</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="63"/>
         <source>Token</source>
         <translation>ٹوکن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
-        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="63"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="65"/>
         <source>DEO</source>
         <translation>ڈی ای او</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="63"/>
         <source>Completed at</source>
         <translation>مکمل ہونے کا وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="65"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="64"/>
         <source>Hours since</source>
         <translation>گزرے گھنٹے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="65"/>
         <source>Survey</source>
         <translation>سروے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="66"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="65"/>
         <source>Submitted at</source>
         <translation>جمع کرانے کا وقت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="68"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="67"/>
         <source>Completed tokens with no survey</source>
         <translation>مکمل ٹوکن جن کا سروے نہیں آیا</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="69"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="68"/>
         <source>Surveys with no token</source>
         <translation>سروے جن کا کوئی ٹوکن نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="89"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="88"/>
         <source>Asking the hub…</source>
         <translation>ہب سے پوچھا جا رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="101"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="100"/>
         <source>The reconciliation is not available right now (%1).</source>
         <translation>مطابقت کی فہرست ابھی دستیاب نہیں (%1)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/reconcile_panel.py" line="113"/>
+        <location filename="../../console/pages/reconcile_panel.py" line="112"/>
         <source>%1 completed tokens, %2 surveys (%3 linked to a token). %4 tokens have no survey after %5 hours; %6 surveys name no token.</source>
         <translation>%1 مکمل ٹوکن، %2 سروے (%3 کسی ٹوکن سے منسلک)۔ %4 ٹوکن کا %5 گھنٹے بعد بھی سروے نہیں؛ %6 سروے کسی ٹوکن کا حوالہ نہیں دیتے۔</translation>
     </message>
@@ -4023,94 +4036,64 @@ Counters: %6</source>
 <context>
     <name>RegionPage</name>
     <message>
-        <location filename="../../console/pages/region.py" line="38"/>
-        <source>Today</source>
-        <translation>آج</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="39"/>
-        <source>Yesterday</source>
-        <translation>گزشتہ کل</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="40"/>
-        <source>Last 7 days</source>
-        <translation>پچھلے 7 دن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="41"/>
-        <source>Last 30 days</source>
-        <translation>پچھلے 30 دن</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="42"/>
-        <source>This month</source>
-        <translation>اس مہینے</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="43"/>
-        <source>Fiscal year (July-June)</source>
-        <translation>مالی سال (جولائی تا جون)</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/region.py" line="58"/>
+        <location filename="../../console/pages/region.py" line="47"/>
         <source>%1 min</source>
         <translation>%1 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="60"/>
+        <location filename="../../console/pages/region.py" line="49"/>
         <source>%1 h %2 min</source>
         <translation>%1 گھنٹے %2 منٹ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="61"/>
+        <location filename="../../console/pages/region.py" line="50"/>
         <source>%1 days</source>
         <translation>%1 دن</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="67"/>
+        <location filename="../../console/pages/region.py" line="56"/>
         <source>The start date is after the end date.</source>
         <translation>شروع کی تاریخ آخری تاریخ کے بعد ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="69"/>
+        <location filename="../../console/pages/region.py" line="58"/>
         <source>The range is too long: at most 400 days can be shown at once.</source>
         <translation>مدت بہت طویل ہے: ایک وقت میں زیادہ سے زیادہ 400 دن دکھائے جا سکتے ہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="71"/>
+        <location filename="../../console/pages/region.py" line="60"/>
         <source>This console&apos;s hub key may not read that region.</source>
         <translation>اس کنسول کی ہب کلید اس علاقے کے اعداد و شمار نہیں پڑھ سکتی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="74"/>
+        <location filename="../../console/pages/region.py" line="63"/>
         <source>The hub refused the question: %1</source>
         <translation>ہب نے درخواست رد کر دی: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="101"/>
+        <location filename="../../console/pages/region.py" line="90"/>
         <source>All regions</source>
         <translation>تمام علاقے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="105"/>
-        <location filename="../../console/pages/region.py" line="282"/>
-        <location filename="../../console/pages/region.py" line="357"/>
+        <location filename="../../console/pages/region.py" line="94"/>
+        <location filename="../../console/pages/region.py" line="278"/>
+        <location filename="../../console/pages/region.py" line="350"/>
         <source>All districts</source>
         <translation>تمام اضلاع</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="109"/>
+        <location filename="../../console/pages/region.py" line="98"/>
         <source>Range</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="115"/>
+        <location filename="../../console/pages/region.py" line="104"/>
         <source>Refresh</source>
         <translation>تازہ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="153"/>
+        <location filename="../../console/pages/region.py" line="142"/>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
@@ -4140,90 +4123,90 @@ Counters: %6</source>
         <translation>نشان زدہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="132"/>
-        <location filename="../../console/pages/region.py" line="134"/>
-        <location filename="../../console/pages/region.py" line="153"/>
-        <location filename="../../console/pages/region.py" line="325"/>
+        <location filename="../../console/pages/region.py" line="121"/>
+        <location filename="../../console/pages/region.py" line="123"/>
+        <location filename="../../console/pages/region.py" line="142"/>
+        <location filename="../../console/pages/region.py" line="318"/>
         <source>Region</source>
         <translation>علاقہ</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="149"/>
+        <location filename="../../console/pages/region.py" line="138"/>
         <source>No hub is configured: regional figures need [hub] url and a regional key.</source>
         <translation>کوئی ہب ترتیب نہیں دیا گیا: علاقائی اعداد و شمار کے لیے [hub] url اور علاقائی کلید درکار ہے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="154"/>
+        <location filename="../../console/pages/region.py" line="143"/>
         <source>Period</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="154"/>
+        <location filename="../../console/pages/region.py" line="143"/>
         <source>From</source>
         <translation>سے</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="154"/>
+        <location filename="../../console/pages/region.py" line="143"/>
         <source>To</source>
         <translation>تک</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="186"/>
+        <location filename="../../console/pages/region.py" line="182"/>
         <source>Loading…</source>
         <translation>لوڈ ہو رہا ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="216"/>
+        <location filename="../../console/pages/region.py" line="212"/>
         <source>%1 sites, %2 silent, %3 to %4.</source>
         <translation>%1 مراکز، %2 خاموش، %3 تا %4۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="240"/>
+        <location filename="../../console/pages/region.py" line="236"/>
         <source>The hub cannot be reached and no earlier answer to this question is stored.</source>
         <translation>ہب سے رابطہ نہیں ہو سکا اور اس سوال کا کوئی پچھلا جواب محفوظ نہیں۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="241"/>
+        <location filename="../../console/pages/region.py" line="237"/>
         <source>The regional figures could not be loaded: %1</source>
         <translation>علاقائی اعداد و شمار لوڈ نہیں ہو سکے: %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="264"/>
+        <location filename="../../console/pages/region.py" line="260"/>
         <source>From the hub at %1.</source>
         <translation>ہب سے، %1 بجے۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="266"/>
+        <location filename="../../console/pages/region.py" line="262"/>
         <source>The hub cannot be reached: these figures are the stored answer of %1 (%2 old).</source>
         <translation>ہب سے رابطہ نہیں ہو سکا: یہ اعداد و شمار %1 کا محفوظ جواب ہیں (%2 پرانے)۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="271"/>
+        <location filename="../../console/pages/region.py" line="267"/>
         <source>never</source>
         <translation>کبھی نہیں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="119"/>
+        <location filename="../../console/pages/region.py" line="108"/>
         <source>Export report…</source>
         <translation>رپورٹ محفوظ کریں…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="306"/>
+        <location filename="../../console/pages/region.py" line="302"/>
         <source>Export the regional report</source>
         <translation>علاقائی رپورٹ محفوظ کریں</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="323"/>
+        <location filename="../../console/pages/region.py" line="316"/>
         <source>Writing the report to %1…</source>
         <translation>رپورٹ %1 میں لکھی جا رہی ہے…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="330"/>
+        <location filename="../../console/pages/region.py" line="323"/>
         <source>The report was written to %1.</source>
         <translation>رپورٹ %1 میں لکھ دی گئی۔</translation>
     </message>
     <message>
-        <location filename="../../console/pages/region.py" line="337"/>
+        <location filename="../../console/pages/region.py" line="330"/>
         <source>The report could not be written: %1</source>
         <translation>رپورٹ نہیں لکھی جا سکی: %1</translation>
     </message>

@@ -82,3 +82,19 @@ def test_every_coded_message_has_urdu_with_its_placeholders(urdu):
             if urdu_text == english or set(re.findall(r"{\w+}", urdu_text)) != set(re.findall(r"{\w+}", english)):
                 missing.append((context, english))
     assert missing == []
+
+
+def test_both_pages_name_the_periods_alike_in_urdu(urdu, qtbot, ctx):
+    from console.pages.centre import CentreQualityPage
+    from console.pages.region import RegionPage
+    from services.region import PRESETS
+
+    region, centre = RegionPage(ctx), CentreQualityPage(ctx)
+    qtbot.addWidget(region)
+    qtbot.addWidget(centre)
+    on_region, on_centre = ({box.itemData(i): box.itemText(i) for i in range(box.count())}
+                            for box in (region.period, centre.period))
+    assert [on_region[k].isascii() for k in PRESETS] == [False] * len(PRESETS)
+    assert on_region["fiscal_year"] == "مالی سال (جولائی تا جون)"
+    assert on_centre == {k: on_region[k] for k in ("today", "yesterday", "last_7", "last_30")} == {
+        "today": "آج", "yesterday": "گزشتہ کل", "last_7": "پچھلے 7 دن", "last_30": "پچھلے 30 دن"}
