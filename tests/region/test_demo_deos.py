@@ -16,7 +16,7 @@ from console.context import AppContext
 from services.deo_ids import deo_pseudonym
 from services.hub.db import make_engine
 from services.hub.models import SiteDeo
-from services.hub.ops.demo_deos import NAMES, name_demo_deos
+from services.hub.ops.demo_deos import name_demo_deos, region_names
 from services.hub.ops.demo_fill import fill_recent
 from services.hub.ops.network import NetworkSite, network_sites
 from tests.hub.conftest import TODAY, seeded_hub_db
@@ -35,7 +35,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[Network
     engine = make_engine(url)
     try:
         every = network_sites(engine, None)
-        sites = [s for region in NAMES for s in [x for x in every if x.region == region][:10]]
+        sites = [s for region in region_names() for s in [x for x in every if x.region == region][:10]]
         fill_recent(engine, sites, TODAY - timedelta(days=1), 3)
     finally:
         engine.dispose()
@@ -63,9 +63,9 @@ def test_every_simulated_deo_has_a_regional_name_the_same_every_run(demo_db: tup
                                                                    tmp_path: Path) -> None:
     url, sites = demo_db
     held = names_held(url)
-    assert {s.region for s in sites} == set(NAMES)  # every region's names are used
+    assert {s.region for s in sites} == set(region_names())  # every region's names are used
     for site in sites:
-        women, men, families = NAMES[site.region]
+        women, men, families = region_names()[site.region]
         names = [held[(site.site_id, deo_pseudonym(site.site_id, f"deo{k}"))] for k in range(1, site.deos + 1)]
         assert len(set(names)) == len(names)  # two DEOs of one site are never the same name
         for name in names:

@@ -10,8 +10,10 @@ site uploaded itself are never replaced.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from collections.abc import Sequence
+from functools import cache
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
@@ -20,33 +22,21 @@ from sqlalchemy.orm import Session
 from services.deo_ids import deo_pseudonym, display_name
 from services.hub.models import SiteDeo, Survey
 from services.hub.ops.network import NetworkSite
+from services.hub.reference import RESOURCES
 
-# Per region: women's given names, men's given names, family names (made-up people, common names).
-_PUNJAB = (("Ayesha", "Sana", "Hina", "Fatima", "Nadia", "Rabia", "Saima", "Amna"),
-           ("Bilal", "Usman", "Imran", "Kamran", "Asif", "Waqas", "Tariq", "Adeel"),
-           ("Chaudhry", "Butt", "Malik", "Awan", "Gondal", "Bhatti", "Cheema", "Warraich", "Sheikh", "Rana"))
-NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "Punjab": _PUNJAB,
-    "Sindh": (("Marvi", "Shazia", "Rubina", "Parveen", "Sassui", "Naheed", "Farzana", "Saira"),
-              ("Ali", "Ghulam", "Zulfiqar", "Imdad", "Sikandar", "Nisar", "Aijaz", "Shahid"),
-              ("Soomro", "Memon", "Jatoi", "Shah", "Abro", "Junejo", "Laghari", "Mahar", "Channa", "Siddiqui")),
-    "Khyber Pakhtunkhwa": (("Zarmina", "Shabana", "Palwasha", "Gulalai", "Nasreen", "Mehnaz", "Shaheen", "Bushra"),
-                           ("Aurangzeb", "Fazal", "Ihsan", "Niaz", "Sher", "Hamid", "Iqbal", "Sajid"),
-                           ("Khan", "Yousafzai", "Afridi", "Khattak", "Durrani", "Mohmand", "Bangash", "Shinwari",
-                            "Orakzai", "Wazir")),
-    "Balochistan": (("Mahnaz", "Bano", "Hani", "Shaista", "Zarina", "Gulnaz", "Sadia", "Shahnaz"),
-                    ("Dostain", "Naseer", "Changez", "Jan", "Akbar", "Sanaullah", "Hafeez", "Rahim"),
-                    ("Baloch", "Bugti", "Marri", "Mengal", "Rind", "Zehri", "Raisani", "Lehri", "Jamali", "Kakar")),
-    "AJK": (("Samina", "Tahira", "Rukhsana", "Shagufta", "Kausar", "Nighat", "Asma", "Uzma"),
-            ("Khalid", "Sajjad", "Javed", "Arshad", "Naveed", "Zahid", "Raheel", "Sarfraz"),
-            ("Abbasi", "Sudhan", "Rathore", "Mughal", "Qureshi", "Chughtai", "Gilani", "Mir", "Kiani", "Janjua")),
-    "Gilgit-Baltistan": (("Shireen", "Gulshan", "Nusrat", "Bibi", "Zahida", "Yasmin", "Parveen", "Shamim"),
-                         ("Karim", "Amjad", "Didar", "Wazir", "Aman", "Ejaz", "Sultan", "Fida"),
-                         ("Baig", "Hunzai", "Shigri", "Nagri", "Jafri", "Balti", "Hussain", "Tajik", "Khan", "Ali")),
-    "Islamabad": (("Mehwish", "Sadaf", "Ayesha", "Zainab", "Maryam", "Hira", "Sidra", "Iqra"),
-                  ("Faisal", "Hassan", "Omar", "Saad", "Hamza", "Junaid", "Fahad", "Danish"),
-                  ("Abbasi", "Qureshi", "Malik", "Khan", "Shah", "Mughal", "Siddiqui", "Awan", "Baloch", "Memon")),
-}
+DEMO_NAMES_CSV = RESOURCES / "demo-names.csv"
+"""Per region: women's given names, men's given names and family names, each space-separated (made-up
+people, names common in the region)."""
+Names = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+@cache
+def region_names() -> dict[str, Names]:
+    """The names of ``demo-names.csv`` by region, in file order."""
+    with DEMO_NAMES_CSV.open(newline="", encoding="utf-8") as fh:
+        return {row["region"]: (tuple(row["women"].split()), tuple(row["men"].split()),
+                                tuple(row["families"].split()))
+                for row in csv.DictReader(fh)}
 
 
 def demo_full_name(site_id: str, region: str, username: str, attempt: int = 0) -> str:
@@ -54,7 +44,8 @@ def demo_full_name(site_id: str, region: str, username: str, attempt: int = 0) -
 
     ``attempt`` draws another name (when the first is already taken at the site).
     """
-    women, men, families = NAMES.get(region, _PUNJAB)
+    names = region_names()
+    women, men, families = names.get(region, names["Punjab"])
     digest = hashlib.sha256(f"{site_id}/{username}/{attempt}".encode()).digest()
     given = (women, men)[digest[0] % 2]
     return f"{given[digest[1] % len(given)]} {families[digest[2] % len(families)]}"
