@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, field_validator
 
+from services.hub.reference import SiteRow
+
 Cnic = Annotated[str, Field(pattern=r"^[0-9]{13}$")]
 RegionName = Literal["AJK", "Balochistan", "Gilgit-Baltistan", "Islamabad", "Khyber Pakhtunkhwa", "Punjab", "Sindh"]
 UpdateTypeName = Literal["missed_out", "roster", "shock", "appeal", "cyclic", "recertification"]
@@ -226,23 +228,10 @@ class ScoreResult(BaseModel):
     components: dict[str, float]
 
 
-class SiteOut(BaseModel):
-    """A DRC."""
-
-    site_id: str
-    name: str
-    region: str
-    district: str
-    tehsil: str
-    tehsil_code: str
-    lat: float
-    lon: float
-
-
 class SiteList(BaseModel):
     """All DRCs."""
 
-    sites: list[SiteOut]
+    sites: list[SiteRow]  # the same fields as a row of resources/sites.csv
 
 
 class SurveyOut(BaseModel):

@@ -24,6 +24,7 @@ from services.hub.ops.regional import ranking, regional, regional_json, regional
 from services.hub.ops.report import build_report
 from services.hub.ops.series import daily, deo_ranking
 from services.hub.ops.wire import parse_batch
+from services.hub.reference import SiteRow
 
 SiteId = Annotated[str, Path(pattern=SITE_ID_PATTERN)]
 From = Annotated[date | None, Query(alias="from")]
@@ -95,9 +96,8 @@ def ops_router(deps: HubDeps) -> APIRouter:
         deps.caller(request)
         with deps.reading() as ses:
             rows = ses.execute(select(HubSite).order_by(HubSite.site_id)).scalars().all()
-            return s.SiteList(sites=[s.SiteOut(site_id=r.site_id, name=r.name, region=r.region, district=r.district,
-                                               tehsil=r.tehsil, tehsil_code=r.tehsil_code, lat=r.lat, lon=r.lon)
-                                     for r in rows])
+            return s.SiteList(sites=[SiteRow(r.site_id, r.name, r.region, r.district, r.tehsil, r.tehsil_code,
+                                             r.lat, r.lon) for r in rows])
 
     # The hub serves the hand-written contract (resources/registry-api.yaml), which describes the body.
     @api.post("/v1/sites/{site_id}/events", response_model=s.IngestResult, dependencies=[Depends(upload_scope)])
