@@ -10,43 +10,24 @@ for cyclic updates, which no counter serves any more (the banner and F3).
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 
 from console.app import build_context, build_window, install_translations, make_application, use_urdu_font
-from db.engine import Store
-from db.migrate import upgrade
 from db.models import Role, UpdateType
 from services.clock import SITE_ZONE, FixedClock
-from services.config import Config
-from services.provision import ensure_site, seed_demo
 from services.roles import Actor
-
-
-def wait(ms: int) -> None:
-    """Run the event loop for ``ms`` milliseconds."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from tests.shots import demo_site, wait
 
 
 def main(out: str, lang: str) -> None:
     """Save the window as ``out``."""
-    tmp = Path(tempfile.mkdtemp(prefix="drc-queue-1366-"))
-    url = f"sqlite:///{tmp / 'site.sqlite3'}"
-    upgrade(url)
-    store = Store.open(url)
     clock = FixedClock(datetime(2026, 3, 4, 9, 14, tzinfo=SITE_ZONE))
-    cfg = Config()
-    cfg.hub.url = ""
-    cfg.printer.qr_secret = "k" * 32
-    ensure_site(store, cfg.site.id, "DRC Bagh", "ڈی آر سی باغ")
-    counters = seed_demo(store, clock, cfg.site.id, 6)
+    cfg, store, counters = demo_site(clock)
     app = make_application()
     if install_translations(app, lang) is not None:
         use_urdu_font(app)

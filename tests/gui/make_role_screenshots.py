@@ -8,45 +8,25 @@ window and saves ``role-<role>-<lang>.png`` (the first page each role sees).
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.app import build_context, build_window, install_translations, make_application
-from db.engine import Store
-from db.migrate import upgrade
 from db.models import Role, Staff, UpdateType
 from services.clock import SystemClock
-from services.config import Config
-from services.provision import ensure_site, seed_demo
 from services.roles import Actor
-
-
-def wait(ms: int) -> None:
-    """Run the event loop for ``ms`` milliseconds."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from tests.shots import demo_site, wait
 
 
 def main(out: Path, lang: str) -> int:
     """Save one PNG per role into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="drc-roles-"))
-    url = f"sqlite:///{tmp / 'site.sqlite3'}"
-    upgrade(url)
-    store = Store.open(url)
     clock = SystemClock()
-    cfg = Config()
-    cfg.hub.url = ""
-    cfg.printer.qr_secret = "k" * 32
-    ensure_site(store, cfg.site.id, "DRC Bagh", "ڈی آر سی باغ")
-    counters = seed_demo(store, clock, cfg.site.id, 6)
+    cfg, store, counters = demo_site(clock)
     app = make_application()
     install_translations(app, lang)
     ctx = build_context(cfg, store, clock, Actor("supervisor", Role.SUPERVISOR), poll_ms=600_000)
