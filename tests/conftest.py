@@ -121,6 +121,14 @@ def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DRC_HUB_KEY", raising=False)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Set aside, for the cycle collector, everything alive once the tests are collected (modules, test
+    functions, parametrised values): the full collection after each Qt test then scans only what the
+    tests made, not ~300,000 objects that stay alive anyway (as ``console.app.freeze_long_lived``)."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests: no automatic cycle collection (it may run on a worker thread and free Qt objects
@@ -134,6 +142,8 @@ def _collect_qt_garbage_on_main_thread(request: pytest.FixtureRequest) -> Iterat
     finally:
         gc.enable()
         gc.collect()
+        if not gc.get_freeze_count():  # the test undid the freeze (as the app does on exit): set aside again
+            gc.freeze()  # what is alive now, after the collection: the session's and the module's objects
 
 
 PG_ADMIN_URL = os.environ.get("DRC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
