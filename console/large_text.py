@@ -16,6 +16,8 @@ from console.context import AppContext
 SCALE = 1.4
 """Large text is 40% bigger: 11.5 pt becomes 16 pt."""
 KEY = "ui/large_text"
+BASE_SIZE = "drc_base_point_size"
+"""The application's property holding the normal point size, kept from the first window on."""
 
 
 def _settings() -> QSettings:
@@ -32,10 +34,10 @@ def remembered(default: bool) -> bool:
 
 def apply_text_size(app: QApplication, large: bool) -> None:
     """Set the application font to the normal or the large size (the normal size is kept once)."""
-    base = app.property("drc_base_point_size")
+    base = app.property(BASE_SIZE)
     if base is None:
         base = app.font().pointSizeF()
-        app.setProperty("drc_base_point_size", base)
+        app.setProperty(BASE_SIZE, base)
     font = QFont(app.font())
     font.setPointSizeF(float(base) * (SCALE if large else 1.0))
     app.setFont(font)

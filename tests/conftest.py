@@ -75,6 +75,21 @@ def _private_user_settings() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_text_size() -> None:
+    """The large-text switch keeps the normal point size on the application the first time a window
+    is built (console.large_text); the tests share one application, so each starts without it, as a
+    new console does. Left over, the size of an earlier test's font (the bare 9 pt of a test without
+    ``console_look``) became the next test's normal size: a smaller font and a different layout."""
+    from PySide6.QtCore import QCoreApplication
+
+    from console.large_text import BASE_SIZE
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.setProperty(BASE_SIZE, None)
+
+
+@pytest.fixture(autouse=True)
 def _restore_default_locale() -> Iterator[None]:
     """A test that installs the Urdu catalogue also makes Urdu the default QLocale (dates in Urdu);
     put back the one before, so a later English test does not print Urdu dates."""

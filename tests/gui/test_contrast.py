@@ -29,10 +29,12 @@ def test_every_page_has_readable_contrast(console_look, qtbot, make_ctx: Callabl
                                           site: list[int], role: Role) -> None:
     ctx = make_ctx(actor=Actor(role.value, role))
     _busy_day(ctx, site)
+    size = QApplication.font().pointSizeF()
     window = build_window(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
+    assert QApplication.font().pointSizeF() == size  # the console's own text size, not one left by a test
     bad = {}
     for key in list(window.pages):
         page = window.show_page(key)

@@ -38,17 +38,13 @@ def test_recall_count_and_the_banner_at_the_limit(qtbot, ctx: AppContext, site: 
     assert card.buttons["no_show"].isEnabled() and card.buttons["start"].isEnabled()
 
 
-BASE_SIZE = "drc_base_point_size"
-
-
 @pytest.fixture(params=["en", "ur"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     """The console in English, or in Urdu as ``--lang ur`` starts it (catalogue, right to left, Naskh)."""
-    font, base = QFont(qapp.font()), qapp.property(BASE_SIZE)
+    font = QFont(qapp.font())
     sized = QFont(font)
     sized.setPointSizeF(max(font.pointSizeF(), APP_MIN_POINT_SIZE))  # the console's own font (make_application)
     qapp.setFont(sized)
-    qapp.setProperty(BASE_SIZE, None)  # the window's large-text switch takes this size as its base
     tr = install_translations(qapp, request.param) if request.param == "ur" else None
     if request.param == "ur":
         assert tr is not None
@@ -59,7 +55,6 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     qapp.setFont(font)
-    qapp.setProperty(BASE_SIZE, base)  # console.large_text keeps the size it first saw
 
 
 @pytest.mark.parametrize("stranded", [False, True], ids=["no-banner", "stranded-banner"])

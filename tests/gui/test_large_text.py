@@ -23,7 +23,6 @@ def settings_file(tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch) -> Iter
     font = qapp.font()
     yield path
     qapp.setFont(font)
-    qapp.setProperty("drc_base_point_size", None)
 
 
 def _window(qtbot, ctx: AppContext):
