@@ -4,16 +4,17 @@ Each visible label and button is drawn (``QWidget.grab``); its background is the
 its pixels have, and its text colour is the colour, among those drawn on at least a few pixels,
 that stands out most from that background (anti-aliasing only blends the two, so the text's own
 colour is the extreme). Stylesheets, palettes, disabled states and parents' backgrounds are all
-counted, as on screen.
+counted, as on screen. A widget in a scroll area is first scrolled into view, as a person does to
+read it: measured where it is cut off, a button showed only a sliver of its frame and no text.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 MINIMUM = 4.5
 """WCAG 2 level AA for normal text."""
@@ -33,13 +34,25 @@ def ratio(a: QColor, b: QColor) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` so that as much of it as fits shows."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+
+
 def measured(widget: QWidget) -> tuple[float, QColor, QColor] | None:
     """(contrast, text colour, background colour) of a rendered text widget; None when nothing shows."""
-    # Drawn from the window, so a transparent label shows its parents' background as on screen;
+    # Drawn from the window, so a transparent label shows its parents' background as on screen, and
+    # only the part that shows (what a scroll area cuts off is some other widget's pixels there);
     # a 3-pixel inset leaves out frames and button bevels (their edges are not text).
+    into_view(widget)
+    shown = widget.visibleRegion().boundingRect()
     top = widget.window()
-    at = widget.mapTo(top, QPoint(0, 0))
-    img = top.grab(QRect(at, widget.size())).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    at = widget.mapTo(top, shown.topLeft())
+    img = top.grab(QRect(at, shown.size())).toImage().convertToFormat(QImage.Format.Format_RGB32)
     inset = 3
     if img.width() < 2 * inset + 4 or img.height() < 2 * inset + 4:
         return None

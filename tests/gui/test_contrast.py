@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QScrollArea, QWidget
 
 from console.app import build_window
 from console.board import BoardWindow
@@ -44,6 +44,28 @@ def test_every_page_has_readable_contrast(console_look, qtbot, make_ctx: Callabl
         bad[key] = low_contrast(page)
     bad["status"] = low_contrast(window.statusBar())
     assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_buttons_a_scroll_area_cuts_off_are_measured_on_their_text(console_look, qtbot) -> None:
+    """Scrolled into view first: cut off, a readable button showed a sliver of its frame and no text,
+    and a button wholly out of view was measured on whatever lay outside the window."""
+    area = QScrollArea()
+    content = QWidget()
+    row = QHBoxLayout(content)
+    row.addSpacing(270)
+    readable, faint = QPushButton("Today"), QPushButton("Refresh")
+    palette = faint.palette()
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))  # 2.2:1 on the button's face
+    faint.setPalette(palette)
+    row.addWidget(readable)
+    row.addWidget(faint)
+    area.setWidget(content)
+    qtbot.addWidget(area)
+    area.resize(300, 120)
+    area.show()
+    qtbot.waitExposed(area)
+    assert not readable.visibleRegion().boundingRect().contains(readable.rect())  # cut off as it opens
+    assert [(kind, text) for kind, text, *_ in low_contrast(area)] == [("QPushButton", "Refresh")]
 
 
 def test_board_has_readable_contrast(console_look, qtbot, ctx: AppContext, site: list[int]) -> None:
