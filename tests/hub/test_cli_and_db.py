@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -47,6 +48,47 @@ def test_migrated_hub_schema_matches_the_models(tmp_path: Path) -> None:
         differences = compare_metadata(ctx, HubBase.metadata)
     engine.dispose()
     assert differences == []
+
+
+EVENT = ("INSERT INTO hub_site_event (site_id, day, uuid, token_id, token_number, update_type, priority, kind, at, "
+         "actor, counter, payload) VALUES ('{site}', '{day}', 'e-1', 1, 'R-001', 'roster', false, 'issued', "
+         "'{day} 06:00:00', 'tsa1', NULL, '{{}}')")
+
+
+def _round_trip(url: str) -> None:
+    """Up to head with an event, the same event resent on another day (the new key allows it), down to
+    h0002 (one plain table keyed by uuid: the event once), down to base (nothing left), up again."""
+    cfg = alembic_config(url)
+    upgrade(url, "h0002")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO hub_site (site_id, name, region, district, tehsil, tehsil_code, lat, lon) "
+                              f"VALUES ('{SITE_ID}', 'DRC', 'AJK', 'Bagh', 'Bagh', 'AJK-1', 33.9, 73.7)"))
+            conn.execute(text(EVENT.format(site=SITE_ID, day="2026-03-04")))
+        upgrade(url)
+        with engine.begin() as conn:
+            conn.execute(text(EVENT.format(site=SITE_ID, day="2026-03-05")))
+        command.downgrade(cfg, "h0002")
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT uuid, site_id FROM hub_site_event")).all() == [("e-1", SITE_ID)]
+        command.downgrade(cfg, "base")
+        assert set(inspect(engine).get_table_names()) <= {VERSION_TABLE}
+        upgrade(url)
+        with engine.connect() as conn:
+            version = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+        assert version == ScriptDirectory.from_config(cfg).get_current_head()
+    finally:
+        engine.dispose()
+
+
+def test_hub_migrations_round_trip_on_sqlite(tmp_path: Path) -> None:
+    _round_trip(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+
+
+@pytest.mark.postgres
+def test_hub_migrations_round_trip_on_postgresql(pg_url: str) -> None:
+    _round_trip(pg_url)
 
 
 def test_seed_and_key_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

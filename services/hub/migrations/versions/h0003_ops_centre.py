@@ -146,7 +146,8 @@ def downgrade() -> None:
                     sa.ForeignKeyConstraint(['site_id'], ['hub_site.site_id']),
                     sa.PrimaryKeyConstraint('id'),
                     sa.UniqueConstraint('uuid'))
+    # "WHERE true": without it SQLite reads ON CONFLICT as a join's ON clause and refuses the upsert.
     op.execute(f'INSERT INTO hub_site_event ({COPY}) SELECT {COPY} FROM hub_site_event_h0003 '
-               'ON CONFLICT DO NOTHING')
+               'WHERE true ON CONFLICT DO NOTHING')
     op.drop_table('hub_site_event_h0003')
     op.create_index('ix_hub_event_day_site', 'hub_site_event', ['day', 'site_id'])
