@@ -7,7 +7,8 @@ the revisions with them: as SQL when Alembic is offline, else over the connectio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from alembic import context
@@ -45,5 +46,29 @@ def run_revisions(metadata: MetaData, make_engine: Callable[[str], Engine], *, b
 def _run_online(connection: Connection, metadata: MetaData, batch: bool | None, options: dict[str, Any]) -> None:
     as_batch = batch if batch is not None else connection.dialect.name == "sqlite"
     context.configure(connection=connection, target_metadata=metadata, render_as_batch=as_batch, **options)
-    with context.begin_transaction():
+    with _foreign_keys_checked_after(connection), context.begin_transaction():
         context.run_migrations()
+
+
+@contextmanager
+def _foreign_keys_checked_after(connection: Connection) -> Iterator[None]:
+    """On SQLite, foreign keys off while the revisions run and checked once after them.
+
+    Batch mode rebuilds a table (copy, drop, rename); with the keys on, dropping a table that other
+    rows point at fails (a downgrade of ``token`` did). SQLite ignores the pragma inside a
+    transaction, so a connection that is already in one keeps its keys as they are.
+    """
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    was = driver.execute("PRAGMA foreign_keys").fetchone()[0]
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = driver.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left rows pointing at nothing (table, row, parent): {broken[:5]}")
+    finally:
+        driver.execute(f"PRAGMA foreign_keys={int(was)}")
