@@ -6,6 +6,10 @@ or call ``services.hub.testing.run_hub_in_thread`` directly.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -13,10 +17,12 @@ from pathlib import Path
 
 import pytest
 import requests
+from sqlalchemy import create_engine, make_url, text
 
 from services.hub.db import make_engine, upgrade
 from services.hub.seed import seed
 from services.hub.testing import run_hub_in_thread
+from tests.conftest import PG_ADMIN_URL
 
 TODAY = date(2026, 3, 4)  # the day of tests/conftest.py's FixedClock
 HUB_KEY = "test-central-key"
@@ -46,15 +52,64 @@ class HubServer:
         return self.base_url + path
 
 
+_TEMPLATES: dict[tuple[str, int, int, int], str] = {}
+"""Seeded copies kept for the run, by (backend, households, seed, paradata days): a file or a database name."""
+
+
 def seeded_hub_db(url: str, households: int = HOUSEHOLDS, seed_value: int = SEED, paradata_days: int = 2) -> str:
-    """Migrate and seed the hub database at ``url`` (as of ``TODAY``); returns the URL."""
+    """Migrate and seed the hub database at ``url`` (as of ``TODAY``); returns the URL.
+
+    The seed is deterministic, so only the first database of each kind is seeded: it is kept, and
+    later ones are copies of it (a file copy on SQLite, ``CREATE DATABASE ... TEMPLATE`` on PostgreSQL).
+    ``url`` is a new SQLite file or a new, empty PostgreSQL database (``pg_url``).
+    """
+    parsed = make_url(url)
+    key = (parsed.get_backend_name(), households, seed_value, paradata_days)
+    kept = _TEMPLATES.get(key)
+    if kept is not None:
+        _copy(kept, url)
+        return url
     upgrade(url)
     engine = make_engine(url)
     try:
         seed(engine, households, seed_value, as_of=TODAY, paradata_days=paradata_days)
     finally:
         engine.dispose()
+    _TEMPLATES[key] = _keep(url)
     return url
+
+
+def _keep(url: str) -> str:
+    """A copy of the seeded database at ``url``, removed when the run ends; its file path or database name."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        folder = Path(tempfile.mkdtemp(prefix="drc-hub-seeded-"))
+        atexit.register(shutil.rmtree, folder, True)
+        kept = folder / "hub.sqlite3"
+        shutil.copyfile(str(parsed.database), kept)
+        return str(kept)
+    name = f"drc_seeded_{uuid.uuid4().hex[:12]}"
+    _admin(f'CREATE DATABASE "{name}" TEMPLATE "{parsed.database}"')
+    atexit.register(_admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return name
+
+
+def _copy(kept: str, url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        shutil.copyfile(kept, str(parsed.database))
+    else:
+        _admin(f'DROP DATABASE "{parsed.database}"', f'CREATE DATABASE "{parsed.database}" TEMPLATE "{kept}"')
+
+
+def _admin(*statements: str) -> None:
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            for statement in statements:
+                c.execute(text(statement))
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
