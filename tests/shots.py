@@ -1,7 +1,7 @@
 """What the screenshot scripts share: a demo site on a fresh SQLite file, and a wait that keeps Qt running.
 
-The scripts (``docs/screenshots/shoot_*.py``, ``tests/gui/make_role_screenshots.py``) put the project root
-on ``sys.path`` and import this module; the tests do not use it.
+``docs/screenshots/shoot_queue_1366.py`` and ``tests/gui/make_role_screenshots.py`` put the project root on
+``sys.path`` and import this module; the tests do not use it.
 """
 
 from __future__ import annotations
