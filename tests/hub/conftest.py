@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 
 from services.hub.db import make_engine, upgrade
 from services.hub.seed import seed
 from services.hub.testing import run_hub_in_thread
-from tests.conftest import PG_ADMIN_URL
+from tests.conftest import pg_admin
 
 TODAY = date(2026, 3, 4)  # the day of tests/conftest.py's FixedClock
 HUB_KEY = "test-central-key"
@@ -89,8 +89,8 @@ def _keep(url: str) -> str:
         shutil.copyfile(str(parsed.database), kept)
         return str(kept)
     name = f"drc_seeded_{uuid.uuid4().hex[:12]}"
-    _admin(f'CREATE DATABASE "{name}" TEMPLATE "{parsed.database}"')
-    atexit.register(_admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{parsed.database}"')
+    atexit.register(pg_admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return name
 
 
@@ -99,17 +99,7 @@ def _copy(kept: str, url: str) -> None:
     if parsed.get_backend_name() == "sqlite":
         shutil.copyfile(kept, str(parsed.database))
     else:
-        _admin(f'DROP DATABASE "{parsed.database}"', f'CREATE DATABASE "{parsed.database}" TEMPLATE "{kept}"')
-
-
-def _admin(*statements: str) -> None:
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as c:
-            for statement in statements:
-                c.execute(text(statement))
-    finally:
-        admin.dispose()
+        pg_admin(f'DROP DATABASE "{parsed.database}"', f'CREATE DATABASE "{parsed.database}" TEMPLATE "{kept}"')
 
 
 @pytest.fixture(scope="session")
